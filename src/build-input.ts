@@ -1,0 +1,176 @@
+import type { RepoConfig } from "./config/schema.js";
+import { parseRepoConfig, CONFIG_PATH } from "./config/load-config.js";
+import { parseLabels, scanDataset } from "./datasets/index.js";
+import { classifyContent, detectFile, type DetectContext } from "./detect/index.js";
+import { configOwnerRules, parseCodeowners } from "./rules/owners.js";
+import { scanLexicon } from "./rules/scan-lexicon.js";
+import type { Artifact, ChangedFile, DatasetScan, LabelSchemaInfo, LabelVersion, OwnerRule, ReviewInput, Source } from "./types.js";
+
+const LABELLED_FORMATS = new Set(["classification", "rasa-nlu", "rasa-nlu-md"]);
+const CODEOWNERS_PATHS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
+/** Proposal text beyond this is not matched against lexicons: bounds regex work on huge descriptions. */
+const MAX_PROPOSAL_CHARS = 256 * 1024;
+
+/** Optional progress reporting for long reviews (CLI on a TTY, the App's in_progress check run). */
+export type Progress = (message: string) => void;
+
+const decode = (buf: Buffer) => buf.toString("utf8").replace(/^\uFEFF/, "");
+
+/** Detects the artifacts among the changed files, reading each file once and only when it is small enough. */
+async function detectArtifacts(source: Source, changed: readonly ChangedFile[], config: RepoConfig): Promise<Artifact[]> {
+  const maxBytes = config.max_file_mb * 1024 * 1024;
+  const ctx: DetectContext = { paths: config.paths, readFile: (path) => source.readFile(source.head, path) };
+  const artifacts: Artifact[] = [];
+  for (const file of changed) {
+    const ref = file.status === "removed" ? source.base : source.head;
+    const path = file.status === "removed" ? (file.previousPath ?? file.path) : file.path;
+    const size = await source.fileSize(ref, path);
+    let content: Buffer | null = null;
+    let unreadable: string | undefined;
+    if (size !== null && size > maxBytes) {
+      unreadable = `${(size / 1024 / 1024).toFixed(1)} MB is over the ${config.max_file_mb} MB size limit`;
+    } else {
+      content = await source.readFile(ref, path);
+      const kind = content ? classifyContent(content) : null;
+      if (kind?.kind === "lfs-pointer") unreadable = "it is a Git LFS pointer";
+      if (kind?.kind === "binary") unreadable = `binary content (${kind.reason})`;
+    }
+    const detection = await detectFile(file.path, unreadable ? null : content, ctx);
+    if (!detection) continue;
+    artifacts.push({
+      path: file.path,
+      kind: detection.kind,
+      format: detection.format,
+      status: file.status,
+      ...(file.previousPath && { previousPath: file.previousPath }),
+      ...(detection.config && { config: detection.config }),
+      ...((unreadable ?? detection.unreadable) && { unreadable: unreadable ?? detection.unreadable }),
+    });
+  }
+  return artifacts;
+}
+
+function labelsAt(path: string, format: string, content: Buffer | null): string[] | null {
+  if (!content || classifyContent(content).kind !== "text") return null;
+  try {
+    return parseLabels(path, format, content)?.labels ?? null;
+  } catch {
+    return null;
+  }
+}
+
+async function labelSchemas(source: Source, artifacts: readonly Artifact[], config: RepoConfig, headDate: Date): Promise<LabelSchemaInfo[]> {
+  const windowDays = Number(config.rules["label-schema-churn"]?.window_days ?? 90);
+  const since = new Date(headDate.getTime() - windowDays * 86_400_000);
+  const maxBytes = config.max_file_mb * 1024 * 1024;
+  const infos: LabelSchemaInfo[] = [];
+  for (const a of artifacts) {
+    const labelled = a.kind === "label-schema" || ((a.kind === "dataset" || a.kind === "eval-dataset") && LABELLED_FORMATS.has(a.format));
+    if (!labelled || a.unreadable || a.status === "removed") continue;
+    const head = await source.readFile(source.head, a.path);
+    const base = await source.readFile(source.base, a.previousPath ?? a.path);
+    const parsedHead = head ? parseLabels(a.path, a.format, head) : null;
+    const history: LabelVersion[] = [];
+    for (const entry of await source.history(a.path, since)) {
+      if (entry.content && entry.content.length > maxBytes) continue;
+      const labels = labelsAt(a.path, a.format, entry.content);
+      if (labels) history.push({ sha: entry.sha, date: entry.date, labels });
+    }
+    infos.push({
+      path: a.path,
+      baseLabels: labelsAt(a.path, a.format, base),
+      headLabels: parsedHead?.labels ?? null,
+      lines: parsedHead?.lines ?? {},
+      history,
+    });
+  }
+  return infos;
+}
+
+async function scanDatasets(source: Source, artifacts: Artifact[], config: RepoConfig, progress?: Progress): Promise<DatasetScan[]> {
+  const lexicon = scanLexicon();
+  const evalPaths = new Set(artifacts.flatMap((a) => a.config?.evalPaths ?? []));
+  const scans: DatasetScan[] = [];
+  for (const a of artifacts) {
+    if ((a.kind !== "dataset" && a.kind !== "eval-dataset") || a.unreadable || a.status === "removed") continue;
+    const content = await source.readFile(source.head, a.path);
+    if (!content) continue;
+    progress?.(`scanning ${a.path} (${(content.length / 1024 / 1024).toFixed(1)} MB)`);
+    const role = a.kind === "eval-dataset" || evalPaths.has(a.path) ? "eval" : "train";
+    try {
+      scans.push(await scanDataset({ path: a.path, format: a.format, role, chunks: content, lexicon }));
+    } catch (error) {
+      a.unreadable = `its records could not be scanned (${(error as Error).message})`;
+    }
+  }
+  return scans;
+}
+
+async function ownerRules(source: Source, config: RepoConfig): Promise<OwnerRule[]> {
+  const rules: OwnerRule[] = [];
+  for (const path of CODEOWNERS_PATHS) {
+    const text = await source.readFile(source.base, path);
+    if (text) {
+      rules.push(...parseCodeowners(decode(text), path));
+      break;
+    }
+  }
+  return [...rules, ...configOwnerRules(config.owners)];
+}
+
+async function evalFiles(files: readonly string[], config: RepoConfig, source: Source): Promise<string[]> {
+  const ctx: DetectContext = { paths: config.paths, readFile: (path) => source.readFile(source.head, path) };
+  const found: string[] = [];
+  for (const path of files) {
+    const d = await detectFile(path, null, ctx);
+    if (d && (d.kind === "eval-suite" || d.kind === "eval-dataset")) found.push(path);
+  }
+  return found;
+}
+
+/**
+ * Reads everything the rules need through the Source, once: changed files, detection, dataset scans,
+ * label histories, owners and the head file list. Rules then run on this without any I/O.
+ */
+export async function buildInput(
+  source: Source,
+  config: RepoConfig,
+  opts: { body?: string; notes?: string[]; progress?: Progress } = {},
+): Promise<ReviewInput> {
+  const headDate = await source.headDate();
+  const changed = await source.changedFiles();
+  const artifacts = await detectArtifacts(source, changed, config);
+  const proposal: ReviewInput["proposal"] = [];
+  if (opts.body?.trim()) proposal.push({ text: opts.body.slice(0, MAX_PROPOSAL_CHARS) });
+  for (const a of artifacts.filter((x) => x.kind === "proposal" && x.status !== "removed" && !x.unreadable)) {
+    const text = await source.readFile(source.head, a.path);
+    if (text) proposal.push({ path: a.path, text: decode(text).slice(0, MAX_PROPOSAL_CHARS) });
+  }
+  const configFile = changed.find((f) => f.path === CONFIG_PATH && f.status !== "removed");
+  let configChange: ReviewInput["configChange"];
+  if (configFile) {
+    const text = await source.readFile(source.head, CONFIG_PATH);
+    const result = parseRepoConfig(text ? decode(text) : null);
+    configChange = { path: CONFIG_PATH, problems: result.ok ? [] : result.problems };
+  }
+  const headFiles = await source.listFiles(source.head);
+  return {
+    base: source.base,
+    head: source.head,
+    headDate,
+    config,
+    changed,
+    artifacts,
+    proposal,
+    datasets: await scanDatasets(source, artifacts, config, opts.progress),
+    labelSchemas: await labelSchemas(source, artifacts, config, headDate),
+    owners: await ownerRules(source, config),
+    headFiles,
+    evalFiles: await evalFiles(headFiles, config, source),
+    notes: opts.notes ?? [],
+    configChange,
+    proposes: artifacts.some(
+      (a) => a.status !== "removed" && (a.kind === "proposal" || (a.kind === "training-config" && !a.config?.infrastructure && !a.config?.registry)),
+    ),
+  };
+}

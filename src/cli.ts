@@ -1,0 +1,70 @@
+import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { OUTPUT_FORMATS, isOutputFormat, renderReview } from "./render/index.js";
+import { review } from "./review.js";
+import { ruleMetas } from "./rules/registry.js";
+import { LocalGitSource } from "./sources/local-git.js";
+import { UsageError } from "./sources/usage-error.js";
+
+const USAGE = `Usage: finetune-review review [--repo DIR] --base REF [--head REF] [--body-file FILE]
+                              [--format text|markdown|json|sarif] [--config FILE]
+
+Reviews the fine-tuning artifacts changed between two refs of a git repository.
+Exit codes: 0 success or neutral, 1 failure, 2 usage error.`;
+
+
+
+async function readArgFile(flag: string, path: string): Promise<string> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (error) {
+    throw new UsageError(`cannot read ${flag} ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+/** Parses flags, runs the review, prints it; resolves to the exit code. Thin by design: all logic is in review(). */
+export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+  try {
+    const { positionals, values } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        repo: { type: "string", default: "." },
+        base: { type: "string" },
+        head: { type: "string" },
+        "body-file": { type: "string" },
+        format: { type: "string", default: "text" },
+        config: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+    if (values.help) {
+      out.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (positionals[0] !== "review" || positionals.length > 1) {
+      throw new UsageError(positionals.length ? `unknown command '${positionals.join(" ")}' (expected 'review')` : "missing command 'review'");
+    }
+    if (!values.base) throw new UsageError("missing --base REF");
+    const format = values.format;
+    if (!isOutputFormat(format)) throw new UsageError(`unknown --format '${format}' (use ${OUTPUT_FORMATS.join(", ")})`);
+    const body = values["body-file"] ? await readArgFile("--body-file", values["body-file"]) : undefined;
+    const configOverride = values.config ? { text: await readArgFile("--config", values.config), path: values.config } : undefined;
+    const source = await LocalGitSource.open(values.repo, values.base, values.head);
+    const progress = (err as NodeJS.WriteStream).isTTY ? (m: string) => err.write(`\r\x1b[2K${m}`) : undefined;
+    const result = await review({ source, body, configOverride, progress });
+    if (progress) err.write("\r\x1b[2K");
+    const color = format === "text" && (out as NodeJS.WriteStream).isTTY === true && !process.env.NO_COLOR;
+    out.write(renderReview(format, result, ruleMetas, { text: { color } }));
+    return result.conclusion === "failure" ? 1 : 0;
+  } catch (error) {
+    const e = error as Error & { code?: string };
+    if (error instanceof UsageError || e.code?.startsWith("ERR_PARSE_ARGS")) {
+      err.write(`finetune-review: ${e.message.split("\n")[0]}\n`);
+      return 2;
+    }
+    err.write(`finetune-review: the review failed: ${e.message.split("\n")[0]}\n`);
+    return 1;
+  }
+}

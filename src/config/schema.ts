@@ -1,0 +1,75 @@
+import { z } from "zod";
+import type { RuleMeta, Severity } from "../types.js";
+
+/** A rule option's value as the repo config may set it. */
+export type OptionValue = number | string | boolean | string[];
+
+/** Per-rule settings: `enabled`, an optional severity override, and the rule's own options. */
+export type RuleSettings = { enabled: boolean; severity?: Severity } & Record<string, OptionValue | undefined>;
+
+/** The validated repo config (`.github/finetune-review.yml`) with every default filled in. */
+export interface RepoConfig {
+  fail_on: "error" | "warning" | "never";
+  on_error: "failure" | "neutral";
+  comment: "sticky" | "off";
+  /** Files larger than this are `artifact-unreadable` rather than read. */
+  max_file_mb: number;
+  paths: {
+    configs: string[];
+    datasets: string[];
+    eval: string[];
+    labels: string[];
+    proposals: string[];
+    ignore: string[];
+  };
+  owners: Record<string, string[]>;
+  rules: Record<string, RuleSettings>;
+}
+
+const globs = z.array(z.string().min(1)).default([]);
+
+function optionSchema(value: OptionValue): z.ZodType {
+  if (Array.isArray(value)) return z.array(z.string()).default(value);
+  if (typeof value === "number") return z.number().min(0).default(value);
+  if (typeof value === "boolean") return z.boolean().default(value);
+  return z.string().default(value);
+}
+
+/** One schema, built from the rules' metadata so that each rule's options and defaults are in it. */
+export function buildConfigSchema(metas: readonly RuleMeta[]) {
+  const rules = Object.fromEntries(
+    metas.map((meta) => [
+      meta.id,
+      z
+        .strictObject({
+          enabled: z.boolean().default(true),
+          severity: z.enum(["error", "warning", "notice"]).optional(),
+          ...Object.fromEntries(Object.entries(meta.options).map(([k, v]) => [k, optionSchema(v)])),
+        })
+        .prefault({})
+        .describe(`${meta.title} (pattern ${meta.pattern}, default severity ${meta.severity})`),
+    ]),
+  );
+  return z
+    .strictObject({
+      $schema: z.string().optional(),
+      fail_on: z.enum(["error", "warning", "never"]).default("error").describe("Which severity makes the check fail"),
+      on_error: z.enum(["failure", "neutral"]).default("failure").describe("Conclusion when the review itself cannot run"),
+      comment: z.enum(["sticky", "off"]).default("sticky").describe("Post one sticky PR comment, or none"),
+      max_file_mb: z.number().positive().default(50).describe("Files above this size are not read"),
+      paths: z
+        .strictObject({
+          configs: globs,
+          datasets: globs,
+          eval: globs,
+          labels: globs,
+          proposals: globs,
+          ignore: globs,
+        })
+        .prefault({})
+        .describe("Globs added to the built-in detection; ignore removes"),
+      owners: z.record(z.string(), z.array(z.string().regex(/^@?[\w.-]+(\/[\w.-]+)?$|^\S+@\S+$/))).default({}).describe("Owners in addition to CODEOWNERS"),
+      rules: z.strictObject(rules).prefault({}).describe("Per-rule settings, by rule id"),
+    })
+    .describe("finetune-review repo config (.github/finetune-review.yml)");
+}

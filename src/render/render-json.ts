@@ -1,0 +1,67 @@
+/**
+ * The CLI's `--format json` output: exactly the object of the design, version 1.
+ */
+import type { ArtifactKind, Conclusion, PatternNumber, Review, Severity } from "../types.js";
+
+/** One artifact in the JSON output. */
+export interface JsonArtifact {
+  path: string;
+  kind: ArtifactKind;
+  format: string;
+}
+
+/** One finding in the JSON output; optional keys are present only where they apply. */
+export interface JsonFinding {
+  ruleId: string;
+  pattern: PatternNumber;
+  severity: Severity;
+  title: string;
+  message: string;
+  remediation?: string;
+  path?: string;
+  line?: number;
+  endLine?: number;
+}
+
+/** The JSON document, `notes` present only when there are any. */
+export interface JsonReview {
+  version: 1;
+  base: string;
+  head: string;
+  conclusion: Conclusion;
+  artifacts: JsonArtifact[];
+  findings: JsonFinding[];
+  notes?: string[];
+}
+
+/** Builds the JSON document of a review (stable key order; evidence is left out). */
+export function toJsonReview(review: Review): JsonReview {
+  const doc: JsonReview = {
+    version: 1,
+    base: review.base,
+    head: review.head,
+    conclusion: review.conclusion,
+    artifacts: review.artifacts.map((a) => ({ path: a.path, kind: a.kind, format: a.format })),
+    findings: review.findings.map((f) => {
+      const out: JsonFinding = {
+        ruleId: f.ruleId,
+        pattern: f.pattern,
+        severity: f.severity,
+        title: f.title,
+        message: f.message,
+      };
+      if (f.remediation !== undefined) out.remediation = f.remediation;
+      if (f.path !== undefined) out.path = f.path;
+      if (f.line !== undefined) out.line = f.line;
+      if (f.endLine !== undefined) out.endLine = f.endLine;
+      return out;
+    }),
+  };
+  if (review.notes.length > 0) doc.notes = [...review.notes];
+  return doc;
+}
+
+/** Renders a review as the design's JSON object, 2-space indented, with a trailing newline. */
+export function renderJson(review: Review): string {
+  return `${JSON.stringify(toJsonReview(review), null, 2)}\n`;
+}

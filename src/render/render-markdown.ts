@@ -1,0 +1,211 @@
+/**
+ * The sticky PR comment (and check-run summary) in GitHub-flavoured markdown, plus a cutter
+ * that keeps it under GitHub's 65,535-character limit.
+ */
+import type { Conclusion, Finding, Review, Severity } from "../types.js";
+import { PATTERN_ORDER, patternHeading } from "./patterns.js";
+import {
+  SEVERITIES,
+  countSeverities,
+  describeArtifactKinds,
+  formatCounts,
+  formatLocation,
+  groupByPattern,
+  plural,
+  replaceControlChars,
+  shortSha,
+} from "./summary.js";
+
+/** Options of {@link renderMarkdown}. */
+export interface MarkdownOptions {
+  /** Link for a file (and line) at the reviewed head; undefined leaves the location as code. */
+  fileUrl?: (path: string, line?: number) => string | undefined;
+  /** Link to a rule's documentation. */
+  ruleDocUrl?: (ruleId: string) => string | undefined;
+  /** Hidden marker put first, e.g. `<!-- finetune-review -->`, to find the sticky comment again. */
+  marker?: string;
+  /** Trusted markdown shown under the summary line (not escaped), e.g. how to re-run. */
+  headerNote?: string;
+}
+
+/** GitHub's limit on a comment body and a check-run summary. */
+export const GITHUB_MARKDOWN_LIMIT = 65535;
+
+const CONCLUSION_LINE: Record<Conclusion, string> = {
+  success: "✅ **Fine-tuning review passed**",
+  neutral: "⚠️ **Fine-tuning review passed with warnings**",
+  failure: "❌ **Fine-tuning review failed**",
+};
+
+const SEVERITY_BADGE: Record<Severity, string> = {
+  error: "❌ **Error**",
+  warning: "⚠️ **Warning**",
+  notice: "ℹ️ **Notice**",
+};
+
+/** Matches the first line of a rendered finding; {@link truncateMarkdown} counts these. */
+const FINDING_LINE = /^- (?:❌ \*\*Error|⚠️ \*\*Warning|ℹ️ \*\*Notice)\*\*/;
+
+/** Renders a review as the sticky comment body. Pure: links come from the callbacks. */
+export function renderMarkdown(review: Review, opts: MarkdownOptions = {}): string {
+  const out: string[] = [];
+  if (opts.marker) out.push(opts.marker);
+
+  const counts = countSeverities(review.findings);
+  const kinds = describeArtifactKinds(review.artifacts);
+  const reviewed =
+    review.artifacts.length === 0
+      ? "no fine-tuning artifacts"
+      : `${plural(review.artifacts.length, "artifact")} (${kinds})`;
+  out.push(
+    `${CONCLUSION_LINE[review.conclusion]}: ${formatCounts(counts)} in ${reviewed}` +
+      ` · base \`${shaText(shortSha(review.base))}\` → head \`${shaText(shortSha(review.head))}\``,
+  );
+  if (opts.headerNote) out.push("", opts.headerNote);
+
+  if (review.notes.length > 0) {
+    out.push("");
+    for (const note of review.notes) out.push(`> **Note:** ${escapeMarkdown(note)}`, ">");
+    out.pop();
+  }
+
+  if (review.artifacts.length === 0) out.push("", "No fine-tuning artifacts changed in this pull request.");
+
+  if (review.findings.length === 0) {
+    if (review.artifacts.length > 0) out.push("", "No findings: this proposal follows the seven patterns.");
+    return `${out.join("\n")}\n`;
+  }
+
+  out.push("", ...renderTable(review.findings));
+  for (const group of groupByPattern(review.findings)) {
+    out.push("", `### ${patternHeading(group.pattern)}`, "");
+    for (const f of group.findings) out.push(...renderFinding(f, opts));
+  }
+  out.push(
+    "",
+    "<sub>Each finding names its rule id; rules are configured by id in `.github/finetune-review.yml` on the base branch.</sub>",
+  );
+  return `${out.join("\n")}\n`;
+}
+
+/** One row per pattern 1-7 (✅ when clean), plus review setup when it has findings. */
+function renderTable(findings: readonly Finding[]): string[] {
+  const rows = ["| Pattern | Errors | Warnings | Notices |", "| --- | ---: | ---: | ---: |"];
+  for (const pattern of PATTERN_ORDER) {
+    const counts = countSeverities(findings.filter((f) => f.pattern === pattern));
+    const total = counts.error + counts.warning + counts.notice;
+    if (pattern === 0 && total === 0) continue;
+    const icon = counts.error > 0 ? "❌" : counts.warning > 0 ? "⚠️" : counts.notice > 0 ? "ℹ️" : "✅";
+    const cells = SEVERITIES.map((s) => (counts[s] > 0 ? String(counts[s]) : "–"));
+    rows.push(`| ${icon} ${escapeMarkdown(patternHeading(pattern))} | ${cells.join(" | ")} |`);
+  }
+  return rows;
+}
+
+function renderFinding(f: Finding, opts: MarkdownOptions): string[] {
+  const ruleUrl = opts.ruleDocUrl?.(f.ruleId);
+  const rule = link(codeSpan(f.ruleId), ruleUrl);
+  const parts = [SEVERITY_BADGE[f.severity], rule];
+  const location = formatLocation(f);
+  if (location !== undefined && f.path !== undefined) {
+    parts.push(link(codeSpan(location), opts.fileUrl?.(f.path, f.line)));
+  }
+  let first = `- ${parts.join(" · ")} — ${escapeMarkdown(f.message)}`;
+  const lines: string[] = [];
+  if (f.remediation) {
+    // A trailing <br> keeps the fix on its own line without turning the list into a loose one.
+    first += "<br>";
+    lines.push(first, `  **Fix:** ${escapeMarkdown(f.remediation)}`);
+  } else {
+    lines.push(first);
+  }
+  const evidence = f.evidence ?? [];
+  if (evidence.length > 0) {
+    lines.push(`  <details><summary>Evidence (${evidence.length})</summary>`, "");
+    for (const item of evidence) lines.push(`  - ${escapeMarkdown(item)}`);
+    lines.push("", "  </details>", "");
+  }
+  return lines;
+}
+
+/**
+ * Escapes text for inline markdown: HTML is neutralised as entities, markdown-active characters
+ * are backslash-escaped, newlines become spaces, and `@name` cannot mention anyone.
+ */
+export function escapeMarkdown(text: string): string {
+  return replaceControlChars(text)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+    .replace(/\s*\n\s*/g, " ")
+    .trim()
+    // At the start of a list item, these would open a heading, a nested list or a setext underline.
+    .replace(/^(?:[#+=-]|\d+(?=[.)]))/, (m) => (/\d/.test(m) ? `${m}\\` : `\\${m}`))
+    // A zero-width space after @ is what keeps GitHub from notifying the user or team named.
+    .replace(/@(?=[A-Za-z0-9])/g, "@\u200b");
+}
+
+/** A code span that holds any text, backticks included. */
+function codeSpan(text: string): string {
+  const clean = replaceControlChars(text).replace(/\n/g, " ");
+  const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = clean.startsWith("`") || clean.endsWith("`") ? " " : "";
+  return `${fence}${pad}${clean}${pad}${fence}`;
+}
+
+/** For shas inside a code span: keeps only characters a sha or ref name can hold. */
+function shaText(text: string): string {
+  return text.replace(/[^0-9A-Za-z._/-]/g, "");
+}
+
+function link(label: string, url: string | undefined): string {
+  if (!url) return label;
+  const safe = url.replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+  return `[${label}](${safe})`;
+}
+
+/**
+ * Cuts markdown to at most `limit` characters at a line boundary outside any `<details>` block,
+ * and appends a note saying how many findings were left out. Returns `md` unchanged when it fits.
+ */
+export function truncateMarkdown(md: string, limit = GITHUB_MARKDOWN_LIMIT): string {
+  if (md.length <= limit) return md;
+  const lines = md.split("\n");
+  // Offsets of each line start, and whether a cut there is outside a <details> block.
+  const starts: number[] = [];
+  const safe: boolean[] = [];
+  let offset = 0;
+  let depth = 0;
+  for (const line of lines) {
+    starts.push(offset);
+    safe.push(depth === 0);
+    offset += line.length + 1;
+    const trimmed = line.trim();
+    if (trimmed.startsWith("<details")) depth += 1;
+    if (trimmed.endsWith("</details>")) depth = Math.max(0, depth - 1);
+  }
+  const note = (dropped: number): string =>
+    dropped > 0
+      ? `\n---\n\n… output truncated: ${plural(dropped, "finding")} not shown; run the CLI for the full review\n`
+      : "\n---\n\n… output truncated; run the CLI for the full review\n";
+
+  // Prefer cutting before a finding, a heading or a blank line; then before any line.
+  const preferred = (line: string): boolean => FINDING_LINE.test(line) || line.startsWith("#") || line.trim() === "";
+  for (const accept of [preferred, () => true]) {
+    // Walk cut points from the end, counting findings that fall after each cut.
+    let dropped = 0;
+    for (let i = lines.length - 1; i >= 0; i--) {
+      const line = lines[i] ?? "";
+      if (FINDING_LINE.test(line)) dropped += 1;
+      if (!safe[i] || !accept(line)) continue;
+      const head = md.slice(0, starts[i]);
+      const tail = note(dropped);
+      if (head.length + tail.length <= limit) return head + tail;
+    }
+  }
+  // Nothing fits at a line boundary (a pathological single line): cut characters.
+  const tail = note(lines.filter((l) => FINDING_LINE.test(l)).length);
+  return md.slice(0, Math.max(0, limit - tail.length)) + tail.slice(0, limit);
+}

@@ -1,0 +1,143 @@
+/**
+ * SARIF 2.1.0 output for code scanning: one run, one rule per RuleMeta, one result per finding.
+ */
+import { createHash } from "node:crypto";
+import type { Finding, PatternNumber, Review, RuleMeta, Severity } from "../types.js";
+import { PATTERN_NAMES } from "./patterns.js";
+
+/** Options of {@link renderSarif}. */
+export interface SarifOptions {
+  /** The tool's version, e.g. the package version. */
+  toolVersion?: string;
+  /** Where users read about the tool. */
+  informationUri?: string;
+}
+
+/** A SARIF `level`. */
+export type SarifLevel = "error" | "warning" | "note";
+
+/** A SARIF reporting descriptor (the subset written here). */
+export interface SarifRule {
+  id: string;
+  name: string;
+  shortDescription: { text: string };
+  fullDescription: { text: string };
+  help: { text: string };
+  defaultConfiguration: { level: SarifLevel };
+  properties: { pattern: PatternNumber; patternName: string; tags: string[] };
+}
+
+/** A SARIF result (the subset written here). */
+export interface SarifResult {
+  ruleId: string;
+  ruleIndex: number;
+  level: SarifLevel;
+  message: { text: string };
+  locations?: {
+    physicalLocation: {
+      artifactLocation: { uri: string };
+      region?: { startLine: number; endLine?: number };
+    };
+  }[];
+  partialFingerprints: Record<string, string>;
+}
+
+/** A SARIF log with a single run. */
+export interface SarifLog {
+  $schema: string;
+  version: "2.1.0";
+  runs: {
+    tool: { driver: { name: string; version?: string; informationUri?: string; rules: SarifRule[] } };
+    results: SarifResult[];
+  }[];
+}
+
+const LEVELS: Record<Severity, SarifLevel> = { error: "error", warning: "warning", notice: "note" };
+
+/** The key of our fingerprint in `partialFingerprints`; bump the suffix if the hash input changes. */
+export const FINGERPRINT_KEY = "finetuneReview/v1";
+
+/** `dataset-format` -> `DatasetFormat`. */
+export function pascalCase(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join("");
+}
+
+/** A relative, forward-slash URI reference for a repository path. */
+export function toSarifUri(path: string): string {
+  const relative = path.replace(/\\/g, "/").replace(/^(?:\.\/|\/)+/, "");
+  return encodeURI(relative).replace(/[?#]/g, (c) => encodeURIComponent(c));
+}
+
+function toRule(meta: Pick<RuleMeta, "id" | "title" | "pattern" | "severity" | "rationale" | "remediation">): SarifRule {
+  return {
+    id: meta.id,
+    name: pascalCase(meta.id),
+    shortDescription: { text: meta.title },
+    fullDescription: { text: meta.rationale },
+    help: { text: meta.remediation },
+    defaultConfiguration: { level: LEVELS[meta.severity] },
+    properties: { pattern: meta.pattern, patternName: PATTERN_NAMES[meta.pattern] ?? "", tags: ["fine-tuning"] },
+  };
+}
+
+function fingerprint(f: Finding): string {
+  return createHash("sha256")
+    .update(`${f.ruleId}\u0000${f.path ?? ""}\u0000${f.message}`)
+    .digest("hex")
+    .slice(0, 32);
+}
+
+/** Builds the SARIF log of a review. Findings of rules missing from `rules` get a descriptor of their own. */
+export function toSarifLog(review: Review, rules: readonly RuleMeta[], opts: SarifOptions = {}): SarifLog {
+  const descriptors = rules.map(toRule);
+  const index = new Map(descriptors.map((r, i) => [r.id, i]));
+  const results = review.findings.map((f): SarifResult => {
+    let ruleIndex = index.get(f.ruleId);
+    if (ruleIndex === undefined) {
+      // Keeps ruleIndex valid for findings the engine makes itself (e.g. a failed review).
+      ruleIndex = descriptors.push(
+        toRule({ ...f, id: f.ruleId, rationale: f.title, remediation: f.remediation ?? f.title }),
+      ) - 1;
+      index.set(f.ruleId, ruleIndex);
+    }
+    const result: SarifResult = {
+      ruleId: f.ruleId,
+      ruleIndex,
+      level: LEVELS[f.severity],
+      message: { text: f.remediation ? `${f.message} Fix: ${f.remediation}` : f.message },
+      partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(f) },
+    };
+    if (f.path !== undefined) {
+      const physicalLocation: NonNullable<SarifResult["locations"]>[number]["physicalLocation"] = {
+        artifactLocation: { uri: toSarifUri(f.path) },
+      };
+      if (f.line !== undefined && f.line >= 1) {
+        physicalLocation.region = { startLine: f.line };
+        if (f.endLine !== undefined && f.endLine >= f.line) physicalLocation.region.endLine = f.endLine;
+      }
+      result.locations = [{ physicalLocation }];
+    }
+    return result;
+  });
+
+  const driver: SarifLog["runs"][number]["tool"]["driver"] = {
+    name: "finetune-review",
+    ...(opts.toolVersion !== undefined ? { version: opts.toolVersion } : {}),
+    ...(opts.informationUri !== undefined ? { informationUri: opts.informationUri } : {}),
+    rules: descriptors,
+  };
+  return {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [{ tool: { driver }, results }],
+  };
+}
+
+/** Renders a review as SARIF 2.1.0, 2-space indented, with a trailing newline. */
+export function renderSarif(review: Review, rules: readonly RuleMeta[], opts: SarifOptions = {}): string {
+  return `${JSON.stringify(toSarifLog(review, rules, opts), null, 2)}\n`;
+}

@@ -1,0 +1,102 @@
+/**
+ * Small pure helpers the renderers share: counting, grouping, short shas and locations.
+ */
+import type { ArtifactKind, Artifact, Finding, PatternNumber, Severity } from "../types.js";
+import { PATTERN_ORDER } from "./patterns.js";
+
+/** Number of findings per severity. */
+export type SeverityCounts = Record<Severity, number>;
+
+/** Severities from most to least severe. */
+export const SEVERITIES: readonly Severity[] = ["error", "warning", "notice"];
+
+/** Counts findings per severity. */
+export function countSeverities(findings: readonly Finding[]): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, notice: 0 };
+  for (const f of findings) counts[f.severity] += 1;
+  return counts;
+}
+
+/** `1 error`, `2 errors`. */
+export function plural(n: number, word: string, pluralWord = `${word}s`): string {
+  return `${n} ${n === 1 ? word : pluralWord}`;
+}
+
+/** `2 errors, 1 warning, 0 notices`. */
+export function formatCounts(counts: SeverityCounts): string {
+  return SEVERITIES.map((s) => plural(counts[s], s)).join(", ");
+}
+
+/** The 7-character form of a commit sha (anything shorter is returned as is). */
+export function shortSha(sha: string): string {
+  return sha.slice(0, 7);
+}
+
+/** Findings of one pattern, in the order they arrived. */
+export interface PatternGroup {
+  pattern: PatternNumber;
+  findings: Finding[];
+}
+
+/** Groups findings by pattern in {@link PATTERN_ORDER}, keeping each group's input order. */
+export function groupByPattern(findings: readonly Finding[]): PatternGroup[] {
+  const groups = new Map<PatternNumber, Finding[]>();
+  for (const f of findings) {
+    const list = groups.get(f.pattern);
+    if (list) list.push(f);
+    else groups.set(f.pattern, [f]);
+  }
+  const ordered: PatternGroup[] = [];
+  for (const pattern of PATTERN_ORDER) {
+    const list = groups.get(pattern);
+    if (list) ordered.push({ pattern, findings: list });
+  }
+  return ordered;
+}
+
+/** `data/train.jsonl:5`, `data/train.jsonl:5-9`, `data/train.jsonl`, or undefined without a path. */
+export function formatLocation(f: Pick<Finding, "path" | "line" | "endLine">): string | undefined {
+  if (f.path === undefined) return undefined;
+  if (f.line === undefined) return f.path;
+  const span = f.endLine !== undefined && f.endLine > f.line ? `${f.line}-${f.endLine}` : `${f.line}`;
+  return `${f.path}:${span}`;
+}
+
+const KIND_ORDER: readonly ArtifactKind[] = [
+  "training-config",
+  "dataset",
+  "eval-dataset",
+  "label-schema",
+  "eval-suite",
+  "proposal",
+];
+
+const KIND_WORDS: Record<ArtifactKind, [string, string]> = {
+  "training-config": ["training config", "training configs"],
+  dataset: ["dataset", "datasets"],
+  "eval-dataset": ["eval dataset", "eval datasets"],
+  "label-schema": ["label schema", "label schemas"],
+  "eval-suite": ["eval suite", "eval suites"],
+  proposal: ["proposal", "proposals"],
+};
+
+/** `1 training config, 2 datasets, 1 proposal`: artifact counts by kind, in a fixed kind order. */
+export function describeArtifactKinds(artifacts: readonly Artifact[]): string {
+  const counts = new Map<ArtifactKind, number>();
+  for (const a of artifacts) counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1);
+  return KIND_ORDER.filter((k) => counts.has(k))
+    .map((k) => plural(counts.get(k) ?? 0, KIND_WORDS[k][0], KIND_WORDS[k][1]))
+    .join(", ");
+}
+
+/**
+ * Replaces control characters (other than tab and newline) with a visible `\xNN` form, so text
+ * taken from a dataset cannot move a terminal's cursor or hide itself in a comment.
+ */
+export function replaceControlChars(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => {
+    if (c === "\r") return "";
+    return `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`;
+  });
+}

@@ -1,0 +1,56 @@
+import { buildInput, type Progress } from "./build-input.js";
+import { CONFIG_PATH, parseRepoConfig } from "./config/load-config.js";
+import { configProblemResults } from "./rules/config-invalid.js";
+import { ruleRegistry } from "./rules/registry.js";
+import { conclude, runRules, toFindings } from "./run-rules.js";
+import { maskSecrets } from "./datasets/index.js";
+import { scanLexicon } from "./rules/scan-lexicon.js";
+import type { Finding, Review, Source } from "./types.js";
+
+/** What a review needs besides the Source. */
+export interface ReviewRequest {
+  source: Source;
+  /** The PR description. */
+  body?: string;
+  /** Config text that replaces the base ref's `.github/finetune-review.yml` (the CLI's `--config FILE`). */
+  configOverride?: { text: string; path: string };
+  /** Notes the caller adds, e.g. GitHub's 3,000-file cap was hit. */
+  notes?: string[];
+  progress?: Progress;
+}
+
+function mask(finding: Finding): Finding {
+  const lexicon = scanLexicon();
+  const m = (s: string) => maskSecrets(s, lexicon);
+  return {
+    ...finding,
+    message: m(finding.message),
+    ...(finding.evidence && { evidence: finding.evidence.map(m) }),
+  };
+}
+
+/**
+ * Reviews the change between the Source's base and head: reads the repo config from the base ref
+ * (an invalid config is the only finding), detects artifacts, runs every rule and concludes.
+ */
+export async function review(req: ReviewRequest): Promise<Review> {
+  const { source } = req;
+  const configPath = req.configOverride?.path ?? CONFIG_PATH;
+  const text = req.configOverride?.text ?? (await source.readFile(source.base, CONFIG_PATH))?.toString("utf8") ?? null;
+  const parsed = parseRepoConfig(text, configPath);
+  if (!parsed.ok) {
+    const rule = ruleRegistry.get("config-invalid")!;
+    const findings = toFindings(rule, configProblemResults(configPath, parsed.problems, true));
+    return { base: source.base, head: source.head, conclusion: "failure", artifacts: [], findings, notes: [] };
+  }
+  const input = await buildInput(source, parsed.config, { body: req.body, notes: req.notes, progress: req.progress });
+  const findings = runRules(ruleRegistry.values(), input).map(mask);
+  return {
+    base: source.base,
+    head: source.head,
+    conclusion: conclude(findings, input.config.fail_on),
+    artifacts: input.artifacts,
+    findings,
+    notes: input.notes,
+  };
+}

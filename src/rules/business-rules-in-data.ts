@@ -1,0 +1,18 @@
+import { defineRule } from "./define-rule.js";
+import { percent } from "./rule-helpers.js";
+
+export default defineRule<{ max_share: number; min_matches: number }>({ id: "business-rules-in-data" }, (input, options) =>
+  input.datasets
+    .filter((d) => d.role === "train" && d.targets > 0)
+    .flatMap((scan) => {
+      const hits = scan.businessRules;
+      if (hits.length < options.min_matches || hits.length / scan.targets <= options.max_share) return [];
+      const share = `${hits.length} of ${scan.targets} targets (${percent(hits.length, scan.targets)})`;
+      return hits.map((h) => ({
+        path: scan.path,
+        line: h.line,
+        endLine: h.line,
+        message: `Line ${h.line}'s target states a rule or fixed fact ("${h.phrase}"); ${share} in ${scan.path} do.`,
+      }));
+    }),
+);

@@ -1,0 +1,18 @@
+import { defineRule } from "./define-rule.js";
+
+export default defineRule({ id: "config-references" }, (input) => {
+  const files = new Set(input.headFiles);
+  const isDir = (p: string) => input.headFiles.some((f) => f.startsWith(p.replace(/\/?$/, "/")));
+  return input.artifacts
+    .filter((a) => a.config && a.status !== "removed")
+    .flatMap((a) =>
+      [...new Set([...a.config!.datasetPaths, ...a.config!.evalPaths])]
+        .filter((p) => !files.has(p) && !isDir(p))
+        .map((p) => ({
+          path: a.path,
+          line: a.config!.pathLines?.[p],
+          endLine: a.config!.pathLines?.[p],
+          message: `${a.path} references ${p}, which does not exist at the head commit.`,
+        })),
+    );
+});

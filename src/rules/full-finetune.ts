@@ -1,0 +1,12 @@
+import { defineRule } from "./define-rule.js";
+
+export default defineRule({ id: "full-finetune" }, (input) =>
+  input.artifacts
+    .filter((a) => a.kind === "training-config" && a.status !== "removed" && a.config && !a.config.infrastructure && a.config.usesAdapter === false)
+    .map((a) => ({
+      path: a.path,
+      line: a.config!.adapterLine,
+      endLine: a.config!.adapterLine,
+      message: `${a.path} trains every parameter of the model, and ${a.config!.framework} offers adapters (LoRA/QLoRA).`,
+    })),
+);

@@ -1,0 +1,286 @@
+/**
+ * The shapes every part of finetune-review shares: what a Source reads, what detection finds,
+ * what rules receive and return, and the Review the renderers print.
+ */
+import type { RepoConfig } from "./config/schema.js";
+
+/** How severe a finding is; `fail_on` compares against this order. */
+export type Severity = "error" | "warning" | "notice";
+
+/** The check conclusion a Review maps to. */
+export type Conclusion = "success" | "neutral" | "failure";
+
+/** Pattern number from the design (1-7); 0 for findings about the review itself (config, unreadable). */
+export type PatternNumber = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+/** The artifact kinds of the design. */
+export type ArtifactKind =
+  | "training-config"
+  | "dataset"
+  | "eval-dataset"
+  | "label-schema"
+  | "eval-suite"
+  | "proposal";
+
+/** How a file changed between base and head. */
+export type ChangeStatus = "added" | "modified" | "renamed" | "removed";
+
+/** One changed file between the base and head refs. */
+export interface ChangedFile {
+  path: string;
+  status: ChangeStatus;
+  /** The path at base, for renames. */
+  previousPath?: string;
+}
+
+/** One commit that touched a path, with the file's bytes at that commit (null: deleted there). */
+export interface HistoryEntry {
+  sha: string;
+  /** Committer date. */
+  date: Date;
+  content: Buffer | null;
+}
+
+/**
+ * A read-only view of a repository at two refs. Implemented over local git and over the
+ * GitHub API; rules never know which. Only `sources/` and `github/` do I/O.
+ */
+export interface Source {
+  /** Resolved base commit sha. */
+  readonly base: string;
+  /** Resolved head commit sha. */
+  readonly head: string;
+  /** Files changed between base (merge base) and head. */
+  changedFiles(): Promise<ChangedFile[]>;
+  /** Bytes of a file at a ref, or null when the file does not exist there. */
+  readFile(ref: string, path: string): Promise<Buffer | null>;
+  /** Size in bytes of a file at a ref without reading it, or null when missing. */
+  fileSize(ref: string, path: string): Promise<number | null>;
+  /** Every file path at a ref (used for existence checks and repo-wide eval suites). */
+  listFiles(ref: string): Promise<string[]>;
+  /** Commits that touched `path` up to head, newest first, not older than `since`. */
+  history(path: string, since: Date): Promise<HistoryEntry[]>;
+  /** Committer date of the head commit: history windows are measured back from it. */
+  headDate(): Promise<Date>;
+}
+
+/** Facts read from a training config (or a dataset registry) by detection. */
+export interface ConfigFacts {
+  framework: string;
+  /** true: LoRA/QLoRA/DoRA/adapter; false: full-parameter; null: not stated / infrastructure. */
+  usesAdapter: boolean | null;
+  /** The config references an eval set, a validation split or an eval strategy. */
+  referencesEval: boolean;
+  /** Local dataset paths the config references (relative to the repo root). */
+  datasetPaths: string[];
+  /** Local eval dataset paths the config references (relative to the repo root). */
+  evalPaths: string[];
+  /** Max sequence length in tokens, when the config states one. */
+  sequenceLength?: number;
+  /** 1-based line of the key that sets the adapter / full-finetune choice, for annotations. */
+  adapterLine?: number;
+  /** 1-based lines of each dataset path reference, keyed by path. */
+  pathLines?: Record<string, number>;
+  /** Infrastructure only (accelerate, DeepSpeed): not a fine-tuning proposal by itself. */
+  infrastructure: boolean;
+  /** A dataset registry (LLaMA-Factory `dataset_info.json`): maps names to files, trains nothing itself. */
+  registry?: boolean;
+  /** Held-out splits (test/eval/validation) that the training mixture includes, with their lines. */
+  evalSplitsInTraining?: { dataset: string; split: string; line?: number }[];
+}
+
+/** A changed file that detection recognised as a fine-tuning artifact. */
+export interface Artifact {
+  path: string;
+  kind: ArtifactKind;
+  /** Framework or dataset format name, e.g. `axolotl`, `openai-chat`, `rasa-domain`, `markdown`. */
+  format: string;
+  status: ChangeStatus;
+  previousPath?: string;
+  /** Present for training configs and eval suites. */
+  config?: ConfigFacts;
+  /** Why the content was not read (LFS pointer, binary, over the size limit). */
+  unreadable?: string;
+}
+
+/** A problem with one record of a dataset (1-based line). */
+export interface RecordIssue {
+  line: number;
+  message: string;
+}
+
+/** A secret or PII value found in data, already masked. */
+export interface SensitiveHit {
+  line: number;
+  /** e.g. `openai-api-key`, `private-key`, `card-number`, `email`, `phone`. */
+  kind: string;
+  secret: boolean;
+  /** A short prefix and the kind, never the value, e.g. `sk-p… (openai-api-key)`. */
+  masked: string;
+}
+
+/** The normalised, comparable view of one record used for duplicates and leakage. */
+export interface RecordKey {
+  line: number;
+  /** Hash of the normalised input (prompt) text. */
+  inputHash: string;
+  /** Hash of the normalised whole example (input and target). */
+  exampleHash: string;
+  /** MinHash signature of the normalised example's shingles, for near-duplicates. */
+  signature: Uint32Array;
+}
+
+/** The result of one streaming pass over a dataset file. */
+export interface DatasetScan {
+  path: string;
+  /** `openai-chat`, `prompt-completion`, `alpaca`, `sharegpt`, `preference`, `classification`, `rasa-nlu`, ... */
+  format: string;
+  /** eval datasets are `eval`, others `train`. */
+  role: "train" | "eval";
+  records: number;
+  /** Records that do not parse, are not UTF-8, or do not match the format. */
+  formatIssues: RecordIssue[];
+  /** label -> number of records, for labelled formats (classification, rasa-nlu). */
+  labelCounts: Record<string, number>;
+  /** label -> first line it appears on. */
+  labelLines: Record<string, number>;
+  keys: RecordKey[];
+  /** Estimated length in tokens of each record: [line, tokens] for records over 0. */
+  longest: { line: number; tokens: number }[];
+  /** Records whose target (assistant turn, output, completion, chosen) is empty. */
+  emptyTargets: number[];
+  sensitive: SensitiveHit[];
+  /** Lines whose target text reads as a business rule, with the matching phrase. */
+  businessRules: { line: number; phrase: string }[];
+  /** Number of records that have a target text at all (denominator for business-rules share). */
+  targets: number;
+}
+
+/** One version of a label schema in history. */
+export interface LabelVersion {
+  sha: string;
+  date: Date;
+  labels: string[];
+}
+
+/** A label schema artifact with its labels at base and head and its history. */
+export interface LabelSchemaInfo {
+  path: string;
+  /** null when the file does not exist at base. */
+  baseLabels: string[] | null;
+  headLabels: string[] | null;
+  /** Versions newest first, inside the longest window any rule needs. */
+  history: LabelVersion[];
+  /** 1-based line per label at head, for annotations. */
+  lines: Record<string, number>;
+}
+
+/** A CODEOWNERS line, in file order (last match wins). */
+export interface OwnerRule {
+  pattern: string;
+  owners: string[];
+  /** Where the rule came from, e.g. `.github/CODEOWNERS:3` or `config owners`. */
+  origin: string;
+}
+
+/** Everything a rule may look at. Built once per review; rules never do I/O. */
+export interface ReviewInput {
+  base: string;
+  head: string;
+  headDate: Date;
+  config: RepoConfig;
+  changed: ChangedFile[];
+  artifacts: Artifact[];
+  /** The PR description plus changed proposal files, one entry each. */
+  proposal: { path?: string; text: string }[];
+  datasets: DatasetScan[];
+  labelSchemas: LabelSchemaInfo[];
+  /** CODEOWNERS at base plus the config's `owners`; empty when there are none. */
+  owners: OwnerRule[];
+  /** Every file path at head. */
+  headFiles: string[];
+  /** Files at head that detection by path takes for eval suites or eval datasets. */
+  evalFiles: string[];
+  /** Notes from building the input: e.g. GitHub's 3,000-file cap was hit. */
+  notes: string[];
+  /** The PR's own edit of the repo config, validated (it does not apply to this review). */
+  configChange?: { path: string; problems: ConfigProblem[] };
+  /** Whether the change is a fine-tuning proposal (a non-infrastructure config or a proposal file changed). */
+  proposes: boolean;
+}
+
+/** One way the repo config fails to validate, with the key path and how to fix it. */
+export interface ConfigProblem {
+  /** Dotted key path, e.g. `rules.label-schema-churn.max_changes`; empty for the whole file. */
+  keyPath: string;
+  message: string;
+  line?: number;
+}
+
+/** Where a finding points. */
+export interface Location {
+  path: string;
+  line?: number;
+  endLine?: number;
+}
+
+/** One finding: plain data with one fixed shape, checked at the boundary (see `finding-schema.ts`). */
+export interface Finding {
+  ruleId: string;
+  pattern: PatternNumber;
+  severity: Severity;
+  title: string;
+  message: string;
+  remediation?: string;
+  path?: string;
+  line?: number;
+  endLine?: number;
+  /** Longer evidence (lists of lines, labels, dates) that renderers collapse. */
+  evidence?: string[];
+}
+
+/** What a rule function returns before the engine stamps metadata on it. */
+export interface RuleResult {
+  message: string;
+  path?: string;
+  line?: number;
+  endLine?: number;
+  evidence?: string[];
+  /** Overrides the configured severity for this one result (e.g. removed labels still used). */
+  severity?: Severity;
+}
+
+/** Rule metadata, loaded from `rules/<id>.yml` and validated at start-up. */
+export interface RuleMeta {
+  id: string;
+  title: string;
+  pattern: PatternNumber;
+  severity: Severity;
+  /** What the rule checks, in one or two sentences (README and SARIF). */
+  checks: string;
+  rationale: string;
+  remediation: string;
+  /** Options with their defaults; the repo config may override each. */
+  options: Record<string, number | string | boolean | string[]>;
+  /** True for rules that judge a fine-tuning proposal (quiet on infrastructure-only PRs). */
+  proposal: boolean;
+  /** Rule-specific data (phrases, patterns); each rule validates its own with zod at load. */
+  lexicon?: unknown;
+}
+
+/** A rule: metadata plus a pure function from the review's input to results. */
+export interface Rule<O extends RuleMeta["options"] = RuleMeta["options"]> {
+  meta: RuleMeta;
+  check(input: ReviewInput, options: O): RuleResult[];
+}
+
+/** The outcome of a review. */
+export interface Review {
+  base: string;
+  head: string;
+  conclusion: Conclusion;
+  artifacts: Artifact[];
+  findings: Finding[];
+  /** Notes about the review itself (file cap hit, content skipped). */
+  notes: string[];
+}

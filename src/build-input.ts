@@ -10,6 +10,8 @@ const LABELLED_FORMATS = new Set(["classification", "rasa-nlu", "rasa-nlu-md"]);
 const CODEOWNERS_PATHS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
 /** Proposal text beyond this is not matched against lexicons: bounds regex work on huge descriptions. */
 const MAX_PROPOSAL_CHARS = 256 * 1024;
+/** Repo label files tracked besides the changed ones: bounds history reads on large repos. */
+const MAX_LABEL_FILES = 20;
 
 /** Optional progress reporting for long reviews (CLI on a TTY, the App's in_progress check run). */
 export type Progress = (message: string) => void;
@@ -17,9 +19,8 @@ export type Progress = (message: string) => void;
 const decode = (buf: Buffer) => buf.toString("utf8").replace(/^\uFEFF/, "");
 
 /** Detects the artifacts among the changed files, reading each file once and only when it is small enough. */
-async function detectArtifacts(source: Source, changed: readonly ChangedFile[], config: RepoConfig): Promise<Artifact[]> {
+async function detectArtifacts(source: Source, changed: readonly ChangedFile[], config: RepoConfig, ctx: DetectContext): Promise<Artifact[]> {
   const maxBytes = config.max_file_mb * 1024 * 1024;
-  const ctx: DetectContext = { paths: config.paths, readFile: (path) => source.readFile(source.head, path) };
   const artifacts: Artifact[] = [];
   for (const file of changed) {
     const ref = file.status === "removed" ? source.base : source.head;
@@ -59,14 +60,41 @@ function labelsAt(path: string, format: string, content: Buffer | null): string[
   }
 }
 
-async function labelSchemas(source: Source, artifacts: readonly Artifact[], config: RepoConfig, headDate: Date): Promise<LabelSchemaInfo[]> {
+/** A file whose labels are tracked: a changed artifact or a label file elsewhere in the repo. */
+interface LabelSource {
+  path: string;
+  previousPath?: string;
+  format: string;
+}
+
+/**
+ * Label files the review tracks: changed label schemas and labelled datasets, plus the repo's other
+ * label files (by name), whose churn matters to any fine-tuning proposal even when this PR leaves them alone.
+ */
+async function labelSources(source: Source, artifacts: readonly Artifact[], headFiles: readonly string[], ctx: DetectContext): Promise<LabelSource[]> {
+  const sources: LabelSource[] = artifacts
+    .filter((a) => !a.unreadable && a.status !== "removed")
+    .filter((a) => a.kind === "label-schema" || ((a.kind === "dataset" || a.kind === "eval-dataset") && LABELLED_FORMATS.has(a.format)))
+    .map((a) => ({ path: a.path, previousPath: a.previousPath, format: a.format }));
+  if (!artifacts.some((a) => !a.config?.infrastructure)) return sources;
+  const seen = new Set(sources.map((s) => s.path));
+  for (const path of headFiles) {
+    if (seen.has(path) || sources.length >= MAX_LABEL_FILES) continue;
+    const byPath = await detectFile(path, null, ctx);
+    if (byPath?.kind !== "label-schema" && !/(^|\/)domain\.ya?ml$/.test(path)) continue;
+    const content = await source.readFile(source.head, path);
+    const detection = content && classifyContent(content).kind === "text" ? await detectFile(path, content, ctx) : null;
+    if (detection?.kind === "label-schema") sources.push({ path, format: detection.format });
+  }
+  return sources;
+}
+
+async function labelSchemas(source: Source, labelled: readonly LabelSource[], config: RepoConfig, headDate: Date): Promise<LabelSchemaInfo[]> {
   const windowDays = Number(config.rules["label-schema-churn"]?.window_days ?? 90);
   const since = new Date(headDate.getTime() - windowDays * 86_400_000);
   const maxBytes = config.max_file_mb * 1024 * 1024;
   const infos: LabelSchemaInfo[] = [];
-  for (const a of artifacts) {
-    const labelled = a.kind === "label-schema" || ((a.kind === "dataset" || a.kind === "eval-dataset") && LABELLED_FORMATS.has(a.format));
-    if (!labelled || a.unreadable || a.status === "removed") continue;
+  for (const a of labelled) {
     const head = await source.readFile(source.head, a.path);
     const base = await source.readFile(source.base, a.previousPath ?? a.path);
     const parsedHead = head ? parseLabels(a.path, a.format, head) : null;
@@ -87,20 +115,40 @@ async function labelSchemas(source: Source, artifacts: readonly Artifact[], conf
   return infos;
 }
 
-async function scanDatasets(source: Source, artifacts: Artifact[], config: RepoConfig, progress?: Progress): Promise<DatasetScan[]> {
+/**
+ * Scans the changed datasets and the datasets that changed configs reference (an unchanged eval set
+ * still matters for leakage and coverage). Only changed files are artifacts; the rest are context.
+ */
+async function scanDatasets(source: Source, artifacts: Artifact[], config: RepoConfig, ctx: DetectContext, progress?: Progress): Promise<DatasetScan[]> {
   const lexicon = scanLexicon();
+  const maxBytes = config.max_file_mb * 1024 * 1024;
   const evalPaths = new Set(artifacts.flatMap((a) => a.config?.evalPaths ?? []));
-  const scans: DatasetScan[] = [];
+  const targets: { path: string; format: string; role: "train" | "eval"; artifact?: Artifact }[] = [];
   for (const a of artifacts) {
     if ((a.kind !== "dataset" && a.kind !== "eval-dataset") || a.unreadable || a.status === "removed") continue;
-    const content = await source.readFile(source.head, a.path);
+    targets.push({ path: a.path, format: a.format, role: a.kind === "eval-dataset" || evalPaths.has(a.path) ? "eval" : "train", artifact: a });
+  }
+  const referenced = artifacts.filter((a) => a.status !== "removed").flatMap((a) => [
+    ...(a.config?.datasetPaths ?? []).map((path) => ({ path, role: "train" as const })),
+    ...(a.config?.evalPaths ?? []).map((path) => ({ path, role: "eval" as const })),
+  ]);
+  for (const ref of referenced) {
+    if (targets.some((t) => t.path === ref.path)) continue;
+    const size = await source.fileSize(source.head, ref.path);
+    if (size === null || size > maxBytes) continue;
+    const content = await source.readFile(source.head, ref.path);
+    const detection = content && classifyContent(content).kind === "text" ? await detectFile(ref.path, content, ctx) : null;
+    if (detection && (detection.kind === "dataset" || detection.kind === "eval-dataset")) targets.push({ path: ref.path, format: detection.format, role: ref.role });
+  }
+  const scans: DatasetScan[] = [];
+  for (const t of targets) {
+    const content = await source.readFile(source.head, t.path);
     if (!content) continue;
-    progress?.(`scanning ${a.path} (${(content.length / 1024 / 1024).toFixed(1)} MB)`);
-    const role = a.kind === "eval-dataset" || evalPaths.has(a.path) ? "eval" : "train";
+    progress?.(`scanning ${t.path} (${(content.length / 1024 / 1024).toFixed(1)} MB)`);
     try {
-      scans.push(await scanDataset({ path: a.path, format: a.format, role, chunks: content, lexicon }));
+      scans.push(await scanDataset({ path: t.path, format: t.format, role: t.role, chunks: content, lexicon }));
     } catch (error) {
-      a.unreadable = `its records could not be scanned (${(error as Error).message})`;
+      if (t.artifact) t.artifact.unreadable = `its records could not be scanned (${(error as Error).message})`;
     }
   }
   return scans;
@@ -118,8 +166,7 @@ async function ownerRules(source: Source, config: RepoConfig): Promise<OwnerRule
   return [...rules, ...configOwnerRules(config.owners)];
 }
 
-async function evalFiles(files: readonly string[], config: RepoConfig, source: Source): Promise<string[]> {
-  const ctx: DetectContext = { paths: config.paths, readFile: (path) => source.readFile(source.head, path) };
+async function evalFiles(files: readonly string[], ctx: DetectContext): Promise<string[]> {
   const found: string[] = [];
   for (const path of files) {
     const d = await detectFile(path, null, ctx);
@@ -139,7 +186,8 @@ export async function buildInput(
 ): Promise<ReviewInput> {
   const headDate = await source.headDate();
   const changed = await source.changedFiles();
-  const artifacts = await detectArtifacts(source, changed, config);
+  const ctx: DetectContext = { paths: config.paths, readFile: (path) => source.readFile(source.head, path) };
+  const artifacts = await detectArtifacts(source, changed, config, ctx);
   const proposal: ReviewInput["proposal"] = [];
   if (opts.body?.trim()) proposal.push({ text: opts.body.slice(0, MAX_PROPOSAL_CHARS) });
   for (const a of artifacts.filter((x) => x.kind === "proposal" && x.status !== "removed" && !x.unreadable)) {
@@ -162,11 +210,11 @@ export async function buildInput(
     changed,
     artifacts,
     proposal,
-    datasets: await scanDatasets(source, artifacts, config, opts.progress),
-    labelSchemas: await labelSchemas(source, artifacts, config, headDate),
+    datasets: await scanDatasets(source, artifacts, config, ctx, opts.progress),
+    labelSchemas: await labelSchemas(source, await labelSources(source, artifacts, headFiles, ctx), config, headDate),
     owners: await ownerRules(source, config),
     headFiles,
-    evalFiles: await evalFiles(headFiles, config, source),
+    evalFiles: await evalFiles(headFiles, ctx),
     notes: opts.notes ?? [],
     configChange,
     proposes: artifacts.some(

@@ -126,7 +126,7 @@ export interface RecordKey {
   inputHash: string;
   /** Hash of the normalised whole example (input and target). */
   exampleHash: string;
-  /** MinHash signature of the normalised example's shingles, for near-duplicates. */
+  /** MinHash signature of the normalised input's shingles (system prompts left out), for near-duplicates. */
   signature: Uint32Array;
 }
 
@@ -149,7 +149,12 @@ export interface DatasetScan {
   longest: { line: number; tokens: number }[];
   /** Records whose target (assistant turn, output, completion, chosen) is empty. */
   emptyTargets: number[];
+  /** Secret/PII hits, the first ones of the file (capped). */
   sensitive: SensitiveHit[];
+  /** Total hits when more than `sensitive` holds; absent when `sensitive` is complete. */
+  sensitiveTotal?: number;
+  /** Total issues when more than `formatIssues` holds; absent when `formatIssues` is complete. */
+  formatIssueTotal?: number;
   /** Lines whose target text reads as a business rule, with the matching phrase. */
   businessRules: { line: number; phrase: string }[];
   /** Number of records that have a target text at all (denominator for business-rules share). */

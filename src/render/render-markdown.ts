@@ -53,14 +53,14 @@ export function renderMarkdown(review: Review, opts: MarkdownOptions = {}): stri
 
   const counts = countSeverities(review.findings);
   const kinds = describeArtifactKinds(review.artifacts);
+  const refs = `base \`${shaText(shortSha(review.base))}\` → head \`${shaText(shortSha(review.head))}\``;
   const reviewed =
     review.artifacts.length === 0
-      ? "no fine-tuning artifacts"
-      : `${plural(review.artifacts.length, "artifact")} (${kinds})`;
-  out.push(
-    `${CONCLUSION_LINE[review.conclusion]}: ${formatCounts(counts)} in ${reviewed}` +
-      ` · base \`${shaText(shortSha(review.base))}\` → head \`${shaText(shortSha(review.head))}\``,
-  );
+      ? review.findings.length === 0
+        ? ""
+        : `: ${formatCounts(counts)}`
+      : `: ${formatCounts(counts)} in ${plural(review.artifacts.length, "artifact")} (${kinds})`;
+  out.push(`${CONCLUSION_LINE[review.conclusion]}${reviewed} · ${refs}`);
   if (opts.headerNote) out.push("", opts.headerNote);
 
   if (review.notes.length > 0) {
@@ -97,7 +97,7 @@ function renderTable(findings: readonly Finding[]): string[] {
     if (pattern === 0 && total === 0) continue;
     const icon = counts.error > 0 ? "❌" : counts.warning > 0 ? "⚠️" : counts.notice > 0 ? "ℹ️" : "✅";
     const cells = SEVERITIES.map((s) => (counts[s] > 0 ? String(counts[s]) : "–"));
-    rows.push(`| ${icon} ${escapeMarkdown(patternHeading(pattern))} | ${cells.join(" | ")} |`);
+    rows.push(`| ${icon} ${patternHeading(pattern)} | ${cells.join(" | ")} |`);
   }
   return rows;
 }

@@ -22,7 +22,7 @@ export interface SarifRule {
   name: string;
   shortDescription: { text: string };
   fullDescription: { text: string };
-  help: { text: string };
+  help: { text: string; markdown: string };
   defaultConfiguration: { level: SarifLevel };
   properties: { pattern: PatternNumber; patternName: string; tags: string[] };
 }
@@ -72,13 +72,19 @@ export function toSarifUri(path: string): string {
   return encodeURI(relative).replace(/[?#]/g, (c) => encodeURIComponent(c));
 }
 
-function toRule(meta: Pick<RuleMeta, "id" | "title" | "pattern" | "severity" | "rationale" | "remediation">): SarifRule {
+function toRule(
+  meta: Pick<RuleMeta, "id" | "title" | "pattern" | "severity" | "checks" | "rationale" | "remediation">,
+): SarifRule {
   return {
     id: meta.id,
     name: pascalCase(meta.id),
     shortDescription: { text: meta.title },
     fullDescription: { text: meta.rationale },
-    help: { text: meta.remediation },
+    // Code scanning shows help.markdown in its rule panel; text stays the plain remediation.
+    help: {
+      text: meta.remediation,
+      markdown: `${meta.checks}\n\n**Why:** ${meta.rationale}\n\n**Fix:** ${meta.remediation}`,
+    },
     defaultConfiguration: { level: LEVELS[meta.severity] },
     properties: { pattern: meta.pattern, patternName: PATTERN_NAMES[meta.pattern] ?? "", tags: ["fine-tuning"] },
   };
@@ -100,7 +106,7 @@ export function toSarifLog(review: Review, rules: readonly RuleMeta[], opts: Sar
     if (ruleIndex === undefined) {
       // Keeps ruleIndex valid for findings the engine makes itself (e.g. a failed review).
       ruleIndex = descriptors.push(
-        toRule({ ...f, id: f.ruleId, rationale: f.title, remediation: f.remediation ?? f.title }),
+        toRule({ ...f, id: f.ruleId, checks: f.title, rationale: f.title, remediation: f.remediation ?? f.title }),
       ) - 1;
       index.set(f.ruleId, ruleIndex);
     }

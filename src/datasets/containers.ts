@@ -1,0 +1,518 @@
+/**
+ * Container readers: turn a file's bytes into raw records with their 1-based lines, or into
+ * per-line issues. JSONL and CSV/TSV are read line by line from a chunk stream; JSON, YAML and
+ * Markdown are read whole (they cannot be split into records before parsing).
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar } from "yaml";
+import type { Node as YamlNode } from "yaml";
+import {
+  decodeUtf8,
+  decodeUtf8Lenient,
+  decodeWholeFile,
+  DEFAULT_MAX_RECORD_BYTES,
+  LineSplitter,
+  splitLines,
+  type RawLine,
+} from "./lines.js";
+
+/**
+ * A parsed record at its line, or a problem at a line. Records of multi-line containers (JSON)
+ * carry their source text, so a finding inside the record can point at its own line.
+ */
+export type RawEvent = { line: number; value: unknown; source?: string } | { line: number; issue: string };
+
+/** How a file's records are laid out. */
+export type Container = "jsonl" | "json" | "csv" | "tsv" | "rasa-yaml" | "rasa-md";
+
+/** Picks the container from the dataset format (Rasa) and then the path's extension. */
+export function containerFor(path: string, format: string): Container {
+  if (format === "rasa-nlu") return "rasa-yaml";
+  if (format === "rasa-nlu-md") return "rasa-md";
+  const ext = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase() ?? "";
+  if (ext === "json") return "json";
+  if (ext === "csv") return "csv";
+  if (ext === "tsv") return "tsv";
+  if (ext === "yml" || ext === "yaml") return "rasa-yaml";
+  if (ext === "md") return "rasa-md";
+  return "jsonl";
+}
+
+/** A line-based reader: feed lines in order, then call `end`. */
+interface LineReader {
+  line(l: RawLine): RawEvent[];
+  end(): RawEvent[];
+}
+
+function tooLongIssue(line: number, length: number, max: number): RawEvent {
+  return { line, issue: `line is ${formatBytes(length)}, over the ${formatBytes(max)} limit; not parsed` };
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1).replace(/\.0$/, "")} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1).replace(/\.0$/, "")} KB`;
+  return `${n} bytes`;
+}
+
+/** Shortens a parser's message so one bad line cannot flood a report. */
+function shortMessage(message: string): string {
+  const oneLine = message.replace(/\s+/g, " ").trim();
+  return oneLine.length > 160 ? `${oneLine.slice(0, 157)}...` : oneLine;
+}
+
+function jsonlReader(max: number): LineReader {
+  return {
+    line(l) {
+      if (l.tooLong) return [tooLongIssue(l.line, l.length, max)];
+      const decoded = decodeUtf8(l.bytes);
+      if ("error" in decoded) return [{ line: l.line, issue: decoded.error }];
+      if (decoded.text.trim() === "") return [];
+      try {
+        return [{ line: l.line, value: JSON.parse(decoded.text) as unknown }];
+      } catch (err) {
+        return [{ line: l.line, issue: `invalid JSON: ${shortMessage((err as Error).message)}` }];
+      }
+    },
+    end: () => [],
+  };
+}
+
+/** RFC 4180 reader: a header row, then one record per row; quoted fields may hold separators and newlines. */
+function csvReader(delimiter: string, max: number): LineReader {
+  let header: string[] | null = null;
+  let fields: string[] = [];
+  let field = "";
+  let fieldStarted = false;
+  let inQuotes = false;
+  let startLine = 0;
+  let recordSize = 0;
+  let badUtf8: RawEvent | null = null;
+
+  const reset = (): void => {
+    fields = [];
+    field = "";
+    fieldStarted = false;
+    inQuotes = false;
+    recordSize = 0;
+    badUtf8 = null;
+  };
+
+  const finish = (): RawEvent[] => {
+    fields.push(field);
+    const row = fields;
+    const bad = badUtf8;
+    const line = startLine;
+    reset();
+    if (header === null) {
+      header = row.map((h) => h.trim());
+      return bad ? [bad] : [];
+    }
+    if (bad) return [bad];
+    if (row.length !== header.length) {
+      return [{ line, issue: `expected ${header.length} fields, found ${row.length}` }];
+    }
+    const value: Record<string, string> = {};
+    header.forEach((name, i) => {
+      value[name] = row[i]!;
+    });
+    return [{ line, value }];
+  };
+
+  return {
+    line(l) {
+      if (l.tooLong) {
+        const line = inQuotes ? startLine : l.line;
+        reset();
+        return [tooLongIssue(line, l.length, max)];
+      }
+      let text: string;
+      const decoded = decodeUtf8(l.bytes);
+      if ("error" in decoded) {
+        text = decodeUtf8Lenient(l.bytes);
+        badUtf8 ??= { line: l.line, issue: decoded.error };
+      } else {
+        text = decoded.text;
+      }
+      if (!inQuotes) {
+        if (text.trim() === "" && !badUtf8) return [];
+        startLine = l.line;
+      } else {
+        field += "\n";
+      }
+      recordSize += l.bytes.length;
+      if (recordSize > max) {
+        const line = startLine;
+        const size = recordSize;
+        reset();
+        return [{ line, issue: `record is ${formatBytes(size)}, over the ${formatBytes(max)} limit (a quoted field left open?); not parsed` }];
+      }
+      if (!inQuotes && !text.includes('"')) {
+        fields = text.split(delimiter);
+        field = fields.pop()!;
+        return finish();
+      }
+      for (let i = 0; i < text.length; i++) {
+        const c = text[i]!;
+        if (inQuotes) {
+          if (c === '"') {
+            if (text[i + 1] === '"') {
+              field += '"';
+              i++;
+            } else inQuotes = false;
+          } else field += c;
+        } else if (c === delimiter) {
+          fields.push(field);
+          field = "";
+          fieldStarted = false;
+        } else if (c === '"' && !fieldStarted) {
+          inQuotes = true;
+          fieldStarted = true;
+        } else {
+          field += c;
+          fieldStarted = true;
+        }
+      }
+      return inQuotes ? [] : finish();
+    },
+    end() {
+      if (!inQuotes) return [];
+      const line = startLine;
+      reset();
+      return [{ line, issue: "unterminated quoted field" }];
+    },
+  };
+}
+
+/** Reads a JSONL or CSV/TSV stream line by line. */
+export async function* readLineRecords(
+  container: "jsonl" | "csv" | "tsv",
+  chunks: AsyncIterable<Buffer> | Buffer,
+  maxBytes: number = DEFAULT_MAX_RECORD_BYTES,
+): AsyncGenerator<RawEvent> {
+  const reader = lineReader(container, maxBytes);
+  const splitter = new LineSplitter(maxBytes);
+  if (Buffer.isBuffer(chunks)) {
+    yield* readLinesSync(reader, splitter, chunks);
+    return;
+  }
+  for await (const chunk of chunks) {
+    for (const l of splitter.push(chunk)) yield* reader.line(l);
+  }
+  for (const l of splitter.end()) yield* reader.line(l);
+  yield* reader.end();
+}
+
+function* readLinesSync(reader: LineReader, splitter: LineSplitter, content: Buffer): Generator<RawEvent> {
+  for (const l of splitter.push(content)) yield* reader.line(l);
+  for (const l of splitter.end()) yield* reader.line(l);
+  yield* reader.end();
+}
+
+function lineReader(container: "jsonl" | "csv" | "tsv", maxBytes: number): LineReader {
+  if (container === "jsonl") return jsonlReader(maxBytes);
+  return csvReader(container === "tsv" ? "\t" : ",", maxBytes);
+}
+
+/** Reads a whole file of any container synchronously (used for label schemas and buffered files). */
+export function readRecordsSync(
+  container: Container,
+  content: Buffer,
+  maxBytes: number = DEFAULT_MAX_RECORD_BYTES,
+): RawEvent[] {
+  if (container === "jsonl" || container === "csv" || container === "tsv") {
+    return [...readLinesSync(lineReader(container, maxBytes), new LineSplitter(maxBytes), content)];
+  }
+  if (container === "json") return readJson(content);
+  if (container === "rasa-yaml") return readRasaYaml(content);
+  return readRasaMarkdown(content);
+}
+
+/** Reads any container from a buffer or a chunk stream. */
+export async function* readRecords(
+  container: Container,
+  chunks: AsyncIterable<Buffer> | Buffer,
+  maxBytes: number = DEFAULT_MAX_RECORD_BYTES,
+): AsyncGenerator<RawEvent> {
+  if (container === "jsonl" || container === "csv" || container === "tsv") {
+    yield* readLineRecords(container, chunks, maxBytes);
+    return;
+  }
+  let content: Buffer;
+  if (Buffer.isBuffer(chunks)) content = chunks;
+  else {
+    const parts: Buffer[] = [];
+    for await (const chunk of chunks) parts.push(chunk);
+    content = Buffer.concat(parts);
+  }
+  yield* readRecordsSync(container, content, maxBytes);
+}
+
+function badLineEvents(badLines: Map<number, string>): RawEvent[] {
+  return [...badLines].map(([line, issue]) => ({ line, issue }));
+}
+
+function byLine(a: RawEvent, b: RawEvent): number {
+  return a.line - b.line;
+}
+
+/** A top-level JSON value's span in the text. */
+interface Span {
+  start: number;
+  end: number;
+  line: number;
+  endLine: number;
+}
+
+/**
+ * Finds each record's span without parsing: the elements of a top-level array, or top-level
+ * values one after another (a single object, or JSON lines saved as `.json`). Tracks strings
+ * and nesting only, so one broken element does not hide the others.
+ */
+function topLevelSpans(text: string): { spans: Span[]; unclosedArray: boolean; notJson: number | null } {
+  const spans: Span[] = [];
+  let i = 0;
+  let line = 1;
+  while (i < text.length && /\s/.test(text[i]!)) {
+    if (text[i] === "\n") line++;
+    i++;
+  }
+  if (i >= text.length) return { spans, unclosedArray: false, notJson: null };
+  const arrayMode = text[i] === "[";
+  if (!arrayMode && text[i] !== "{") return { spans, unclosedArray: false, notJson: line };
+  if (arrayMode) i++;
+  let depth = 0;
+  let inString = false;
+  let escape = false;
+  let start = -1;
+  let startLine = 0;
+  let lastNonWs = -1;
+  let lastNonWsLine = 0;
+  let closed = !arrayMode;
+  const close = (): void => {
+    if (start >= 0) spans.push({ start, end: lastNonWs + 1, line: startLine, endLine: lastNonWsLine });
+    start = -1;
+  };
+  const open = (at: number): void => {
+    if (start < 0) {
+      start = at;
+      startLine = line;
+    }
+  };
+  for (; i < text.length; i++) {
+    const c = text[i]!;
+    if (inString) {
+      if (escape) escape = false;
+      else if (c === "\\") escape = true;
+      else if (c === '"') inString = false;
+      else if (c === "\n") line++;
+      if (c !== "\n") {
+        lastNonWs = i;
+        lastNonWsLine = line;
+      }
+      continue;
+    }
+    if (c === "\n") {
+      line++;
+      continue;
+    }
+    if (c === " " || c === "\t" || c === "\r") continue;
+    if (depth === 0) {
+      if (arrayMode && c === "]") {
+        close();
+        closed = true;
+        break;
+      }
+      if (c === ",") {
+        close();
+        continue;
+      }
+    }
+    open(i);
+    lastNonWs = i;
+    lastNonWsLine = line;
+    if (c === '"') inString = true;
+    else if (c === "{" || c === "[") depth++;
+    else if (c === "}" || c === "]") {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0 && !arrayMode) close();
+    }
+  }
+  close();
+  return { spans, unclosedArray: arrayMode && !closed, notJson: null };
+}
+
+function lineOfOffset(text: string, from: number, to: number, base: number): number {
+  let line = base;
+  for (let k = from; k < to && k < text.length; k++) if (text.charCodeAt(k) === 10) line++;
+  return line;
+}
+
+function readJson(content: Buffer): RawEvent[] {
+  const { text, badLines } = decodeWholeFile(content);
+  const events = badLineEvents(badLines);
+  const { spans, unclosedArray, notJson } = topLevelSpans(text);
+  if (notJson !== null) {
+    events.push({ line: notJson, issue: "invalid JSON: expected an array of records or a JSON object" });
+    return events.sort(byLine);
+  }
+  for (const span of spans) {
+    let touchesBadLine = false;
+    for (let l = span.line; l <= span.endLine && !touchesBadLine; l++) touchesBadLine = badLines.has(l);
+    if (touchesBadLine) continue;
+    const slice = text.slice(span.start, span.end);
+    try {
+      events.push({ line: span.line, value: JSON.parse(slice) as unknown, ...(span.endLine > span.line && { source: slice }) });
+    } catch (err) {
+      const message = (err as Error).message;
+      const pos = /position (\d+)/.exec(message);
+      const line = pos ? lineOfOffset(text, span.start, span.start + Number(pos[1]), span.line) : span.line;
+      events.push({ line, issue: `invalid JSON: ${shortMessage(message)}` });
+    }
+  }
+  if (unclosedArray) {
+    const lastLine = lineOfOffset(text, 0, text.trimEnd().length, 1);
+    events.push({ line: lastLine, issue: "invalid JSON: the top-level array is not closed" });
+  }
+  return events.sort(byLine);
+}
+
+/** Removes Rasa entity annotations: `[Rasa X](product)` and `[text]{"entity": ...}` read as their text. */
+export function stripRasaAnnotations(text: string): string {
+  return text.replace(/\[([^\]\n]*)\](?:\([^)\n]*\)|\{[^}\n]*\})/g, "$1");
+}
+
+function readRasaYaml(content: Buffer): RawEvent[] {
+  const { text, badLines } = decodeWholeFile(content);
+  const events = badLineEvents(badLines);
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: false });
+  const lineOf = (node: YamlNode | null | undefined): number =>
+    node?.range ? Math.max(1, counter.linePos(node.range[0]).line) : 1;
+  if (doc.errors.length > 0) {
+    for (const err of doc.errors) {
+      events.push({ line: err.linePos?.[0].line ?? 1, issue: `invalid YAML: ${shortMessage(err.message.split("\n")[0] ?? "")}` });
+    }
+    return events.sort(byLine);
+  }
+  const nlu = isMap(doc.contents) ? doc.contents.get("nlu", true) : undefined;
+  if (!isSeq(nlu)) {
+    events.push({ line: 1, issue: 'missing "nlu" list' });
+    return events.sort(byLine);
+  }
+  for (const item of nlu.items) {
+    if (!isMap(item)) continue;
+    const intentNode = item.get("intent", true);
+    if (intentNode === undefined) continue; // synonym, regex and lookup entries hold no examples
+    const intentLine = lineOf(intentNode as YamlNode);
+    const intent = isScalar(intentNode) ? String(intentNode.value ?? "").trim() : "";
+    if (!intent) {
+      events.push({ line: intentLine, issue: "intent has no name" });
+      continue;
+    }
+    const examples = item.get("examples", true);
+    if (isScalar(examples) && typeof examples.value === "string") {
+      events.push(...blockExamples(examples, intent, lineOf(examples), text, counter));
+    } else if (isSeq(examples)) {
+      for (const ex of examples.items) {
+        const exNode = isMap(ex) ? ex.get("text", true) : ex;
+        const value = isScalar(exNode) ? exNode.value : undefined;
+        if (typeof value !== "string" || value.trim() === "") {
+          events.push({ line: lineOf(ex as YamlNode), issue: `intent "${intent}": empty example` });
+        } else {
+          events.push({ line: lineOf(exNode as YamlNode), value: { text: value.trim(), label: intent } });
+        }
+      }
+    } else {
+      events.push({ line: intentLine, issue: `intent "${intent}" has no examples` });
+    }
+  }
+  return events.sort(byLine);
+}
+
+/** Examples of a `examples: |` block, each at its own source line. */
+function blockExamples(node: Scalar, intent: string, headerLine: number, text: string, counter: LineCounter): RawEvent[] {
+  const events: RawEvent[] = [];
+  const value = String(node.value);
+  const valueLines = value.split("\n");
+  if (valueLines[valueLines.length - 1] === "") valueLines.pop();
+  const literal = node.type === Scalar.BLOCK_LITERAL;
+  // A literal block keeps one value line per source line, starting below its `|` header.
+  const sourceLines = literal ? null : text.split("\n");
+  let searchFrom = headerLine;
+  valueLines.forEach((raw, k) => {
+    let line = headerLine + 1 + k;
+    if (!literal) {
+      const rangeStart = node.range ? counter.linePos(node.range[0]).line : headerLine;
+      line = rangeStart;
+      for (let s = Math.max(searchFrom, rangeStart); s <= (sourceLines?.length ?? 0); s++) {
+        if (sourceLines![s - 1]?.includes(raw.trim())) {
+          line = s;
+          searchFrom = s + 1;
+          break;
+        }
+      }
+    }
+    const trimmed = raw.trim();
+    if (trimmed === "") return;
+    const m = /^[-*+]\s*(.*)$/.exec(trimmed);
+    if (!m) {
+      events.push({ line, issue: `intent "${intent}": example does not start with "- "` });
+    } else if (m[1]!.trim() === "") {
+      events.push({ line, issue: `intent "${intent}": empty example` });
+    } else {
+      events.push({ line, value: { text: m[1]!.trim(), label: intent } });
+    }
+  });
+  return events;
+}
+
+function readRasaMarkdown(content: Buffer): RawEvent[] {
+  const events: RawEvent[] = [];
+  let intent: string | null = null;
+  let inOtherSection = false;
+  let inComment = false;
+  for (const l of splitLines(content, Number.MAX_SAFE_INTEGER)) {
+    if (l.tooLong) continue;
+    const decoded = decodeUtf8(l.bytes);
+    if ("error" in decoded) {
+      events.push({ line: l.line, issue: decoded.error });
+      continue;
+    }
+    const line = decoded.text.trim();
+    if (inComment) {
+      if (line.includes("-->")) inComment = false;
+      continue;
+    }
+    if (line.startsWith("<!--")) {
+      inComment = !line.includes("-->");
+      continue;
+    }
+    const header = /^##\s*([a-z_]+)\s*:\s*(.*)$/i.exec(line);
+    if (header) {
+      if (header[1]!.toLowerCase() === "intent") {
+        intent = header[2]!.trim();
+        inOtherSection = false;
+        if (!intent) events.push({ line: l.line, issue: "intent has no name" });
+      } else {
+        intent = null;
+        inOtherSection = true;
+      }
+      continue;
+    }
+    if (line.startsWith("#")) {
+      intent = null;
+      inOtherSection = false;
+      continue;
+    }
+    const item = /^[-*+]\s+(.*)$/.exec(line) ?? (line === "-" ? ["-", ""] : null);
+    if (!item) continue;
+    if (inOtherSection) continue;
+    if (!intent) {
+      events.push({ line: l.line, issue: "example outside an intent section" });
+    } else if (item[1]!.trim() === "") {
+      events.push({ line: l.line, issue: `intent "${intent}": empty example` });
+    } else {
+      events.push({ line: l.line, value: { text: item[1]!.trim(), label: intent } });
+    }
+  }
+  return events;
+}

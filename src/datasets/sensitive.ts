@@ -1,0 +1,146 @@
+/**
+ * Secret/PII detection and business-rule phrases in record text. The patterns are data (a rule's
+ * YAML lexicon); this module compiles them, adds the checks a regex cannot do (Luhn), and masks
+ * every value so no output ever carries it.
+ */
+import type { SensitiveHit } from "../types.js";
+
+/** One secret or PII pattern from a rule lexicon. */
+export interface SensitivePattern {
+  /** e.g. `openai-api-key`, `private-key`, `card-number` (Luhn-checked), `email`, `phone`. */
+  kind: string;
+  /** Secrets are errors; PII is a warning. */
+  secret: boolean;
+  /** JavaScript regex source. */
+  regex: string;
+  /** Regex flags besides `g` (added here). */
+  flags?: string;
+}
+
+/** The patterns a dataset scan uses, loaded from `rules/` at run time. */
+export interface ScanLexicon {
+  sensitive: SensitivePattern[];
+  /** Regex sources (matched case-insensitively) for phrases that read as business rules. */
+  businessRules: string[];
+}
+
+/** A lexicon with its regexes compiled once per scan. */
+export interface CompiledLexicon {
+  sensitive: { kind: string; secret: boolean; regex: RegExp }[];
+  businessRules: RegExp[];
+}
+
+/** Compiles a lexicon; throws naming the pattern when a regex is invalid. */
+export function compileLexicon(lexicon: ScanLexicon): CompiledLexicon {
+  const compile = (source: string, flags: string, what: string): RegExp => {
+    try {
+      return new RegExp(source, flags);
+    } catch (err) {
+      throw new Error(`invalid ${what} pattern /${source}/: ${(err as Error).message}`);
+    }
+  };
+  // Secrets first: where a secret and a PII pattern overlap, the secret is the finding.
+  const ordered = [...lexicon.sensitive].sort((a, b) => Number(b.secret) - Number(a.secret));
+  return {
+    sensitive: ordered.map((p) => ({
+      kind: p.kind,
+      secret: p.secret,
+      regex: compile(p.regex, `${(p.flags ?? "").replace(/g/g, "")}g`, p.kind),
+    })),
+    businessRules: lexicon.businessRules.map((s) => compile(s, "i", "business-rule")),
+  };
+}
+
+/** True when the digits of `value` (separators ignored) form a 13-19 digit number passing the Luhn check. */
+export function luhnValid(value: string): boolean {
+  const digits = value.replace(/[\s-]/g, "");
+  if (!/^\d{13,19}$/.test(digits)) return false;
+  if (/^(\d)\1+$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/**
+ * A value reduced to a short prefix and its kind, e.g. `sk-p… (openai-api-key)`, `j***@… (email)`.
+ * The prefix is at most 4 characters and at most a third of the value, so it never reveals it.
+ */
+export function maskValue(value: string, kind: string): string {
+  if (kind === "email" && value.includes("@")) return `${[...value][0] ?? ""}***@… (${kind})`;
+  const chars = [...value.trim()];
+  const keep = Math.min(4, Math.floor(chars.length / 3));
+  return `${chars.slice(0, keep).join("")}… (${kind})`;
+}
+
+/** Secret and PII values in one text, masked; overlapping matches count once (secrets win). */
+export function findSensitive(text: string, line: number, lexicon: CompiledLexicon): SensitiveHit[] {
+  const hits: SensitiveHit[] = [];
+  const taken: Array<[number, number]> = [];
+  for (const p of lexicon.sensitive) {
+    p.regex.lastIndex = 0;
+    for (const m of text.matchAll(p.regex)) {
+      const value = m[0];
+      if (value.length === 0) continue;
+      const start = m.index;
+      const end = start + value.length;
+      if (taken.some(([s, e]) => start < e && end > s)) continue;
+      if (p.kind === "card-number" && !luhnValid(value)) continue;
+      taken.push([start, end]);
+      hits.push({ line, kind: p.kind, secret: p.secret, masked: maskValue(value, p.kind) });
+    }
+  }
+  return hits;
+}
+
+/** The first business-rule phrase in a text (≤ 80 characters), or null. */
+export function findBusinessRule(text: string, lexicon: CompiledLexicon): string | null {
+  let best: { index: number; phrase: string } | null = null;
+  for (const re of lexicon.businessRules) {
+    const m = re.exec(text);
+    if (m && m[0].trim() !== "" && (best === null || m.index < best.index)) {
+      best = { index: m.index, phrase: m[0].trim().replace(/\s+/g, " ").slice(0, 80) };
+    }
+  }
+  return best?.phrase ?? null;
+}
+
+const compiledCache = new WeakMap<ScanLexicon, CompiledLexicon>();
+
+/**
+ * Replaces every secret or PII value in a text with its masked form (for finding messages and
+ * evidence built from record text, so no output format ever carries a value).
+ */
+export function maskSecrets(text: string, lexicon: ScanLexicon): string {
+  let compiled = compiledCache.get(lexicon);
+  if (!compiled) {
+    compiled = compileLexicon(lexicon);
+    compiledCache.set(lexicon, compiled);
+  }
+  const spans: Array<{ start: number; end: number; masked: string }> = [];
+  for (const p of compiled.sensitive) {
+    p.regex.lastIndex = 0;
+    for (const m of text.matchAll(p.regex)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (m[0].length === 0 || spans.some((s) => start < s.end && end > s.start)) continue;
+      if (p.kind === "card-number" && !luhnValid(m[0])) continue;
+      spans.push({ start, end, masked: maskValue(m[0], p.kind) });
+    }
+  }
+  if (spans.length === 0) return text;
+  spans.sort((a, b) => a.start - b.start);
+  let out = "";
+  let at = 0;
+  for (const s of spans) {
+    out += text.slice(at, s.start) + s.masked;
+    at = s.end;
+  }
+  return out + text.slice(at);
+}

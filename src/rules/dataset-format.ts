@@ -1,12 +1,16 @@
+import type { RuleResult } from "../types.js";
 import { defineRule } from "./define-rule.js";
 
 export default defineRule({ id: "dataset-format" }, (input) =>
-  input.datasets.flatMap((scan) =>
-    scan.formatIssues.map((issue) => ({
+  input.datasets.flatMap((scan) => {
+    const results: RuleResult[] = scan.formatIssues.map((issue) => ({
       path: scan.path,
       line: issue.line,
       endLine: issue.line,
-      message: `${scan.path}:${issue.line}: ${issue.message} (format ${scan.format}).`,
-    })),
-  ),
+      message: `Line ${issue.line} of ${scan.path} is not a valid ${scan.format} record: ${issue.message.replace(/^line \d+: /, "")}.`,
+    }));
+    const unlisted = (scan.formatIssueTotal ?? 0) - scan.formatIssues.length;
+    if (unlisted > 0) results.push({ path: scan.path, message: `${unlisted} more malformed records in ${scan.path} were not listed.` });
+    return results;
+  }),
 );

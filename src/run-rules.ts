@@ -88,7 +88,7 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
       a.pattern - b.pattern ||
       a.ruleId.localeCompare(b.ruleId) ||
       (a.path ?? "").localeCompare(b.path ?? "") ||
-      (a.line ?? 0) - (b.line ?? 0),
+      (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER),
   );
 }
 

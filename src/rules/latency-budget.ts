@@ -9,8 +9,8 @@ export default defineRule({ id: "latency-budget", lexicon }, (input, _options, {
   if (!input.proposes) return [];
   const text = proposalText(input);
   const missing = [
-    budget.some((p) => p.test(text)) ? "" : "a latency or cost budget",
-    cadence.some((p) => p.test(text)) ? "" : "a retraining cadence",
+    budget.some((p) => p.test(text)) ? "" : "latency or cost budget",
+    cadence.some((p) => p.test(text)) ? "" : "retraining cadence",
   ].filter(Boolean);
   if (!missing.length) return [];
   return [{ ...proposalLocation(input), message: `The proposal states no ${missing.join(" and no ")}.` }];

@@ -27,7 +27,7 @@ export function findInProposal(input: ReviewInput, patterns: readonly RegExp[], 
           path: part.path,
           line: part.path ? lineAt(part.text, index) : undefined,
           match: m[0],
-          sentence: part.text.slice(start, Math.min(end + 1, start + 160)).trim(),
+          sentence: part.text.slice(start, Math.min(end, start + 160)).trim(),
         });
       }
     }

@@ -1,5 +1,5 @@
 import { buildInput, type Progress } from "./build-input.js";
-import { CONFIG_PATH, parseRepoConfig } from "./config/load-config.js";
+import { CONFIG_PATH, parseRepoConfig, type ConfigResult } from "./config/load-config.js";
 import { configProblemResults } from "./rules/config-invalid.js";
 import { ruleRegistry } from "./rules/registry.js";
 import { conclude, runRules, toFindings } from "./run-rules.js";
@@ -29,6 +29,12 @@ function mask(finding: Finding): Finding {
   };
 }
 
+/** Reads the repo config from the base ref (never the head: a PR cannot weaken its own review), or the override. */
+export async function loadRepoConfig(source: Source, override?: { text: string; path: string }): Promise<ConfigResult> {
+  const text = override?.text ?? (await source.readFile(source.base, CONFIG_PATH))?.toString("utf8") ?? null;
+  return parseRepoConfig(text, override?.path ?? CONFIG_PATH);
+}
+
 /**
  * Reviews the change between the Source's base and head: reads the repo config from the base ref
  * (an invalid config is the only finding), detects artifacts, runs every rule and concludes.
@@ -36,8 +42,7 @@ function mask(finding: Finding): Finding {
 export async function review(req: ReviewRequest): Promise<Review> {
   const { source } = req;
   const configPath = req.configOverride?.path ?? CONFIG_PATH;
-  const text = req.configOverride?.text ?? (await source.readFile(source.base, CONFIG_PATH))?.toString("utf8") ?? null;
-  const parsed = parseRepoConfig(text, configPath);
+  const parsed = await loadRepoConfig(source, req.configOverride);
   if (!parsed.ok) {
     const rule = ruleRegistry.get("config-invalid")!;
     const findings = toFindings(rule, configProblemResults(configPath, parsed.problems, true));
@@ -52,5 +57,12 @@ export async function review(req: ReviewRequest): Promise<Review> {
     artifacts: input.artifacts,
     findings,
     notes: input.notes,
+    labelHistory: input.labelSchemas
+      .filter((l) => l.history.length > 1)
+      .map((l) => ({
+        path: l.path,
+        points: [...l.history].reverse().map((v) => ({ date: v.date.toISOString(), sha: v.sha, count: v.labels.length })),
+      })),
+    settings: { comment: input.config.comment, on_error: input.config.on_error },
   };
 }

@@ -288,4 +288,8 @@ export interface Review {
   findings: Finding[];
   /** Notes about the review itself (file cap hit, content skipped). */
   notes: string[];
+  /** Label-set size over time per label schema, oldest first (for the comment's chart). */
+  labelHistory?: { path: string; points: { date: string; sha: string; count: number }[] }[];
+  /** The repo-config settings the App's sink needs (absent when the config was invalid). */
+  settings?: { comment: "sticky" | "off"; on_error: "failure" | "neutral" };
 }

@@ -80,6 +80,7 @@ export function renderMarkdown(review: Review, opts: MarkdownOptions = {}): stri
   for (const group of groupByPattern(review.findings)) {
     out.push("", `### ${patternHeading(group.pattern)}`, "");
     for (const f of group.findings) out.push(...renderFinding(f, opts));
+    if (group.pattern === 1) out.push(...renderChurnCharts(review));
   }
   out.push(
     "",
@@ -208,4 +209,30 @@ export function truncateMarkdown(md: string, limit = GITHUB_MARKDOWN_LIMIT): str
   // Nothing fits at a line boundary (a pathological single line): cut characters.
   const tail = note(lines.filter((l) => FINDING_LINE.test(l)).length);
   return md.slice(0, Math.max(0, limit - tail.length)) + tail.slice(0, limit);
+}
+
+/**
+ * A Mermaid line chart of the label-set size over time for each label schema whose churn was
+ * flagged (GitHub renders Mermaid in comments). Paths and dates are data, so they are sanitised.
+ */
+export function renderChurnCharts(review: Review): string[] {
+  const churned = new Set(review.findings.filter((f) => f.ruleId === "label-schema-churn").map((f) => f.path));
+  const out: string[] = [];
+  for (const h of review.labelHistory ?? []) {
+    if (!churned.has(h.path) || h.points.length < 2) continue;
+    const title = h.path.replace(/["`\n\r]/g, "");
+    const labels = h.points.map((p) => `"${p.date.slice(0, 10)}"`).join(", ");
+    const counts = h.points.map((p) => p.count);
+    out.push(
+      "",
+      "```mermaid",
+      "xychart-beta",
+      `    title "Labels in ${title} over time"`,
+      `    x-axis [${labels}]`,
+      `    y-axis "labels" 0 --> ${Math.max(...counts) + 1}`,
+      `    line [${counts.join(", ")}]`,
+      "```",
+    );
+  }
+  return out;
 }

@@ -1,0 +1,37 @@
+import type { ApplicationFunctionOptions, Probot } from "probot";
+import {
+  PULL_REQUEST_ACTIONS,
+  onCheckRunRerequested,
+  onCheckSuiteRerequested,
+  onIssueComment,
+  onMergeGroup,
+  onPullRequest,
+  type HandlerDeps,
+} from "./github/events.js";
+import { healthHandler } from "./github/health.js";
+
+/**
+ * Probot glue only: which events run the review. All logic sits behind `github/events.ts`
+ * (event -> review target) and `github/review-and-report.ts` (review -> check run and comment).
+ */
+export default function app(probot: Probot, options?: Partial<ApplicationFunctionOptions>): void {
+  options?.addHandler?.(healthHandler);
+  let slug: Promise<string> | undefined;
+  const deps: HandlerDeps = {
+    botLogin: async () => {
+      slug ??= probot.auth().then(async (octokit) => `${(await octokit.rest.apps.getAuthenticated()).data?.slug ?? "finetune-review"}[bot]`);
+      try {
+        return await slug;
+      } catch (error) {
+        slug = undefined;
+        throw error;
+      }
+    },
+    timeoutMs: process.env.REVIEW_TIMEOUT_MS ? Number(process.env.REVIEW_TIMEOUT_MS) : undefined,
+  };
+  probot.on(PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}` as const), (context) => onPullRequest(deps, context));
+  probot.on("issue_comment.created", (context) => onIssueComment(deps, context));
+  probot.on("check_run.rerequested", (context) => onCheckRunRerequested(deps, context));
+  probot.on("check_suite.rerequested", (context) => onCheckSuiteRerequested(deps, context));
+  probot.on("merge_group.checks_requested", (context) => onMergeGroup(deps, context));
+}

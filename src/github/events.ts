@@ -1,0 +1,98 @@
+import type { Context, Logger } from "probot";
+import { CHECK_NAME } from "./check-run.js";
+import type { GitHubClient, RepoRef } from "./client.js";
+import { reviewAndReport, type ReviewTarget } from "./review-and-report.js";
+import { canRerun, isSlashCommand, notAllowedReply } from "./slash-command.js";
+
+/** The pull_request actions that (re)run the review. */
+export const PULL_REQUEST_ACTIONS = ["opened", "synchronize", "reopened", "ready_for_review", "edited"] as const;
+
+/** Shared by every handler: the app-level lookups a review needs. */
+export interface HandlerDeps {
+  botLogin: () => Promise<string>;
+  timeoutMs?: number;
+}
+
+interface PullLike {
+  number: number;
+  body?: string | null;
+  head: { sha: string };
+  base: { sha: string };
+}
+
+function repoOf(context: { repo: () => RepoRef }): RepoRef {
+  const { owner, repo } = context.repo();
+  return { owner, repo };
+}
+
+function pullTarget(repo: RepoRef, htmlUrl: string | undefined, pr: PullLike, headSha = pr.head.sha): ReviewTarget {
+  return { repo, headSha, baseSha: pr.base.sha, htmlUrl, pull: { number: pr.number, body: pr.body ?? null } };
+}
+
+function run(deps: HandlerDeps, octokit: GitHubClient, log: Logger, target: ReviewTarget) {
+  return reviewAndReport({ octokit, log, botLogin: deps.botLogin, timeoutMs: deps.timeoutMs }, target);
+}
+
+/** pull_request: review the head; `edited` only when the description changed. */
+export async function onPullRequest(deps: HandlerDeps, context: Context<"pull_request">): Promise<void> {
+  const { payload } = context;
+  if (payload.action === "edited" && !(payload as { changes?: { body?: unknown } }).changes?.body) return;
+  const repo = repoOf(context);
+  await run(deps, context.octokit, context.log, pullTarget(repo, payload.repository.html_url, payload.pull_request));
+}
+
+/** The open PRs a re-requested check belongs to; forks' checks list none, so ask by commit. */
+async function pullsForCheck(context: Context<"check_run" | "check_suite">, listed: { number: number }[], headSha: string): Promise<PullLike[]> {
+  const repo = repoOf(context);
+  const numbers = listed.length
+    ? listed.map((p) => p.number)
+    : (await context.octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: headSha })).data.filter((p) => p.state === "open").map((p) => p.number);
+  const pulls: PullLike[] = [];
+  for (const number of numbers) pulls.push((await context.octokit.rest.pulls.get({ ...repo, pull_number: number })).data);
+  return pulls;
+}
+
+/** check_run.rerequested (the check's Re-run button): review that head sha again. */
+export async function onCheckRunRerequested(deps: HandlerDeps, context: Context<"check_run.rerequested">): Promise<void> {
+  const { check_run: check } = context.payload;
+  if (check.name !== CHECK_NAME) return;
+  const repo = repoOf(context);
+  for (const pr of await pullsForCheck(context, check.pull_requests, check.head_sha)) {
+    await run(deps, context.octokit, context.log, pullTarget(repo, context.payload.repository.html_url, pr, check.head_sha));
+  }
+}
+
+/** check_suite.rerequested (Re-run all checks). */
+export async function onCheckSuiteRerequested(deps: HandlerDeps, context: Context<"check_suite.rerequested">): Promise<void> {
+  const { check_suite: suite } = context.payload;
+  const repo = repoOf(context);
+  for (const pr of await pullsForCheck(context, suite.pull_requests, suite.head_sha)) {
+    await run(deps, context.octokit, context.log, pullTarget(repo, context.payload.repository.html_url, pr, suite.head_sha));
+  }
+}
+
+/** merge_group.checks_requested: a required check must report on the queue's sha too. */
+export async function onMergeGroup(deps: HandlerDeps, context: Context<"merge_group.checks_requested">): Promise<void> {
+  const { merge_group: group } = context.payload;
+  await run(deps, context.octokit, context.log, { repo: repoOf(context), headSha: group.head_sha, baseSha: group.base_sha, htmlUrl: context.payload.repository?.html_url });
+}
+
+/**
+ * issue_comment.created: `/finetune-review` as a PR comment's first line re-runs the review for users
+ * with write, maintain or admin permission (the comment gets an 👀 reaction); others get a polite
+ * reply. Bots and comments on issues are ignored; edited comments never reach here.
+ */
+export async function onIssueComment(deps: HandlerDeps, context: Context<"issue_comment.created">): Promise<void> {
+  const { comment, issue } = context.payload;
+  const user = comment.user;
+  if (!issue.pull_request || !user || user.type === "Bot" || !isSlashCommand(comment.body)) return;
+  const repo = repoOf(context);
+  const { octokit } = context;
+  if (!(await canRerun(octokit, repo, user.login))) {
+    await octokit.rest.issues.createComment({ ...repo, issue_number: issue.number, body: notAllowedReply(user.login) });
+    return;
+  }
+  await octokit.rest.reactions.createForIssueComment({ ...repo, comment_id: comment.id, content: "eyes" });
+  const { data: pr } = await octokit.rest.pulls.get({ ...repo, pull_number: issue.number });
+  await run(deps, octokit, context.log, pullTarget(repo, context.payload.repository.html_url, pr));
+}

@@ -1,0 +1,104 @@
+import type { Logger } from "probot";
+import { renderMarkdown, truncateMarkdown } from "../render/index.js";
+import { loadRepoConfig, review } from "../review.js";
+import { GitHubSource } from "../sources/github.js";
+import type { Review } from "../types.js";
+import { completeCheckRun, failCheckRun, reportProgress, startCheckRun } from "./check-run.js";
+import type { GitHubClient, RepoRef } from "./client.js";
+import { commentHeader, upsertStickyComment } from "./sticky-comment.js";
+
+/** What to review: a PR's head against its base, or a merge-queue commit against its base (no PR). */
+export interface ReviewTarget {
+  repo: RepoRef;
+  headSha: string;
+  baseSha: string;
+  /** `https://github.com/owner/repo`, for links to files at the head sha. */
+  htmlUrl?: string;
+  pull?: { number: number; body: string | null };
+}
+
+/** What the App's sink needs besides the target. */
+export interface ReportDeps {
+  octokit: GitHubClient;
+  log: Logger;
+  /** The app's own bot login (`<slug>[bot]`), whose comments carry the marker. */
+  botLogin: () => Promise<string>;
+  /** A review running longer than this fails with `on_error`'s conclusion. */
+  timeoutMs?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 5 * 60_000;
+const PROGRESS_EVERY_MS = 10_000;
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the review took longer than ${Math.round(ms / 1000)} s and was stopped`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** A short, token-free description of what failed. */
+function describe(error: unknown): string {
+  const e = error as { status?: number; message?: string; request?: { method?: string; url?: string } };
+  const where = e.request?.url ? ` (${e.request.method ?? "GET"} ${e.request.url.replace(/[?#].*$/, "")})` : "";
+  return `${e.status ? `GitHub answered ${e.status}` : "error"}: ${(e.message ?? String(error)).split("\n")[0]}${where}`;
+}
+
+/** The sticky comment body for a review: marker, head stamp, then the rendered review. */
+export function commentBody(result: Review, headSha: string, fileUrl?: (path: string, line?: number) => string): string {
+  return truncateMarkdown(renderMarkdown(result, { marker: commentHeader(headSha), fileUrl }));
+}
+
+/**
+ * Runs one review and reports it: a check run that always completes (with `on_error`'s conclusion
+ * when the review itself fails) and, for a PR, the sticky comment — unless the PR has moved to a
+ * newer head, whose own review will write it.
+ */
+export async function reviewAndReport(deps: ReportDeps, target: ReviewTarget): Promise<Review | undefined> {
+  const { octokit, log } = deps;
+  const { repo, headSha } = target;
+  const fileUrl = target.htmlUrl
+    ? (path: string, line?: number) => `${target.htmlUrl}/blob/${headSha}/${path.split("/").map(encodeURIComponent).join("/")}${line ? `#L${line}` : ""}`
+    : undefined;
+  const source = target.pull
+    ? GitHubSource.forPullRequest(octokit, repo, { number: target.pull.number, baseSha: target.baseSha, headSha })
+    : GitHubSource.forCompare(octokit, repo, { baseSha: target.baseSha, headSha });
+  let checkRunId: number | undefined;
+  let onError: "failure" | "neutral" = "failure";
+  try {
+    checkRunId = await startCheckRun(octokit, repo, headSha);
+    const config = await loadRepoConfig(source);
+    if (config.ok) onError = config.config.on_error;
+    let lastProgress = Date.now();
+    const id = checkRunId;
+    const progress = (message: string) => {
+      if (Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
+      lastProgress = Date.now();
+      reportProgress(octokit, repo, id, message).catch((e: unknown) => log.warn({ err: describe(e) }, "progress update failed"));
+    };
+    const result = await withTimeout(review({ source, body: target.pull?.body ?? undefined, notes: source.notes, progress }), deps.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    await completeCheckRun(octokit, repo, checkRunId, result, fileUrl);
+    if (target.pull && result.settings?.comment !== "off") {
+      const { data: pr } = await octokit.rest.pulls.get({ ...repo, pull_number: target.pull.number });
+      if (pr.head.sha !== headSha) {
+        log.info({ pr: target.pull.number, reviewed: headSha, current: pr.head.sha }, "PR moved to a newer head; its review writes the comment");
+        return result;
+      }
+      const hasArtifacts = result.artifacts.length > 0 || result.findings.length > 0;
+      const outcome = await upsertStickyComment(octokit, repo, target.pull.number, commentBody(result, headSha, fileUrl), await deps.botLogin(), hasArtifacts);
+      log.info({ pr: target.pull.number, head: headSha, conclusion: result.conclusion, comment: outcome.outcome }, "review reported");
+    }
+    return result;
+  } catch (error) {
+    const reason = describe(error);
+    log.error({ err: reason, head: headSha }, "review failed");
+    try {
+      checkRunId ??= await startCheckRun(octokit, repo, headSha);
+      await failCheckRun(octokit, repo, checkRunId, onError, reason);
+    } catch (reportError) {
+      log.error({ err: describe(reportError), head: headSha }, "could not complete the check run");
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,44 @@
+import type { GitHubClient, RepoRef } from "./client.js";
+
+/** The hidden marker that identifies the app's one comment on a PR. */
+export const MARKER = "<!-- finetune-review -->";
+
+/** The head sha a comment body was written for, from its stamp. */
+export function stampedSha(body: string): string | undefined {
+  return /<!-- finetune-review:head=([0-9a-f]{7,40}) -->/.exec(body)?.[1];
+}
+
+/** Marker and head-sha stamp that start every comment body. */
+export function commentHeader(headSha: string): string {
+  return `${MARKER}\n<!-- finetune-review:head=${headSha} -->`;
+}
+
+/** What happened to the sticky comment. */
+export type StickyOutcome = "created" | "updated" | "unchanged" | "skipped";
+
+/**
+ * Creates or updates the app's one comment on a PR, found by the marker among comments written by
+ * `botLogin` (all pages). Identical bodies are not edited; duplicates are deleted. With `createIfMissing`
+ * false (the PR has no fine-tuning artifacts) an existing comment is still updated, but none is created.
+ */
+export async function upsertStickyComment(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  issueNumber: number,
+  body: string,
+  botLogin: string,
+  createIfMissing: boolean,
+): Promise<{ outcome: StickyOutcome; deleted: number }> {
+  const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: issueNumber, per_page: 100 });
+  const ours = comments.filter((c) => c.user?.login === botLogin && (c.body ?? "").includes(MARKER)).sort((a, b) => a.id - b.id);
+  const [keep, ...duplicates] = ours;
+  for (const dup of duplicates) await octokit.rest.issues.deleteComment({ ...repo, comment_id: dup.id });
+  if (!keep) {
+    if (!createIfMissing) return { outcome: "skipped", deleted: duplicates.length };
+    await octokit.rest.issues.createComment({ ...repo, issue_number: issueNumber, body });
+    return { outcome: "created", deleted: duplicates.length };
+  }
+  if (keep.body === body) return { outcome: "unchanged", deleted: duplicates.length };
+  await octokit.rest.issues.updateComment({ ...repo, comment_id: keep.id, body });
+  return { outcome: "updated", deleted: duplicates.length };
+}

@@ -1,0 +1,2 @@
+/** The entry `npm start` runs: `probot run ./dist/index.js`. */
+export { default } from "./app.js";

@@ -15,7 +15,11 @@ import { healthHandler } from "./github/health.js";
  * (event -> review target) and `github/review-and-report.ts` (review -> check run and comment).
  */
 export default function app(probot: Probot, options?: Partial<ApplicationFunctionOptions>): void {
-  options?.addHandler?.(healthHandler);
+  try {
+    options?.addHandler?.(healthHandler);
+  } catch {
+    // Loaded without an HTTP server (tests, GitHub Actions): there is no /health to serve.
+  }
   let slug: Promise<string> | undefined;
   const deps: HandlerDeps = {
     botLogin: async () => {

@@ -10,7 +10,9 @@ import nock from "nock";
 import { Probot, ProbotOctokit } from "probot";
 import app from "../../src/app.js";
 import { MARKER } from "../../src/github/sticky-comment.js";
-import { nockGitHub, type RepoSpec, type Route } from "../helpers/github-nock.js";
+import { nockGitHub, seenRequests, type RepoSpec, type Route } from "../helpers/github-nock.js";
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
 import { GOOD } from "../helpers/proposal-scenario.js";
 
 const require = createRequire(import.meta.url);
@@ -276,5 +278,56 @@ describe("re-run buttons and the merge queue", () => {
     expect(checkBodies(state)[1]).toMatchObject({ status: "completed", conclusion: expect.stringMatching(/success|neutral/) });
     expect(commentWrites(state)).toEqual([]);
     state.scope.done();
+  });
+});
+
+/** The permission each REST route the App calls needs (GitHub's fine-grained permission tables). */
+const ROUTE_PERMISSIONS: [RegExp, string, "read" | "write" | null][] = [
+  [/^POST \/app\/installations\/\d+\/access_tokens$/, "app (JWT)", null],
+  [/^GET \/app$/, "app (JWT)", null],
+  [/^GET \/repos\/[^/]+\/[^/]+\/pulls\/\d+\/files$/, "pull_requests", "read"],
+  [/^GET \/repos\/[^/]+\/[^/]+\/pulls\/\d+$/, "pull_requests", "read"],
+  [/^GET \/repos\/[^/]+\/[^/]+\/commits\/[0-9a-f]{40}\/pulls$/, "pull_requests", "read"],
+  [/^GET \/repos\/[^/]+\/[^/]+\/compare\/[^/]+$/, "contents", "read"],
+  [/^GET \/repos\/[^/]+\/[^/]+\/git\/trees\/[^/]+$/, "contents", "read"],
+  [/^GET \/repos\/[^/]+\/[^/]+\/git\/blobs\/[^/]+$/, "contents", "read"],
+  [/^GET \/repos\/[^/]+\/[^/]+\/contents\/.+$/, "contents", "read"],
+  [/^GET \/repos\/[^/]+\/[^/]+\/commits(\/[0-9a-f]{40})?$/, "contents", "read"],
+  [/^(POST|PATCH) \/repos\/[^/]+\/[^/]+\/check-runs(\/\d+)?$/, "checks", "write"],
+  [/^GET \/repos\/[^/]+\/[^/]+\/issues\/\d+\/comments$/, "pull_requests", "read"],
+  [/^POST \/repos\/[^/]+\/[^/]+\/issues\/\d+\/comments$/, "pull_requests", "write"],
+  [/^(PATCH|DELETE) \/repos\/[^/]+\/[^/]+\/issues\/comments\/\d+$/, "pull_requests", "write"],
+  [/^POST \/repos\/[^/]+\/[^/]+\/issues\/comments\/\d+\/reactions$/, "pull_requests", "write"],
+  [/^GET \/repos\/[^/]+\/[^/]+\/collaborators\/[^/]+\/permission$/, "metadata", "read"],
+];
+/** The permission a GitHub App needs to receive each event it handles. */
+const EVENT_PERMISSIONS: Record<string, [string, "read"]> = {
+  pull_request: ["pull_requests", "read"],
+  issue_comment: ["issues", "read"],
+  check_run: ["checks", "read"],
+  check_suite: ["checks", "read"],
+  merge_group: ["merge_queues", "read"],
+};
+
+describe("app.yml", () => {
+  it("grants exactly the permissions the routes and events these tests exercised need", () => {
+    const manifest = parse(readFileSync(new URL("../../app.yml", import.meta.url), "utf8")) as { default_permissions: Record<string, string>; default_events: string[] };
+    const needed: Record<string, "read" | "write"> = {};
+    const need = (perm: string, level: "read" | "write") => {
+      if (needed[perm] !== "write") needed[perm] = level;
+    };
+    const routes = new Set(seenRequests.map((r) => `${r.method} ${decodeURIComponent(r.path)}`));
+    expect(routes.size).toBeGreaterThan(10);
+    for (const route of routes) {
+      const match = ROUTE_PERMISSIONS.find(([re]) => re.test(route));
+      expect({ route, mapped: Boolean(match) }).toEqual({ route, mapped: true });
+      if (match?.[2]) need(match[1], match[2]);
+    }
+    for (const event of manifest.default_events) {
+      expect(Object.keys(EVENT_PERMISSIONS)).toContain(event);
+      need(...EVENT_PERMISSIONS[event]!);
+    }
+    expect([...manifest.default_events].sort()).toEqual(Object.keys(EVENT_PERMISSIONS).sort());
+    expect(manifest.default_permissions).toEqual(needed);
   });
 });

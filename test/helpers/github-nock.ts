@@ -56,6 +56,9 @@ export interface Recorded {
   body: Record<string, unknown> | undefined;
 }
 
+/** Every `METHOD /path` any nockGitHub state saw in this test file (for the app.yml permission test). */
+export const seenRequests: { method: string; path: string }[] = [];
+
 export interface FakeState {
   requests: Recorded[];
   writes: Recorded[];
@@ -86,14 +89,18 @@ export function nockGitHub(spec: RepoSpec, routes: readonly Route[]): FakeState 
   const record = (method: string, path: string, body: unknown) => {
     const r = { method, path, body: body as Record<string, unknown> | undefined };
     state.requests.push(r);
+    seenRequests.push({ method, path: new URL(path, API).pathname });
     if (method !== "GET") state.writes.push(r);
   };
   const filesAt = (ref: string) => (ref === spec.baseSha ? spec.base : ref === spec.headSha ? spec.head : undefined);
   const has = (r: Route) => routes.includes(r);
 
   if (has("token"))
-    scope.post(`/app/installations/${spec.installationId}/access_tokens`).reply(201, () => ({ token: "ghs_installation_token_for_tests", expires_at: "2099-01-01T00:00:00Z" }));
-  if (has("app")) scope.get("/app").reply(200, () => ({ id: 1, slug: spec.appSlug ?? "finetune-review", name: "finetune-review" }));
+    scope.post(`/app/installations/${spec.installationId}/access_tokens`).reply(201, (uri) => {
+      seenRequests.push({ method: "POST", path: uri });
+      return { token: "ghs_installation_token_for_tests", expires_at: "2099-01-01T00:00:00Z" };
+    });
+  if (has("app")) scope.get("/app").reply(200, (uri) => (seenRequests.push({ method: "GET", path: uri }), { id: 1, slug: spec.appSlug ?? "finetune-review", name: "finetune-review" }));
   if (has("files"))
     scope.get(`${repoPath}/pulls/${spec.pr.number}/files`).query(true).reply(200, (uri) => (record("GET", uri, undefined), prFiles(spec)));
   if (has("compare"))

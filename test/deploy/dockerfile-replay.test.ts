@@ -114,12 +114,13 @@ describe("Dockerfile", () => {
   it("starts its CMD with test credentials and answers the HEALTHCHECK", async () => {
     const port = await freePort();
     const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
-    const env = { PATH: process.env.PATH ?? "", HOME: final.dir, ...final.env, APP_ID: "12345", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: "test-secret", PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", NO_SMEE_SETUP: "true" };
+    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? "", HOME: final.dir, ...final.env, APP_ID: "12345", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: "test-secret", PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", NO_SMEE_SETUP: "true" };
     const [bin, ...args] = final.cmd;
-    server = spawn(bin === "node" ? process.execPath : bin!, args, { cwd: final.dir, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(bin === "node" ? process.execPath : bin!, args, { cwd: final.dir, env, stdio: ["ignore", "pipe", "pipe"] });
+    server = child;
     let output = "";
-    server.stdout?.on("data", (d: Buffer) => (output += d.toString()));
-    server.stderr?.on("data", (d: Buffer) => (output += d.toString()));
+    child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
     let status = 0;
     for (let i = 0; i < 100 && status !== 200; i++) {
       status = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.status, () => 0);

@@ -39,7 +39,7 @@ const HEAD = "c".repeat(40);
 const REVIEW: Route[] = ["token", "app", "files", "tree", "contents", "commit", "history", "check-create", "check-update", "pull", "comments"];
 
 function spec(over: Partial<RepoSpec> = {}, owner = "Codertocat", repo = "Hello-World", number = 2): RepoSpec {
-  return { owner, repo, installationId: 1, baseSha: BASE, headSha: HEAD, base: { ...GOOD.base }, head: { ...GOOD.base, ...GOOD.head } as Record<string, string>, pr: { number, body: GOOD.body }, ...over };
+  return { owner, repo, installationId: 1, baseSha: BASE, headSha: HEAD, base: { ...GOOD.base } as Record<string, string | Buffer>, head: { ...GOOD.base, ...GOOD.head } as Record<string, string | Buffer>, pr: { number, body: GOOD.body }, ...over };
 }
 
 function prEvent(action: string, headSha = HEAD): Record<string, any> {
@@ -72,7 +72,7 @@ describe("pull_request", () => {
   });
 
   it("a failing proposal gets failure, annotations on files and lines, and links in the comment", async () => {
-    const s = spec({ base: { ...GOOD.base, ".github/CODEOWNERS": "/docs/ @acme/docs\n" }, head: { ...GOOD.base, ".github/CODEOWNERS": "/docs/ @acme/docs\n", ...GOOD.head, "data/train.jsonl": `${GOOD.head["data/train.jsonl"]}{"text": broken\n` } as Record<string, string> });
+    const s = spec({ base: { ...GOOD.base, ".github/CODEOWNERS": "/docs/ @acme/docs\n" }, head: { ...GOOD.base, ".github/CODEOWNERS": "/docs/ @acme/docs\n", ...GOOD.head, "data/train.jsonl": `${GOOD.head["data/train.jsonl"]}{"text": broken\n` } as Record<string, string | Buffer> });
     const state = nockGitHub(s, [...REVIEW, "comment-create"]);
     await (await probot()).receive({ id: "1", name: "pull_request", payload: prEvent("opened") } as never);
     const done = checkBodies(state)[1]!;

@@ -1,5 +1,5 @@
 import { buildInput, type Progress } from "./build-input.js";
-import { CONFIG_PATH, parseRepoConfig, type ConfigResult } from "./config/load-config.js";
+import { CONFIG_PATH, loadRepoConfigChain, type ConfigResult, type ExtendsResolver } from "./config/load-config.js";
 import { configProblemResults } from "./rules/config-invalid.js";
 import { ruleRegistry } from "./rules/registry.js";
 import { conclude, runRules, toFindings } from "./run-rules.js";
@@ -17,6 +17,8 @@ export interface ReviewRequest {
   /** Notes the caller adds, e.g. GitHub's 3,000-file cap was hit. */
   notes?: string[];
   progress?: Progress;
+  /** Reads configs named by `_extends` (the App reads other repositories; the CLI has none). */
+  resolveExtends?: ExtendsResolver;
 }
 
 function mask(finding: Finding): Finding {
@@ -30,9 +32,13 @@ function mask(finding: Finding): Finding {
 }
 
 /** Reads the repo config from the base ref (never the head: a PR cannot weaken its own review), or the override. */
-export async function loadRepoConfig(source: Source, override?: { text: string; path: string }): Promise<ConfigResult> {
+export async function loadRepoConfig(
+  source: Source,
+  override?: { text: string; path: string },
+  resolveExtends?: ExtendsResolver,
+): Promise<ConfigResult & { notes?: string[] }> {
   const text = override?.text ?? (await source.readFile(source.base, CONFIG_PATH))?.toString("utf8") ?? null;
-  return parseRepoConfig(text, override?.path ?? CONFIG_PATH);
+  return loadRepoConfigChain(text, { fileName: override?.path ?? CONFIG_PATH, resolveExtends });
 }
 
 /**
@@ -42,7 +48,7 @@ export async function loadRepoConfig(source: Source, override?: { text: string; 
 export async function review(req: ReviewRequest): Promise<Review> {
   const { source } = req;
   const configPath = req.configOverride?.path ?? CONFIG_PATH;
-  const parsed = await loadRepoConfig(source, req.configOverride);
+  const parsed = await loadRepoConfig(source, req.configOverride, req.resolveExtends);
   if (!parsed.ok) {
     const rule = ruleRegistry.get("config-invalid")!;
     const findings = toFindings(rule, configProblemResults(configPath, parsed.problems, true));
@@ -56,7 +62,8 @@ export async function review(req: ReviewRequest): Promise<Review> {
     conclusion: conclude(findings, input.config.fail_on),
     artifacts: input.artifacts,
     findings,
-    notes: input.notes,
+    // The Source may add notes while it is read (GitHub's file cap), so they are collected after.
+    notes: [...(parsed.notes ?? []), ...input.notes],
     labelHistory: input.labelSchemas
       .filter((l) => l.history.length > 1)
       .map((l) => ({

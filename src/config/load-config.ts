@@ -53,15 +53,12 @@ function fixHint(issue: z.core.$ZodIssue): string {
   }
 }
 
-/**
- * Parses and validates `.github/finetune-review.yml` text. A missing file (null) gives the defaults.
- * Custom tags, excessive aliases and duplicate keys are problems, not crashes.
- */
-export function parseRepoConfig(text: string | null, fileName = CONFIG_PATH): ConfigResult {
-  if (text === null || text.trim() === "") return { ok: true, config: defaultConfig() };
+type YamlRead = { ok: true; data: Record<string, unknown>; lineOf: (path: readonly PropertyKey[], key?: string) => number | undefined } | { ok: false; problems: ConfigProblem[] };
+
+/** Parses config YAML safely: custom tags, excessive aliases and duplicate keys are problems, not crashes. */
+function readConfigYaml(text: string, fileName: string): YamlRead {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, customTags: [] });
-  const lineOf = (node: YamlNode | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : undefined);
   const yamlProblems = [...doc.errors, ...doc.warnings.filter((w) => w.code === "TAG_RESOLVE_FAILED")].map((e) => ({
     keyPath: "",
     line: e.linePos?.[0]?.line,
@@ -74,7 +71,31 @@ export function parseRepoConfig(text: string | null, fileName = CONFIG_PATH): Co
   } catch (error) {
     return { ok: false, problems: [{ keyPath: "", message: `${fileName} could not be read: ${(error as Error).message} (avoid YAML aliases that expand).` }] };
   }
-  if (data === null || data === undefined) return { ok: true, config: defaultConfig() };
+  if (data === null || data === undefined) data = {};
+  if (typeof data !== "object" || Array.isArray(data)) return { ok: false, problems: [{ keyPath: "", line: 1, message: `${fileName} must be a mapping of keys (see the README's config reference).` }] };
+  const lineOf = (path: readonly PropertyKey[], key?: string) => {
+    let node = doc.getIn(path as unknown[], true) as YamlNode | undefined;
+    if (key !== undefined) {
+      const parent = path.length ? doc.getIn(path as unknown[], true) : doc.contents;
+      if (isMap(parent)) node = parent.items.find((p) => isScalar(p.key) && p.key.value === key)?.key as YamlNode | undefined;
+    }
+    return node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
+  };
+  return { ok: true, data: data as Record<string, unknown>, lineOf };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Deep-merges `over` onto `base`: mappings merge key by key, anything else (lists too) is replaced. */
+export function mergeConfig(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) out[k] = isRecord(v) && isRecord(out[k]) ? mergeConfig(out[k] as Record<string, unknown>, v) : v;
+  return out;
+}
+
+function validate(data: Record<string, unknown>, lineOf: (path: readonly PropertyKey[], key?: string) => number | undefined): ConfigResult {
   const parsed = repoConfigSchema.safeParse(data);
   if (parsed.success) return { ok: true, config: parsed.data as RepoConfig };
   return {
@@ -82,13 +103,60 @@ export function parseRepoConfig(text: string | null, fileName = CONFIG_PATH): Co
     problems: parsed.error.issues.map((issue) => {
       const keys = issue.code === "unrecognized_keys" ? issue.keys : [];
       const path = [...issue.path, ...keys.slice(0, 1)].map(String);
-      let node = doc.getIn(issue.path as unknown[], true) as YamlNode | undefined;
-      if (keys.length) {
-        const parent = issue.path.length ? doc.getIn(issue.path as unknown[], true) : doc.contents;
-        if (isMap(parent)) node = parent.items.find((p) => isScalar(p.key) && p.key.value === keys[0])?.key as YamlNode | undefined;
-      }
       const what = issue.code === "unrecognized_keys" ? `unknown key${keys.length > 1 ? `s ${keys.join(", ")}` : ""}` : issue.message;
-      return { keyPath: path.join("."), line: lineOf(node), message: `${what}; ${fixHint(issue)}.` };
+      return { keyPath: path.join("."), line: lineOf(issue.path, keys[0]), message: `${what}; ${fixHint(issue)}.` };
     }),
   };
+}
+
+/**
+ * Parses and validates `.github/finetune-review.yml` text. A missing file (null) gives the defaults.
+ * `_extends` is validated as a string but not followed here (see {@link loadRepoConfigChain}).
+ */
+export function parseRepoConfig(text: string | null, fileName = CONFIG_PATH): ConfigResult {
+  if (text === null || text.trim() === "") return { ok: true, config: defaultConfig() };
+  const read = readConfigYaml(text, fileName);
+  if (!read.ok) return read;
+  return validate(read.data, read.lineOf);
+}
+
+/** Fetches the text of an `_extends` target (`.github`, `owner/repo`, `repo:path`, `owner/repo:path`), or null. */
+export type ExtendsResolver = (spec: string) => Promise<{ text: string; origin: string } | null>;
+
+const MAX_EXTENDS_DEPTH = 5;
+
+/**
+ * Reads a repo config and the configs it extends (`_extends`, as Probot apps conventionally do):
+ * the organisation's settings first, the repository's own on top. Without a resolver (the CLI)
+ * `_extends` is not followed and a note says so.
+ */
+export async function loadRepoConfigChain(
+  text: string | null,
+  opts: { fileName?: string; resolveExtends?: ExtendsResolver } = {},
+): Promise<ConfigResult & { notes?: string[] }> {
+  const fileName = opts.fileName ?? CONFIG_PATH;
+  if (text === null || text.trim() === "") return { ok: true, config: defaultConfig() };
+  const own = readConfigYaml(text, fileName);
+  if (!own.ok) return own;
+  const notes: string[] = [];
+  let merged = own.data;
+  let spec = own.data._extends;
+  const seen = new Set<string>();
+  for (let depth = 0; typeof spec === "string" && depth < MAX_EXTENDS_DEPTH; depth++) {
+    if (!opts.resolveExtends) {
+      notes.push(`\`_extends: ${spec}\` in ${fileName} was not followed here; pass the merged config with --config FILE to apply it.`);
+      break;
+    }
+    if (seen.has(spec)) return { ok: false, problems: [{ keyPath: "_extends", message: `\`_extends: ${spec}\` forms a cycle; remove one of the references.` }] };
+    seen.add(spec);
+    const target = await opts.resolveExtends(spec);
+    if (!target) return { ok: false, problems: [{ keyPath: "_extends", line: own.lineOf([], "_extends"), message: `\`_extends: ${spec}\` names no readable config; check the repository and path (e.g. \`.github\` or \`owner/repo:path.yml\`).` }] };
+    const inherited = readConfigYaml(target.text, target.origin);
+    if (!inherited.ok) return inherited;
+    spec = inherited.data._extends;
+    merged = mergeConfig(inherited.data, merged);
+  }
+  const { _extends: _ignored, ...data } = merged;
+  const result = validate(data, own.lineOf);
+  return result.ok && notes.length ? { ...result, notes } : result;
 }

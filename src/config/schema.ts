@@ -53,6 +53,7 @@ export function buildConfigSchema(metas: readonly RuleMeta[]) {
   return z
     .strictObject({
       $schema: z.string().optional(),
+      _extends: z.string().min(1).optional().describe("Inherit from another repo's config: `.github`, `owner/repo`, `repo:path` or `owner/repo:path`"),
       fail_on: z.enum(["error", "warning", "never"]).default("error").describe("Which severity makes the check fail"),
       on_error: z.enum(["failure", "neutral"]).default("failure").describe("Conclusion when the review itself cannot run"),
       comment: z.enum(["sticky", "off"]).default("sticky").describe("Post one sticky PR comment, or none"),

@@ -5,6 +5,7 @@ import { GitHubSource } from "../sources/github.js";
 import type { Review } from "../types.js";
 import { completeCheckRun, failCheckRun, reportProgress, startCheckRun } from "./check-run.js";
 import type { GitHubClient, RepoRef } from "./client.js";
+import { extendsResolver } from "./extends-resolver.js";
 import { commentHeader, upsertStickyComment } from "./sticky-comment.js";
 
 /** What to review: a PR's head against its base, or a merge-queue commit against its base (no PR). */
@@ -64,11 +65,12 @@ export async function reviewAndReport(deps: ReportDeps, target: ReviewTarget): P
   const source = target.pull
     ? GitHubSource.forPullRequest(octokit, repo, { number: target.pull.number, baseSha: target.baseSha, headSha })
     : GitHubSource.forCompare(octokit, repo, { baseSha: target.baseSha, headSha });
+  const resolveExtends = extendsResolver(octokit, repo);
   let checkRunId: number | undefined;
   let onError: "failure" | "neutral" = "failure";
   try {
     checkRunId = await startCheckRun(octokit, repo, headSha);
-    const config = await loadRepoConfig(source);
+    const config = await loadRepoConfig(source, undefined, resolveExtends);
     if (config.ok) onError = config.config.on_error;
     let lastProgress = Date.now();
     const id = checkRunId;
@@ -77,7 +79,7 @@ export async function reviewAndReport(deps: ReportDeps, target: ReviewTarget): P
       lastProgress = Date.now();
       reportProgress(octokit, repo, id, message).catch((e: unknown) => log.warn({ err: describe(e) }, "progress update failed"));
     };
-    const result = await withTimeout(review({ source, body: target.pull?.body ?? undefined, notes: source.notes, progress }), deps.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const result = await withTimeout(review({ source, body: target.pull?.body ?? undefined, notes: source.notes, progress, resolveExtends }), deps.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     await completeCheckRun(octokit, repo, checkRunId, result, fileUrl);
     if (target.pull && result.settings?.comment !== "off") {
       const { data: pr } = await octokit.rest.pulls.get({ ...repo, pull_number: target.pull.number });

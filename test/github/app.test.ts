@@ -152,6 +152,21 @@ describe("pull_request", () => {
     state.scope.done();
   });
 
+  it("_extends: .github inherits the organisation's config (here fail_on: warning)", async () => {
+    const base = { ...GOOD.base, ".github/finetune-review.yml": "_extends: .github\n" };
+    const head = { ...base, ...GOOD.head, "data/train.jsonl": `${GOOD.head["data/train.jsonl"]}`.split("\n").slice(0, 30).join("\n") + "\n" } as Record<string, string | Buffer>;
+    const state = nockGitHub(spec({ base, head }), [...REVIEW, "comment-create"]);
+    const org = nock(API)
+      .get("/repos/Codertocat/.github/contents/.github%2Ffinetune-review.yml")
+      .reply(200, "fail_on: warning\n");
+    await (await probot()).receive({ id: "1", name: "pull_request", payload: prEvent("opened") } as never);
+    const done = checkBodies(state)[1]!;
+    expect(JSON.stringify(done.output)).toContain("dataset-size");
+    expect(done.conclusion).toBe("failure");
+    org.done();
+    state.scope.done();
+  });
+
   it("an invalid base config fails the check with the key path, and nothing else runs", async () => {
     const base = { ...GOOD.base, ".github/finetune-review.yml": "fail_on: sometimes\n" };
     const state = nockGitHub(spec({ base, head: { ...base, ...GOOD.head } as Record<string, string> }), ["token", "app", "contents", "check-create", "check-update", "pull", "comments", "comment-create"]);

@@ -7,17 +7,11 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
 import { rulesDataDir } from "../paths.js";
+import { regexSource } from "../regex-source.js";
 
 const keys = z.array(z.string().min(1)).default([]);
 const globs = z.array(z.string().min(1)).default([]);
-const regex = z.string().refine((s) => {
-  try {
-    new RegExp(s);
-    return true;
-  } catch {
-    return false;
-  }
-}, "not a valid regular expression");
+const regex = regexSource;
 
 const keyCount = z.strictObject({
   all: keys,

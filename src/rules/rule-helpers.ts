@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { regexSource } from "../regex-source.js";
 
 /** Labels added and removed between two label sets, each sorted. */
 export function diffLabels(before: readonly string[], after: readonly string[]): { added: string[]; removed: string[] } {
@@ -54,4 +55,4 @@ export function lineAt(text: string, index: number): number {
 }
 
 /** A lexicon field: regex sources compiled case-insensitively when the rule loads. */
-export const regexList = z.array(z.string()).transform((sources) => compileAll(sources));
+export const regexList = z.array(regexSource).transform((sources) => compileAll(sources));

@@ -1,16 +1,10 @@
 import { z } from "zod";
 import type { ScanLexicon } from "../datasets/index.js";
+import { regexSource } from "../regex-source.js";
 import { parseLexicon } from "./rule-meta.js";
 import { ruleRegistry } from "./registry.js";
 
-const validRegex = z.string().refine((s) => {
-  try {
-    new RegExp(s);
-    return true;
-  } catch {
-    return false;
-  }
-}, "not a valid regular expression");
+const validRegex = regexSource;
 
 const sensitiveSchema = z.strictObject({
   patterns: z.array(z.strictObject({ kind: z.string(), secret: z.boolean(), regex: validRegex, flags: z.string().optional() })),

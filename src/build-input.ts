@@ -16,6 +16,80 @@ const MAX_LABEL_FILES = 20;
 /** Optional progress reporting for long reviews (CLI on a TTY, the App's in_progress check run). */
 export type Progress = (message: string) => void;
 
+/** Line-based files at least this large are detected from their first lines: never read whole. */
+const STREAM_DETECT_BYTES = 8 * 1024 * 1024;
+/** How much of such a file detection reads (detection sniffs only the start of a file). */
+const DETECT_PREFIX_BYTES = 1024 * 1024;
+/** Containers whose records are lines, so a prefix cut at a newline is still valid. */
+const LINE_CONTAINERS = /\.(jsonl|ndjson|csv|tsv)$/i;
+/** Datasets at least this large report progress, about every 5% of their bytes. */
+const PROGRESS_MIN_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The bytes detection needs: the whole file, or for a large line-based file its first lines only,
+ * read from the stream (which stops the transfer once enough has arrived).
+ */
+async function detectionBytes(source: Source, ref: string, path: string, size: number | null): Promise<Buffer | null> {
+  if (size === null || size < STREAM_DETECT_BYTES || !LINE_CONTAINERS.test(path)) return source.readFile(ref, path);
+  const parts: Buffer[] = [];
+  let read = 0;
+  for await (const chunk of source.readStream(ref, path)) {
+    parts.push(chunk);
+    read += chunk.length;
+    if (read >= DETECT_PREFIX_BYTES) break;
+  }
+  const head = Buffer.concat(parts);
+  const cut = head.lastIndexOf(0x0a);
+  return cut > 0 && read < size ? head.subarray(0, cut + 1) : head;
+}
+
+/** A failure to read from the Source (GitHub, git), told apart from a file whose records cannot be scanned. */
+class SourceReadError extends Error {
+  constructor(readonly original: unknown) {
+    super(original instanceof Error ? original.message : String(original));
+  }
+}
+
+/** Passes chunks through, tagging the Source's errors: they fail the review, they do not make a file unreadable. */
+async function* tagged(chunks: AsyncIterable<Buffer>): AsyncIterable<Buffer> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      let next: IteratorResult<Buffer>;
+      try {
+        next = await iterator.next();
+      } catch (error) {
+        throw new SourceReadError(error);
+      }
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    await iterator.return?.();
+  }
+}
+
+/** Passes chunks through, reporting the share read for large files. */
+async function* withProgress(chunks: AsyncIterable<Buffer>, path: string, size: number, progress?: Progress): AsyncIterable<Buffer> {
+  if (!progress || size < PROGRESS_MIN_BYTES) {
+    yield* chunks;
+    return;
+  }
+  const mb = (size / 1024 / 1024).toFixed(1);
+  progress(`scanning ${path} (${mb} MB)`);
+  let read = 0;
+  let reported = 0;
+  for await (const chunk of chunks) {
+    read += chunk.length;
+    const twentieths = Math.floor((read * 20) / size);
+    if (twentieths > reported) {
+      reported = twentieths;
+      progress(`scanning ${path}: ${Math.min(100, twentieths * 5)}% of ${mb} MB`);
+    }
+    yield chunk;
+  }
+}
+
 const decode = (buf: Buffer) => buf.toString("utf8").replace(/^\uFEFF/, "");
 
 /** Detects the artifacts among the changed files, reading each file once and only when it is small enough. */
@@ -31,7 +105,7 @@ async function detectArtifacts(source: Source, changed: readonly ChangedFile[], 
     if (size !== null && size > maxBytes) {
       unreadable = `${(size / 1024 / 1024).toFixed(1)} MB is over the ${config.max_file_mb} MB size limit`;
     } else {
-      content = await source.readFile(ref, path);
+      content = await detectionBytes(source, ref, path, size);
       const kind = content ? classifyContent(content) : null;
       if (kind?.kind === "lfs-pointer") unreadable = "it is a Git LFS pointer";
       if (kind?.kind === "binary") unreadable = `binary content (${kind.reason})`;
@@ -136,18 +210,20 @@ async function scanDatasets(source: Source, artifacts: Artifact[], config: RepoC
     if (targets.some((t) => t.path === ref.path)) continue;
     const size = await source.fileSize(source.head, ref.path);
     if (size === null || size > maxBytes) continue;
-    const content = await source.readFile(source.head, ref.path);
+    const content = await detectionBytes(source, source.head, ref.path, size);
     const detection = content && classifyContent(content).kind === "text" ? await detectFile(ref.path, content, ctx) : null;
     if (detection && (detection.kind === "dataset" || detection.kind === "eval-dataset")) targets.push({ path: ref.path, format: detection.format, role: ref.role });
   }
   const scans: DatasetScan[] = [];
   for (const t of targets) {
-    const content = await source.readFile(source.head, t.path);
-    if (!content) continue;
-    progress?.(`scanning ${t.path} (${(content.length / 1024 / 1024).toFixed(1)} MB)`);
+    const size = await source.fileSize(source.head, t.path);
+    if (size === null) continue;
+    // Streamed: one pass per file, memory bounded by what the scan keeps, not by the file.
+    const chunks = withProgress(tagged(source.readStream(source.head, t.path)), t.path, size, progress);
     try {
-      scans.push(await scanDataset({ path: t.path, format: t.format, role: t.role, chunks: content, lexicon }));
+      scans.push(await scanDataset({ path: t.path, format: t.format, role: t.role, chunks, lexicon }));
     } catch (error) {
+      if (error instanceof SourceReadError) throw error.original;
       if (t.artifact) t.artifact.unreadable = `its records could not be scanned (${(error as Error).message})`;
     }
   }

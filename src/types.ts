@@ -54,6 +54,11 @@ export interface Source {
   changedFiles(): Promise<ChangedFile[]>;
   /** Bytes of a file at a ref, or null when the file does not exist there. */
   readFile(ref: string, path: string): Promise<Buffer | null>;
+  /**
+   * The bytes of a file at a ref as chunks, never whole: how large datasets are read. Yields
+   * nothing when the file does not exist there (callers check `fileSize` first).
+   */
+  readStream(ref: string, path: string): AsyncIterable<Buffer>;
   /** Size in bytes of a file at a ref without reading it, or null when missing. */
   fileSize(ref: string, path: string): Promise<number | null>;
   /** Every file path at a ref (used for existence checks and repo-wide eval suites). */

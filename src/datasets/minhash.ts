@@ -1,120 +1,109 @@
 /**
- * MinHash signatures and LSH banding: near-duplicate pairs inside one dataset and matches of an
- * eval set against a training set, in time that grows linearly with the number of records.
+ * LSH banding over MinHash signatures: near-duplicate pairs inside one dataset and matches of an
+ * eval set against a training set, in time and memory that grow linearly with the number of
+ * records. Exact matches are found by the 64-bit hash of the normalised input first.
  */
 import type { RecordKey } from "../types.js";
+import { fmix32 } from "./hash.js";
+import { KeyTable, parseHash64 } from "./key-table.js";
 import { EMPTY_HASH } from "./normalize.js";
+import { MINHASH_PERMUTATIONS } from "./signature.js";
 
-/** Number of hash functions in a signature. */
-export const MINHASH_PERMUTATIONS = 64;
+export { minhashSignature, estimateJaccard, MINHASH_PERMUTATIONS } from "./signature.js";
+
 /** LSH bands × rows = permutations; 16 × 4 finds pairs at Jaccard 0.8 with ~99.9% probability. */
 const BANDS = 16;
 const ROWS = MINHASH_PERMUTATIONS / BANDS;
+const P = MINHASH_PERMUTATIONS;
 /** Records kept per LSH bucket: enough to find an earlier match, bounded so identical clusters stay linear. */
 const BUCKET_REPRESENTATIVES = 16;
-/** Word count below which a text is shingled by characters (word 3-grams would be too few). */
-const MIN_WORDS_FOR_WORD_SHINGLES = 5;
-const CHAR_SHINGLE = 4;
-/** Signatures read at most this many characters of a text. */
-const MAX_SIGNATURE_CHARS = 50_000;
-const EMPTY = 0xffffffff;
+const [EMPTY_HI, EMPTY_LO] = parseHash64(EMPTY_HASH);
 
-function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+/**
+ * An open-addressing hash table from a 32- or 64-bit key to a chain of record indexes (in the
+ * order they were added, at most `cap` each), in typed arrays sized for `n` records.
+ */
+class ChainTable {
+  private readonly mask: number;
+  private readonly hi: Uint32Array;
+  private readonly lo: Uint32Array;
+  private readonly used: Uint8Array;
+  readonly head: Int32Array;
+  private readonly tail: Int32Array;
+  private readonly count: Uint8Array;
+  /** Next record in the same chain, by record index. */
+  readonly next: Int32Array;
 
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+  constructor(n: number) {
+    let size = 16;
+    while (size < n * 2) size *= 2;
+    this.mask = size - 1;
+    this.hi = new Uint32Array(size);
+    this.lo = new Uint32Array(size);
+    this.used = new Uint8Array(size);
+    this.head = new Int32Array(size);
+    this.tail = new Int32Array(size);
+    this.count = new Uint8Array(size);
+    this.next = new Int32Array(Math.max(1, n));
   }
-  return h >>> 0;
-}
 
-/** Fixed seeds: signatures are comparable across runs and machines. */
-const SEEDS = Uint32Array.from({ length: MINHASH_PERMUTATIONS }, (_, i) => fmix32(Math.imul(i + 1, 0x9e3779b9) ^ 0x7f4a7c15));
+  clear(): void {
+    this.used.fill(0);
+  }
 
-/** Distinct shingle hashes of a normalised text: word 3-grams, or character 4-grams (with repeat counts) for short texts. */
-function shingleHashes(normalized: string): Set<number> {
-  const text = normalized.slice(0, MAX_SIGNATURE_CHARS);
-  const hashes = new Set<number>();
-  if (text === "") return hashes;
-  const words = text.split(" ");
-  if (words.length >= MIN_WORDS_FOR_WORD_SHINGLES) {
-    for (let i = 0; i + 2 < words.length; i++) hashes.add(fnv1a(`${words[i]} ${words[i + 1]} ${words[i + 2]}`));
-  } else if (text.length <= CHAR_SHINGLE) {
-    hashes.add(fnv1a(text));
-  } else {
-    // Repeats are counted ("0000" twice is not "0000" once): "10000000" and "1000000" stay apart.
-    const seen = new Map<string, number>();
-    for (let i = 0; i + CHAR_SHINGLE <= text.length; i++) {
-      const shingle = text.slice(i, i + CHAR_SHINGLE);
-      const n = (seen.get(shingle) ?? 0) + 1;
-      seen.set(shingle, n);
-      hashes.add(fnv1a(`${shingle}\u0001${n}`));
+  /** The slot of a key, or -1 when absent. */
+  find(hi: number, lo: number): number {
+    for (let s = fmix32(hi ^ Math.imul(lo, 0x9e3779b1)) & this.mask; ; s = (s + 1) & this.mask) {
+      if (!this.used[s]) return -1;
+      if (this.hi[s] === hi && this.lo[s] === lo) return s;
     }
   }
-  return hashes;
-}
 
-/** MinHash signature of a normalised text (all 0xFFFFFFFF for an empty text). */
-export function minhashSignature(normalized: string): Uint32Array {
-  const sig = new Uint32Array(MINHASH_PERMUTATIONS).fill(EMPTY);
-  for (const h of shingleHashes(normalized)) {
-    for (let i = 0; i < MINHASH_PERMUTATIONS; i++) {
-      const v = fmix32(h ^ SEEDS[i]!);
-      if (v < sig[i]!) sig[i] = v;
+  /** Adds record `i` under the key unless its chain already holds `cap` records. */
+  add(hi: number, lo: number, i: number, cap: number): void {
+    let s = fmix32(hi ^ Math.imul(lo, 0x9e3779b1)) & this.mask;
+    for (; this.used[s]; s = (s + 1) & this.mask) {
+      if (this.hi[s] === hi && this.lo[s] === lo) {
+        if (this.count[s]! >= cap) return;
+        this.next[this.tail[s]!] = i;
+        this.tail[s] = i;
+        this.next[i] = -1;
+        this.count[s]!++;
+        return;
+      }
     }
+    this.used[s] = 1;
+    this.hi[s] = hi;
+    this.lo[s] = lo;
+    this.head[s] = i;
+    this.tail[s] = i;
+    this.next[i] = -1;
+    this.count[s] = 1;
   }
-  return sig;
 }
 
-function isEmptySignature(sig: Uint32Array): boolean {
-  return sig.every((v) => v === EMPTY);
+/** Band `b`'s bucket key of record i's signature, as two words. */
+function bandKey(table: KeyTable, i: number, b: number): [number, number] {
+  const [sigs, o] = table.sigRow(i);
+  const at = o + b * ROWS;
+  // ROWS = 4 values of 16 bits: exactly 64 bits, so equal keys mean equal rows.
+  return [((sigs[at]! << 16) | sigs[at + 1]!) >>> 0, ((sigs[at + 2]! << 16) | sigs[at + 3]!) >>> 0];
 }
 
-/** Estimated Jaccard similarity of two signatures' shingle sets (0 when either text was empty). */
-export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
-  if (a.length === 0 || a.length !== b.length || isEmptySignature(a) || isEmptySignature(b)) return 0;
+/** Equal signature values between two records, stopping once `needed` can no longer be reached. */
+function agreement(a: KeyTable, i: number, b: KeyTable, j: number, needed: number): number {
+  const [sa, oa] = a.sigRow(i);
+  const [sb, ob] = b.sigRow(j);
   let same = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
-  return same / a.length;
+  for (let k = 0; k < P; k++) {
+    if (sa[oa + k] === sb[ob + k]) same++;
+    else if (same + (P - 1 - k) < needed) return same;
+  }
+  return same;
 }
 
-/** Band bucket ids of a signature; collisions only add candidates, which Jaccard then confirms. */
-function bandKeys(sig: Uint32Array): number[] {
-  const keys: number[] = [];
-  for (let b = 0; b < BANDS; b++) {
-    let h = fmix32(b + 1);
-    for (let r = 0; r < ROWS; r++) h = fmix32(h ^ sig[b * ROWS + r]!) + r;
-    keys.push(h >>> 0);
-  }
-  return keys;
-}
-
-/** An LSH index over signatures that keeps a few representatives per bucket. */
-class LshIndex {
-  private readonly buckets = new Map<number, number[]>();
-
-  add(index: number, keys: number[]): void {
-    for (const key of keys) {
-      const list = this.buckets.get(key);
-      if (!list) this.buckets.set(key, [index]);
-      else if (list.length < BUCKET_REPRESENTATIVES) list.push(index);
-    }
-  }
-
-  candidates(keys: number[]): Set<number> {
-    const out = new Set<number>();
-    for (const key of keys) for (const i of this.buckets.get(key) ?? []) out.add(i);
-    return out;
-  }
+function isEmptyInput(t: KeyTable, i: number): boolean {
+  return t.inputHi(i) === EMPTY_HI && t.inputLo(i) === EMPTY_LO;
 }
 
 /**
@@ -123,30 +112,44 @@ class LshIndex {
  * is paired with the earliest such record found, `[earlier, later]`. A record is the second
  * element of at most one pair, so `pairs.length` is the number of redundant records; whether a
  * pair is an exact duplicate of the whole example is `keys[i].exampleHash === keys[j].exampleHash`.
- * Sorted by the later index.
+ * Sorted by the later index. Bands are processed one at a time, so memory is a few typed arrays.
  */
 export function nearDuplicatePairs(keys: RecordKey[], threshold: number): Array<[number, number]> {
-  const pairs: Array<[number, number]> = [];
-  const firstByHash = new Map<string, number>();
-  const index = new LshIndex();
-  keys.forEach((key, j) => {
-    if (key.inputHash !== EMPTY_HASH) {
-      const first = firstByHash.get(key.inputHash);
-      if (first !== undefined) {
-        pairs.push([first, j]);
-        return;
+  const t = KeyTable.of(keys);
+  const n = t.size;
+  const chains = new ChainTable(n);
+  const earlier = new Int32Array(n).fill(-1);
+  const exact = new Uint8Array(n);
+  for (let j = 0; j < n; j++) {
+    if (isEmptyInput(t, j)) continue;
+    const slot = chains.find(t.inputHi(j), t.inputLo(j));
+    if (slot >= 0) {
+      earlier[j] = chains.head[slot]!;
+      exact[j] = 1;
+    } else chains.add(t.inputHi(j), t.inputLo(j), j, 1);
+  }
+  const needed = Math.max(1, Math.ceil(threshold * P - 1e-9));
+  for (let b = 0; b < BANDS; b++) {
+    chains.clear();
+    for (let j = 0; j < n; j++) {
+      if (exact[j] || t.isEmpty(j)) continue;
+      const [hi, lo] = bandKey(t, j, b);
+      const slot = chains.find(hi, lo);
+      if (slot >= 0) {
+        // A chain holds its first records in index order: the first that agrees is this band's earliest.
+        for (let i = chains.head[slot]!; i >= 0; i = chains.next[i]!) {
+          if (earlier[j] >= 0 && i >= earlier[j]!) break;
+          if (agreement(t, i, t, j, needed) >= needed) {
+            earlier[j] = i;
+            break;
+          }
+        }
       }
-      firstByHash.set(key.inputHash, j);
+      chains.add(hi, lo, j, BUCKET_REPRESENTATIVES);
     }
-    if (isEmptySignature(key.signature)) return;
-    const bands = bandKeys(key.signature);
-    let best = -1;
-    for (const i of index.candidates(bands)) {
-      if ((best < 0 || i < best) && estimateJaccard(keys[i]!.signature, key.signature) >= threshold) best = i;
-    }
-    if (best >= 0) pairs.push([best, j]);
-    index.add(j, bands);
-  });
+  }
+  const pairs: Array<[number, number]> = [];
+  for (let j = 0; j < n; j++) if (earlier[j]! >= 0) pairs.push([earlier[j]!, j]);
   return pairs;
 }
 
@@ -160,32 +163,47 @@ export function crossMatches(
   evalKeys: RecordKey[],
   threshold: number,
 ): Array<{ evalLine: number; trainLine: number; exact: boolean }> {
-  const firstByHash = new Map<string, RecordKey>();
-  const index = new LshIndex();
-  train.forEach((key, i) => {
-    if (key.inputHash !== EMPTY_HASH && !firstByHash.has(key.inputHash)) firstByHash.set(key.inputHash, key);
-    if (!isEmptySignature(key.signature)) index.add(i, bandKeys(key.signature));
-  });
-  const matches: Array<{ evalLine: number; trainLine: number; exact: boolean }> = [];
-  for (const key of evalKeys) {
-    const exact = key.inputHash !== EMPTY_HASH ? firstByHash.get(key.inputHash) : undefined;
-    if (exact) {
-      matches.push({ evalLine: key.line, trainLine: exact.line, exact: true });
-      continue;
+  const t = KeyTable.of(train);
+  const e = KeyTable.of(evalKeys);
+  const chains = new ChainTable(t.size);
+  const best = new Int32Array(e.size).fill(-1);
+  const bestScore = new Int32Array(e.size).fill(-1);
+  const exact = new Uint8Array(e.size);
+  for (let i = 0; i < t.size; i++) if (!isEmptyInput(t, i)) chains.add(t.inputHi(i), t.inputLo(i), i, 1);
+  for (let j = 0; j < e.size; j++) {
+    if (isEmptyInput(e, j)) continue;
+    const slot = chains.find(e.inputHi(j), e.inputLo(j));
+    if (slot >= 0) {
+      best[j] = chains.head[slot]!;
+      exact[j] = 1;
     }
-    if (isEmptySignature(key.signature)) continue;
-    let best: RecordKey | undefined;
-    let bestScore = -1;
-    for (const i of index.candidates(bandKeys(key.signature))) {
-      const candidate = train[i]!;
-      const score = estimateJaccard(candidate.signature, key.signature);
-      if (score < threshold) continue;
-      if (score > bestScore || (score === bestScore && best !== undefined && candidate.line < best.line)) {
-        best = candidate;
-        bestScore = score;
+  }
+  const needed = Math.max(1, Math.ceil(threshold * P - 1e-9));
+  for (let b = 0; b < BANDS; b++) {
+    chains.clear();
+    for (let i = 0; i < t.size; i++) {
+      if (t.isEmpty(i)) continue;
+      const [hi, lo] = bandKey(t, i, b);
+      chains.add(hi, lo, i, BUCKET_REPRESENTATIVES);
+    }
+    for (let j = 0; j < e.size; j++) {
+      if (exact[j] || e.isEmpty(j)) continue;
+      const [hi, lo] = bandKey(e, j, b);
+      const slot = chains.find(hi, lo);
+      if (slot < 0) continue;
+      for (let i = chains.head[slot]!; i >= 0; i = chains.next[i]!) {
+        const score = agreement(t, i, e, j, needed);
+        if (score < needed) continue;
+        if (score > bestScore[j]! || (score === bestScore[j] && t.line(i) < t.line(best[j]!))) {
+          best[j] = i;
+          bestScore[j] = score;
+        }
       }
     }
-    if (best) matches.push({ evalLine: key.line, trainLine: best.line, exact: false });
+  }
+  const matches: Array<{ evalLine: number; trainLine: number; exact: boolean }> = [];
+  for (let j = 0; j < e.size; j++) {
+    if (best[j]! >= 0) matches.push({ evalLine: e.line(j), trainLine: t.line(best[j]!), exact: exact[j] === 1 });
   }
   return matches.sort((a, b) => a.evalLine - b.evalLine || a.trainLine - b.trainLine);
 }

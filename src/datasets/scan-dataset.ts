@@ -6,7 +6,9 @@ import type { DatasetScan, RecordKey, SensitiveHit } from "../types.js";
 import { containerFor, readRecords } from "./containers.js";
 import { extractRecord, isDatasetFormat, stringLeaves, type DatasetFormat, type ExtractedRecord } from "./formats.js";
 import { DEFAULT_MAX_RECORD_BYTES } from "./lines.js";
-import { minhashSignature } from "./minhash.js";
+import { hash64 } from "./hash.js";
+import { KeyTable } from "./key-table.js";
+import { minhashSignature } from "./signature.js";
 import { hashText, normalizeText } from "./normalize.js";
 import { compileLexicon, findBusinessRule, findSensitive, type CompiledLexicon, type ScanLexicon } from "./sensitive.js";
 
@@ -39,6 +41,8 @@ class ScanAccumulator {
   readonly scan: DatasetScan;
   private sensitiveTotal = 0;
   private formatIssueTotal = 0;
+  /** Keys in typed arrays: bounded per record, whatever the record's size. */
+  private readonly table = new KeyTable();
 
   constructor(
     input: ScanDatasetInput,
@@ -75,7 +79,10 @@ class ScanAccumulator {
     }
     const s = this.scan;
     s.records++;
-    s.keys.push(recordKey(line, extracted));
+    const { input, example, signature } = keyParts(extracted);
+    const [ih, il] = hash64(input);
+    const [eh, el] = hash64(example);
+    this.table.push(line, ih, il, eh, el, signature);
     this.addLongest(line, estimateTokens(extracted.chars));
     if (extracted.target !== null) s.targets++;
     if (extracted.emptyTarget) s.emptyTargets.push(source === undefined ? line : emptyValueLine(source, line));
@@ -118,6 +125,7 @@ class ScanAccumulator {
 
   result(): DatasetScan {
     const s = this.scan;
+    s.keys = this.table.asArray();
     s.formatIssues.sort((a, b) => a.line - b.line);
     if (this.sensitiveTotal > s.sensitive.length) s.sensitiveTotal = this.sensitiveTotal;
     if (this.formatIssueTotal > s.formatIssues.length) s.formatIssueTotal = this.formatIssueTotal;
@@ -136,16 +144,21 @@ function emptyValueLine(source: string, line: number): number {
   return n;
 }
 
-/** Duplicate/leakage keys of one valid record. */
-export function recordKey(line: number, record: ExtractedRecord): RecordKey {
+/** The normalised texts a record's keys hash: its input, its whole example, and its input's signature. */
+function keyParts(record: ExtractedRecord): { input: string; example: string; signature: Uint32Array } {
   const input = normalizeText(record.input);
   const target = record.target === null ? "" : normalizeText(record.target);
   return {
-    line,
-    inputHash: hashText(input),
-    exampleHash: hashText(`${input}\u0000${target}\u0000${[...record.labels].sort().join("\u0000")}`),
+    input,
+    example: `${input}\u0000${target}\u0000${[...record.labels].sort().join("\u0000")}`,
     signature: minhashSignature(record.signatureInput === record.input ? input : normalizeText(record.signatureInput)),
   };
+}
+
+/** Duplicate/leakage keys of one valid record. */
+export function recordKey(line: number, record: ExtractedRecord): RecordKey {
+  const { input, example, signature } = keyParts(record);
+  return { line, inputHash: hashText(input), exampleHash: hashText(example), signature };
 }
 
 /**

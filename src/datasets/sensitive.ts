@@ -84,10 +84,15 @@ export function findSensitive(text: string, line: number, lexicon: CompiledLexic
   const hits: SensitiveHit[] = [];
   const taken: Array<[number, number]> = [];
   for (const p of lexicon.sensitive) {
-    p.regex.lastIndex = 0;
-    for (const m of text.matchAll(p.regex)) {
+    // exec with lastIndex, not matchAll: matchAll clones the regex on every call, per text.
+    const re = p.regex;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const value = m[0];
-      if (value.length === 0) continue;
+      if (value.length === 0) {
+        re.lastIndex++;
+        continue;
+      }
       const start = m.index;
       const end = start + value.length;
       if (taken.some(([s, e]) => start < e && end > s)) continue;

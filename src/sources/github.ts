@@ -6,9 +6,23 @@ export type { GitHubClient, RepoRef } from "../github/client.js";
 
 /** Options for a GitHubSource. */
 export interface GitHubSourceOptions {
-  /** Files larger than this are still read on request but never kept in the cache (default 50 MB). */
+  /**
+   * Files larger than this are still read on request but never kept in the cache, and history skips
+   * versions larger than this (their content is null, as for a deletion). Default 50 MB.
+   */
   maxFileBytes?: number;
+  /** Read long histories' file versions over GraphQL, 50 per request. Default true. */
+  graphql?: boolean;
 }
+
+/** Histories with at most this many versions read each one over REST (GraphQL requests are throttled as writes). */
+const REST_VERSIONS = 3;
+/** File versions fetched per GraphQL request (aliases of `object(expression: "sha:path")`). */
+const VERSIONS_PER_QUERY = 100;
+
+type VersionTexts = {
+  repository: Record<string, { byteSize: number; text: string | null; isBinary: boolean | null; isTruncated: boolean } | null> | null;
+};
 
 const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
 /** GitHub's documented cap on the pull request files list. */
@@ -71,6 +85,25 @@ async function toBuffer(data: unknown): Promise<Buffer> {
   throw new Error(`unexpected raw content body: ${typeof data}`);
 }
 
+/** The chunks of a raw response body (a web stream from fetch, or bytes some transports buffer). */
+async function* chunksOf(body: unknown): AsyncIterable<Buffer> {
+  if (body instanceof ReadableStream) {
+    const reader = (body as ReadableStream<Uint8Array>).getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        if (value.byteLength > 0) yield Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+      }
+    } finally {
+      // Stops the download when the reader stops early.
+      await reader.cancel().catch(() => undefined);
+    }
+  }
+  const bytes = await toBuffer(body);
+  if (bytes.length > 0) yield bytes;
+}
+
 function mapFile(file: RawFile): ChangedFile | null {
   switch (file.status) {
     case "added":
@@ -100,6 +133,8 @@ export class GitHubSource implements Source {
   private requests = 0;
   private readonly cache = new Map<string, Promise<unknown>>();
   private readonly maxFileBytes: number;
+  /** Off after the first GraphQL failure (an old GHES, a proxy): REST from then on. */
+  private graphqlUsable: boolean;
 
   private constructor(
     private readonly octokit: GitHubClient,
@@ -110,6 +145,7 @@ export class GitHubSource implements Source {
     opts: GitHubSourceOptions = {},
   ) {
     this.maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    this.graphqlUsable = opts.graphql ?? true;
   }
 
   /** A pull request: files from `GET /repos/{o}/{r}/pulls/{n}/files` (all pages, 100 a page, 3,000 at most). */
@@ -157,6 +193,33 @@ export class GitHubSource implements Source {
     return read;
   }
 
+  /**
+   * Streams a file's bytes from the raw contents response body (the git blobs API, also raw, past
+   * the contents API's size limit). A file already read whole is served from the cache.
+   */
+  async *readStream(ref: string, path: string): AsyncIterable<Buffer> {
+    const safe = safePath(path);
+    if (safe === null) return;
+    const hit = this.cache.get(`raw:${ref}:${safe}`) as Promise<Buffer | null> | undefined;
+    if (hit) {
+      const bytes = await hit;
+      if (bytes) yield bytes;
+      return;
+    }
+    const rawOptions = { ...this.repo, mediaType: { format: "raw" }, request: { parseSuccessResponseBody: false } };
+    let body: unknown;
+    try {
+      body = (await this.call(() => this.octokit.request(`GET /repos/{owner}/{repo}/contents/${encodePath(safe)}`, { ...rawOptions, ref }))).data;
+    } catch (error) {
+      if (status(error) === 404) return;
+      if (!isTooLarge(error)) throw error;
+      const sha = await this.blobSha(ref, safe);
+      if (sha === null) return;
+      body = (await this.call(() => this.octokit.request("GET /repos/{owner}/{repo}/git/blobs/{file_sha}", { ...rawOptions, file_sha: sha }))).data;
+    }
+    yield* chunksOf(body);
+  }
+
   async fileSize(ref: string, path: string): Promise<number | null> {
     const safe = safePath(path);
     if (safe === null) return null;
@@ -171,10 +234,60 @@ export class GitHubSource implements Source {
     return [...(await this.tree(ref)).files.keys()];
   }
 
+  /**
+   * Commits that touched `path` with the file at each: the commit list over REST (one request per
+   * 100 commits), then, past a few versions, the versions over GraphQL, 100 per request, whatever the
+   * number of versions; versions over the size limit are skipped (null). REST reads each version
+   * when GraphQL fails or for the rare binary version.
+   */
   async history(path: string, since: Date): Promise<HistoryEntry[]> {
     const safe = safePath(path);
     if (safe === null) return [];
-    const commits = await this.once(`history:${safe}:${since.toISOString()}`, async () => {
+    const commits = (await this.historyCommits(safe, since)).filter((c) => c.date >= since);
+    let contents = new Map<string, Buffer | null>();
+    if (this.graphqlUsable && commits.length > REST_VERSIONS) {
+      try {
+        contents = await this.once(`gql-versions:${safe}:${since.toISOString()}`, () => this.versionsByGraphql(safe, commits.map((c) => c.sha)));
+      } catch {
+        this.graphqlUsable = false;
+      }
+    }
+    const entries: HistoryEntry[] = [];
+    for (const { sha, date } of commits) {
+      entries.push({ sha, date, content: contents.has(sha) ? contents.get(sha)! : await this.readFile(sha, safe) });
+    }
+    return entries;
+  }
+
+  /** The file at each commit, by commit sha; a commit is absent when REST must read it (binary, truncated). */
+  private async versionsByGraphql(path: string, shas: string[]): Promise<Map<string, Buffer | null>> {
+    const out = new Map<string, Buffer | null>();
+    for (let start = 0; start < shas.length; start += VERSIONS_PER_QUERY) {
+      const batch = shas.slice(start, start + VERSIONS_PER_QUERY);
+      const fields = batch.map((sha, i) => `v${i}: object(expression: ${JSON.stringify(`${sha}:${path}`)}) { ... on Blob { byteSize text isBinary isTruncated } }`).join("\n");
+      const data: VersionTexts = await this.call(() =>
+        this.octokit.graphql<VersionTexts>(`query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) {\n${fields}\n} }`, {
+          owner: this.repo.owner,
+          name: this.repo.repo,
+        }),
+      );
+      if (!data.repository) throw new Error("GraphQL returned no repository");
+      batch.forEach((sha, i) => {
+        const blob = data.repository![`v${i}`];
+        if (!blob) out.set(sha, null);
+        else if (blob.byteSize > this.maxFileBytes) out.set(sha, null);
+        // Binary, truncated or not valid UTF-8 (GraphQL's text would not give the bytes back): REST reads it.
+        else if (typeof blob.text === "string" && !blob.isBinary && !blob.isTruncated && !blob.text.includes("\uFFFD")) {
+          const bytes = Buffer.from(blob.text, "utf8");
+          if (bytes.length === blob.byteSize) out.set(sha, bytes);
+        }
+      });
+    }
+    return out;
+  }
+
+  private historyCommits(safe: string, since: Date): Promise<Array<{ sha: string; date: Date }>> {
+    return this.once(`history:${safe}:${since.toISOString()}`, async () => {
       const found: { sha: string; date: Date }[] = [];
       const pages = this.octokit.paginate.iterator(this.octokit.rest.repos.listCommits, {
         ...this.repo,
@@ -192,13 +305,6 @@ export class GitHubSource implements Source {
       }
       return found;
     });
-    const entries: HistoryEntry[] = [];
-    for (const { sha, date } of commits) {
-      // GitHub's `since` may not be the committer date; filter again so both sources agree.
-      if (date < since) continue;
-      entries.push({ sha, date, content: await this.readFile(sha, safe) });
-    }
-    return entries;
   }
 
   headDate(): Promise<Date> {

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { ProbotOctokit } from "probot";
-import { GitHubSource, PR_FILE_CAP_NOTE, type GitHubClient } from "../../src/sources/github.js";
+import { GitHubSource, PR_FILE_CAP_NOTE, type GitHubClient, type GitHubSourceOptions } from "../../src/sources/github.js";
 
 const API = "https://api.github.com";
 const REPO = { owner: "acme", repo: "models" };
@@ -13,7 +13,7 @@ function client(): GitHubClient {
   return new Octokit({ auth: { token: "test" } });
 }
 
-function prSource(opts?: { maxFileBytes?: number }): GitHubSource {
+function prSource(opts?: GitHubSourceOptions): GitHubSource {
   return GitHubSource.forPullRequest(client(), REPO, { number: 7, baseSha: BASE, headSha: HEAD }, opts);
 }
 
@@ -272,7 +272,8 @@ describe("GitHubSource.history and headDate", () => {
       .get("/repos/acme/models/contents/labels/intents%20v2.yml")
       .query({ ref: "c1" })
       .reply(200, "- a\n", { "content-type": "text/plain; charset=utf-8" });
-    const source = prSource();
+    // REST history (GraphQL off): the fallback path, one request per version.
+    const source = prSource({ graphql: false });
     const entries = await source.history("labels/intents v2.yml", since);
     expect(entries.map((e) => ({ sha: e.sha, date: e.date.toISOString(), content: e.content?.toString() ?? null }))).toEqual([
       { sha: "c3", date: "2024-03-01T00:00:00.000Z", content: null },

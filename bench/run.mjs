@@ -1,0 +1,293 @@
+/**
+ * `npm run bench`: scan throughput against a bare readline + JSON.parse loop, peak RSS reviewing a
+ * 500 MB JSONL, near-duplicate growth from 100k to 1M records, GitHub requests of a PR review and
+ * webhook-to-check-run latency through the real server and the fake GitHub. All data is generated
+ * here from fixed seeds; the last line printed is one JSON object with the figures.
+ */
+import { execFile, spawn } from "node:child_process";
+import { createHmac, generateKeyPairSync, randomUUID } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { classificationLines, LABELS, seeded, sentence, writeChatJsonl } from "./generate.mjs";
+
+const run = promisify(execFile);
+const root = fileURLToPath(new URL("../", import.meta.url));
+const helpers = join(root, "node_modules/.cache/finetune-review-bench");
+const { scanDataset, nearDuplicatePairs } = await import("../dist/datasets/index.js");
+const { minhashSignature } = await import("../dist/datasets/signature.js");
+const { KeyTable } = await import("../dist/datasets/key-table.js");
+const { hash64 } = await import("../dist/datasets/hash.js");
+const { scanLexicon } = await import("../dist/rules/scan-lexicon.js");
+const { startFakeGitHub } = await import(join(helpers, "fake-github.js"));
+
+const SCAN_MB = Number(process.env.BENCH_SCAN_MB ?? 100);
+const RSS_MB = Number(process.env.BENCH_RSS_MB ?? 500);
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 200);
+/** The event phase stops here even before EVENTS: Probot's write limiter (1 write/s) sets its pace. */
+const EVENT_SECONDS = Number(process.env.BENCH_EVENT_SECONDS ?? 150);
+const rows = [];
+const figures = {};
+const log = (m) => process.stderr.write(`${m}\n`);
+const row = (what, value, target = "") => rows.push([what, String(value), target]);
+const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+const work = await mkdtemp(join(tmpdir(), "ftr-bench-"));
+
+async function git(dir, args, env = {}) {
+  return (await run("git", args, { cwd: dir, env: { ...process.env, GIT_CONFIG_NOSYSTEM: "1", ...env }, maxBuffer: 1 << 28 })).stdout;
+}
+
+async function newRepo(name) {
+  const dir = join(work, name);
+  await mkdir(dir, { recursive: true });
+  await git(dir, ["init", "-q", "-b", "main"]);
+  for (const [k, v] of [["user.email", "bench@example.com"], ["user.name", "Bench"], ["commit.gpgsign", "false"], ["core.compression", "1"]]) await git(dir, ["config", k, v]);
+  let day = 0;
+  return {
+    dir,
+    async commit(files, date) {
+      for (const [path, content] of Object.entries(files)) {
+        await mkdir(dirname(join(dir, path)), { recursive: true });
+        await writeFile(join(dir, path), content);
+      }
+      const when = date ?? new Date(Date.UTC(2026, 0, 1) + day++ * 3600_000).toISOString();
+      await git(dir, ["add", "-A"]);
+      await git(dir, ["commit", "-q", "--allow-empty", "-m", "bench"], { GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when });
+      return (await git(dir, ["rev-parse", "HEAD"])).trim();
+    },
+    branch: (b) => git(dir, ["checkout", "-q", "-b", b]),
+    checkout: (b) => git(dir, ["checkout", "-q", b]),
+  };
+}
+
+// 1. Scan throughput: every dataset rule's data in one pass (plus near-duplicates), against readline + JSON.parse.
+async function scanThroughput() {
+  const file = join(work, "scan.jsonl");
+  log(`generating ${SCAN_MB} MB of chat JSONL...`);
+  await writeChatJsonl(file, SCAN_MB * 1e6, 1);
+  const mb = (await import("node:fs")).statSync(file).size / 1e6;
+  let t = performance.now();
+  let n = 0;
+  for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
+    if (line) {
+      JSON.parse(line);
+      n++;
+    }
+  }
+  const baseSec = (performance.now() - t) / 1000;
+  t = performance.now();
+  const scan = await scanDataset({ path: "data/train.jsonl", format: "openai-chat", role: "train", chunks: createReadStream(file, { highWaterMark: 1 << 20 }), lexicon: scanLexicon() });
+  const pairs = nearDuplicatePairs(scan.keys, 0.8);
+  const scanSec = (performance.now() - t) / 1000;
+  figures.scan_mb_s = round(mb / scanSec);
+  figures.baseline_mb_s = round(mb / baseSec);
+  figures.scan_ratio = round(figures.scan_mb_s / figures.baseline_mb_s, 3);
+  row(`baseline readline+JSON.parse (${round(mb, 0)} MB, ${n} records)`, `${figures.baseline_mb_s} MB/s`);
+  row(`scan, all dataset rules (${scan.records} records, ${pairs.length} near/exact dups)`, `${figures.scan_mb_s} MB/s`);
+  row("scan ratio", figures.scan_ratio, ">= 0.5");
+  await rm(file);
+}
+
+// 2. Near-duplicate growth: keys of generated records, time of nearDuplicatePairs at 100k and 1M.
+function nearDupGrowth() {
+  const keysOf = (n) => {
+    const rand = seeded(7);
+    const table = new KeyTable();
+    const recent = [];
+    for (let i = 0; i < n; i++) {
+      let text = sentence(rand, 12 + Math.floor(rand() * 12));
+      if (i % 50 === 0 && recent.length) text = `${recent[Math.floor(rand() * recent.length)]} please`;
+      if (recent.length < 256) recent.push(text);
+      else recent[i % 256] = text;
+      const [ih, il] = hash64(text);
+      const [eh, el] = hash64(`${text}\u0000${i}`);
+      table.push(i + 1, ih, il, eh, el, minhashSignature(text));
+    }
+    return table.asArray();
+  };
+  const time = (n) => {
+    const keys = keysOf(n);
+    const t = performance.now();
+    const pairs = nearDuplicatePairs(keys, 0.8);
+    return { ms: performance.now() - t, pairs: pairs.length };
+  };
+  log("near-duplicates: 100k and 1M records...");
+  time(20_000); // warm-up
+  const small = time(100_000);
+  const large = time(1_000_000);
+  figures.near_dup_growth = round(large.ms / small.ms);
+  row(`near-duplicates 100k records (${small.pairs} pairs)`, `${round(small.ms, 0)} ms`);
+  row(`near-duplicates 1M records (${large.pairs} pairs)`, `${round(large.ms, 0)} ms`);
+  row("near_dup_growth (1M / 100k)", figures.near_dup_growth, "<= 12");
+}
+
+// 3. Peak RSS reviewing a 500 MB JSONL through the local git source, in its own process.
+async function peakRss() {
+  const repo = await newRepo("big");
+  await repo.commit({ ".github/finetune-review.yml": "max_file_mb: 2048\n", "README.md": "big\n" });
+  await repo.branch("proposal");
+  log(`generating a ${RSS_MB} MB JSONL and committing it...`);
+  await mkdir(join(repo.dir, "data"), { recursive: true });
+  await writeChatJsonl(join(repo.dir, "data/train.jsonl"), RSS_MB * 1e6, 3);
+  const head = await repo.commit({});
+  log("reviewing it...");
+  const { stdout } = await run(process.execPath, [join(root, "bench/review-child.mjs"), repo.dir, "main", head], { maxBuffer: 1 << 26 });
+  const out = JSON.parse(stdout.trim().split("\n").pop());
+  figures.peak_rss_mb = round(out.maxRssMb, 0);
+  figures.review_500mb_s = round(out.ms / 1000, 1);
+  row(`review of a ${RSS_MB} MB JSONL (${out.dataset?.format ?? "not detected"}), local git`, `${figures.review_500mb_s} s`);
+  row("peak RSS", `${figures.peak_rss_mb} MB`, "<= 256");
+  await rm(repo.dir, { recursive: true, force: true });
+}
+
+async function freePort() {
+  return new Promise((resolve) => {
+    const srv = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(githubHost) {
+  const port = await freePort();
+  const secret = `whsec-${randomUUID()}`;
+  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
+  const child = spawn(process.execPath, ["node_modules/probot/bin/probot.js", "run", "./dist/index.js"], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", APP_ID: "1", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: secret, PORT: String(port), HOST: "127.0.0.1", GHE_HOST: githubHost, GHE_PROTOCOL: "http", NO_SMEE_SETUP: "true", LOG_LEVEL: "warn" },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    if ((await fetch(`${url}/health`).then((r) => r.status, () => 0)) === 200) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    async deliver(event, payload) {
+      const body = JSON.stringify(payload);
+      const res = await fetch(`${url}/api/github/webhooks`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-github-event": event, "x-github-delivery": randomUUID(), "x-hub-signature-256": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}` },
+        body,
+      });
+      await res.text();
+      return res.status;
+    },
+    stop: () => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once("exit", () => resolve()), child.kill("SIGTERM")))),
+  };
+}
+
+// 4 and 5. GitHub requests of one PR review, and webhook -> completed check run latency.
+async function githubFigures() {
+  const repo = await newRepo("gh");
+  const labelsAt = (v) => `labels:\n${LABELS.slice(0, 3 + (v % 3)).map((l) => `  - ${l}`).join("\n")}\n${v % 2 ? "  - other\n" : ""}`;
+  await repo.commit({ "README.md": "# router\n", ".github/CODEOWNERS": "* @acme/ml-platform\n", "labels.yaml": labelsAt(0) }, "2026-01-01T00:00:00Z");
+  for (let v = 1; v < 60; v++) await repo.commit({ "labels.yaml": labelsAt(v) }, new Date(Date.UTC(2026, 0, 2) + v * 3600_000).toISOString());
+  const base = (await git(repo.dir, ["rev-parse", "HEAD"])).trim();
+  await repo.branch("big-pr");
+  const config = ["base_model: meta-llama/Llama-3.2-1B-Instruct", "adapter: lora", "sequence_len: 2048", "datasets:", "  - path: data/train.jsonl", "    type: chat_template", "test_datasets:", "  - path: data/eval.jsonl", "    type: chat_template", ""].join("\n");
+  const bigHead = await repo.commit({ "configs/router.yml": config, "data/train.jsonl": `${classificationLines(300, 1).join("\n")}\n`, "data/eval.jsonl": `${classificationLines(60, 2).join("\n")}\n` }, "2026-03-01T00:00:00Z");
+  await repo.checkout("main");
+  await repo.branch("small-pr");
+  const smallHead = await repo.commit({ "data/train.jsonl": `${classificationLines(120, 3).join("\n")}\n` }, "2026-03-02T00:00:00Z");
+  await repo.checkout("main");
+  const fake = await startFakeGitHub({
+    repoDir: repo.dir,
+    owner: "acme",
+    repo: "models",
+    installationId: 7,
+    pulls: [
+      { number: 1, baseRef: "main", headRef: "big-pr", body: "LoRA for routing" },
+      { number: 2, baseRef: "main", headRef: "small-pr", body: "More data" },
+    ],
+  });
+  const server = await startServer(fake.host);
+  const require = createRequire(import.meta.url);
+  const examples = require("@octokit/webhooks-examples/api.github.com/index.json");
+  const template = examples.find((e) => e.name === "pull_request").examples.find((x) => x.action === "opened" && x.installation);
+  const payload = (action, number, head) => {
+    const p = JSON.parse(JSON.stringify(template));
+    p.action = action;
+    p.installation = { id: 7 };
+    Object.assign(p.repository, { name: "models", full_name: "acme/models", html_url: "https://github.com/acme/models" });
+    p.repository.owner.login = "acme";
+    p.pull_request.number = number;
+    p.pull_request.head.sha = head;
+    p.pull_request.base.sha = base;
+    p.pull_request.body = number === 1 ? "LoRA for routing" : "More data";
+    return p;
+  };
+  const completed = () => fake.checkRuns.filter((c) => c.status === "completed").length;
+  const waitCompleted = async (count) => {
+    const until = Date.now() + 60_000;
+    while (completed() < count) {
+      if (Date.now() > until) throw new Error("timed out waiting for a completed check run");
+      await new Promise((r) => setTimeout(r, 2));
+    }
+  };
+  try {
+    // A first event warms the server (token, app lookups); then the counted review.
+    await server.deliver("pull_request", payload("opened", 2, smallHead));
+    await waitCompleted(1);
+    await new Promise((r) => setTimeout(r, 300));
+    const from = fake.requests.length;
+    await server.deliver("pull_request", payload("opened", 1, bigHead));
+    await waitCompleted(2);
+    await new Promise((r) => setTimeout(r, 500));
+    const reqs = fake.requests.slice(from);
+    const historyReqs = reqs.filter((r) => r.route === "POST /graphql" || r.route === "GET /repos/{owner}/{repo}/commits" || (r.route === "GET /repos/{owner}/{repo}/contents/{path}" && !r.path.includes(bigHead) && !r.path.includes(base)));
+    figures.api_requests = reqs.length;
+    figures.history_requests = historyReqs.length;
+    const byRoute = {};
+    for (const r of reqs) byRoute[r.route] = (byRoute[r.route] ?? 0) + 1;
+    log(`requests of the counted review: ${JSON.stringify(byRoute)}`);
+    row("API requests, PR with a config, 2 datasets, 60-version label schema", figures.api_requests, "<= 15");
+    row("  of which history (all 3 label files: 60-version schema + 2 labelled datasets)", figures.history_requests, "<= 3");
+
+    log(`delivering ${EVENTS} PR events...`);
+    const latencies = [];
+    const stopAt = performance.now() + EVENT_SECONDS * 1000;
+    for (let i = 0; i < EVENTS && performance.now() < stopAt; i++) {
+      const before = completed();
+      const t = performance.now();
+      await server.deliver("pull_request", payload(i % 2 ? "synchronize" : "opened", 2, smallHead));
+      await waitCompleted(before + 1);
+      latencies.push(performance.now() - t);
+    }
+    latencies.sort((a, b) => a - b);
+    const pct = (q) => latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)];
+    figures.event_p50_ms = round(pct(0.5), 1);
+    figures.event_p95_ms = round(pct(0.95), 1);
+    figures.events = latencies.length;
+    row(`webhook -> check run completed, p50 (${latencies.length} of ${EVENTS} events in ${EVENT_SECONDS} s)`, `${figures.event_p50_ms} ms`);
+    row("webhook -> check run completed, p95", `${figures.event_p95_ms} ms`, "<= 300");
+  } finally {
+    await server.stop();
+    await fake.close();
+  }
+}
+
+const started = performance.now();
+try {
+  await scanThroughput();
+  nearDupGrowth();
+  await peakRss();
+  await githubFigures();
+} finally {
+  await rm(work, { recursive: true, force: true });
+}
+figures.bench_s = round((performance.now() - started) / 1000, 1);
+const width = Math.max(...rows.map((r) => r[0].length));
+const valueWidth = Math.max(...rows.map((r) => r[1].length));
+console.log(`${"measure".padEnd(width)}  ${"value".padStart(valueWidth)}  target`);
+for (const [what, value, target] of rows) console.log(`${what.padEnd(width)}  ${value.padStart(valueWidth)}  ${target}`);
+console.log(JSON.stringify(figures));
+

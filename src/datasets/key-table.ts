@@ -1,0 +1,168 @@
+/**
+ * Duplicate and leakage keys of a whole dataset in typed arrays: about 150 bytes a record whatever
+ * the record's size and no object per record, so a 500 MB file's keys fit in tens of megabytes.
+ */
+import type { RecordKey } from "../types.js";
+import { hash64 } from "./hash.js";
+import { MINHASH_PERMUTATIONS, SIGNATURE_EMPTY } from "./signature.js";
+
+/** Records per storage block: blocks are never copied when the table grows. */
+const BLOCK_BITS = 14;
+const BLOCK = 1 << BLOCK_BITS;
+const MASK = BLOCK - 1;
+const P = MINHASH_PERMUTATIONS;
+const TABLE = Symbol("key-table");
+
+function hex64(hi: number, lo: number): string {
+  return hi.toString(16).padStart(8, "0") + lo.toString(16).padStart(8, "0");
+}
+
+/** A 64-bit hash given as 16 hex characters, split into two words. */
+export function parseHash64(hex: string): [number, number] {
+  return [parseInt(hex.slice(0, 8), 16) >>> 0, parseInt(hex.slice(8, 16), 16) >>> 0];
+}
+
+interface Block {
+  lines: Uint32Array;
+  /** inputHi, inputLo, exampleHi, exampleLo per record. */
+  hashes: Uint32Array;
+  /** b-bit MinHash values (16 bits), P per record. */
+  sigs: Uint16Array;
+  empty: Uint8Array;
+}
+
+/**
+ * Append-only table of record keys. Signatures are stored as 16-bit MinHash values (b-bit MinHash:
+ * two different minima agree by chance once in 65,536, which barely moves a Jaccard estimate).
+ */
+export class KeyTable {
+  size = 0;
+  private readonly blocks: Block[] = [];
+
+  /** Appends one record's keys; `sig` holds values below 2^16, or is all SIGNATURE_EMPTY. */
+  push(line: number, inputHi: number, inputLo: number, exampleHi: number, exampleLo: number, sig: Uint32Array): void {
+    const i = this.size++;
+    const o = i & MASK;
+    if (o === 0) {
+      this.blocks.push({ lines: new Uint32Array(BLOCK), hashes: new Uint32Array(BLOCK * 4), sigs: new Uint16Array(BLOCK * P), empty: new Uint8Array(BLOCK) });
+    }
+    const b = this.blocks[i >>> BLOCK_BITS]!;
+    b.lines[o] = line;
+    b.hashes[o * 4] = inputHi;
+    b.hashes[o * 4 + 1] = inputLo;
+    b.hashes[o * 4 + 2] = exampleHi;
+    b.hashes[o * 4 + 3] = exampleLo;
+    if (sig[0] === SIGNATURE_EMPTY) b.empty[o] = 1;
+    else b.sigs.set(sig, o * P);
+  }
+
+  /** Appends a RecordKey made elsewhere (hashes of any form are reduced to 64 bits). */
+  pushKey(key: RecordKey): void {
+    const [ih, il] = toHash64(key.inputHash);
+    const [eh, el] = toHash64(key.exampleHash);
+    const sig = key.signature;
+    const empty = sig.length !== P || sig.every((v) => v === SIGNATURE_EMPTY);
+    const low = empty ? EMPTY_SIG : Uint32Array.from(sig, (v) => v & 0xffff);
+    this.push(key.line, ih, il, eh, el, low);
+  }
+
+  line(i: number): number {
+    return this.blocks[i >>> BLOCK_BITS]!.lines[i & MASK]!;
+  }
+
+  inputHi(i: number): number {
+    return this.blocks[i >>> BLOCK_BITS]!.hashes[(i & MASK) * 4]!;
+  }
+
+  inputLo(i: number): number {
+    return this.blocks[i >>> BLOCK_BITS]!.hashes[(i & MASK) * 4 + 1]!;
+  }
+
+  isEmpty(i: number): boolean {
+    return this.blocks[i >>> BLOCK_BITS]!.empty[i & MASK] === 1;
+  }
+
+  /** The block array and offset of record i's signature (read, never kept). */
+  sigRow(i: number): [Uint16Array, number] {
+    return [this.blocks[i >>> BLOCK_BITS]!.sigs, (i & MASK) * P];
+  }
+
+  /** Record i as a RecordKey (a fresh object each time). */
+  key(i: number): RecordKey {
+    const b = this.blocks[i >>> BLOCK_BITS]!;
+    const o = i & MASK;
+    const signature = new Uint32Array(P);
+    if (b.empty[o]) signature.fill(SIGNATURE_EMPTY);
+    else for (let k = 0; k < P; k++) signature[k] = b.sigs[o * P + k]!;
+    return {
+      line: b.lines[o]!,
+      inputHash: hex64(b.hashes[o * 4]!, b.hashes[o * 4 + 1]!),
+      exampleHash: hex64(b.hashes[o * 4 + 2]!, b.hashes[o * 4 + 3]!),
+      signature,
+    };
+  }
+
+  /**
+   * A read-only array view (what `DatasetScan.keys` holds): indexing, `length` and every Array
+   * method work, each element made on access, so the scan keeps no object per record.
+   */
+  asArray(): RecordKey[] {
+    const table = this;
+    const indexOf = (prop: string | symbol): number => {
+      if (typeof prop !== "string" || prop === "" || prop.length > 10) return -1;
+      const c = prop.charCodeAt(0);
+      if (c < 48 || c > 57 || (c === 48 && prop.length > 1)) return -1;
+      const n = Number(prop);
+      return Number.isInteger(n) ? n : -1;
+    };
+    return new Proxy<RecordKey[]>([], {
+      get(target, prop, receiver) {
+        if (prop === TABLE) return table;
+        if (prop === "length") return table.size;
+        const i = indexOf(prop);
+        if (i >= 0) return i < table.size ? table.key(i) : undefined;
+        return Reflect.get(target, prop, receiver) as unknown;
+      },
+      has(target, prop) {
+        const i = indexOf(prop);
+        return i >= 0 ? i < table.size : Reflect.has(target, prop);
+      },
+      ownKeys() {
+        return [...Array.from({ length: table.size }, (_, i) => String(i)), "length"];
+      },
+      getOwnPropertyDescriptor(target, prop) {
+        if (prop === "length") return { value: table.size, writable: true, enumerable: false, configurable: false };
+        const i = indexOf(prop);
+        if (i >= 0 && i < table.size) return { value: table.key(i), writable: false, enumerable: true, configurable: true };
+        return Reflect.getOwnPropertyDescriptor(target, prop);
+      },
+      set() {
+        return false;
+      },
+      defineProperty() {
+        return false;
+      },
+      deleteProperty() {
+        return false;
+      },
+    });
+  }
+
+  /** The table behind an array from {@link KeyTable.asArray}, or a new table holding `keys`. */
+  static of(keys: readonly RecordKey[]): KeyTable {
+    const own = (keys as unknown as Record<symbol, unknown>)[TABLE];
+    if (own instanceof KeyTable) return own;
+    const table = new KeyTable();
+    for (const key of keys) table.pushKey(key);
+    return table;
+  }
+}
+
+const EMPTY_SIG = new Uint32Array(P).fill(SIGNATURE_EMPTY);
+
+/** 64 bits of a hash string: parsed when it is 16 hex characters, else hashed. */
+function toHash64(text: string): [number, number] {
+  if (/^[0-9a-f]{16}$/.test(text)) return parseHash64(text);
+  return hash64(text);
+}
+

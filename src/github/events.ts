@@ -1,6 +1,7 @@
 import type { Context, Logger } from "probot";
 import { CHECK_NAME } from "./check-run.js";
 import type { GitHubClient, RepoRef } from "./client.js";
+import { pullQueue } from "./pr-queue.js";
 import { reviewAndReport, type ReviewTarget } from "./review-and-report.js";
 import { canRerun, isSlashCommand, notAllowedReply } from "./slash-command.js";
 
@@ -29,8 +30,30 @@ function pullTarget(repo: RepoRef, htmlUrl: string | undefined, pr: PullLike, he
   return { repo, headSha, baseSha: pr.base.sha, htmlUrl, pull: { number: pr.number, body: pr.body ?? null } };
 }
 
-function run(deps: HandlerDeps, octokit: GitHubClient, log: Logger, target: ReviewTarget) {
-  return reviewAndReport({ octokit, log, botLogin: deps.botLogin, timeoutMs: deps.timeoutMs }, target);
+/**
+ * Runs a review; a PR's reviews go one at a time through the per-PR queue. With `followHead`, a review
+ * that waited behind another re-reads the PR first: events can arrive out of order (redeliveries), and
+ * the newest head on GitHub, not the newest event, is what must be reviewed.
+ */
+async function run(deps: HandlerDeps, octokit: GitHubClient, log: Logger, target: ReviewTarget, followHead = false): Promise<void> {
+  const report = (t: ReviewTarget) => reviewAndReport({ octokit, log, botLogin: deps.botLogin, timeoutMs: deps.timeoutMs }, t).then(() => undefined);
+  const pull = target.pull;
+  if (!pull) return report(target);
+  const key = `${target.repo.owner}/${target.repo.repo}#${pull.number}`.toLowerCase();
+  await pullQueue.enqueue(key, async (waited) => {
+    let current = target;
+    if (waited && followHead) {
+      try {
+        const { data: pr } = await octokit.rest.pulls.get({ ...target.repo, pull_number: pull.number });
+        if (pr.state === "closed") return;
+        current = pullTarget(target.repo, target.htmlUrl, pr);
+      } catch (error) {
+        // The event's own target is still a valid review; the check on its head must complete.
+        log.warn({ err: (error as Error).message, pr: pull.number }, "could not re-read the PR; reviewing the event's head");
+      }
+    }
+    await report(current);
+  });
 }
 
 /** pull_request: review the head; `edited` only when the description changed. */
@@ -38,7 +61,7 @@ export async function onPullRequest(deps: HandlerDeps, context: Context<"pull_re
   const { payload } = context;
   if (payload.action === "edited" && !(payload as { changes?: { body?: unknown } }).changes?.body) return;
   const repo = repoOf(context);
-  await run(deps, context.octokit, context.log, pullTarget(repo, payload.repository.html_url, payload.pull_request));
+  await run(deps, context.octokit, context.log, pullTarget(repo, payload.repository.html_url, payload.pull_request), true);
 }
 
 /** The open PRs a re-requested check belongs to; forks' checks list none, so ask by commit. */
@@ -94,5 +117,5 @@ export async function onIssueComment(deps: HandlerDeps, context: Context<"issue_
   }
   await octokit.rest.reactions.createForIssueComment({ ...repo, comment_id: comment.id, content: "eyes" });
   const { data: pr } = await octokit.rest.pulls.get({ ...repo, pull_number: issue.number });
-  await run(deps, octokit, context.log, pullTarget(repo, context.payload.repository.html_url, pr));
+  await run(deps, octokit, context.log, pullTarget(repo, context.payload.repository.html_url, pr), true);
 }

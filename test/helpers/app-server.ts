@@ -12,6 +12,8 @@ export interface AppServer {
   /** Everything the server printed (to assert that no secret reaches a log). */
   logs: () => string;
   privateKey: string;
+  /** The server process id (to read its memory use). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -60,6 +62,7 @@ export async function startAppServer(githubHost: string, env: Record<string, str
     url,
     secret,
     privateKey,
+    pid: child.pid!,
     logs: () => output,
     stop: () =>
       new Promise<void>((resolve) => {

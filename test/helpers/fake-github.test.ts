@@ -218,7 +218,7 @@ describe("fake GitHub", () => {
     const plain = await fetch(`${fake.url}/repos/${owner}/${repo}`);
     expect(plain.status).toBe(200);
     expect(((await plain.json()) as { full_name: string }).full_name).toBe("acme/models");
-    expect((await fetch(`${fake.url}/api/graphql`, { method: "POST", body: "{}" })).status).toBe(501);
+    expect((await fetch(`${fake.url}/api/graphql`, { method: "POST", body: "{}" })).status).toBe(400);
   });
 });
 

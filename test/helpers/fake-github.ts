@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { executeQuery, type GqlObject } from "./fake-graphql.js";
 
 /** Repository permission levels as GitHub's collaborator API knows them. */
 export type PermissionLevel = "admin" | "maintain" | "write" | "triage" | "read" | "none";
@@ -36,6 +37,8 @@ export interface FakeGitHubLimits {
   contentsRawBytes: number;
   /** Largest file whose base64 content the contents API inlines; larger ones get `encoding: "none"` (GitHub: 1 MB). */
   contentsJsonBytes: number;
+  /** Largest blob whose whole `text` GraphQL returns; larger ones come back with `isTruncated: true`. */
+  graphqlBlobTextBytes: number;
 }
 
 /** A pull request served by the fake; its head and base shas are resolved from git on every request. */
@@ -458,6 +461,7 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
     treeEntries: 100_000,
     contentsRawBytes: 100 * 1024 * 1024,
     contentsJsonBytes: 1024 * 1024,
+    graphqlBlobTextBytes: 10 * 1024 * 1024,
     ...opts.limits,
   };
   const bot = { login: `${slug}[bot]`, id: 9_000_000 + appId, type: "Bot" };
@@ -733,6 +737,84 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
     return git.commits(args);
   };
 
+  const gqlObj = (typename: string, fields: Record<string, (args: Record<string, unknown>) => unknown>): GqlObject => ({
+    __typename: typename,
+    resolve: (field, args) => fields[field]?.(args),
+  });
+  const gqlBlob = (sha: string, size: number): GqlObject => {
+    const bytes = () => git.blob(sha);
+    const binary = async () => (await bytes()).subarray(0, 8000).includes(0);
+    const truncated = size > limits.graphqlBlobTextBytes;
+    return gqlObj("Blob", {
+      oid: () => sha,
+      abbreviatedOid: () => sha.slice(0, 7),
+      byteSize: () => size,
+      isBinary: binary,
+      isTruncated: () => truncated,
+      text: async () => ((await binary()) ? null : (await bytes()).subarray(0, limits.graphqlBlobTextBytes).toString("utf8")),
+    });
+  };
+  const gqlCommit = (c: CommitInfo): GqlObject =>
+    gqlObj("Commit", {
+      oid: () => c.sha,
+      abbreviatedOid: () => c.sha.slice(0, 7),
+      committedDate: () => c.committerDate,
+      authoredDate: () => c.authorDate,
+      message: () => c.message,
+      file: async (args) => {
+        const path = String(args.path ?? "").replace(/^\/+/, "");
+        const info = path ? await git.objectInfo(`${c.sha}:${path}`) : null;
+        if (!info) return null;
+        const name = path.split("/").pop() ?? path;
+        const object = info.type === "blob" ? gqlBlob(info.sha, info.size) : null;
+        return gqlObj("TreeEntry", { name: () => name, path: () => path, oid: () => info.sha, size: () => (info.type === "blob" ? info.size : 0), type: () => info.type, object: () => object });
+      },
+      history: async (args) => {
+        const first = args.first === undefined || args.first === null ? 100 : Number(args.first);
+        if (!(first >= 1 && first <= 100)) throw new Error("first must be between 1 and 100");
+        const logArgs = [c.sha];
+        if (typeof args.since === "string") logArgs.push(`--since=${isoSeconds(args.since)}`);
+        if (typeof args.until === "string") logArgs.push(`--until=${isoSeconds(args.until)}`);
+        if (typeof args.path === "string") logArgs.push("--", args.path.replace(/^\/+/, ""));
+        const all = await git.commits(logArgs);
+        const offset = typeof args.after === "string" ? Number(Buffer.from(args.after, "base64").toString().split(" ")[1]) + 1 : 0;
+        const nodes = all.slice(offset, offset + first);
+        const cursor = (i: number) => Buffer.from(`${c.sha} ${i}`).toString("base64");
+        return gqlObj("CommitHistoryConnection", {
+          totalCount: () => all.length,
+          nodes: () => nodes.map(gqlCommit),
+          pageInfo: () =>
+            gqlObj("PageInfo", {
+              hasNextPage: () => offset + first < all.length,
+              endCursor: () => (nodes.length ? cursor(offset + nodes.length - 1) : null),
+              hasPreviousPage: () => offset > 0,
+              startCursor: () => (nodes.length ? cursor(offset) : null),
+            }),
+        });
+      },
+    });
+  const graphqlRoot = gqlObj("Query", {
+    rateLimit: () => gqlObj("RateLimit", { cost: () => 1, limit: () => 5000, remaining: () => 4999, resetAt: () => isoSeconds(new Date(Date.now() + 3600_000)) }),
+    repository: (args) => {
+      if (String(args.owner).toLowerCase() !== opts.owner.toLowerCase() || String(args.name).toLowerCase() !== opts.repo.toLowerCase()) return null;
+      return gqlObj("Repository", {
+        nameWithOwner: () => fullName,
+        object: async (a) => {
+          const expr = typeof a.oid === "string" ? a.oid : typeof a.expression === "string" ? a.expression : null;
+          if (!expr || expr.startsWith("-")) return null;
+          const info = await git.objectInfo(expr);
+          if (!info) return null;
+          if (info.type === "blob") return gqlBlob(info.sha, info.size);
+          if (info.type === "commit") {
+            const [c] = await git.commits(["-n", "1", info.sha]);
+            return c ? gqlCommit(c) : null;
+          }
+          return gqlObj(info.type === "tree" ? "Tree" : "Tag", { oid: () => info.sha });
+        },
+      });
+    },
+  });
+
   const handle = async (method: string, m: Matched, query: URLSearchParams, body: unknown, req: IncomingMessage, reqPath: string): Promise<Reply> => {
     const p = m.params;
     if (p.owner !== undefined && (p.owner.toLowerCase() !== opts.owner.toLowerCase() || p.repo?.toLowerCase() !== opts.repo.toLowerCase())) throw notFound();
@@ -810,6 +892,9 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
       case "GET /repos/{owner}/{repo}/git/blobs/{file_sha}": {
         const info = /^[0-9a-f]{4,64}$/.test(p.file_sha!) ? await git.objectInfo(p.file_sha!) : null;
         if (!info || info.type !== "blob") throw notFound();
+        if (/\braw\b/.test(String(req.headers.accept ?? ""))) {
+          return { status: 200, raw: await git.blob(info.sha), headers: { "content-type": "application/vnd.github.raw", "x-github-media-type": "github.v3; param=raw" } };
+        }
         return {
           status: 200,
           body: { sha: info.sha, node_id: `B_${info.sha}`, size: info.size, url: `${url}/api/v3/repos/${fullName}/git/blobs/${info.sha}`, content: base64Lines(await git.blob(info.sha)), encoding: "base64" },
@@ -921,7 +1006,7 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
         return { status: 200, body: { permission, role_name: level === "none" ? "none" : level, user: { login: p.username, id: 3, type: "User", role_name: level } } };
       }
       case "POST /graphql":
-        return { status: 501, body: { message: "GraphQL is not implemented by the fake GitHub" } };
+        return executeQuery(graphqlRoot, b.query, b.variables);
       default:
         throw notFound();
     }

@@ -14,6 +14,7 @@ import {
   plural,
   replaceControlChars,
   shortSha,
+  showsRemediation,
 } from "./summary.js";
 
 /** Options of {@link renderMarkdown}. */
@@ -79,7 +80,7 @@ export function renderMarkdown(review: Review, opts: MarkdownOptions = {}): stri
   out.push("", ...renderTable(review.findings));
   for (const group of groupByPattern(review.findings)) {
     out.push("", `### ${patternHeading(group.pattern)}`, "");
-    for (const f of group.findings) out.push(...renderFinding(f, opts));
+    group.findings.forEach((f, i) => out.push(...renderFinding(f, showsRemediation(group.findings, i), opts)));
     if (group.pattern === 1) out.push(...renderChurnCharts(review));
   }
   out.push(
@@ -103,7 +104,7 @@ function renderTable(findings: readonly Finding[]): string[] {
   return rows;
 }
 
-function renderFinding(f: Finding, opts: MarkdownOptions): string[] {
+function renderFinding(f: Finding, withFix: boolean, opts: MarkdownOptions): string[] {
   const ruleUrl = opts.ruleDocUrl?.(f.ruleId);
   const rule = link(codeSpan(f.ruleId), ruleUrl);
   const parts = [SEVERITY_BADGE[f.severity], rule];
@@ -113,7 +114,7 @@ function renderFinding(f: Finding, opts: MarkdownOptions): string[] {
   }
   let first = `- ${parts.join(" · ")} — ${escapeMarkdown(f.message)}`;
   const lines: string[] = [];
-  if (f.remediation) {
+  if (withFix && f.remediation) {
     // A trailing <br> keeps the fix on its own line without turning the list into a loose one.
     first += "<br>";
     lines.push(first, `  **Fix:** ${escapeMarkdown(f.remediation)}`);

@@ -11,6 +11,7 @@ import {
   plural,
   replaceControlChars,
   shortSha,
+  showsRemediation,
 } from "./summary.js";
 
 /** Options of {@link renderText}. */
@@ -68,7 +69,7 @@ export function renderText(review: Review, opts: TextOptions = {}): string {
   } else {
     for (const group of groupByPattern(review.findings)) {
       lines.push("", paint("bold", patternHeading(group.pattern)));
-      for (const f of group.findings) lines.push(...renderFinding(f, paint, clean));
+      group.findings.forEach((f, i) => lines.push(...renderFinding(f, showsRemediation(group.findings, i), paint, clean)));
     }
   }
 
@@ -77,6 +78,7 @@ export function renderText(review: Review, opts: TextOptions = {}): string {
 
 function renderFinding(
   f: Finding,
+  withFix: boolean,
   paint: (style: Style, s: string) => string,
   clean: (s: string) => string,
 ): string[] {
@@ -85,7 +87,7 @@ function renderFinding(
   const location = formatLocation(f);
   const head = [`  ${severity}`, paint("dim", f.ruleId), ...(location ? [clean(location)] : [])].join("  ");
   const out = indent(clean(f.message), `${head}  `, "    ");
-  if (f.remediation) out.push(...indent(clean(f.remediation), `    ${paint("dim", "fix:")} `, "    "));
+  if (withFix && f.remediation) out.push(...indent(clean(f.remediation), `    ${paint("dim", "fix:")} `, "    "));
   for (const item of f.evidence ?? []) out.push(...indent(clean(item), "      · ", "        "));
   return out;
 }

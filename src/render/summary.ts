@@ -54,6 +54,17 @@ export function groupByPattern(findings: readonly Finding[]): PatternGroup[] {
   return ordered;
 }
 
+/**
+ * Whether `findings[i]` shows its remediation: only the last of a run of findings with the same
+ * rule and remediation does, so a rule that fires on ten lines states its fix once.
+ */
+export function showsRemediation(findings: readonly Finding[], i: number): boolean {
+  const f = findings[i];
+  const next = findings[i + 1];
+  if (!f?.remediation) return false;
+  return next === undefined || next.ruleId !== f.ruleId || next.remediation !== f.remediation;
+}
+
 /** `data/train.jsonl:5`, `data/train.jsonl:5-9`, `data/train.jsonl`, or undefined without a path. */
 export function formatLocation(f: Pick<Finding, "path" | "line" | "endLine">): string | undefined {
   if (f.path === undefined) return undefined;

@@ -37,6 +37,14 @@ describe("renderMarkdown", () => {
     expect(md).not.toContain("Review setup");
   });
 
+  it("states a rule's fix once after a run of its findings, and again for another rule", () => {
+    const [f, g] = [review.findings[0]!, review.findings.find((x) => x.ruleId !== review.findings[0]!.ruleId && x.remediation)!];
+    const run = { ...review, findings: [{ ...f, line: 1 }, { ...f, line: 2 }, { ...g, pattern: f.pattern }] };
+    const md = renderMarkdown(run);
+    expect(md.match(/\*\*Fix:\*\*/g)).toHaveLength(2);
+    expect(md.indexOf("**Fix:**")).toBeGreaterThan(md.indexOf(`${f.path}:2`));
+  });
+
   it("renders each finding with severity, rule id, linked location and fix", () => {
     const md = renderMarkdown(review, opts);
     expect(md).toContain(

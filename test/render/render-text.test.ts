@@ -26,6 +26,14 @@ describe("renderText", () => {
     expect(out.indexOf("2. Data quality")).toBeLessThan(out.indexOf("7. Cheaper, reversible"));
   });
 
+  it("states a rule's fix once after a run of its findings", () => {
+    const f = review.findings[0]!;
+    const run = { ...review, findings: [{ ...f, line: 1 }, { ...f, line: 2 }, { ...f, line: 3 }] };
+    const out = renderText(run);
+    expect(out.match(/ {4}fix: /g)).toHaveLength(1);
+    expect(out.indexOf("fix: ")).toBeGreaterThan(out.indexOf(`${f.path}:3`));
+  });
+
   it("has no ANSI codes unless asked, and colors severities when asked", () => {
     expect(renderText(review)).not.toContain("\u001b[");
     const colored = renderText(review, { color: true });

@@ -9641,7 +9641,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit2(node2, visitor) {
+    function visit3(node2, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
@@ -9650,9 +9650,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node2, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
     function visit_(key, node2, visitor, path2) {
       const ctrl = callVisitor(key, node2, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -9786,7 +9786,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports2.visit = visit2;
+    exports2.visit = visit3;
     exports2.visitAsync = visitAsync;
   }
 });
@@ -9796,7 +9796,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -9940,7 +9940,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit2.visit(doc.contents, (_key, node2) => {
+          visit3.visit(doc.contents, (_key, node2) => {
             if (identity.isNode(node2) && node2.tag)
               tags[node2.tag] = true;
           });
@@ -9967,7 +9967,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     function anchorIsValid(anchor2) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor2)) {
         const sa = JSON.stringify(anchor2);
@@ -9978,7 +9978,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit2.visit(root, {
+      visit3.visit(root, {
         Value(_key, node2) {
           if (node2.anchor)
             anchors.add(node2.anchor);
@@ -10158,7 +10158,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -10184,7 +10184,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit2.visit(doc, {
+          visit3.visit(doc, {
             Node: (_key, node2) => {
               if (identity.isAlias(node2) || identity.hasAnchor(node2))
                 nodes.push(node2);
@@ -10279,7 +10279,7 @@ var require_Scalar = __commonJS({
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar2 = class extends Node.NodeBase {
+    var Scalar3 = class extends Node.NodeBase {
       constructor(value) {
         super(identity.SCALAR);
         this.value = value;
@@ -10291,12 +10291,12 @@ var require_Scalar = __commonJS({
         return String(this.value);
       }
     };
-    Scalar2.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar2.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar2.PLAIN = "PLAIN";
-    Scalar2.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar2.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports2.Scalar = Scalar2;
+    Scalar3.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar3.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar3.PLAIN = "PLAIN";
+    Scalar3.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar3.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports2.Scalar = Scalar3;
     exports2.isScalarValue = isScalarValue;
   }
 });
@@ -10307,7 +10307,7 @@ var require_createNode = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
@@ -10352,7 +10352,7 @@ var require_createNode = __commonJS({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node3 = new Scalar2.Scalar(value);
+          const node3 = new Scalar3.Scalar(value);
           if (ref)
             ref.node = node3;
           return node3;
@@ -10363,7 +10363,7 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar2.Scalar(value);
+      const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar3.Scalar(value);
       if (tagName)
         node2.tag = tagName;
       else if (!tagObj.default)
@@ -10676,7 +10676,7 @@ ${indent}${text.slice(fold + 1, end2)}`;
 var require_stringifyString = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
     var getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -10819,7 +10819,7 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar3.Scalar.BLOCK_FOLDED ? false : type === Scalar3.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
         return literal2 ? "|\n" : ">\n";
       let chomp;
@@ -10874,7 +10874,7 @@ ${indent}`) + "'";
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar2.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type !== Scalar3.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
@@ -10897,7 +10897,7 @@ ${indent}${start}${value}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
         return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar2.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar3.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
@@ -10922,20 +10922,20 @@ ${indent}`);
       const { implicitKey, inFlow } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
-      if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
+      if (type !== Scalar3.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar2.Scalar.QUOTE_DOUBLE;
+          type = Scalar3.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
-          case Scalar2.Scalar.BLOCK_FOLDED:
-          case Scalar2.Scalar.BLOCK_LITERAL:
+          case Scalar3.Scalar.BLOCK_FOLDED:
+          case Scalar3.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar2.Scalar.QUOTE_DOUBLE:
+          case Scalar3.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar2.Scalar.QUOTE_SINGLE:
+          case Scalar3.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar2.Scalar.PLAIN:
+          case Scalar3.Scalar.PLAIN:
             return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
@@ -11084,7 +11084,7 @@ var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
@@ -11099,7 +11099,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar2.Scalar.BLOCK_FOLDED || key.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar3.Scalar.BLOCK_FOLDED || key.type === Scalar3.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -11239,19 +11239,19 @@ var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge4 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar2.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar3.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge4.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge4.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge4.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge4.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar3.Scalar.PLAIN) && merge4.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge4.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -11558,7 +11558,7 @@ var require_YAMLMap = __commonJS({
     var Collection2 = require_Collection();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     function findPair(items, key) {
       const k = identity.isScalar(key) ? key.value : key;
       for (const it of items) {
@@ -11625,7 +11625,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
+          if (identity.isScalar(prev.value) && Scalar3.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -11723,7 +11723,7 @@ var require_YAMLSeq = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var Collection2 = require_Collection();
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection2.Collection {
       static get tagName() {
@@ -11780,7 +11780,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar2.isScalarValue(value))
+        if (identity.isScalar(prev) && Scalar3.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -11876,14 +11876,14 @@ var require_string = __commonJS({
 var require_null = __commonJS({
   "node_modules/yaml/dist/schema/common/null.js"(exports2) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var nullTag = {
       identify: (value) => value == null,
-      createNode: () => new Scalar2.Scalar(null),
+      createNode: () => new Scalar3.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar2.Scalar(null),
+      resolve: () => new Scalar3.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports2.nullTag = nullTag;
@@ -11894,13 +11894,13 @@ var require_null = __commonJS({
 var require_bool = __commonJS({
   "node_modules/yaml/dist/schema/core/bool.js"(exports2) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var boolTag = {
       identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar2.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str) => new Scalar3.Scalar(str[0] === "t" || str[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -11945,7 +11945,7 @@ var require_stringifyNumber = __commonJS({
 var require_float = __commonJS({
   "node_modules/yaml/dist/schema/core/float.js"(exports2) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -11973,7 +11973,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str) {
-        const node2 = new Scalar2.Scalar(parseFloat(str));
+        const node2 = new Scalar3.Scalar(parseFloat(str));
         const dot = str.indexOf(".");
         if (dot !== -1 && str[str.length - 1] === "0")
           node2.minFractionDigits = str.length - dot - 1;
@@ -12064,7 +12064,7 @@ var require_schema = __commonJS({
 var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports2) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var map2 = require_map();
     var seq = require_seq();
     function intIdentify(value) {
@@ -12081,7 +12081,7 @@ var require_schema2 = __commonJS({
       },
       {
         identify: (value) => value == null,
-        createNode: () => new Scalar2.Scalar(null),
+        createNode: () => new Scalar3.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -12132,7 +12132,7 @@ var require_binary = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
     "use strict";
     var node_buffer = __require("buffer");
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
       identify: (value) => value instanceof Uint8Array,
@@ -12176,15 +12176,15 @@ var require_binary = __commonJS({
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar2.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
+        type ?? (type = Scalar3.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar3.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
             lines[i] = str.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str = lines.join(type === Scalar3.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
       }
@@ -12199,7 +12199,7 @@ var require_pairs = __commonJS({
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
@@ -12210,7 +12210,7 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
+            const pair = item.items[0] || new Pair.Pair(new Scalar3.Scalar(null));
             if (item.commentBefore)
               pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
 ${pair.key.commentBefore}` : item.commentBefore;
@@ -12353,7 +12353,7 @@ var require_omap = __commonJS({
 var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
       const boolObj = value ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
@@ -12365,7 +12365,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar2.Scalar(true),
+      resolve: () => new Scalar3.Scalar(true),
       stringify: boolStringify
     };
     var falseTag = {
@@ -12373,7 +12373,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar2.Scalar(false),
+      resolve: () => new Scalar3.Scalar(false),
       stringify: boolStringify
     };
     exports2.falseTag = falseTag;
@@ -12385,7 +12385,7 @@ var require_bool2 = __commonJS({
 var require_float2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -12413,7 +12413,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str) {
-        const node2 = new Scalar2.Scalar(parseFloat(str.replace(/_/g, "")));
+        const node2 = new Scalar3.Scalar(parseFloat(str.replace(/_/g, "")));
         const dot = str.indexOf(".");
         if (dot !== -1) {
           const f = str.substring(dot + 1).replace(/_/g, "");
@@ -13921,7 +13921,7 @@ var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
@@ -13970,7 +13970,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node2 = identity.isNode(res) ? res : new Scalar2.Scalar(res);
+      const node2 = identity.isNode(res) ? res : new Scalar3.Scalar(res);
       node2.range = coll.range;
       node2.tag = tagName;
       if (tag?.format)
@@ -13985,13 +13985,13 @@ var require_compose_collection = __commonJS({
 var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
+      const type = header.mode === ">" ? Scalar3.Scalar.BLOCK_FOLDED : Scalar3.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -14053,7 +14053,7 @@ var require_resolve_block_scalar = __commonJS({
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
         }
-        if (type === Scalar2.Scalar.BLOCK_LITERAL) {
+        if (type === Scalar3.Scalar.BLOCK_LITERAL) {
           value += sep2 + indent.slice(trimIndent) + content;
           sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
@@ -14168,7 +14168,7 @@ var require_resolve_block_scalar = __commonJS({
 var require_resolve_flow_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict2, onError) {
       const { offset, type, source, end } = scalar;
@@ -14177,15 +14177,15 @@ var require_resolve_flow_scalar = __commonJS({
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar2.Scalar.PLAIN;
+          _type = Scalar3.Scalar.PLAIN;
           value = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar2.Scalar.QUOTE_SINGLE;
+          _type = Scalar3.Scalar.QUOTE_SINGLE;
           value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar2.Scalar.QUOTE_DOUBLE;
+          _type = Scalar3.Scalar.QUOTE_DOUBLE;
           value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
@@ -14390,7 +14390,7 @@ var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -14408,11 +14408,11 @@ var require_compose_scalar = __commonJS({
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar2.Scalar(res);
+        scalar = identity.isScalar(res) ? res : new Scalar3.Scalar(res);
       } catch (error62) {
         const msg = error62 instanceof Error ? error62.message : String(error62);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar2.Scalar(value);
+        scalar = new Scalar3.Scalar(value);
       }
       scalar.range = range;
       scalar.source = value;
@@ -15106,15 +15106,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit2(cst, visitor) {
+    function visit3(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path2) => {
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path2) => {
       let item = cst;
       for (const [field, index] of path2) {
         const tok = item?.[field];
@@ -15125,8 +15125,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path2) => {
-      const parent = visit2.itemAtPath(cst, path2.slice(0, -1));
+    visit3.parentCollection = (cst, path2) => {
+      const parent = visit3.itemAtPath(cst, path2.slice(0, -1));
       const field = path2[path2.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -15157,7 +15157,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
     }
-    exports2.visit = visit2;
+    exports2.visit = visit3;
   }
 });
 
@@ -15856,7 +15856,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
     "use strict";
-    var LineCounter5 = class {
+    var LineCounter4 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -15879,7 +15879,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports2.LineCounter = LineCounter5;
+    exports2.LineCounter = LineCounter4;
   }
 });
 
@@ -16766,30 +16766,30 @@ var require_public_api = __commonJS({
     var errors = require_errors();
     var log = require_log();
     var identity = require_identity();
-    var lineCounter = require_line_counter();
+    var lineCounter2 = require_line_counter();
     var parser2 = require_parser();
     function parseOptions(options2) {
       const prettyErrors = options2.prettyErrors !== false;
-      const lineCounter$1 = options2.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
+      const lineCounter$1 = options2.lineCounter || prettyErrors && new lineCounter2.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
     function parseAllDocuments(source, options2 = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
-      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
+      const { lineCounter: lineCounter3, prettyErrors } = parseOptions(options2);
+      const parser$1 = new parser2.Parser(lineCounter3?.addNewLine);
       const composer$1 = new composer.Composer(options2);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
-      if (prettyErrors && lineCounter2)
+      if (prettyErrors && lineCounter3)
         for (const doc of docs) {
-          doc.errors.forEach(errors.prettifyError(source, lineCounter2));
-          doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+          doc.errors.forEach(errors.prettifyError(source, lineCounter3));
+          doc.warnings.forEach(errors.prettifyError(source, lineCounter3));
         }
       if (docs.length > 0)
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument5(source, options2 = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
-      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
+    function parseDocument4(source, options2 = {}) {
+      const { lineCounter: lineCounter3, prettyErrors } = parseOptions(options2);
+      const parser$1 = new parser2.Parser(lineCounter3?.addNewLine);
       const composer$1 = new composer.Composer(options2);
       let doc = null;
       for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
@@ -16800,9 +16800,9 @@ var require_public_api = __commonJS({
           break;
         }
       }
-      if (prettyErrors && lineCounter2) {
-        doc.errors.forEach(errors.prettifyError(source, lineCounter2));
-        doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+      if (prettyErrors && lineCounter3) {
+        doc.errors.forEach(errors.prettifyError(source, lineCounter3));
+        doc.warnings.forEach(errors.prettifyError(source, lineCounter3));
       }
       return doc;
     }
@@ -16813,7 +16813,7 @@ var require_public_api = __commonJS({
       } else if (options2 === void 0 && reviver && typeof reviver === "object") {
         options2 = reviver;
       }
-      const doc = parseDocument5(src, options2);
+      const doc = parseDocument4(src, options2);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -16849,7 +16849,7 @@ var require_public_api = __commonJS({
     }
     exports2.parse = parse7;
     exports2.parseAllDocuments = parseAllDocuments;
-    exports2.parseDocument = parseDocument5;
+    exports2.parseDocument = parseDocument4;
     exports2.stringify = stringify;
   }
 });
@@ -16865,15 +16865,15 @@ var require_dist = __commonJS({
     var Alias = require_Alias();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var cst = require_cst();
     var lexer = require_lexer();
-    var lineCounter = require_line_counter();
+    var lineCounter2 = require_line_counter();
     var parser2 = require_parser();
     var publicApi = require_public_api();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     exports2.Composer = composer.Composer;
     exports2.Document = Document.Document;
     exports2.Schema = Schema.Schema;
@@ -16890,19 +16890,19 @@ var require_dist = __commonJS({
     exports2.isScalar = identity.isScalar;
     exports2.isSeq = identity.isSeq;
     exports2.Pair = Pair.Pair;
-    exports2.Scalar = Scalar2.Scalar;
+    exports2.Scalar = Scalar3.Scalar;
     exports2.YAMLMap = YAMLMap.YAMLMap;
     exports2.YAMLSeq = YAMLSeq.YAMLSeq;
     exports2.CST = cst;
     exports2.Lexer = lexer.Lexer;
-    exports2.LineCounter = lineCounter.LineCounter;
+    exports2.LineCounter = lineCounter2.LineCounter;
     exports2.Parser = parser2.Parser;
     exports2.parse = publicApi.parse;
     exports2.parseAllDocuments = publicApi.parseAllDocuments;
     exports2.parseDocument = publicApi.parseDocument;
     exports2.stringify = publicApi.stringify;
-    exports2.visit = visit2.visit;
-    exports2.visitAsync = visit2.visitAsync;
+    exports2.visit = visit3.visit;
+    exports2.visitAsync = visit3.visitAsync;
   }
 });
 
@@ -28135,6 +28135,12 @@ function groupByPattern(findings) {
   }
   return ordered;
 }
+function showsRemediation(findings, i) {
+  const f = findings[i];
+  const next = findings[i + 1];
+  if (!f?.remediation) return false;
+  return next === void 0 || next.ruleId !== f.ruleId || next.remediation !== f.remediation;
+}
 function formatLocation(f) {
   if (f.path === void 0) return void 0;
   if (f.line === void 0) return f.path;
@@ -28205,7 +28211,7 @@ function renderMarkdown(review2, opts = {}) {
   out.push("", ...renderTable(review2.findings));
   for (const group of groupByPattern(review2.findings)) {
     out.push("", `### ${patternHeading(group.pattern)}`, "");
-    for (const f of group.findings) out.push(...renderFinding(f, opts));
+    group.findings.forEach((f, i) => out.push(...renderFinding(f, showsRemediation(group.findings, i), opts)));
     if (group.pattern === 1) out.push(...renderChurnCharts(review2));
   }
   out.push(
@@ -28227,7 +28233,7 @@ function renderTable(findings) {
   }
   return rows;
 }
-function renderFinding(f, opts) {
+function renderFinding(f, withFix, opts) {
   const ruleUrl = opts.ruleDocUrl?.(f.ruleId);
   const rule = link(codeSpan(f.ruleId), ruleUrl);
   const parts = [SEVERITY_BADGE[f.severity], rule];
@@ -28237,7 +28243,7 @@ function renderFinding(f, opts) {
   }
   let first = `- ${parts.join(" \xB7 ")} \u2014 ${escapeMarkdown(f.message)}`;
   const lines = [];
-  if (f.remediation) {
+  if (withFix && f.remediation) {
     first += "<br>";
     lines.push(first, `  **Fix:** ${escapeMarkdown(f.remediation)}`);
   } else {
@@ -28449,7 +28455,7 @@ var PullQueue = class {
 var pullQueue = new PullQueue();
 
 // src/config/load-config.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -48254,36 +48260,50 @@ function percent(part, whole) {
 function compileAll(sources, flags = "i") {
   return sources.map((s) => new RegExp(s, flags));
 }
-function lineAt(text, index) {
-  let line = 1;
-  for (let i = 0; i < index && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
 var regexList = external_exports.array(regexSource).transform((sources) => compileAll(sources));
 
 // src/rules/proposal-text.ts
+var SENTENCE_WINDOW = 160;
 function findInProposal(input3, patterns, negations = []) {
   const found = [];
   for (const part of input3.proposal) {
+    const text = part.text;
+    const lineOf = part.path ? lineCounter(text) : void 0;
     for (const pattern of patterns) {
       const global2 = new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : pattern.flags + "g");
-      for (const m of part.text.matchAll(global2)) {
+      for (const m of text.matchAll(global2)) {
         const index = m.index ?? 0;
-        const start = Math.max(part.text.lastIndexOf(".", index) + 1, part.text.lastIndexOf("\n", index) + 1, index - 120);
-        const before = part.text.slice(start, index);
+        const from = Math.max(0, index - 120);
+        const window2 = text.slice(from, index);
+        const start = from + Math.max(window2.lastIndexOf(".") + 1, window2.lastIndexOf("\n") + 1, 0);
+        const before = text.slice(start, index);
         if (negations.some((n) => n.test(before))) continue;
-        const endDot = part.text.slice(index).search(/[.\n]/);
-        const end = endDot < 0 ? part.text.length : index + endDot;
+        const endDot = text.slice(index, start + SENTENCE_WINDOW).search(/[.\n]/);
+        const end = endDot < 0 ? start + SENTENCE_WINDOW : index + endDot;
         found.push({
           path: part.path,
-          line: part.path ? lineAt(part.text, index) : void 0,
+          line: lineOf?.(index),
           match: m[0],
-          sentence: part.text.slice(start, Math.min(end, start + 160)).trim()
+          sentence: text.slice(start, Math.min(end, start + SENTENCE_WINDOW)).trim()
         });
       }
     }
   }
   return found;
+}
+function lineCounter(text) {
+  const newlines = [];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) newlines.push(i);
+  return (index) => {
+    let lo = 0;
+    let hi = newlines.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (newlines[mid] < index) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  };
 }
 function proposalLocation(input3) {
   const file2 = input3.proposal.find((p) => p.path);
@@ -48305,7 +48325,11 @@ var alternatives_considered_default = defineRule({ id: "alternatives-considered"
 // src/rules/artifact-unreadable.ts
 var artifact_unreadable_default = defineRule(
   { id: "artifact-unreadable" },
-  (input3) => input3.artifacts.filter((a) => a.unreadable && a.status !== "removed").map((a) => ({ path: a.path, message: `${a.path} (${a.kind}) was not read: ${a.unreadable}; its content checks were skipped.` }))
+  (input3) => input3.artifacts.filter((a) => a.unreadable && a.status !== "removed").map((a) => ({
+    path: a.path,
+    ...a.unreadableLine !== void 0 && { line: a.unreadableLine, endLine: a.unreadableLine },
+    message: `${a.path} (${a.kind}) was not read: ${a.unreadable}; its content checks were skipped.`
+  }))
 );
 
 // src/rules/business-rules-in-data.ts
@@ -48392,60 +48416,95 @@ function fmix32(h) {
 var MINHASH_PERMUTATIONS = 64;
 var SIGNATURE_EMPTY = 4294967295;
 var MIN_WORDS_FOR_WORD_SHINGLES = 5;
-var CHAR_SHINGLE = 4;
 var MAX_SIGNATURE_CHARS = 5e4;
+var CHAR_SHINGLE = 4;
 var P = MINHASH_PERMUTATIONS;
-function fnv1a(text) {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 16777619);
+var RANK_BITS = 26;
+var RANK_MASK = (1 << RANK_BITS) - 1;
+var ROUND = 2 ** RANK_BITS;
+var SEEDS = Uint32Array.from({ length: 2 * P }, (_, i) => fmix32(Math.imul(i + 1, 2654435769) ^ 2135587861));
+var MULTS = Uint32Array.from({ length: 2 * P }, (_, i) => fmix32(Math.imul(i + 7, 2246822507)) | 1);
+var FNV_OFFSET = 2166136261;
+var FNV_PRIME = 16777619;
+function wordShingle(w0, w1, w2) {
+  return fmix32(fmix32(w0 ^ Math.imul(w1, 2654435761)) ^ Math.imul(w2, 2246822507));
+}
+var shingles = new Uint32Array(1024);
+var best = new Float64Array(P);
+function shingleAt(n, h) {
+  if (n === shingles.length) {
+    const grown = new Uint32Array(n * 2);
+    grown.set(shingles);
+    shingles = grown;
   }
+  shingles[n] = h;
+}
+function sketch(n, out) {
+  if (n === 0) {
+    out.fill(SIGNATURE_EMPTY);
+    return;
+  }
+  best.fill(Infinity);
+  let filled = 0;
+  for (let r = 0; r < 2 * P && filled < P; r++) {
+    if (r >= P && best[r - P] !== Infinity) continue;
+    const seed = SEEDS[r];
+    const mult = MULTS[r];
+    const base = r * ROUND;
+    for (let k = 0; k < n; k++) {
+      let g = Math.imul(shingles[k] ^ seed, mult);
+      g ^= g >>> 15;
+      const bin = r < P ? g >>> RANK_BITS : r - P;
+      const v = base + (g & RANK_MASK);
+      if (v < best[bin]) {
+        if (best[bin] === Infinity) filled++;
+        best[bin] = v;
+        out[bin] = Math.imul(g, 2654435761) >>> 16;
+      }
+    }
+  }
+}
+function sketchWords(words, count, out) {
+  let n = 0;
+  for (let i = 2; i < count; i++) shingleAt(n++, wordShingle(words[i - 2], words[i - 1], words[i]));
+  sketch(n, out);
+}
+function fnv1a(text) {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
   return h >>> 0;
 }
-var SEEDS = Uint32Array.from({ length: P }, (_, i) => fmix32(Math.imul(i + 1, 2654435769) ^ 2135587861));
-var MULTS = Uint32Array.from({ length: P }, (_, i) => fmix32(Math.imul(i + 7, 2246822507)) | 1);
-function addShingle(mins, h) {
-  for (let i = 0; i < P; i++) {
-    let v = Math.imul(h ^ SEEDS[i], MULTS[i]);
-    v = (v ^ v >>> 15) >>> 0;
-    if (v < mins[i]) mins[i] = v;
-  }
-}
-function minhashSignature(normalized) {
+function sketchChars(normalized, out) {
   const text = normalized.length > MAX_SIGNATURE_CHARS ? normalized.slice(0, MAX_SIGNATURE_CHARS) : normalized;
-  const mins = new Uint32Array(P).fill(SIGNATURE_EMPTY);
-  if (text === "") return mins;
-  const words = text.split(" ");
-  if (words.length >= MIN_WORDS_FOR_WORD_SHINGLES) {
-    let w0 = fnv1a(words[0]);
-    let w1 = fnv1a(words[1]);
-    for (let i = 2; i < words.length; i++) {
-      const w2 = fnv1a(words[i]);
-      addShingle(mins, fmix32(fmix32(w0 ^ Math.imul(w1, 2654435761)) ^ Math.imul(w2, 2246822507)));
-      w0 = w1;
-      w1 = w2;
-    }
-  } else if (text.length <= CHAR_SHINGLE) {
-    addShingle(mins, fmix32(fnv1a(text)));
-  } else {
-    const seen = /* @__PURE__ */ new Map();
-    for (let i = 0; i + CHAR_SHINGLE <= text.length; i++) {
-      const shingle = text.slice(i, i + CHAR_SHINGLE);
-      const n = (seen.get(shingle) ?? 0) + 1;
-      seen.set(shingle, n);
-      addShingle(mins, fmix32(fnv1a(`${shingle}${n}`)));
-    }
+  if (text === "") {
+    out.fill(SIGNATURE_EMPTY);
+    return;
   }
-  for (let i = 0; i < P; i++) mins[i] = mins[i] & 65535;
-  return mins;
+  if (text.length <= CHAR_SHINGLE) {
+    shingleAt(0, fmix32(fnv1a(text)));
+    sketch(1, out);
+    return;
+  }
+  const seen = /* @__PURE__ */ new Map();
+  let n = 0;
+  for (let i = 0; i + CHAR_SHINGLE <= text.length; i++) {
+    let h = FNV_OFFSET;
+    for (let k = i; k < i + CHAR_SHINGLE; k++) h = Math.imul(h ^ text.charCodeAt(k), FNV_PRIME);
+    const repeat = (seen.get(h) ?? 0) + 1;
+    seen.set(h, repeat);
+    shingleAt(n++, fmix32(h ^ Math.imul(repeat, 668265261)));
+  }
+  sketch(n, out);
 }
+var wordBuffer = new Uint32Array(256);
 
 // src/datasets/key-table.ts
 var BLOCK_BITS = 14;
 var BLOCK = 1 << BLOCK_BITS;
 var MASK = BLOCK - 1;
 var P2 = MINHASH_PERMUTATIONS;
+var SIG_GROUP = 4;
+var GROUPS = P2 / SIG_GROUP;
 var TABLE = /* @__PURE__ */ Symbol("key-table");
 function hex64(hi, lo) {
   return hi.toString(16).padStart(8, "0") + lo.toString(16).padStart(8, "0");
@@ -48461,7 +48520,8 @@ var KeyTable = class _KeyTable {
     const i = this.size++;
     const o = i & MASK;
     if (o === 0) {
-      this.blocks.push({ lines: new Uint32Array(BLOCK), hashes: new Uint32Array(BLOCK * 4), sigs: new Uint16Array(BLOCK * P2), empty: new Uint8Array(BLOCK) });
+      const sigs = new Uint16Array(BLOCK * P2);
+      this.blocks.push({ lines: new Uint32Array(BLOCK), hashes: new Uint32Array(BLOCK * 4), sigs, words: new Uint32Array(sigs.buffer), empty: new Uint8Array(BLOCK) });
     }
     const b = this.blocks[i >>> BLOCK_BITS];
     b.lines[o] = line;
@@ -48470,7 +48530,7 @@ var KeyTable = class _KeyTable {
     b.hashes[o * 4 + 2] = exampleHi;
     b.hashes[o * 4 + 3] = exampleLo;
     if (sig[0] === SIGNATURE_EMPTY) b.empty[o] = 1;
-    else b.sigs.set(sig, o * P2);
+    else for (let k = 0; k < P2; k++) b.sigs[((k >>> 2) * BLOCK + o) * SIG_GROUP + (k & 3)] = sig[k];
   }
   /** Appends a RecordKey made elsewhere (hashes of any form are reduced to 64 bits). */
   pushKey(key) {
@@ -48493,9 +48553,24 @@ var KeyTable = class _KeyTable {
   isEmpty(i) {
     return this.blocks[i >>> BLOCK_BITS].empty[i & MASK] === 1;
   }
-  /** The block array and offset of record i's signature (read, never kept). */
-  sigRow(i) {
-    return [this.blocks[i >>> BLOCK_BITS].sigs, (i & MASK) * P2];
+  /** Word `w` (0 or 1) of record i's signature group `g`: that group's four 16-bit values as 64 bits. */
+  groupWord(i, g, w) {
+    return this.blocks[i >>> BLOCK_BITS].words[(g * BLOCK + (i & MASK)) * 2 + w];
+  }
+  /** Equal signature values of record i here and record j of `other`, stopping once `needed` is out of reach. */
+  agreement(i, other, j, needed) {
+    const sa = this.blocks[i >>> BLOCK_BITS].sigs;
+    const sb = other.blocks[j >>> BLOCK_BITS].sigs;
+    const oa = (i & MASK) * SIG_GROUP;
+    const ob = (j & MASK) * SIG_GROUP;
+    let same = 0;
+    for (let g = 0; g < GROUPS; g++) {
+      const a = g * BLOCK * SIG_GROUP + oa;
+      const b = g * BLOCK * SIG_GROUP + ob;
+      for (let r = 0; r < SIG_GROUP; r++) if (sa[a + r] === sb[b + r]) same++;
+      if (same + P2 - (g + 1) * SIG_GROUP < needed) return same;
+    }
+    return same;
   }
   /** Record i as a RecordKey (a fresh object each time). */
   key(i) {
@@ -48503,7 +48578,7 @@ var KeyTable = class _KeyTable {
     const o = i & MASK;
     const signature = new Uint32Array(P2);
     if (b.empty[o]) signature.fill(SIGNATURE_EMPTY);
-    else for (let k = 0; k < P2; k++) signature[k] = b.sigs[o * P2 + k];
+    else for (let k = 0; k < P2; k++) signature[k] = b.sigs[((k >>> 2) * BLOCK + o) * SIG_GROUP + (k & 3)];
     return {
       line: b.lines[o],
       inputHash: hex64(b.hashes[o * 4], b.hashes[o * 4 + 1]),
@@ -48589,111 +48664,201 @@ var EMPTY_HASH = hashText("");
 var BANDS = 16;
 var ROWS = MINHASH_PERMUTATIONS / BANDS;
 var P3 = MINHASH_PERMUTATIONS;
+if (ROWS !== SIG_GROUP) throw new Error("LSH rows must match the key table's signature groups");
 var BUCKET_REPRESENTATIVES = 16;
+var PARTITION_TARGET = 2048;
 var [EMPTY_HI, EMPTY_LO] = parseHash64(EMPTY_HASH);
-var ChainTable = class {
-  mask;
+function mixKey(hi, lo) {
+  return fmix32(hi ^ Math.imul(lo, 2654435761));
+}
+var KeyGroups = class {
+  /** Loaded entries: key words, mixed key and the caller's value (a record index). */
   hi;
   lo;
-  used;
-  head;
-  tail;
-  count;
-  /** Next record in the same chain, by record index. */
+  mix;
+  value;
+  size = 0;
+  /** Entries in partition order (stable). */
+  gHi;
+  gLo;
+  gMix;
+  gValue;
+  /** Next entry of the same chain, by grouped position (-1 ends it). */
   next;
-  constructor(n) {
+  /** Number of partitions (a power of two), fixed by the capacity. */
+  parts;
+  shift;
+  /** Entries per partition while loading; partition starts once grouped (parts + 1 of them). */
+  counts;
+  // The partition's open-addressing table: a slot is in use when its stamp is the current generation.
+  stamp = new Uint32Array(0);
+  sHi = new Uint32Array(0);
+  sLo = new Uint32Array(0);
+  sHead = new Int32Array(0);
+  sTail = new Int32Array(0);
+  sCount = new Int32Array(0);
+  generation = 0;
+  mask = 0;
+  constructor(capacity) {
+    const n = Math.max(1, capacity);
+    this.hi = new Uint32Array(n);
+    this.lo = new Uint32Array(n);
+    this.mix = new Uint32Array(n);
+    this.value = new Int32Array(n);
+    this.gHi = new Uint32Array(n);
+    this.gLo = new Uint32Array(n);
+    this.gMix = new Uint32Array(n);
+    this.gValue = new Int32Array(n);
+    this.next = new Int32Array(n);
+    let parts = 1;
+    while (parts * PARTITION_TARGET < n) parts *= 2;
+    this.parts = parts;
+    this.shift = 32 - Math.log2(parts);
+    this.counts = new Int32Array(parts + 1);
+  }
+  /** Forgets the loaded entries. */
+  reset() {
+    this.size = 0;
+    this.counts.fill(0);
+  }
+  /** Appends an entry (call `group` once all are loaded). */
+  load(hi, lo, value) {
+    const k = this.size++;
+    const h = mixKey(hi, lo);
+    this.hi[k] = hi;
+    this.lo[k] = lo;
+    this.mix[k] = h;
+    this.value[k] = value;
+    this.counts[this.parts > 1 ? (h >>> this.shift) + 1 : 1]++;
+  }
+  /** Sorts the loaded entries into their partitions, keeping load order within each. */
+  group() {
+    const counts = this.counts;
+    const parts = this.parts;
+    let largest = 0;
+    for (let p = 1; p <= parts; p++) {
+      largest = Math.max(largest, counts[p]);
+      counts[p] += counts[p - 1];
+    }
+    for (let k = 0; k < this.size; k++) {
+      const h = this.mix[k];
+      const at = counts[parts > 1 ? h >>> this.shift : 0]++;
+      this.gHi[at] = this.hi[k];
+      this.gLo[at] = this.lo[k];
+      this.gMix[at] = h;
+      this.gValue[at] = this.value[k];
+    }
+    for (let p = parts; p > 0; p--) counts[p] = counts[p - 1];
+    counts[0] = 0;
     let size = 16;
-    while (size < n * 2) size *= 2;
-    this.mask = size - 1;
-    this.hi = new Uint32Array(size);
-    this.lo = new Uint32Array(size);
-    this.used = new Uint8Array(size);
-    this.head = new Int32Array(size);
-    this.tail = new Int32Array(size);
-    this.count = new Uint8Array(size);
-    this.next = new Int32Array(Math.max(1, n));
-  }
-  clear() {
-    this.used.fill(0);
-  }
-  /** The slot of a key, or -1 when absent. */
-  find(hi, lo) {
-    for (let s = fmix32(hi ^ Math.imul(lo, 2654435761)) & this.mask; ; s = s + 1 & this.mask) {
-      if (!this.used[s]) return -1;
-      if (this.hi[s] === hi && this.lo[s] === lo) return s;
+    while (size < largest * 2) size *= 2;
+    if (this.stamp.length < size) {
+      this.stamp = new Uint32Array(size);
+      this.sHi = new Uint32Array(size);
+      this.sLo = new Uint32Array(size);
+      this.sHead = new Int32Array(size);
+      this.sTail = new Int32Array(size);
+      this.sCount = new Int32Array(size);
+      this.generation = 0;
     }
   }
-  /** Adds record `i` under the key unless its chain already holds `cap` records. */
-  add(hi, lo, i, cap) {
-    let s = fmix32(hi ^ Math.imul(lo, 2654435761)) & this.mask;
-    for (; this.used[s]; s = s + 1 & this.mask) {
-      if (this.hi[s] === hi && this.lo[s] === lo) {
-        if (this.count[s] >= cap) return;
-        this.next[this.tail[s]] = i;
-        this.tail[s] = i;
-        this.next[i] = -1;
-        this.count[s]++;
-        return;
+  /** First grouped position of partition p; `start(p + 1)` ends it. */
+  start(p) {
+    return this.counts[p];
+  }
+  /** Empties the table for a partition of `entries` entries. */
+  open(entries) {
+    let size = 16;
+    while (size < entries * 2) size *= 2;
+    this.mask = size - 1;
+    if (++this.generation === 4294967295) {
+      this.stamp.fill(0);
+      this.generation = 1;
+    }
+  }
+  /**
+   * The chain head (grouped position) of entry `at`'s key, or -1 when the key is new; adds `at`
+   * to the chain unless it already holds `cap` entries (`cap` 0: look up only).
+   */
+  visit(at, cap) {
+    const hi = this.gHi[at];
+    const lo = this.gLo[at];
+    const gen = this.generation;
+    let s = this.gMix[at] & this.mask;
+    for (; this.stamp[s] === gen; s = s + 1 & this.mask) {
+      if (this.sHi[s] === hi && this.sLo[s] === lo) {
+        const head = this.sHead[s];
+        if (this.sCount[s] < cap) {
+          this.next[this.sTail[s]] = at;
+          this.next[at] = -1;
+          this.sTail[s] = at;
+          this.sCount[s]++;
+        }
+        return head;
       }
     }
-    this.used[s] = 1;
-    this.hi[s] = hi;
-    this.lo[s] = lo;
-    this.head[s] = i;
-    this.tail[s] = i;
-    this.next[i] = -1;
-    this.count[s] = 1;
+    if (cap > 0) {
+      this.stamp[s] = gen;
+      this.sHi[s] = hi;
+      this.sLo[s] = lo;
+      this.sHead[s] = at;
+      this.sTail[s] = at;
+      this.sCount[s] = 1;
+      this.next[at] = -1;
+    }
+    return -1;
   }
 };
-function bandKey(table, i, b) {
-  const [sigs, o] = table.sigRow(i);
-  const at = o + b * ROWS;
-  return [(sigs[at] << 16 | sigs[at + 1]) >>> 0, (sigs[at + 2] << 16 | sigs[at + 3]) >>> 0];
-}
-function agreement(a, i, b, j, needed) {
-  const [sa, oa] = a.sigRow(i);
-  const [sb, ob] = b.sigRow(j);
-  let same = 0;
-  for (let k = 0; k < P3; k++) {
-    if (sa[oa + k] === sb[ob + k]) same++;
-    else if (same + (P3 - 1 - k) < needed) return same;
-  }
-  return same;
-}
 function isEmptyInput(t, i) {
   return t.inputHi(i) === EMPTY_HI && t.inputLo(i) === EMPTY_LO;
+}
+function loadBand(groups2, t, b, skip, offset) {
+  for (let i = 0; i < t.size; i++) {
+    if (skip !== null && skip[i] || t.isEmpty(i)) continue;
+    groups2.load(t.groupWord(i, b, 0), t.groupWord(i, b, 1), i + offset);
+  }
 }
 function nearDuplicatePairs(keys2, threshold) {
   const t = KeyTable.of(keys2);
   const n = t.size;
-  const chains = new ChainTable(n);
+  const groups2 = new KeyGroups(n);
   const earlier = new Int32Array(n).fill(-1);
   const exact = new Uint8Array(n);
-  for (let j = 0; j < n; j++) {
-    if (isEmptyInput(t, j)) continue;
-    const slot = chains.find(t.inputHi(j), t.inputLo(j));
-    if (slot >= 0) {
-      earlier[j] = chains.head[slot];
+  groups2.reset();
+  for (let j = 0; j < n; j++) if (!isEmptyInput(t, j)) groups2.load(t.inputHi(j), t.inputLo(j), j);
+  groups2.group();
+  for (let p = 0; p < groups2.parts; p++) {
+    const end = groups2.start(p + 1);
+    groups2.open(end - groups2.start(p));
+    for (let at = groups2.start(p); at < end; at++) {
+      const head = groups2.visit(at, 1);
+      if (head < 0) continue;
+      const j = groups2.gValue[at];
+      earlier[j] = groups2.gValue[head];
       exact[j] = 1;
-    } else chains.add(t.inputHi(j), t.inputLo(j), j, 1);
+    }
   }
   const needed = Math.max(1, Math.ceil(threshold * P3 - 1e-9));
   for (let b = 0; b < BANDS; b++) {
-    chains.clear();
-    for (let j = 0; j < n; j++) {
-      if (exact[j] || t.isEmpty(j)) continue;
-      const [hi, lo] = bandKey(t, j, b);
-      const slot = chains.find(hi, lo);
-      if (slot >= 0) {
-        for (let i = chains.head[slot]; i >= 0; i = chains.next[i]) {
+    groups2.reset();
+    loadBand(groups2, t, b, exact, 0);
+    groups2.group();
+    for (let p = 0; p < groups2.parts; p++) {
+      const end = groups2.start(p + 1);
+      groups2.open(end - groups2.start(p));
+      for (let at = groups2.start(p); at < end; at++) {
+        const head = groups2.visit(at, BUCKET_REPRESENTATIVES);
+        if (head < 0) continue;
+        const j = groups2.gValue[at];
+        for (let c = head; c >= 0 && c !== at; c = groups2.next[c]) {
+          const i = groups2.gValue[c];
           if (earlier[j] >= 0 && i >= earlier[j]) break;
-          if (agreement(t, i, t, j, needed) >= needed) {
+          if (t.agreement(i, t, j, needed) >= needed) {
             earlier[j] = i;
             break;
           }
         }
       }
-      chains.add(hi, lo, j, BUCKET_REPRESENTATIVES);
     }
   }
   const pairs = [];
@@ -48703,45 +48868,57 @@ function nearDuplicatePairs(keys2, threshold) {
 function crossMatches(train, evalKeys, threshold) {
   const t = KeyTable.of(train);
   const e = KeyTable.of(evalKeys);
-  const chains = new ChainTable(t.size);
-  const best = new Int32Array(e.size).fill(-1);
+  const groups2 = new KeyGroups(t.size + e.size);
+  const best2 = new Int32Array(e.size).fill(-1);
   const bestScore = new Int32Array(e.size).fill(-1);
   const exact = new Uint8Array(e.size);
-  for (let i = 0; i < t.size; i++) if (!isEmptyInput(t, i)) chains.add(t.inputHi(i), t.inputLo(i), i, 1);
-  for (let j = 0; j < e.size; j++) {
-    if (isEmptyInput(e, j)) continue;
-    const slot = chains.find(e.inputHi(j), e.inputLo(j));
-    if (slot >= 0) {
-      best[j] = chains.head[slot];
-      exact[j] = 1;
+  groups2.reset();
+  for (let i = 0; i < t.size; i++) if (!isEmptyInput(t, i)) groups2.load(t.inputHi(i), t.inputLo(i), i);
+  for (let j = 0; j < e.size; j++) if (!isEmptyInput(e, j)) groups2.load(e.inputHi(j), e.inputLo(j), t.size + j);
+  groups2.group();
+  for (let p = 0; p < groups2.parts; p++) {
+    const end = groups2.start(p + 1);
+    groups2.open(end - groups2.start(p));
+    for (let at = groups2.start(p); at < end; at++) {
+      const v = groups2.gValue[at];
+      const head = groups2.visit(at, v < t.size ? 1 : 0);
+      if (v < t.size || head < 0) continue;
+      best2[v - t.size] = groups2.gValue[head];
+      exact[v - t.size] = 1;
     }
   }
   const needed = Math.max(1, Math.ceil(threshold * P3 - 1e-9));
   for (let b = 0; b < BANDS; b++) {
-    chains.clear();
-    for (let i = 0; i < t.size; i++) {
-      if (t.isEmpty(i)) continue;
-      const [hi, lo] = bandKey(t, i, b);
-      chains.add(hi, lo, i, BUCKET_REPRESENTATIVES);
-    }
-    for (let j = 0; j < e.size; j++) {
-      if (exact[j] || e.isEmpty(j)) continue;
-      const [hi, lo] = bandKey(e, j, b);
-      const slot = chains.find(hi, lo);
-      if (slot < 0) continue;
-      for (let i = chains.head[slot]; i >= 0; i = chains.next[i]) {
-        const score = agreement(t, i, e, j, needed);
-        if (score < needed) continue;
-        if (score > bestScore[j] || score === bestScore[j] && t.line(i) < t.line(best[j])) {
-          best[j] = i;
-          bestScore[j] = score;
+    groups2.reset();
+    loadBand(groups2, t, b, null, 0);
+    loadBand(groups2, e, b, exact, t.size);
+    groups2.group();
+    for (let p = 0; p < groups2.parts; p++) {
+      const end = groups2.start(p + 1);
+      groups2.open(end - groups2.start(p));
+      for (let at = groups2.start(p); at < end; at++) {
+        const v = groups2.gValue[at];
+        if (v < t.size) {
+          groups2.visit(at, BUCKET_REPRESENTATIVES);
+          continue;
+        }
+        const head = groups2.visit(at, 0);
+        const j = v - t.size;
+        for (let c = head; c >= 0; c = groups2.next[c]) {
+          const i = groups2.gValue[c];
+          const score2 = t.agreement(i, e, j, needed);
+          if (score2 < needed) continue;
+          if (score2 > bestScore[j] || score2 === bestScore[j] && t.line(i) < t.line(best2[j])) {
+            best2[j] = i;
+            bestScore[j] = score2;
+          }
         }
       }
     }
   }
   const matches = [];
   for (let j = 0; j < e.size; j++) {
-    if (best[j] >= 0) matches.push({ evalLine: e.line(j), trainLine: t.line(best[j]), exact: exact[j] === 1 });
+    if (best2[j] >= 0) matches.push({ evalLine: e.line(j), trainLine: t.line(best2[j]), exact: exact[j] === 1 });
   }
   return matches.sort((a, b) => a.evalLine - b.evalLine || a.trainLine - b.trainLine);
 }
@@ -48785,7 +48962,7 @@ var dataset_format_default = defineRule(
       path: scan.path,
       line: issue2.line,
       endLine: issue2.line,
-      message: `Line ${issue2.line} of ${scan.path} is not a valid ${scan.format} record: ${issue2.message.replace(/^line \d+: /, "")}.`
+      message: `Line ${issue2.line} of ${scan.path} is not a valid ${scan.format === "unknown" ? "" : `${scan.format} `}record: ${issue2.message.replace(/^line \d+: /, "")}.`
     }));
     const unlisted = (scan.formatIssueTotal ?? 0) - scan.formatIssues.length;
     if (unlisted > 0) results.push({ path: scan.path, message: `${unlisted} more malformed records in ${scan.path} were not listed.` });
@@ -49064,6 +49241,67 @@ var ruleRegistry = new Map(
 );
 var ruleMetas = [...ruleRegistry.values()].map((r) => r.meta);
 
+// src/safe-yaml.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+var CORE_TAG_PREFIX = "tag:yaml.org,2002:";
+function shortTag(message) {
+  const tag = /Unresolved tag: (\S+)/.exec(message)?.[1] ?? "";
+  return tag.startsWith(CORE_TAG_PREFIX) ? `!!${tag.slice(CORE_TAG_PREFIX.length)}` : tag;
+}
+function firstLine(message) {
+  return (message.split("\n")[0] ?? "").trim();
+}
+function parseYamlSafely(text, opts) {
+  const lineCounter2 = new import_yaml4.LineCounter();
+  const doc = (0, import_yaml4.parseDocument)(text, { lineCounter: lineCounter2, uniqueKeys: opts.uniqueKeys ?? false, prettyErrors: false, logLevel: "error" });
+  const lineOf = (offset) => offset === void 0 ? void 0 : lineCounter2.linePos(offset).line;
+  const problems = doc.errors.map((e) => ({
+    kind: "syntax",
+    line: lineOf(e.pos[0]),
+    message: e.code === "RESOURCE_EXHAUSTION" ? "it nests too deeply to read; flatten the structure" : `it is not valid YAML (${firstLine(e.message)}); fix the syntax on that line`
+  }));
+  for (const w of doc.warnings) {
+    if (w.code !== "TAG_RESOLVE_FAILED") continue;
+    problems.push({
+      kind: "custom-tag",
+      line: lineOf(w.pos[0]),
+      message: `custom tag \`${shortTag(w.message)}\` is not resolved (custom tags are not allowed: some YAML loaders build objects or run code from them); use a plain value`
+    });
+  }
+  let value;
+  if (doc.errors.length === 0) {
+    try {
+      value = doc.toJS({ maxAliasCount: opts.maxAliasCount });
+    } catch (error62) {
+      const aliases = /alias/i.test(error62.message);
+      let first;
+      (0, import_yaml4.visit)(doc, {
+        Alias(_key, node2) {
+          first = { source: node2.source, line: lineOf(node2.range?.[0]) };
+          return import_yaml4.visit.BREAK;
+        }
+      });
+      problems.push(
+        aliases ? {
+          kind: "aliases",
+          line: first?.line,
+          message: `its aliases${first ? ` (first \`*${first.source}\`)` : ""} expand past ${opts.maxAliasCount} copies, the shape of a "billion laughs" attack; write the values out instead of nesting aliases`
+        } : { kind: "syntax", message: "it nests too deeply to read; flatten the structure" }
+      );
+    }
+  }
+  return { doc, lineCounter: lineCounter2, problems, value };
+}
+function valueWithoutAliases(doc) {
+  try {
+    const copy = doc.clone();
+    (0, import_yaml4.visit)(copy, { Alias: () => new import_yaml4.Scalar(null) });
+    return copy.toJS({ maxAliasCount: 0 });
+  } catch {
+    return void 0;
+  }
+}
+
 // src/config/schema.ts
 var globs = external_exports.array(external_exports.string().min(1)).default([]);
 function optionSchema(value) {
@@ -49141,29 +49379,27 @@ function fixHint(issue2) {
   }
 }
 function readConfigYaml(text, fileName) {
-  const lineCounter = new import_yaml4.LineCounter();
-  const doc = (0, import_yaml4.parseDocument)(text, { lineCounter, uniqueKeys: true, prettyErrors: false, customTags: [] });
-  const yamlProblems = [...doc.errors, ...doc.warnings.filter((w) => w.code === "TAG_RESOLVE_FAILED")].map((e) => ({
-    keyPath: "",
-    line: e.linePos?.[0]?.line,
-    message: `${fileName} is not valid YAML: ${e.message.split("\n")[0]}${e.code === "TAG_RESOLVE_FAILED" ? " (custom tags are not allowed; use plain values)" : ""}.`
-  }));
-  if (yamlProblems.length) return { ok: false, problems: yamlProblems };
-  let data;
-  try {
-    data = doc.toJS({ maxAliasCount: 50 });
-  } catch (error62) {
-    return { ok: false, problems: [{ keyPath: "", message: `${fileName} could not be read: ${error62.message} (avoid YAML aliases that expand).` }] };
+  const { doc, lineCounter: lineCounter2, problems, value } = parseYamlSafely(text, { uniqueKeys: true, maxAliasCount: 50 });
+  if (problems.length) {
+    return {
+      ok: false,
+      problems: problems.map((p) => ({
+        keyPath: "",
+        ...p.line !== void 0 && { line: p.line },
+        message: `${fileName} cannot be read: ${p.message}.`
+      }))
+    };
   }
+  let data = value;
   if (data === null || data === void 0) data = {};
   if (typeof data !== "object" || Array.isArray(data)) return { ok: false, problems: [{ keyPath: "", line: 1, message: `${fileName} must be a mapping of keys (see the README's config reference).` }] };
   const lineOf = (path2, key) => {
     let node2 = doc.getIn(path2, true);
     if (key !== void 0) {
       const parent = path2.length ? doc.getIn(path2, true) : doc.contents;
-      if ((0, import_yaml4.isMap)(parent)) node2 = parent.items.find((p) => (0, import_yaml4.isScalar)(p.key) && p.key.value === key)?.key;
+      if ((0, import_yaml5.isMap)(parent)) node2 = parent.items.find((p) => (0, import_yaml5.isScalar)(p.key) && p.key.value === key)?.key;
     }
-    return node2?.range ? lineCounter.linePos(node2.range[0]).line : void 0;
+    return node2?.range ? lineCounter2.linePos(node2.range[0]).line : void 0;
   };
   return { ok: true, data, lineOf };
 }
@@ -49224,7 +49460,7 @@ async function loadRepoConfigChain(text, opts = {}) {
 }
 
 // src/datasets/containers.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 
 // src/datasets/lines.ts
 var DEFAULT_MAX_RECORD_BYTES = 8 * 1024 * 1024;
@@ -49643,8 +49879,8 @@ function stripRasaAnnotations(text) {
 function readRasaYaml(content) {
   const { text, badLines } = decodeWholeFile(content);
   const events = badLineEvents(badLines);
-  const counter = new import_yaml5.LineCounter();
-  const doc = (0, import_yaml5.parseDocument)(text, { lineCounter: counter, uniqueKeys: false });
+  const counter = new import_yaml6.LineCounter();
+  const doc = (0, import_yaml6.parseDocument)(text, { lineCounter: counter, uniqueKeys: false });
   const lineOf = (node2) => node2?.range ? Math.max(1, counter.linePos(node2.range[0]).line) : 1;
   if (doc.errors.length > 0) {
     for (const err of doc.errors) {
@@ -49652,28 +49888,28 @@ function readRasaYaml(content) {
     }
     return events.sort(byLine);
   }
-  const nlu = (0, import_yaml5.isMap)(doc.contents) ? doc.contents.get("nlu", true) : void 0;
-  if (!(0, import_yaml5.isSeq)(nlu)) {
+  const nlu = (0, import_yaml6.isMap)(doc.contents) ? doc.contents.get("nlu", true) : void 0;
+  if (!(0, import_yaml6.isSeq)(nlu)) {
     events.push({ line: 1, issue: 'missing "nlu" list' });
     return events.sort(byLine);
   }
   for (const item of nlu.items) {
-    if (!(0, import_yaml5.isMap)(item)) continue;
+    if (!(0, import_yaml6.isMap)(item)) continue;
     const intentNode = item.get("intent", true);
     if (intentNode === void 0) continue;
     const intentLine = lineOf(intentNode);
-    const intent = (0, import_yaml5.isScalar)(intentNode) ? String(intentNode.value ?? "").trim() : "";
+    const intent = (0, import_yaml6.isScalar)(intentNode) ? String(intentNode.value ?? "").trim() : "";
     if (!intent) {
       events.push({ line: intentLine, issue: "intent has no name" });
       continue;
     }
     const examples = item.get("examples", true);
-    if ((0, import_yaml5.isScalar)(examples) && typeof examples.value === "string") {
+    if ((0, import_yaml6.isScalar)(examples) && typeof examples.value === "string") {
       events.push(...blockExamples(examples, intent, lineOf(examples), text, counter));
-    } else if ((0, import_yaml5.isSeq)(examples)) {
+    } else if ((0, import_yaml6.isSeq)(examples)) {
       for (const ex of examples.items) {
-        const exNode = (0, import_yaml5.isMap)(ex) ? ex.get("text", true) : ex;
-        const value = (0, import_yaml5.isScalar)(exNode) ? exNode.value : void 0;
+        const exNode = (0, import_yaml6.isMap)(ex) ? ex.get("text", true) : ex;
+        const value = (0, import_yaml6.isScalar)(exNode) ? exNode.value : void 0;
         if (typeof value !== "string" || value.trim() === "") {
           events.push({ line: lineOf(ex), issue: `intent "${intent}": empty example` });
         } else {
@@ -49691,7 +49927,7 @@ function blockExamples(node2, intent, headerLine, text, counter) {
   const value = String(node2.value);
   const valueLines = value.split("\n");
   if (valueLines[valueLines.length - 1] === "") valueLines.pop();
-  const literal2 = node2.type === import_yaml5.Scalar.BLOCK_LITERAL;
+  const literal2 = node2.type === import_yaml6.Scalar.BLOCK_LITERAL;
   const sourceLines = literal2 ? null : text.split("\n");
   let searchFrom = headerLine;
   valueLines.forEach((raw, k) => {
@@ -50097,6 +50333,403 @@ function stringLeaves(value, out = [], depth = 0) {
   return out;
 }
 
+// src/datasets/nesting.ts
+var MAX_RECORD_DEPTH = 100;
+function nestsDeeperThan(value, limit) {
+  if (typeof value !== "object" || value === null) return false;
+  if (limit <= 0) return true;
+  if (Array.isArray(value)) {
+    for (const child of value) if (typeof child === "object" && child !== null && nestsDeeperThan(child, limit - 1)) return true;
+    return false;
+  }
+  const record2 = value;
+  for (const key in record2) {
+    const child = record2[key];
+    if (typeof child === "object" && child !== null && nestsDeeperThan(child, limit - 1)) return true;
+  }
+  return false;
+}
+
+// src/datasets/text-keys.ts
+var KEEP = 0;
+var UPPER = 1;
+var SEPARATOR = 2;
+var DROP = 3;
+var ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const separator = c >= 9 && c <= 13 || c >= 32 && c <= 47 || c >= 58 && c <= 64 || c >= 91 && c <= 96 || c >= 123 && c <= 126;
+  ASCII_CLASS[c] = c === 39 ? DROP : separator ? SEPARATOR : c >= 65 && c <= 90 ? UPPER : KEEP;
+}
+var NONE2 = -1;
+var TextKeys = class {
+  inputHi = 0;
+  inputLo = 0;
+  exampleHi = 0;
+  exampleLo = 0;
+  signature = new Uint32Array(MINHASH_PERMUTATIONS);
+  // Streaming state of hash64 (see hash.ts): its two lanes and the number of characters hashed.
+  a = 0;
+  b = 0;
+  length = 0;
+  // Signature words (FNV-1a of each normalised word) and the normalised characters they cover.
+  words = new Uint32Array(256);
+  wordCount = 0;
+  sigChars = 0;
+  /**
+   * Keys of a record: `input` and `target` are hashed as normalised texts, the example as
+   * `input \0 target \0 labels sorted and \0-joined`; the signature is of `signatureInput`.
+   */
+  compute(input3, signatureInput, target, labels) {
+    this.a = FNV_OFFSET;
+    this.b = 2538058380;
+    this.length = 0;
+    this.wordCount = 0;
+    this.sigChars = 0;
+    let wordsFrom = NONE2;
+    if (signatureInput === input3) wordsFrom = 0;
+    else if (signatureInput.length < input3.length && input3.charCodeAt(input3.length - signatureInput.length - 1) === 10 && input3.endsWith(signatureInput)) {
+      wordsFrom = input3.length - signatureInput.length;
+    }
+    if (!this.feedRaw(input3, true, wordsFrom)) {
+      this.feedNormalized(normalizeText(input3), true, false);
+      wordsFrom = NONE2;
+    }
+    const len = this.length;
+    this.inputHi = fmix32(this.a ^ len);
+    this.inputLo = fmix32(this.b ^ Math.imul(len, 668265261));
+    if (wordsFrom === NONE2 && !this.feedRaw(signatureInput, false, 0)) {
+      this.wordCount = 0;
+      this.sigChars = 0;
+      this.feedNormalized(normalizeText(signatureInput), false, true);
+    }
+    this.hashChar(0);
+    if (target !== null && !this.feedRaw(target, true, NONE2)) this.feedNormalized(normalizeText(target), true, false);
+    this.hashChar(0);
+    const sorted = labels.length > 1 ? [...labels].sort() : labels;
+    for (let i = 0; i < sorted.length; i++) {
+      if (i > 0) this.hashChar(0);
+      const label = sorted[i];
+      for (let k = 0; k < label.length; k++) this.hashChar(label.charCodeAt(k));
+    }
+    const total = this.length;
+    this.exampleHi = fmix32(this.a ^ total);
+    this.exampleLo = fmix32(this.b ^ Math.imul(total, 668265261));
+    if (this.wordCount >= MIN_WORDS_FOR_WORD_SHINGLES) sketchWords(this.words, this.wordCount, this.signature);
+    else sketchChars(normalizeText(signatureInput), this.signature);
+  }
+  hashChar(c) {
+    this.a = Math.imul(this.a ^ c, 16777619);
+    const b = Math.imul(this.b ^ c, 1540483477);
+    this.b = b ^ b >>> 15;
+    this.length++;
+  }
+  pushWord(h) {
+    if (this.wordCount === this.words.length) {
+      const grown = new Uint32Array(this.wordCount * 2);
+      grown.set(this.words);
+      this.words = grown;
+    }
+    this.words[this.wordCount++] = h >>> 0;
+  }
+  /**
+   * Normalises ASCII text on the fly (lower case, apostrophes dropped, punctuation and whitespace
+   * runs as one space, trimmed), hashing it when `hash` and collecting the words that start at or
+   * after raw index `wordsFrom`. Returns false, with nothing changed, at the first non-ASCII
+   * character: Unicode normalisation needs the whole text.
+   */
+  feedRaw(text, hash2, wordsFrom) {
+    const a0 = this.a;
+    const b0 = this.b;
+    const len0 = this.length;
+    const words0 = this.wordCount;
+    const chars0 = this.sigChars;
+    let a = a0 | 0;
+    let b = b0 | 0;
+    let len = len0;
+    let pending = false;
+    let started = false;
+    let collecting = false;
+    let word = FNV_OFFSET | 0;
+    let sigChars = chars0;
+    const sigOpen = wordsFrom !== NONE2;
+    for (let i = 0; i < text.length; i++) {
+      let c = text.charCodeAt(i);
+      if (c >= 128) {
+        this.a = a0;
+        this.b = b0;
+        this.length = len0;
+        this.wordCount = words0;
+        this.sigChars = chars0;
+        return false;
+      }
+      const cls = ASCII_CLASS[c];
+      if (cls === SEPARATOR) {
+        if (started) pending = true;
+        continue;
+      }
+      if (cls === DROP) continue;
+      if (cls === UPPER) c += 32;
+      if (pending || !started) {
+        if (collecting) {
+          this.pushWord(word);
+          collecting = false;
+        }
+        if (pending && hash2) {
+          a = Math.imul(a ^ 32, 16777619);
+          const x = Math.imul(b ^ 32, 1540483477);
+          b = x ^ x >>> 15;
+          len++;
+        }
+        pending = false;
+        started = true;
+        if (sigOpen && i >= wordsFrom && sigChars < MAX_SIGNATURE_CHARS) {
+          if (this.wordCount > 0) sigChars++;
+          collecting = sigChars < MAX_SIGNATURE_CHARS;
+          word = FNV_OFFSET | 0;
+        }
+      }
+      if (hash2) {
+        a = Math.imul(a ^ c, 16777619);
+        const x = Math.imul(b ^ c, 1540483477);
+        b = x ^ x >>> 15;
+        len++;
+      }
+      if (collecting) {
+        if (sigChars < MAX_SIGNATURE_CHARS) {
+          word = Math.imul(word ^ c, FNV_PRIME);
+          sigChars++;
+        } else {
+          this.pushWord(word);
+          collecting = false;
+        }
+      }
+    }
+    if (collecting) this.pushWord(word);
+    this.a = a;
+    this.b = b;
+    this.length = len;
+    this.sigChars = sigChars;
+    return true;
+  }
+  /** Feeds an already normalised text (words separated by single spaces). */
+  feedNormalized(text, hash2, collect) {
+    if (hash2) for (let i = 0; i < text.length; i++) this.hashChar(text.charCodeAt(i));
+    if (!collect) return;
+    const limit = Math.min(text.length, MAX_SIGNATURE_CHARS);
+    let word = FNV_OFFSET | 0;
+    let inWord = false;
+    for (let i = 0; i <= limit; i++) {
+      const c = i < limit ? text.charCodeAt(i) : 32;
+      if (c !== 32) {
+        word = Math.imul(word ^ c, FNV_PRIME);
+        inWord = true;
+      } else if (inWord) {
+        this.pushWord(word);
+        word = FNV_OFFSET | 0;
+        inWord = false;
+      }
+    }
+  }
+};
+
+// src/datasets/regex-gate.ts
+var SPECIAL = /* @__PURE__ */ new Set(["^", "$", "\\", ".", "*", "+", "?", "(", ")", "[", "]", "{", "}", "|"]);
+var CONTROL_ESCAPES = { n: "\n", r: "\r", t: "	", f: "\f", v: "\v" };
+function escapeLiteral(text) {
+  return text.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
+}
+function score(req) {
+  let weakest = Infinity;
+  for (const t of req) weakest = Math.min(weakest, "literal" in t ? t.literal.length : 0.5);
+  return weakest - req.length / 1e3;
+}
+var Reader = class {
+  constructor(source) {
+    this.source = source;
+  }
+  source;
+  i = 0;
+  /** Whether the last atom had an explicit quantifier. */
+  quantified = false;
+  /** Requirement of an alternation up to `)` or the end; null when some alternative has none. */
+  alternation() {
+    const union2 = [];
+    let known = true;
+    for (; ; ) {
+      const req = this.sequence();
+      if (req === null) known = false;
+      else union2.push(...req);
+      if (this.source[this.i] === "|") {
+        this.i++;
+        continue;
+      }
+      return known ? union2 : null;
+    }
+  }
+  sequence() {
+    const candidates = [];
+    let run3 = "";
+    const endRun = () => {
+      if (run3 !== "") candidates.push([{ literal: run3 }]);
+      run3 = "";
+    };
+    const s = this.source;
+    while (this.i < s.length && s[this.i] !== "|" && s[this.i] !== ")") {
+      const c = s[this.i];
+      let literal2 = null;
+      let req = null;
+      if (c === "\\") {
+        const e = s[this.i + 1];
+        this.i += 2;
+        if (e === void 0) throw new Error("trailing backslash");
+        if ("dDwWsS".includes(e)) req = [{ charClass: `\\${e}` }];
+        else if (e in CONTROL_ESCAPES) literal2 = CONTROL_ESCAPES[e];
+        else if (e === "x" && /^[0-9a-fA-F]{2}$/.test(s.slice(this.i, this.i + 2))) {
+          literal2 = String.fromCharCode(parseInt(s.slice(this.i, this.i + 2), 16));
+          this.i += 2;
+        } else if (!/[0-9A-Za-z]/.test(e)) literal2 = e;
+        else if (e === "k") this.skipName();
+        else if (e === "p" || e === "P" || e === "u") this.skipBraces();
+        else if (e === "c" && /[A-Za-z]/.test(s[this.i] ?? "")) this.i++;
+        else if (/[0-9]/.test(e)) while (/[0-9]/.test(s[this.i] ?? "")) this.i++;
+        if (e === "u" && /^[0-9a-fA-F]{4}/.test(s.slice(this.i))) this.i += 4;
+      } else if (c === "[") {
+        req = [{ charClass: this.charClass() }];
+      } else if (c === "(") {
+        req = this.group();
+      } else if (c === "{" && /^\{\d+(,\d*)?\}/.test(s.slice(this.i))) {
+        throw new Error("quantifier without an atom");
+      } else {
+        this.i++;
+        if (!SPECIAL.has(c)) literal2 = c;
+      }
+      const min = this.quantifier();
+      if (literal2 !== null) {
+        if (min === 1 && !this.quantified) run3 += literal2;
+        else {
+          if (min >= 1) run3 += literal2;
+          endRun();
+        }
+      } else {
+        endRun();
+        if (req !== null && min >= 1) candidates.push(req);
+      }
+    }
+    endRun();
+    let best2 = null;
+    for (const r of candidates) if (best2 === null || score(r) > score(best2)) best2 = r;
+    return best2;
+  }
+  /** Reads a quantifier after an atom; returns its minimum count (1 when there is none). */
+  quantifier() {
+    const s = this.source;
+    const c = s[this.i];
+    let min = 1;
+    this.quantified = true;
+    if (c === "*" || c === "?") {
+      min = 0;
+      this.i++;
+    } else if (c === "+") this.i++;
+    else {
+      const m = c === "{" ? /^\{(\d+)(,\d*)?\}/.exec(s.slice(this.i)) : null;
+      if (!m) {
+        this.quantified = false;
+        return 1;
+      }
+      min = Number(m[1]);
+      this.i += m[0].length;
+    }
+    if (s[this.i] === "?") this.i++;
+    return min;
+  }
+  charClass() {
+    const s = this.source;
+    const start = this.i;
+    this.i++;
+    if (s[this.i] === "^") this.i++;
+    while (this.i < s.length && s[this.i] !== "]") this.i += s[this.i] === "\\" ? 2 : 1;
+    if (this.i >= s.length) throw new Error("unterminated class");
+    this.i++;
+    return s.slice(start, this.i);
+  }
+  group() {
+    const s = this.source;
+    this.i++;
+    let lookaround = false;
+    let known = true;
+    if (s[this.i] === "?") {
+      const head = s.slice(this.i, this.i + 3);
+      if (head.startsWith("?:")) this.i += 2;
+      else if (head === "?<=" || head === "?<!" || head.startsWith("?=") || head.startsWith("?!")) {
+        lookaround = true;
+        this.i += head.startsWith("?<") ? 3 : 2;
+      } else if (head.startsWith("?<")) {
+        this.i += 2;
+        this.skipTo(">");
+      } else {
+        known = false;
+        this.skipTo(":");
+      }
+    }
+    const inner = this.alternation();
+    if (s[this.i] !== ")") throw new Error("unterminated group");
+    this.i++;
+    return lookaround || !known ? null : inner;
+  }
+  skipTo(end) {
+    const at = this.source.indexOf(end, this.i);
+    if (at < 0) throw new Error(`missing ${end}`);
+    this.i = at + 1;
+  }
+  skipName() {
+    if (this.source[this.i] === "<") this.skipTo(">");
+  }
+  skipBraces() {
+    if (this.source[this.i] === "{") this.skipTo("}");
+  }
+  get done() {
+    return this.i >= this.source.length;
+  }
+};
+function gateFor(source, flags) {
+  const tests = requirementOf(source, flags);
+  return tests === null ? null : compileGate(tests.map(testSource), gateFlags(flags));
+}
+function compileGate(sources, flags) {
+  try {
+    return new RegExp([...new Set(sources)].join("|"), flags);
+  } catch {
+    return null;
+  }
+}
+function combinedGate(patterns) {
+  if (patterns.length === 0) return null;
+  const flags = gateFlags(patterns[0].flags);
+  const all = [];
+  for (const p of patterns) {
+    const tests = requirementOf(p.source, p.flags);
+    if (tests === null || gateFlags(p.flags) !== flags) return null;
+    for (const t of tests) all.push(testSource(t));
+  }
+  return compileGate(all, flags);
+}
+function testSource(t) {
+  return "literal" in t ? escapeLiteral(t.literal) : t.charClass;
+}
+function gateFlags(flags) {
+  return [...flags].filter((f) => f === "i" || f === "u" || f === "s" || f === "m").sort().join("");
+}
+function requirementOf(source, flags) {
+  if (flags.includes("v")) return null;
+  try {
+    const reader = new Reader(source);
+    const req = reader.alternation();
+    return reader.done && req !== null && req.length > 0 ? req : null;
+  } catch {
+    return null;
+  }
+}
+
 // src/datasets/sensitive.ts
 function compileLexicon(lexicon4) {
   const compile2 = (source, flags, what) => {
@@ -50107,14 +50740,30 @@ function compileLexicon(lexicon4) {
     }
   };
   const ordered = [...lexicon4.sensitive].sort((a, b) => Number(b.secret) - Number(a.secret));
+  const sensitive = ordered.map((p) => {
+    const regex3 = compile2(p.regex, `${(p.flags ?? "").replace(/g/g, "")}g`, p.kind);
+    return { kind: p.kind, secret: p.secret, regex: regex3, gate: gateFor(regex3.source, regex3.flags) };
+  });
+  const businessRules = lexicon4.businessRules.map((s) => compile2(s, "i", "business-rule"));
   return {
-    sensitive: ordered.map((p) => ({
-      kind: p.kind,
-      secret: p.secret,
-      regex: compile2(p.regex, `${(p.flags ?? "").replace(/g/g, "")}g`, p.kind)
-    })),
-    businessRules: lexicon4.businessRules.map((s) => compile2(s, "i", "business-rule"))
+    sensitive,
+    businessRules,
+    businessGates: businessRules.map((re) => gateFor(re.source, re.flags)),
+    sensitiveGate: combinedGate(sensitive.map((p) => p.regex)),
+    businessGate: combinedGate(businessRules)
   };
+}
+var NO_PATTERNS = [];
+function sensitiveCandidates(text, lexicon4) {
+  if (lexicon4.sensitiveGate && !lexicon4.sensitiveGate.test(text)) return NO_PATTERNS;
+  let out = null;
+  for (let i = 0; i < lexicon4.sensitive.length; i++) {
+    const p = lexicon4.sensitive[i];
+    const pass = !p.gate || p.gate.test(text);
+    if (!pass && out === null) out = lexicon4.sensitive.slice(0, i);
+    else if (pass && out !== null) out.push(p);
+  }
+  return out ?? lexicon4.sensitive;
 }
 function luhnValid(value) {
   const digits = value.replace(/[\s-]/g, "");
@@ -50137,10 +50786,11 @@ function maskValue(value, kind) {
   const keep = Math.min(4, Math.floor(chars.length / 3));
   return `${chars.slice(0, keep).join("")}\u2026 (${kind})`;
 }
-function findSensitive(text, line, lexicon4) {
+function findSensitive(text, line, lexicon4, patterns = lexicon4.sensitive) {
   const hits = [];
+  if (patterns.length === 0) return hits;
   const taken = [];
-  for (const p of lexicon4.sensitive) {
+  for (const p of patterns) {
     const re = p.regex;
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
@@ -50160,14 +50810,19 @@ function findSensitive(text, line, lexicon4) {
   return hits;
 }
 function findBusinessRule(text, lexicon4) {
-  let best = null;
-  for (const re of lexicon4.businessRules) {
+  if (lexicon4.businessGate && !lexicon4.businessGate.test(text)) return null;
+  let best2 = null;
+  const gates = lexicon4.businessGates;
+  for (let i = 0; i < lexicon4.businessRules.length; i++) {
+    const re = lexicon4.businessRules[i];
+    const gate = gates?.[i];
+    if (gate && !gate.test(text)) continue;
     const m = re.exec(text);
-    if (m && m[0].trim() !== "" && (best === null || m.index < best.index)) {
-      best = { index: m.index, phrase: m[0].trim().replace(/\s+/g, " ").slice(0, 80) };
+    if (m && m[0].trim() !== "" && (best2 === null || m.index < best2.index)) {
+      best2 = { index: m.index, phrase: m[0].trim().replace(/\s+/g, " ").slice(0, 80) };
     }
   }
-  return best?.phrase ?? null;
+  return best2?.phrase ?? null;
 }
 var compiledCache = /* @__PURE__ */ new WeakMap();
 function maskSecrets(text, lexicon4) {
@@ -50232,11 +50887,16 @@ var ScanAccumulator = class {
   formatIssueTotal = 0;
   /** Keys in typed arrays: bounded per record, whatever the record's size. */
   table = new KeyTable();
+  textKeys = new TextKeys();
   issue(line, message) {
     this.formatIssueTotal++;
     if (this.scan.formatIssues.length < FORMAT_ISSUE_CAP) this.scan.formatIssues.push({ line, message: `line ${line}: ${message}` });
   }
   record(line, value, source) {
+    if (nestsDeeperThan(value, MAX_RECORD_DEPTH)) {
+      this.issue(line, `record nests more than ${MAX_RECORD_DEPTH} levels deep; flatten it (loaders that recurse overflow their stack on it)`);
+      return;
+    }
     const extracted = extractRecord(this.format, value);
     if ("error" in extracted) {
       this.issue(line, extracted.error);
@@ -50244,10 +50904,9 @@ var ScanAccumulator = class {
     }
     const s = this.scan;
     s.records++;
-    const { input: input3, example, signature } = keyParts(extracted);
-    const [ih, il] = hash64(input3);
-    const [eh, el] = hash64(example);
-    this.table.push(line, ih, il, eh, el, signature);
+    const k = this.textKeys;
+    k.compute(extracted.input, extracted.signatureInput, extracted.target, extracted.labels);
+    this.table.push(line, k.inputHi, k.inputLo, k.exampleHi, k.exampleLo, k.signature);
     this.addLongest(line, estimateTokens(extracted.chars));
     if (extracted.target !== null) s.targets++;
     if (extracted.emptyTarget) s.emptyTargets.push(source === void 0 ? line : emptyValueLine(source, line));
@@ -50274,9 +50933,11 @@ var ScanAccumulator = class {
     if (longest.length > LONGEST_CAP) longest.pop();
   }
   addSensitive(line, texts) {
+    const patterns = sensitiveCandidates(texts.length === 1 ? texts[0] : texts.join("\n"), this.lexicon);
+    if (patterns.length === 0) return;
     const seen = /* @__PURE__ */ new Set();
     for (const text of texts) {
-      for (const hit of findSensitive(text, line, this.lexicon)) {
+      for (const hit of findSensitive(text, line, this.lexicon, patterns)) {
         const id = `${hit.kind}\0${hit.masked}`;
         if (seen.has(id)) continue;
         seen.add(id);
@@ -50302,15 +50963,6 @@ function emptyValueLine(source, line) {
   for (let i = 0; i < m.index; i++) if (source.charCodeAt(i) === 10) n++;
   return n;
 }
-function keyParts(record2) {
-  const input3 = normalizeText(record2.input);
-  const target = record2.target === null ? "" : normalizeText(record2.target);
-  return {
-    input: input3,
-    example: `${input3}\0${target}\0${[...record2.labels].sort().join("\0")}`,
-    signature: minhashSignature(record2.signatureInput === record2.input ? input3 : normalizeText(record2.signatureInput))
-  };
-}
 async function scanDataset(input3) {
   if (!isDatasetFormat(input3.format)) throw new Error(`unknown dataset format "${input3.format}"`);
   const container = containerFor(input3.path, input3.format);
@@ -50326,7 +50978,7 @@ async function scanDataset(input3) {
 }
 
 // src/datasets/labels.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 var LIST_KEYS = ["intents", "labels", "classes", "label_names", "names", "categories", "id2label", "label2id"];
 var CSV_LABEL_COLUMNS = ["intent", "label", "labels", "class", "category"];
 var LabelSet = class {
@@ -50383,14 +51035,14 @@ function fromText(content) {
   return set3.result();
 }
 function scalarLabel(node2) {
-  if (!(0, import_yaml6.isScalar)(node2)) return null;
+  if (!(0, import_yaml7.isScalar)(node2)) return null;
   const v = node2.value;
   return typeof v === "string" || typeof v === "number" ? String(v) : null;
 }
 function fromStructured(content) {
   const { text } = decodeWholeFile(content);
-  const counter = new import_yaml6.LineCounter();
-  const doc = (0, import_yaml6.parseDocument)(text, { lineCounter: counter, uniqueKeys: false });
+  const counter = new import_yaml7.LineCounter();
+  const doc = (0, import_yaml7.parseDocument)(text, { lineCounter: counter, uniqueKeys: false });
   if (doc.errors.length > 0) return null;
   const lineOf = (node2) => {
     const range = node2?.range;
@@ -50401,7 +51053,7 @@ function fromStructured(content) {
     for (const item of seq.items) {
       const label = scalarLabel(item);
       if (label !== null) set3.add(label, lineOf(item));
-      else if ((0, import_yaml6.isMap)(item)) {
+      else if ((0, import_yaml7.isMap)(item)) {
         const named = item.get("name", true) ?? item.get("label", true);
         if (named !== void 0 && scalarLabel(named) !== null) set3.add(scalarLabel(named), lineOf(named));
         else if (item.items.length === 1) {
@@ -50413,7 +51065,7 @@ function fromStructured(content) {
     }
   };
   const fromLabelMap = (map2) => {
-    const pairs = map2.items.filter(import_yaml6.isPair);
+    const pairs = map2.items.filter(import_yaml7.isPair);
     const idKeys = pairs.every((p) => {
       const k = scalarLabel(p.key);
       return k !== null && /^\d+$/.test(k) && scalarLabel(p.value) !== null;
@@ -50425,15 +51077,15 @@ function fromStructured(content) {
     }
   };
   const root = doc.contents;
-  if ((0, import_yaml6.isSeq)(root)) fromSeq(root);
-  else if ((0, import_yaml6.isMap)(root)) {
+  if ((0, import_yaml7.isSeq)(root)) fromSeq(root);
+  else if ((0, import_yaml7.isMap)(root)) {
     const key = LIST_KEYS.find((k) => root.has(k));
     if (key !== void 0) {
       const value = root.get(key, true);
-      if ((0, import_yaml6.isSeq)(value)) fromSeq(value);
-      else if ((0, import_yaml6.isMap)(value)) fromLabelMap(value);
-      else if (value !== null && value !== void 0 && !((0, import_yaml6.isScalar)(value) && value.value === null)) return null;
-    } else if (root.items.every((p) => (0, import_yaml6.isPair)(p) && (0, import_yaml6.isScalar)(p.value))) {
+      if ((0, import_yaml7.isSeq)(value)) fromSeq(value);
+      else if ((0, import_yaml7.isMap)(value)) fromLabelMap(value);
+      else if (value !== null && value !== void 0 && !((0, import_yaml7.isScalar)(value) && value.value === null)) return null;
+    } else if (root.items.every((p) => (0, import_yaml7.isPair)(p) && (0, import_yaml7.isScalar)(p.value))) {
       fromLabelMap(root);
     } else return null;
   } else return null;
@@ -50583,7 +51235,7 @@ function typeOf(ch) {
 }
 
 // src/detect/signatures.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 import { readFileSync as readFileSync2 } from "node:fs";
 import { join as join2 } from "node:path";
 var keys = external_exports.array(external_exports.string().min(1)).default([]);
@@ -50702,7 +51354,7 @@ function parseSignatures(data, source = "rules/detection.yml") {
   return parsed.data;
 }
 function loadSignatures(file2 = join2(rulesDataDir, "detection.yml")) {
-  return parseSignatures((0, import_yaml7.parse)(readFileSync2(file2, "utf8")), file2);
+  return parseSignatures((0, import_yaml8.parse)(readFileSync2(file2, "utf8")), file2);
 }
 var signatures = loadSignatures();
 
@@ -50737,12 +51389,12 @@ function majority(shapes) {
     const format = formatOfShape(shape);
     if (format) votes.set(format, (votes.get(format) ?? 0) + 1);
   }
-  let best;
+  let best2;
   let count = 0;
   for (const [format, n] of votes) {
-    if (n > count) [best, count] = [format, n];
+    if (n > count) [best2, count] = [format, n];
   }
-  return count * 2 >= shapes.length ? best : void 0;
+  return count * 2 >= shapes.length ? best2 : void 0;
 }
 function sniffJsonl(text) {
   const shapes = [];
@@ -50838,19 +51490,22 @@ var import_picomatch2 = __toESM(require_picomatch2(), 1);
 import { posix } from "node:path";
 
 // src/detect/structured-doc.ts
-var import_yaml8 = __toESM(require_dist(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
 var MAX_ALIASES = 100;
-function parseStructured(text) {
+function inspectStructured(text) {
   try {
-    const lineCounter = new import_yaml8.LineCounter();
-    const doc = (0, import_yaml8.parseDocument)(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
-    if (doc.errors.length > 0) return null;
-    const value = doc.toJS({ maxAliasCount: MAX_ALIASES });
-    const line = (offset) => offset === void 0 ? void 0 : lineCounter.linePos(offset).line;
-    return { value, select: (path2) => select(doc, path2, line) };
+    const { doc, lineCounter: lineCounter2, problems, value } = parseYamlSafely(text, { maxAliasCount: MAX_ALIASES });
+    const problem = problems[0];
+    const readable = !problems.some((p) => p.kind !== "custom-tag");
+    if (!readable) return { doc: null, problem, skeleton: valueWithoutAliases(doc) };
+    const line = (offset) => offset === void 0 ? void 0 : lineCounter2.linePos(offset).line;
+    return { doc: { value, select: (path2) => select(doc, path2, line) }, ...problem && { problem, skeleton: value } };
   } catch {
-    return null;
+    return { doc: null, problem: { kind: "syntax", message: "it could not be parsed" } };
   }
+}
+function parseStructured(text) {
+  return inspectStructured(text).doc;
 }
 function select(doc, path2, line) {
   let cursors = [{ node: doc.contents }];
@@ -50861,14 +51516,14 @@ function select(doc, path2, line) {
     for (const cursor of cursors) {
       const node2 = resolveAlias(doc, cursor.node);
       if (key === "*") {
-        if ((0, import_yaml8.isMap)(node2)) {
+        if ((0, import_yaml9.isMap)(node2)) {
           for (const pair of node2.items) next.push({ node: pair.value, keyLine: line(rangeStart(pair.key)), key: keyName(pair.key) });
         }
         continue;
       }
       if (key !== "") {
-        if (!(0, import_yaml8.isMap)(node2)) continue;
-        const pair = node2.items.find((p) => (0, import_yaml8.isPair)(p) && keyName(p.key) === key);
+        if (!(0, import_yaml9.isMap)(node2)) continue;
+        const pair = node2.items.find((p) => (0, import_yaml9.isPair)(p) && keyName(p.key) === key);
         if (!pair) continue;
         const child = { node: pair.value, keyLine: line(rangeStart(pair.key)), key: cursor.key };
         if (!iterate) {
@@ -50889,7 +51544,7 @@ function select(doc, path2, line) {
 }
 function pushItems(doc, cursor, out, line) {
   const node2 = resolveAlias(doc, cursor.node);
-  if ((0, import_yaml8.isSeq)(node2)) {
+  if ((0, import_yaml9.isSeq)(node2)) {
     for (const item of node2.items) out.push({ node: item, keyLine: line(rangeStart(item)) ?? cursor.keyLine, key: cursor.key });
   } else if (node2 !== null && node2 !== void 0) {
     out.push(cursor);
@@ -50899,7 +51554,7 @@ function splitPath(path2) {
   return path2.split(".").filter((s) => s.length > 0);
 }
 function keyName(key) {
-  if ((0, import_yaml8.isScalar)(key)) return String(key.value);
+  if ((0, import_yaml9.isScalar)(key)) return String(key.value);
   return typeof key === "string" ? key : void 0;
 }
 function rangeStart(node2) {
@@ -50921,7 +51576,7 @@ function resolveAlias(doc, node2) {
 }
 function plain(node2, doc) {
   if (node2 === null || node2 === void 0) return null;
-  if ((0, import_yaml8.isScalar)(node2)) return node2.value;
+  if ((0, import_yaml9.isScalar)(node2)) return node2.value;
   try {
     const json2 = node2.toJSON(void 0, {
       anchors: /* @__PURE__ */ new Map(),
@@ -51299,6 +51954,10 @@ async function detectFile(path2, content, ctx) {
   if (found) return applyConfigured(found, configured, p);
   return detectByPath(p, configured);
 }
+var CONTENT_EXTENSIONS = /* @__PURE__ */ new Set(["md", "markdown", "yml", "yaml", "json", "jsonl", "ndjson", "csv", "tsv"]);
+async function needsContent(path2, ctx) {
+  return CONTENT_EXTENSIONS.has(extensionOf(normalizePath(path2))) || await detectFile(path2, null, ctx) !== null;
+}
 function normalizePath(path2) {
   const p = posix3.normalize(path2.replace(/\\/g, "/"));
   return p.replace(/^(\.\/)+/, "").replace(/^\/+/, "");
@@ -51331,7 +51990,10 @@ async function detectText(p, content, configured, ctx) {
   }
 }
 async function detectYaml(p, text, configured, ctx) {
-  const doc = parseStructured(text);
+  const read = inspectStructured(text);
+  const unreadable = unreadableConfig(p, read, configured);
+  if (unreadable) return unreadable;
+  const doc = read.doc;
   if (!doc) return null;
   const value = doc.value;
   if (isRasaNlu(value)) return dataset(p, configured, "rasa-nlu");
@@ -51365,6 +52027,20 @@ async function detectConfig(p, doc, fileType, configured, ctx) {
     return { kind: "training-config", format: "unknown", config: config3 };
   }
   return null;
+}
+function unreadableConfig(p, read, configured) {
+  const problem = read.problem;
+  if (!problem) return null;
+  const fw = matchFramework(read.skeleton, p, "yaml") ?? frameworkByPath(p);
+  if (!fw && configured !== "training-config") return null;
+  return {
+    kind: fw?.kind ?? "training-config",
+    format: fw?.name ?? "unknown",
+    // Infrastructure stays infrastructure (ownership only); nothing else is taken from unread content.
+    ...fw?.infrastructure && { config: { framework: fw.name, usesAdapter: null, referencesEval: false, datasetPaths: [], evalPaths: [], infrastructure: true } },
+    unreadable: `${problem.line ? `line ${problem.line}: ` : ""}${problem.message}`,
+    ...problem.line !== void 0 && { unreadableLine: problem.line }
+  };
 }
 function dataset(p, configured, format) {
   const isEval = configured === "eval" || isEvalDatasetPath(p);
@@ -51425,11 +52101,25 @@ var PROGRESS_MIN_BYTES = 4 * 1024 * 1024;
 async function detectionBytes(source, ref, path2, size) {
   if (size === null || size < STREAM_DETECT_BYTES || !LINE_CONTAINERS.test(path2)) return source.readFile(ref, path2);
   const parts = [];
+  let kept = 0;
   let read = 0;
+  let skipping = false;
   for await (const chunk of source.readStream(ref, path2)) {
-    parts.push(chunk);
     read += chunk.length;
-    if (read >= DETECT_PREFIX_BYTES) break;
+    let part = chunk;
+    if (skipping) {
+      const nl = part.indexOf(10);
+      if (nl < 0) continue;
+      skipping = false;
+      part = part.subarray(nl + 1);
+    }
+    parts.push(part);
+    kept += part.length;
+    if (kept < DETECT_PREFIX_BYTES) continue;
+    if (parts.some((p) => p.includes(10))) break;
+    parts.length = 0;
+    kept = 0;
+    skipping = true;
   }
   const head = Buffer.concat(parts);
   const cut = head.lastIndexOf(10);
@@ -51479,16 +52169,23 @@ async function* withProgress(chunks, path2, size, progress) {
   }
 }
 var decode4 = (buf) => buf.toString("utf8").replace(/^\uFEFF/, "");
+function symlinkReason(target) {
+  const shown = (target ? decode4(target) : "").replace(/[^\x20-\x7e\u00a0-\uffff]|`/g, "?").slice(0, 200);
+  return `it is a symbolic link to \`${shown}\`; git stores only that target path, and the review never follows links (commit the file itself)`;
+}
 async function detectArtifacts(source, changed, config3, ctx) {
   const maxBytes = config3.max_file_mb * 1024 * 1024;
   const artifacts = [];
   for (const file2 of changed) {
+    if (!await needsContent(file2.path, ctx)) continue;
     const ref = file2.status === "removed" ? source.base : source.head;
     const path2 = file2.status === "removed" ? file2.previousPath ?? file2.path : file2.path;
     const size = await source.fileSize(ref, path2);
     let content = null;
     let unreadable;
-    if (size !== null && size > maxBytes) {
+    if (file2.symlink) {
+      unreadable = symlinkReason(await source.readFile(ref, path2));
+    } else if (size !== null && size > maxBytes) {
       unreadable = `${(size / 1024 / 1024).toFixed(1)} MB is over the ${config3.max_file_mb} MB size limit`;
     } else {
       content = await detectionBytes(source, ref, path2, size);
@@ -51505,7 +52202,8 @@ async function detectArtifacts(source, changed, config3, ctx) {
       status: file2.status,
       ...file2.previousPath && { previousPath: file2.previousPath },
       ...detection.config && { config: detection.config },
-      ...(unreadable ?? detection.unreadable) && { unreadable: unreadable ?? detection.unreadable }
+      ...(unreadable ?? detection.unreadable) && { unreadable: unreadable ?? detection.unreadable },
+      ...!unreadable && detection.unreadableLine !== void 0 && { unreadableLine: detection.unreadableLine }
     });
   }
   return artifacts;
@@ -51571,7 +52269,7 @@ async function scanDatasets(source, artifacts, config3, ctx, progress) {
     ...(a.config?.evalPaths ?? []).map((path2) => ({ path: path2, role: "eval" }))
   ]);
   for (const ref of referenced) {
-    if (targets.some((t) => t.path === ref.path)) continue;
+    if (targets.some((t) => t.path === ref.path) || artifacts.some((a) => a.path === ref.path && a.unreadable)) continue;
     const size = await source.fileSize(source.head, ref.path);
     if (size === null || size > maxBytes) continue;
     const content = await detectionBytes(source, source.head, ref.path, size);
@@ -51767,6 +52465,10 @@ async function loadRepoConfig(source, override, resolveExtends) {
   const text = override?.text ?? (await source.readFile(source.base, CONFIG_PATH))?.toString("utf8") ?? null;
   return loadRepoConfigChain(text, { fileName: override?.path ?? CONFIG_PATH, resolveExtends });
 }
+function configEditNotes(change, override) {
+  if (!change || change.problems.length > 0) return [];
+  return [`This pull request changes ${change.path}; its new version is valid and applies once merged. This review used ${override ?? "the base branch's version"}.`];
+}
 async function review(req) {
   const { source } = req;
   const configPath = req.configOverride?.path ?? CONFIG_PATH;
@@ -51785,7 +52487,7 @@ async function review(req) {
     artifacts: input3.artifacts,
     findings,
     // The Source may add notes while it is read (GitHub's file cap), so they are collected after.
-    notes: [...parsed.notes ?? [], ...input3.notes],
+    notes: [...parsed.notes ?? [], ...input3.notes, ...configEditNotes(input3.configChange, req.configOverride?.path)],
     labelHistory: input3.labelSchemas.filter((l) => l.history.length > 1).map((l) => ({
       path: l.path,
       points: [...l.history].reverse().map((v) => ({ date: v.date.toISOString(), sha: v.sha, count: v.labels.length }))

@@ -1,13 +1,5 @@
 import type { ApplicationFunctionOptions, Probot } from "probot";
-import {
-  PULL_REQUEST_ACTIONS,
-  onCheckRunRerequested,
-  onCheckSuiteRerequested,
-  onIssueComment,
-  onMergeGroup,
-  onPullRequest,
-  type HandlerDeps,
-} from "./github/events.js";
+import { PULL_REQUEST_ACTIONS, appDeps, onCheckRunRerequested, onCheckSuiteRerequested, onIssueComment, onMergeGroup, onPullRequest } from "./github/events.js";
 import { healthHandler } from "./github/health.js";
 
 /**
@@ -20,19 +12,7 @@ export default function app(probot: Probot, options?: Partial<ApplicationFunctio
   } catch {
     // Loaded without an HTTP server (tests, GitHub Actions): there is no /health to serve.
   }
-  let slug: Promise<string> | undefined;
-  const deps: HandlerDeps = {
-    botLogin: async () => {
-      slug ??= probot.auth().then(async (octokit) => `${(await octokit.rest.apps.getAuthenticated()).data?.slug ?? "finetune-review"}[bot]`);
-      try {
-        return await slug;
-      } catch (error) {
-        slug = undefined;
-        throw error;
-      }
-    },
-    timeoutMs: process.env.REVIEW_TIMEOUT_MS ? Number(process.env.REVIEW_TIMEOUT_MS) : undefined,
-  };
+  const deps = appDeps(probot, process.env.REVIEW_TIMEOUT_MS ? Number(process.env.REVIEW_TIMEOUT_MS) : undefined);
   probot.on(PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}` as const), (context) => onPullRequest(deps, context));
   probot.on("issue_comment.created", (context) => onIssueComment(deps, context));
   probot.on("check_run.rerequested", (context) => onCheckRunRerequested(deps, context));

@@ -1,7 +1,7 @@
 import type { RepoConfig } from "./config/schema.js";
 import { parseRepoConfig, CONFIG_PATH } from "./config/load-config.js";
 import { parseLabels, scanDataset } from "./datasets/index.js";
-import { classifyContent, detectFile, type DetectContext } from "./detect/index.js";
+import { classifyContent, detectFile, needsContent, type DetectContext } from "./detect/index.js";
 import { configOwnerRules, parseCodeowners } from "./rules/owners.js";
 import { scanLexicon } from "./rules/scan-lexicon.js";
 import type { Artifact, ChangedFile, DatasetScan, LabelSchemaInfo, LabelVersion, OwnerRule, ReviewInput, Source } from "./types.js";
@@ -27,16 +27,32 @@ const PROGRESS_MIN_BYTES = 4 * 1024 * 1024;
 
 /**
  * The bytes detection needs: the whole file, or for a large line-based file its first lines only,
- * read from the stream (which stops the transfer once enough has arrived).
+ * read from the stream (which stops the transfer once enough has arrived); a first line longer than
+ * that prefix is skipped, so the lines after it still tell the format.
  */
 async function detectionBytes(source: Source, ref: string, path: string, size: number | null): Promise<Buffer | null> {
   if (size === null || size < STREAM_DETECT_BYTES || !LINE_CONTAINERS.test(path)) return source.readFile(ref, path);
   const parts: Buffer[] = [];
+  let kept = 0;
   let read = 0;
+  let skipping = false;
   for await (const chunk of source.readStream(ref, path)) {
-    parts.push(chunk);
     read += chunk.length;
-    if (read >= DETECT_PREFIX_BYTES) break;
+    let part = chunk;
+    if (skipping) {
+      const nl = part.indexOf(0x0a);
+      if (nl < 0) continue;
+      skipping = false;
+      part = part.subarray(nl + 1);
+    }
+    parts.push(part);
+    kept += part.length;
+    if (kept < DETECT_PREFIX_BYTES) continue;
+    if (parts.some((p) => p.includes(0x0a))) break;
+    // A line longer than the whole prefix cannot be sniffed (the scan reports it): sniff the lines after it.
+    parts.length = 0;
+    kept = 0;
+    skipping = true;
   }
   const head = Buffer.concat(parts);
   const cut = head.lastIndexOf(0x0a);
@@ -92,17 +108,27 @@ async function* withProgress(chunks: AsyncIterable<Buffer>, path: string, size: 
 
 const decode = (buf: Buffer) => buf.toString("utf8").replace(/^\uFEFF/, "");
 
+/** Why a symbolic link is not read: git holds only its target path, and the review never follows it. */
+function symlinkReason(target: Buffer | null): string {
+  // The target is PR content: printable characters only, and short.
+  const shown = (target ? decode(target) : "").replace(/[^\x20-\x7e\u00a0-\uffff]|`/g, "?").slice(0, 200);
+  return `it is a symbolic link to \`${shown}\`; git stores only that target path, and the review never follows links (commit the file itself)`;
+}
+
 /** Detects the artifacts among the changed files, reading each file once and only when it is small enough. */
 async function detectArtifacts(source: Source, changed: readonly ChangedFile[], config: RepoConfig, ctx: DetectContext): Promise<Artifact[]> {
   const maxBytes = config.max_file_mb * 1024 * 1024;
   const artifacts: Artifact[] = [];
   for (const file of changed) {
+    if (!(await needsContent(file.path, ctx))) continue;
     const ref = file.status === "removed" ? source.base : source.head;
     const path = file.status === "removed" ? (file.previousPath ?? file.path) : file.path;
     const size = await source.fileSize(ref, path);
     let content: Buffer | null = null;
     let unreadable: string | undefined;
-    if (size !== null && size > maxBytes) {
+    if (file.symlink) {
+      unreadable = symlinkReason(await source.readFile(ref, path));
+    } else if (size !== null && size > maxBytes) {
       unreadable = `${(size / 1024 / 1024).toFixed(1)} MB is over the ${config.max_file_mb} MB size limit`;
     } else {
       content = await detectionBytes(source, ref, path, size);
@@ -120,6 +146,7 @@ async function detectArtifacts(source: Source, changed: readonly ChangedFile[], 
       ...(file.previousPath && { previousPath: file.previousPath }),
       ...(detection.config && { config: detection.config }),
       ...((unreadable ?? detection.unreadable) && { unreadable: unreadable ?? detection.unreadable }),
+      ...(!unreadable && detection.unreadableLine !== undefined && { unreadableLine: detection.unreadableLine }),
     });
   }
   return artifacts;
@@ -168,14 +195,22 @@ async function labelSchemas(source: Source, labelled: readonly LabelSource[], co
   const since = new Date(headDate.getTime() - windowDays * 86_400_000);
   const maxBytes = config.max_file_mb * 1024 * 1024;
   const infos: LabelSchemaInfo[] = [];
-  for (const a of labelled) {
+  // Asked for all at once: the GitHub source reads several paths' histories in one request.
+  const histories = await Promise.all(labelled.map((a) => source.history(a.path, since)));
+  for (const [i, a] of labelled.entries()) {
     const head = await source.readFile(source.head, a.path);
     const base = await source.readFile(source.base, a.previousPath ?? a.path);
     const parsedHead = head ? parseLabels(a.path, a.format, head) : null;
     const history: LabelVersion[] = [];
-    for (const entry of await source.history(a.path, since)) {
+    // Versions with the same blob may come back as the same bytes (the GitHub source): parsed once.
+    const parsed = new Map<Buffer, string[] | null>();
+    for (const entry of histories[i]!) {
       if (entry.content && entry.content.length > maxBytes) continue;
-      const labels = labelsAt(a.path, a.format, entry.content);
+      let labels = entry.content ? parsed.get(entry.content) : null;
+      if (labels === undefined) {
+        labels = labelsAt(a.path, a.format, entry.content);
+        parsed.set(entry.content!, labels);
+      }
       if (labels) history.push({ sha: entry.sha, date: entry.date, labels });
     }
     infos.push({
@@ -207,7 +242,8 @@ async function scanDatasets(source: Source, artifacts: Artifact[], config: RepoC
     ...(a.config?.evalPaths ?? []).map((path) => ({ path, role: "eval" as const })),
   ]);
   for (const ref of referenced) {
-    if (targets.some((t) => t.path === ref.path)) continue;
+    // A changed file that was not read (a symlink, an LFS pointer) is not read as a reference either.
+    if (targets.some((t) => t.path === ref.path) || artifacts.some((a) => a.path === ref.path && a.unreadable)) continue;
     const size = await source.fileSize(source.head, ref.path);
     if (size === null || size > maxBytes) continue;
     const content = await detectionBytes(source, source.head, ref.path, size);

@@ -5,7 +5,7 @@ import { ruleRegistry } from "./rules/registry.js";
 import { conclude, runRules, toFindings } from "./run-rules.js";
 import { maskSecrets } from "./datasets/index.js";
 import { scanLexicon } from "./rules/scan-lexicon.js";
-import type { Finding, Review, Source } from "./types.js";
+import type { Finding, Review, ReviewInput, Source } from "./types.js";
 
 /** What a review needs besides the Source. */
 export interface ReviewRequest {
@@ -41,6 +41,12 @@ export async function loadRepoConfig(
   return loadRepoConfigChain(text, { fileName: override?.path ?? CONFIG_PATH, resolveExtends });
 }
 
+/** A valid config edit in the change is said in a note (an invalid one is a `config-invalid` finding): it is not applied. */
+function configEditNotes(change: ReviewInput["configChange"], override?: string): string[] {
+  if (!change || change.problems.length > 0) return [];
+  return [`This pull request changes ${change.path}; its new version is valid and applies once merged. This review used ${override ?? "the base branch's version"}.`];
+}
+
 /**
  * Reviews the change between the Source's base and head: reads the repo config from the base ref
  * (an invalid config is the only finding), detects artifacts, runs every rule and concludes.
@@ -63,7 +69,7 @@ export async function review(req: ReviewRequest): Promise<Review> {
     artifacts: input.artifacts,
     findings,
     // The Source may add notes while it is read (GitHub's file cap), so they are collected after.
-    notes: [...(parsed.notes ?? []), ...input.notes],
+    notes: [...(parsed.notes ?? []), ...input.notes, ...configEditNotes(input.configChange, req.configOverride?.path)],
     labelHistory: input.labelSchemas
       .filter((l) => l.history.length > 1)
       .map((l) => ({

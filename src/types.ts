@@ -31,6 +31,11 @@ export interface ChangedFile {
   status: ChangeStatus;
   /** The path at base, for renames. */
   previousPath?: string;
+  /**
+   * A symbolic link (at head; at base for a removed file), where the Source knows file modes: git
+   * stores the link's target path as its content, and nothing follows it.
+   */
+  symlink?: boolean;
 }
 
 /** One commit that touched a path, with the file's bytes at that commit (null: deleted there). */
@@ -104,8 +109,10 @@ export interface Artifact {
   previousPath?: string;
   /** Present for training configs and eval suites. */
   config?: ConfigFacts;
-  /** Why the content was not read (LFS pointer, binary, over the size limit). */
+  /** Why the content was not read (LFS pointer, binary, over the size limit, YAML that is not plain data). */
   unreadable?: string;
+  /** 1-based line the `unreadable` reason points at (a YAML problem), where it has one. */
+  unreadableLine?: number;
 }
 
 /** A problem with one record of a dataset (1-based line). */

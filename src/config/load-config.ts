@@ -1,6 +1,7 @@
-import { LineCounter, isMap, isScalar, parseDocument, type Node as YamlNode } from "yaml";
+import { isMap, isScalar, type Node as YamlNode } from "yaml";
 import { z } from "zod";
 import { ruleMetas } from "../rules/registry.js";
+import { parseYamlSafely } from "../safe-yaml.js";
 import type { ConfigProblem } from "../types.js";
 import { buildConfigSchema, type RepoConfig } from "./schema.js";
 
@@ -55,22 +56,20 @@ function fixHint(issue: z.core.$ZodIssue): string {
 
 type YamlRead = { ok: true; data: Record<string, unknown>; lineOf: (path: readonly PropertyKey[], key?: string) => number | undefined } | { ok: false; problems: ConfigProblem[] };
 
-/** Parses config YAML safely: custom tags, excessive aliases and duplicate keys are problems, not crashes. */
+/** Parses config YAML safely: custom tags, excessive aliases and duplicate keys are problems with their lines, not crashes. */
 function readConfigYaml(text: string, fileName: string): YamlRead {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, customTags: [] });
-  const yamlProblems = [...doc.errors, ...doc.warnings.filter((w) => w.code === "TAG_RESOLVE_FAILED")].map((e) => ({
-    keyPath: "",
-    line: e.linePos?.[0]?.line,
-    message: `${fileName} is not valid YAML: ${e.message.split("\n")[0]}${e.code === "TAG_RESOLVE_FAILED" ? " (custom tags are not allowed; use plain values)" : ""}.`,
-  }));
-  if (yamlProblems.length) return { ok: false, problems: yamlProblems };
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 50 });
-  } catch (error) {
-    return { ok: false, problems: [{ keyPath: "", message: `${fileName} could not be read: ${(error as Error).message} (avoid YAML aliases that expand).` }] };
+  const { doc, lineCounter, problems, value } = parseYamlSafely(text, { uniqueKeys: true, maxAliasCount: 50 });
+  if (problems.length) {
+    return {
+      ok: false,
+      problems: problems.map((p) => ({
+        keyPath: "",
+        ...(p.line !== undefined && { line: p.line }),
+        message: `${fileName} cannot be read: ${p.message}.`,
+      })),
+    };
   }
+  let data = value;
   if (data === null || data === undefined) data = {};
   if (typeof data !== "object" || Array.isArray(data)) return { ok: false, problems: [{ keyPath: "", line: 1, message: `${fileName} must be a mapping of keys (see the README's config reference).` }] };
   const lineOf = (path: readonly PropertyKey[], key?: string) => {

@@ -226,6 +226,34 @@ export function readRecordsSync(
   return readRasaMarkdown(content);
 }
 
+/**
+ * Reads any container from a buffer or a chunk stream, as the events of one chunk at a time: a
+ * consumer then awaits once per chunk rather than once per record.
+ */
+export async function* readRecordBatches(
+  container: Container,
+  chunks: AsyncIterable<Buffer> | Buffer,
+  maxBytes: number = DEFAULT_MAX_RECORD_BYTES,
+): AsyncGenerator<RawEvent[]> {
+  if ((container !== "jsonl" && container !== "csv" && container !== "tsv") || Buffer.isBuffer(chunks)) {
+    const events: RawEvent[] = [];
+    for await (const event of readRecords(container, chunks, maxBytes)) events.push(event);
+    yield events;
+    return;
+  }
+  const reader = lineReader(container, maxBytes);
+  const splitter = new LineSplitter(maxBytes);
+  for await (const chunk of chunks) {
+    const events: RawEvent[] = [];
+    for (const l of splitter.push(chunk)) events.push(...reader.line(l));
+    if (events.length > 0) yield events;
+  }
+  const events: RawEvent[] = [];
+  for (const l of splitter.end()) events.push(...reader.line(l));
+  events.push(...reader.end());
+  yield events;
+}
+
 /** Reads any container from a buffer or a chunk stream. */
 export async function* readRecords(
   container: Container,

@@ -33,6 +33,8 @@ export interface ExtractedRecord {
   input: string;
   /** The input without system prompts, for near-duplicate signatures (shared system prompts would make every record look alike). */
   signatureInput: string;
+  /** Set when `signatureInput` is `input.slice(signatureFrom)`: its keys then come from one pass over the input. */
+  signatureFrom?: number;
   /** The final target (last assistant turn, output, completion, chosen); null when the format has none. */
   target: string | null;
   /** Every trained target text (all assistant turns), for business-rule phrases. */
@@ -160,18 +162,45 @@ function fromTurns(turns: Turn[], system: string[] = []): ExtractedRecord | Form
     }
   }
   if (last < 0) return { error: "no assistant message" };
-  const context = turns.slice(0, last);
-  const input = joinTexts([...system, ...context.map((t) => t.text)]);
-  const signatureInput = joinTexts(context.filter((t) => t.role !== "system").map((t) => t.text)) || input;
-  const assistant = turns.filter((t) => t.role === "assistant" && !t.toolCall);
-  const target = turns[last]!.text;
+  // One loop instead of filter/map/join chains: this runs once per record of every chat dataset.
+  let input = "";
+  let chars = 0;
+  for (const text of system) {
+    chars += text.length;
+    if (text !== "") input = input === "" ? text : `${input}\n${text}`;
+  }
+  let signatureInput = "";
+  // System turns first (the usual layout): the signature text is then the input's tail.
+  let tail = true;
+  let seenOther = false;
+  for (let i = 0; i < last; i++) {
+    const t = turns[i]!;
+    if (t.role === "system") tail &&= !seenOther;
+    else {
+      seenOther = true;
+      if (t.text !== "") signatureInput = signatureInput === "" ? t.text : `${signatureInput}\n${t.text}`;
+    }
+    if (t.text !== "") input = input === "" ? t.text : `${input}\n${t.text}`;
+  }
+  if (signatureInput === "") signatureInput = input;
+  const targetTexts: string[] = [];
+  let emptyTarget = false;
+  for (let i = 0; i < turns.length; i++) {
+    const t = turns[i]!;
+    chars += t.text.length;
+    if (t.role === "assistant" && !t.toolCall) {
+      targetTexts.push(t.text);
+      if (t.text.trim() === "") emptyTarget = true;
+    }
+  }
   return {
     input,
     signatureInput,
-    target,
-    targetTexts: assistant.map((t) => t.text),
-    emptyTarget: assistant.some((t) => t.text.trim() === ""),
-    chars: [...system, ...turns.map((t) => t.text)].reduce((n, t) => n + t.length, 0),
+    ...(tail && { signatureFrom: input.length - signatureInput.length }),
+    target: turns[last]!.text,
+    targetTexts,
+    emptyTarget,
+    chars,
     labels: [],
   };
 }
@@ -236,6 +265,7 @@ function alpaca(v: Record<string, unknown>): ExtractedRecord | FormatMismatch {
   }
   const sigInput = joinTexts([...history, instruction, input]);
   const record = simple(joinTexts([system, sigInput]), output, sigInput);
+  record.signatureFrom = system !== "" && sigInput !== "" ? record.input.length - sigInput.length : 0;
   record.targetTexts = [...historyAnswers, output];
   record.emptyTarget = record.targetTexts.some((t) => t.trim() === "");
   record.chars += history.reduce((n, t) => n + t.length, 0);

@@ -1,7 +1,7 @@
 /** The dataset readers and per-record checks shared by the dataset rules. */
 export { scanDataset, estimateTokens, recordKey, type ScanDatasetInput } from "./scan-dataset.js";
 export { parseLabels, type ParsedLabels } from "./labels.js";
-export { nearDuplicatePairs, crossMatches, minhashSignature, estimateJaccard, MINHASH_PERMUTATIONS } from "./minhash.js";
+export { nearDuplicatePairs, exampleDuplicates, crossMatches, minhashSignature, estimateJaccard, MINHASH_PERMUTATIONS } from "./minhash.js";
 export { normalizeText, hashText } from "./normalize.js";
 export {
   compileLexicon,

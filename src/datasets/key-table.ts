@@ -11,9 +11,16 @@ const BLOCK_BITS = 14;
 const BLOCK = 1 << BLOCK_BITS;
 const MASK = BLOCK - 1;
 const P = MINHASH_PERMUTATIONS;
+/**
+ * Signature values are stored four to a group (one LSH band's rows), group-major: one band's keys
+ * of a whole block are contiguous, so an LSH pass reads 8 bytes a record instead of a cache line.
+ */
+export const SIG_GROUP = 4;
+const GROUPS = P / SIG_GROUP;
 const TABLE = Symbol("key-table");
 
-function hex64(hi: number, lo: number): string {
+/** A 64-bit hash as 16 hex characters (the form of `RecordKey` hashes). */
+export function hex64(hi: number, lo: number): string {
   return hi.toString(16).padStart(8, "0") + lo.toString(16).padStart(8, "0");
 }
 
@@ -26,8 +33,10 @@ interface Block {
   lines: Uint32Array;
   /** inputHi, inputLo, exampleHi, exampleLo per record. */
   hashes: Uint32Array;
-  /** b-bit MinHash values (16 bits), P per record. */
+  /** b-bit MinHash values (16 bits), P per record, in groups of SIG_GROUP (see there). */
   sigs: Uint16Array;
+  /** The same memory as 32-bit words: two per group. */
+  words: Uint32Array;
   empty: Uint8Array;
 }
 
@@ -44,7 +53,8 @@ export class KeyTable {
     const i = this.size++;
     const o = i & MASK;
     if (o === 0) {
-      this.blocks.push({ lines: new Uint32Array(BLOCK), hashes: new Uint32Array(BLOCK * 4), sigs: new Uint16Array(BLOCK * P), empty: new Uint8Array(BLOCK) });
+      const sigs = new Uint16Array(BLOCK * P);
+      this.blocks.push({ lines: new Uint32Array(BLOCK), hashes: new Uint32Array(BLOCK * 4), sigs, words: new Uint32Array(sigs.buffer), empty: new Uint8Array(BLOCK) });
     }
     const b = this.blocks[i >>> BLOCK_BITS]!;
     b.lines[o] = line;
@@ -53,7 +63,7 @@ export class KeyTable {
     b.hashes[o * 4 + 2] = exampleHi;
     b.hashes[o * 4 + 3] = exampleLo;
     if (sig[0] === SIGNATURE_EMPTY) b.empty[o] = 1;
-    else b.sigs.set(sig, o * P);
+    else for (let k = 0; k < P; k++) b.sigs[((k >>> 2) * BLOCK + o) * SIG_GROUP + (k & 3)] = sig[k]!;
   }
 
   /** Appends a RecordKey made elsewhere (hashes of any form are reduced to 64 bits). */
@@ -78,13 +88,37 @@ export class KeyTable {
     return this.blocks[i >>> BLOCK_BITS]!.hashes[(i & MASK) * 4 + 1]!;
   }
 
+  exampleHi(i: number): number {
+    return this.blocks[i >>> BLOCK_BITS]!.hashes[(i & MASK) * 4 + 2]!;
+  }
+
+  exampleLo(i: number): number {
+    return this.blocks[i >>> BLOCK_BITS]!.hashes[(i & MASK) * 4 + 3]!;
+  }
+
   isEmpty(i: number): boolean {
     return this.blocks[i >>> BLOCK_BITS]!.empty[i & MASK] === 1;
   }
 
-  /** The block array and offset of record i's signature (read, never kept). */
-  sigRow(i: number): [Uint16Array, number] {
-    return [this.blocks[i >>> BLOCK_BITS]!.sigs, (i & MASK) * P];
+  /** Word `w` (0 or 1) of record i's signature group `g`: that group's four 16-bit values as 64 bits. */
+  groupWord(i: number, g: number, w: number): number {
+    return this.blocks[i >>> BLOCK_BITS]!.words[(g * BLOCK + (i & MASK)) * 2 + w]!;
+  }
+
+  /** Equal signature values of record i here and record j of `other`, stopping once `needed` is out of reach. */
+  agreement(i: number, other: KeyTable, j: number, needed: number): number {
+    const sa = this.blocks[i >>> BLOCK_BITS]!.sigs;
+    const sb = other.blocks[j >>> BLOCK_BITS]!.sigs;
+    const oa = (i & MASK) * SIG_GROUP;
+    const ob = (j & MASK) * SIG_GROUP;
+    let same = 0;
+    for (let g = 0; g < GROUPS; g++) {
+      const a = g * BLOCK * SIG_GROUP + oa;
+      const b = g * BLOCK * SIG_GROUP + ob;
+      for (let r = 0; r < SIG_GROUP; r++) if (sa[a + r] === sb[b + r]) same++;
+      if (same + P - (g + 1) * SIG_GROUP < needed) return same;
+    }
+    return same;
   }
 
   /** Record i as a RecordKey (a fresh object each time). */
@@ -93,7 +127,7 @@ export class KeyTable {
     const o = i & MASK;
     const signature = new Uint32Array(P);
     if (b.empty[o]) signature.fill(SIGNATURE_EMPTY);
-    else for (let k = 0; k < P; k++) signature[k] = b.sigs[o * P + k]!;
+    else for (let k = 0; k < P; k++) signature[k] = b.sigs[((k >>> 2) * BLOCK + o) * SIG_GROUP + (k & 3)]!;
     return {
       line: b.lines[o]!,
       inputHash: hex64(b.hashes[o * 4]!, b.hashes[o * 4 + 1]!),

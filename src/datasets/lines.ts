@@ -70,7 +70,8 @@ export class LineSplitter {
     this.pending = false;
     this.skipping = false;
     if (skipping) return { line, tooLong: true, length: size };
-    let bytes = parts.length === 1 ? Buffer.from(parts[0]!) : Buffer.concat(parts, size);
+    // A line within one chunk is a view of it, not a copy: lines are decoded as soon as they are read.
+    let bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts, size);
     if (bytes.length > 0 && bytes[bytes.length - 1] === 0x0d) bytes = bytes.subarray(0, bytes.length - 1);
     if (line === 1 && bytes.subarray(0, 3).equals(BOM)) bytes = bytes.subarray(3);
     return { line, tooLong: false, bytes };

@@ -5,7 +5,7 @@
  */
 import type { RecordKey } from "../types.js";
 import { fmix32 } from "./hash.js";
-import { KeyTable, parseHash64 } from "./key-table.js";
+import { KeyTable, parseHash64, SIG_GROUP } from "./key-table.js";
 import { EMPTY_HASH } from "./normalize.js";
 import { MINHASH_PERMUTATIONS } from "./signature.js";
 
@@ -15,95 +15,223 @@ export { minhashSignature, estimateJaccard, MINHASH_PERMUTATIONS } from "./signa
 const BANDS = 16;
 const ROWS = MINHASH_PERMUTATIONS / BANDS;
 const P = MINHASH_PERMUTATIONS;
+// A band's key is one stored signature group: ROWS 16-bit values, exactly 64 bits.
+if (ROWS !== SIG_GROUP) throw new Error("LSH rows must match the key table's signature groups");
 /** Records kept per LSH bucket: enough to find an earlier match, bounded so identical clusters stay linear. */
 const BUCKET_REPRESENTATIVES = 16;
+/** Records per partition of a grouping pass: its hash table then stays in the CPU cache. */
+const PARTITION_TARGET = 8192;
 const [EMPTY_HI, EMPTY_LO] = parseHash64(EMPTY_HASH);
 
+/** Mixes a 64-bit key into 32 well-spread bits (partition from the top, slot from the bottom). */
+function mixKey(hi: number, lo: number): number {
+  return fmix32(hi ^ Math.imul(lo, 0x9e3779b1));
+}
+
 /**
- * An open-addressing hash table from a 32- or 64-bit key to a chain of record indexes (in the
- * order they were added, at most `cap` each), in typed arrays sized for `n` records.
+ * Groups entries by a 64-bit key, one cache-sized partition at a time, keeping each key's first
+ * `cap` entries as a chain in the order they were loaded.
+ *
+ * A single hash table over a million records misses the cache on nearly every probe, which made
+ * the time grow faster than the record count; a stable counting sort into partitions of about
+ * {@link PARTITION_TARGET} entries keeps every probe in cache and the pass linear. Keys of one
+ * partition are visited in load order, so results equal those of one table probed in load order.
  */
-class ChainTable {
-  private readonly mask: number;
-  private readonly hi: Uint32Array;
-  private readonly lo: Uint32Array;
-  private readonly used: Uint8Array;
-  readonly head: Int32Array;
-  private readonly tail: Int32Array;
-  private readonly count: Uint8Array;
-  /** Next record in the same chain, by record index. */
+class KeyGroups {
+  /** Entries in partition order (stable): key words and the caller's value (a record index). */
+  private readonly gHi: Uint32Array;
+  private readonly gLo: Uint32Array;
+  readonly gValue: Int32Array;
+  /** Next entry of the same chain, by grouped position (-1 ends it). */
   readonly next: Int32Array;
+  /** Number of partitions (a power of two), fixed by the capacity. */
+  readonly parts: number;
+  private readonly shift: number;
+  /** Entries per partition while counting; partition starts once arranged (parts + 1 of them). */
+  private readonly counts: Int32Array;
+  // The partition's open-addressing table: a slot is in use when its stamp is the current generation.
+  private stamp = new Uint32Array(0);
+  private sHi = new Uint32Array(0);
+  private sLo = new Uint32Array(0);
+  private sHead = new Int32Array(0);
+  private sTail = new Int32Array(0);
+  private sCount = new Int32Array(0);
+  private generation = 0;
+  private mask = 0;
 
-  constructor(n: number) {
+  constructor(capacity: number) {
+    // 16 bytes an entry: the keys are read twice from their source (count, then place), never staged.
+    const n = Math.max(1, capacity);
+    this.gHi = new Uint32Array(n);
+    this.gLo = new Uint32Array(n);
+    this.gValue = new Int32Array(n);
+    this.next = new Int32Array(n);
+    let parts = 1;
+    while (parts * PARTITION_TARGET < n) parts *= 2;
+    this.parts = parts;
+    this.shift = 32 - Math.log2(parts);
+    this.counts = new Int32Array(parts + 1);
+  }
+
+  private partition(hi: number, lo: number): number {
+    return this.parts > 1 ? mixKey(hi, lo) >>> this.shift : 0;
+  }
+
+  /**
+   * Takes one entry: pass 0 counts it, pass 1 (after `arrange`) places it. Both passes must add
+   * the same entries in the same order.
+   */
+  add(pass: number, hi: number, lo: number, value: number): void {
+    const p = this.partition(hi, lo);
+    if (pass === 0) {
+      this.counts[p + 1]!++;
+      return;
+    }
+    const at = this.counts[p]!++;
+    this.gHi[at] = hi;
+    this.gLo[at] = lo;
+    this.gValue[at] = value;
+  }
+
+  /** Starts a grouping: forgets the entries of the last one. */
+  reset(): void {
+    this.counts.fill(0);
+  }
+
+  /** Between the counting and the placing pass: turns counts into partition starts. */
+  arrange(): void {
+    const counts = this.counts;
+    let largest = 0;
+    for (let p = 1; p <= this.parts; p++) {
+      largest = Math.max(largest, counts[p]!);
+      counts[p]! += counts[p - 1]!;
+    }
     let size = 16;
-    while (size < n * 2) size *= 2;
-    this.mask = size - 1;
-    this.hi = new Uint32Array(size);
-    this.lo = new Uint32Array(size);
-    this.used = new Uint8Array(size);
-    this.head = new Int32Array(size);
-    this.tail = new Int32Array(size);
-    this.count = new Uint8Array(size);
-    this.next = new Int32Array(Math.max(1, n));
-  }
-
-  clear(): void {
-    this.used.fill(0);
-  }
-
-  /** The slot of a key, or -1 when absent. */
-  find(hi: number, lo: number): number {
-    for (let s = fmix32(hi ^ Math.imul(lo, 0x9e3779b1)) & this.mask; ; s = (s + 1) & this.mask) {
-      if (!this.used[s]) return -1;
-      if (this.hi[s] === hi && this.lo[s] === lo) return s;
+    while (size < largest * 2) size *= 2;
+    if (this.stamp.length < size) {
+      this.stamp = new Uint32Array(size);
+      this.sHi = new Uint32Array(size);
+      this.sLo = new Uint32Array(size);
+      this.sHead = new Int32Array(size);
+      this.sTail = new Int32Array(size);
+      this.sCount = new Int32Array(size);
+      this.generation = 0;
     }
   }
 
-  /** Adds record `i` under the key unless its chain already holds `cap` records. */
-  add(hi: number, lo: number, i: number, cap: number): void {
-    let s = fmix32(hi ^ Math.imul(lo, 0x9e3779b1)) & this.mask;
-    for (; this.used[s]; s = (s + 1) & this.mask) {
-      if (this.hi[s] === hi && this.lo[s] === lo) {
-        if (this.count[s]! >= cap) return;
-        this.next[this.tail[s]!] = i;
-        this.tail[s] = i;
-        this.next[i] = -1;
-        this.count[s]!++;
-        return;
+  /** After the placing pass: restores the partition starts it advanced. */
+  finish(): void {
+    const counts = this.counts;
+    for (let p = this.parts; p > 0; p--) counts[p] = counts[p - 1]!;
+    counts[0] = 0;
+  }
+
+  /** First grouped position of partition p; `start(p + 1)` ends it. */
+  start(p: number): number {
+    return this.counts[p]!;
+  }
+
+  /** Empties the table for a partition of `entries` entries. */
+  open(entries: number): void {
+    let size = 16;
+    while (size < entries * 2) size *= 2;
+    this.mask = size - 1;
+    if (++this.generation === 0xffffffff) {
+      this.stamp.fill(0);
+      this.generation = 1;
+    }
+  }
+
+  /**
+   * The chain head (grouped position) of entry `at`'s key, or -1 when the key is new; adds `at`
+   * to the chain unless it already holds `cap` entries (`cap` 0: look up only).
+   */
+  visit(at: number, cap: number): number {
+    const hi = this.gHi[at]!;
+    const lo = this.gLo[at]!;
+    const gen = this.generation;
+    let s = mixKey(hi, lo) & this.mask;
+    for (; this.stamp[s] === gen; s = (s + 1) & this.mask) {
+      if (this.sHi[s] === hi && this.sLo[s] === lo) {
+        const head = this.sHead[s]!;
+        if (this.sCount[s]! < cap) {
+          this.next[this.sTail[s]!] = at;
+          this.next[at] = -1;
+          this.sTail[s] = at;
+          this.sCount[s]!++;
+        }
+        return head;
       }
     }
-    this.used[s] = 1;
-    this.hi[s] = hi;
-    this.lo[s] = lo;
-    this.head[s] = i;
-    this.tail[s] = i;
-    this.next[i] = -1;
-    this.count[s] = 1;
+    if (cap > 0) {
+      this.stamp[s] = gen;
+      this.sHi[s] = hi;
+      this.sLo[s] = lo;
+      this.sHead[s] = at;
+      this.sTail[s] = at;
+      this.sCount[s] = 1;
+      this.next[at] = -1;
+    }
+    return -1;
   }
-}
-
-/** Band `b`'s bucket key of record i's signature, as two words. */
-function bandKey(table: KeyTable, i: number, b: number): [number, number] {
-  const [sigs, o] = table.sigRow(i);
-  const at = o + b * ROWS;
-  // ROWS = 4 values of 16 bits: exactly 64 bits, so equal keys mean equal rows.
-  return [((sigs[at]! << 16) | sigs[at + 1]!) >>> 0, ((sigs[at + 2]! << 16) | sigs[at + 3]!) >>> 0];
-}
-
-/** Equal signature values between two records, stopping once `needed` can no longer be reached. */
-function agreement(a: KeyTable, i: number, b: KeyTable, j: number, needed: number): number {
-  const [sa, oa] = a.sigRow(i);
-  const [sb, ob] = b.sigRow(j);
-  let same = 0;
-  for (let k = 0; k < P; k++) {
-    if (sa[oa + k] === sb[ob + k]) same++;
-    else if (same + (P - 1 - k) < needed) return same;
-  }
-  return same;
 }
 
 function isEmptyInput(t: KeyTable, i: number): boolean {
   return t.inputHi(i) === EMPTY_HI && t.inputLo(i) === EMPTY_LO;
+}
+
+/** Which keys of a table's records a grouping takes: a signature band, the input or the example hash. */
+type KeyKind = number | "input" | "example";
+const INPUT = "input";
+const EXAMPLE = "example";
+
+/**
+ * Adds the chosen key of each record of `t` to `groups` (value: index + offset), leaving out
+ * `skip`ped records and those without the key (an empty input, or an empty signature for bands).
+ */
+function feed(groups: KeyGroups, pass: number, t: KeyTable, kind: KeyKind, skip: Uint8Array | null, offset: number): void {
+  for (let i = 0; i < t.size; i++) {
+    if (skip !== null && skip[i]) continue;
+    if (typeof kind === "number") {
+      if (!t.isEmpty(i)) groups.add(pass, t.groupWord(i, kind, 0), t.groupWord(i, kind, 1), i + offset);
+    } else if (kind === INPUT) {
+      if (!isEmptyInput(t, i)) groups.add(pass, t.inputHi(i), t.inputLo(i), i + offset);
+    } else groups.add(pass, t.exampleHi(i), t.exampleLo(i), i + offset);
+  }
+}
+
+/** Groups the chosen keys of one or two tables (the second's values offset by the first's size). */
+function group(groups: KeyGroups, kind: KeyKind, t: KeyTable, skipT: Uint8Array | null, e?: KeyTable, skipE?: Uint8Array | null): void {
+  groups.reset();
+  for (let pass = 0; pass < 2; pass++) {
+    feed(groups, pass, t, kind, skipT, 0);
+    if (e) feed(groups, pass, e, kind, skipE ?? null, t.size);
+    if (pass === 0) groups.arrange();
+  }
+  groups.finish();
+}
+
+/**
+ * Records whose whole example (normalised input, target and labels) repeats an earlier record's,
+ * as `[first, later]` index pairs sorted by the later index. Typed arrays only: no string or
+ * object per record, whatever the dataset's size.
+ */
+export function exampleDuplicates(keys: RecordKey[]): Array<[number, number]> {
+  const t = KeyTable.of(keys);
+  const groups = new KeyGroups(t.size);
+  const first = new Int32Array(t.size).fill(-1);
+  group(groups, EXAMPLE, t, null);
+  for (let p = 0; p < groups.parts; p++) {
+    const end = groups.start(p + 1);
+    groups.open(end - groups.start(p));
+    for (let at = groups.start(p); at < end; at++) {
+      const head = groups.visit(at, 1);
+      if (head >= 0) first[groups.gValue[at]!] = groups.gValue[head]!;
+    }
+  }
+  const pairs: Array<[number, number]> = [];
+  for (let j = 0; j < t.size; j++) if (first[j]! >= 0) pairs.push([first[j]!, j]);
+  return pairs;
 }
 
 /**
@@ -117,35 +245,41 @@ function isEmptyInput(t: KeyTable, i: number): boolean {
 export function nearDuplicatePairs(keys: RecordKey[], threshold: number): Array<[number, number]> {
   const t = KeyTable.of(keys);
   const n = t.size;
-  const chains = new ChainTable(n);
+  const groups = new KeyGroups(n);
   const earlier = new Int32Array(n).fill(-1);
   const exact = new Uint8Array(n);
-  for (let j = 0; j < n; j++) {
-    if (isEmptyInput(t, j)) continue;
-    const slot = chains.find(t.inputHi(j), t.inputLo(j));
-    if (slot >= 0) {
-      earlier[j] = chains.head[slot]!;
+  group(groups, INPUT, t, null);
+  for (let p = 0; p < groups.parts; p++) {
+    const end = groups.start(p + 1);
+    groups.open(end - groups.start(p));
+    for (let at = groups.start(p); at < end; at++) {
+      const head = groups.visit(at, 1);
+      if (head < 0) continue;
+      const j = groups.gValue[at]!;
+      earlier[j] = groups.gValue[head]!;
       exact[j] = 1;
-    } else chains.add(t.inputHi(j), t.inputLo(j), j, 1);
+    }
   }
   const needed = Math.max(1, Math.ceil(threshold * P - 1e-9));
   for (let b = 0; b < BANDS; b++) {
-    chains.clear();
-    for (let j = 0; j < n; j++) {
-      if (exact[j] || t.isEmpty(j)) continue;
-      const [hi, lo] = bandKey(t, j, b);
-      const slot = chains.find(hi, lo);
-      if (slot >= 0) {
-        // A chain holds its first records in index order: the first that agrees is this band's earliest.
-        for (let i = chains.head[slot]!; i >= 0; i = chains.next[i]!) {
-          if (earlier[j] >= 0 && i >= earlier[j]!) break;
-          if (agreement(t, i, t, j, needed) >= needed) {
+    group(groups, b, t, exact);
+    for (let p = 0; p < groups.parts; p++) {
+      const end = groups.start(p + 1);
+      groups.open(end - groups.start(p));
+      for (let at = groups.start(p); at < end; at++) {
+        const head = groups.visit(at, BUCKET_REPRESENTATIVES);
+        if (head < 0) continue;
+        // A chain holds its key's first records in index order: the first that agrees is this band's earliest.
+        const j = groups.gValue[at]!;
+        for (let c = head; c >= 0 && c !== at; c = groups.next[c]!) {
+          const i = groups.gValue[c]!;
+          if (earlier[j]! >= 0 && i >= earlier[j]!) break;
+          if (t.agreement(i, t, j, needed) >= needed) {
             earlier[j] = i;
             break;
           }
         }
       }
-      chains.add(hi, lo, j, BUCKET_REPRESENTATIVES);
     }
   }
   const pairs: Array<[number, number]> = [];
@@ -165,38 +299,46 @@ export function crossMatches(
 ): Array<{ evalLine: number; trainLine: number; exact: boolean }> {
   const t = KeyTable.of(train);
   const e = KeyTable.of(evalKeys);
-  const chains = new ChainTable(t.size);
+  // Training records load first (values 0..t.size-1), eval records after (values t.size + j):
+  // within a partition every training record is in its chain before an eval record looks it up.
+  const groups = new KeyGroups(t.size + e.size);
   const best = new Int32Array(e.size).fill(-1);
   const bestScore = new Int32Array(e.size).fill(-1);
   const exact = new Uint8Array(e.size);
-  for (let i = 0; i < t.size; i++) if (!isEmptyInput(t, i)) chains.add(t.inputHi(i), t.inputLo(i), i, 1);
-  for (let j = 0; j < e.size; j++) {
-    if (isEmptyInput(e, j)) continue;
-    const slot = chains.find(e.inputHi(j), e.inputLo(j));
-    if (slot >= 0) {
-      best[j] = chains.head[slot]!;
-      exact[j] = 1;
+  group(groups, INPUT, t, null, e, null);
+  for (let p = 0; p < groups.parts; p++) {
+    const end = groups.start(p + 1);
+    groups.open(end - groups.start(p));
+    for (let at = groups.start(p); at < end; at++) {
+      const v = groups.gValue[at]!;
+      const head = groups.visit(at, v < t.size ? 1 : 0);
+      if (v < t.size || head < 0) continue;
+      best[v - t.size] = groups.gValue[head]!;
+      exact[v - t.size] = 1;
     }
   }
   const needed = Math.max(1, Math.ceil(threshold * P - 1e-9));
   for (let b = 0; b < BANDS; b++) {
-    chains.clear();
-    for (let i = 0; i < t.size; i++) {
-      if (t.isEmpty(i)) continue;
-      const [hi, lo] = bandKey(t, i, b);
-      chains.add(hi, lo, i, BUCKET_REPRESENTATIVES);
-    }
-    for (let j = 0; j < e.size; j++) {
-      if (exact[j] || e.isEmpty(j)) continue;
-      const [hi, lo] = bandKey(e, j, b);
-      const slot = chains.find(hi, lo);
-      if (slot < 0) continue;
-      for (let i = chains.head[slot]!; i >= 0; i = chains.next[i]!) {
-        const score = agreement(t, i, e, j, needed);
-        if (score < needed) continue;
-        if (score > bestScore[j]! || (score === bestScore[j] && t.line(i) < t.line(best[j]!))) {
-          best[j] = i;
-          bestScore[j] = score;
+    group(groups, b, t, null, e, exact);
+    for (let p = 0; p < groups.parts; p++) {
+      const end = groups.start(p + 1);
+      groups.open(end - groups.start(p));
+      for (let at = groups.start(p); at < end; at++) {
+        const v = groups.gValue[at]!;
+        if (v < t.size) {
+          groups.visit(at, BUCKET_REPRESENTATIVES);
+          continue;
+        }
+        const head = groups.visit(at, 0);
+        const j = v - t.size;
+        for (let c = head; c >= 0; c = groups.next[c]!) {
+          const i = groups.gValue[c]!;
+          const score = t.agreement(i, e, j, needed);
+          if (score < needed) continue;
+          if (score > bestScore[j]! || (score === bestScore[j] && t.line(i) < t.line(best[j]!))) {
+            best[j] = i;
+            bestScore[j] = score;
+          }
         }
       }
     }

@@ -3,14 +3,13 @@
  * lengths, empty targets, labels, secrets/PII and business-rule phrases.
  */
 import type { DatasetScan, RecordKey, SensitiveHit } from "../types.js";
-import { containerFor, readRecords } from "./containers.js";
+import { containerFor, readRecordBatches } from "./containers.js";
 import { extractRecord, isDatasetFormat, stringLeaves, type DatasetFormat, type ExtractedRecord } from "./formats.js";
 import { DEFAULT_MAX_RECORD_BYTES } from "./lines.js";
-import { hash64 } from "./hash.js";
-import { KeyTable } from "./key-table.js";
-import { minhashSignature } from "./signature.js";
-import { hashText, normalizeText } from "./normalize.js";
-import { compileLexicon, findBusinessRule, findSensitive, type CompiledLexicon, type ScanLexicon } from "./sensitive.js";
+import { MAX_RECORD_DEPTH, nestsDeeperThan } from "./nesting.js";
+import { hex64, KeyTable } from "./key-table.js";
+import { TextKeys } from "./text-keys.js";
+import { compileLexicon, findBusinessRule, findSensitive, sensitiveCandidates, type CompiledLexicon, type ScanLexicon } from "./sensitive.js";
 
 /** What `scanDataset` reads. */
 export interface ScanDatasetInput {
@@ -43,6 +42,7 @@ class ScanAccumulator {
   private formatIssueTotal = 0;
   /** Keys in typed arrays: bounded per record, whatever the record's size. */
   private readonly table = new KeyTable();
+  private readonly textKeys = new TextKeys();
 
   constructor(
     input: ScanDatasetInput,
@@ -72,6 +72,10 @@ class ScanAccumulator {
   }
 
   record(line: number, value: unknown, source?: string): void {
+    if (nestsDeeperThan(value, MAX_RECORD_DEPTH)) {
+      this.issue(line, `record nests more than ${MAX_RECORD_DEPTH} levels deep; flatten it (loaders that recurse overflow their stack on it)`);
+      return;
+    }
     const extracted = extractRecord(this.format, value);
     if ("error" in extracted) {
       this.issue(line, extracted.error);
@@ -79,14 +83,13 @@ class ScanAccumulator {
     }
     const s = this.scan;
     s.records++;
-    const { input, example, signature } = keyParts(extracted);
-    const [ih, il] = hash64(input);
-    const [eh, el] = hash64(example);
-    this.table.push(line, ih, il, eh, el, signature);
+    const k = this.textKeys;
+    k.compute(extracted.input, extracted.signatureInput, extracted.target, extracted.labels, extracted.signatureFrom);
+    this.table.push(line, k.inputHi, k.inputLo, k.exampleHi, k.exampleLo, k.signature);
     this.addLongest(line, estimateTokens(extracted.chars));
     if (extracted.target !== null) s.targets++;
     if (extracted.emptyTarget) s.emptyTargets.push(source === undefined ? line : emptyValueLine(source, line));
-    for (const label of new Set(extracted.labels)) {
+    for (const label of extracted.labels.length > 1 ? new Set(extracted.labels) : extracted.labels) {
       s.labelCounts[label] = (s.labelCounts[label] ?? 0) + 1;
       s.labelLines[label] ??= line;
     }
@@ -111,9 +114,12 @@ class ScanAccumulator {
   }
 
   private addSensitive(line: number, texts: string[]): void {
+    // One gate test over all the strings rules out most records; patterns run per string after it.
+    const patterns = sensitiveCandidates(texts.length === 1 ? texts[0]! : texts.join("\n"), this.lexicon);
+    if (patterns.length === 0) return;
     const seen = new Set<string>();
     for (const text of texts) {
-      for (const hit of findSensitive(text, line, this.lexicon)) {
+      for (const hit of findSensitive(text, line, this.lexicon, patterns)) {
         const id = `${hit.kind}\u0000${hit.masked}`;
         if (seen.has(id)) continue; // the same value in chosen and rejected is one finding
         seen.add(id);
@@ -144,21 +150,11 @@ function emptyValueLine(source: string, line: number): number {
   return n;
 }
 
-/** The normalised texts a record's keys hash: its input, its whole example, and its input's signature. */
-function keyParts(record: ExtractedRecord): { input: string; example: string; signature: Uint32Array } {
-  const input = normalizeText(record.input);
-  const target = record.target === null ? "" : normalizeText(record.target);
-  return {
-    input,
-    example: `${input}\u0000${target}\u0000${[...record.labels].sort().join("\u0000")}`,
-    signature: minhashSignature(record.signatureInput === record.input ? input : normalizeText(record.signatureInput)),
-  };
-}
-
-/** Duplicate/leakage keys of one valid record. */
+/** Duplicate/leakage keys of one valid record (the same keys a scan computes). */
 export function recordKey(line: number, record: ExtractedRecord): RecordKey {
-  const { input, example, signature } = keyParts(record);
-  return { line, inputHash: hashText(input), exampleHash: hashText(example), signature };
+  const k = new TextKeys();
+  k.compute(record.input, record.signatureInput, record.target, record.labels, record.signatureFrom);
+  return { line, inputHash: hex64(k.inputHi, k.inputLo), exampleHash: hex64(k.exampleHi, k.exampleLo), signature: Uint32Array.from(k.signature) };
 }
 
 /**
@@ -174,9 +170,11 @@ export async function scanDataset(input: ScanDatasetInput): Promise<DatasetScan>
     throw new Error(`${input.format} records cannot be read from ${input.path}`);
   }
   const acc = new ScanAccumulator(input, input.format, compileLexicon(input.lexicon));
-  for await (const event of readRecords(container, input.chunks, input.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES)) {
-    if ("issue" in event) acc.issue(event.line, event.issue);
-    else acc.record(event.line, event.value, event.source);
+  for await (const batch of readRecordBatches(container, input.chunks, input.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES)) {
+    for (const event of batch) {
+      if ("issue" in event) acc.issue(event.line, event.issue);
+      else acc.record(event.line, event.value, event.source);
+    }
   }
   return acc.result();
 }

@@ -4,6 +4,7 @@
  * every value so no output ever carries it.
  */
 import type { SensitiveHit } from "../types.js";
+import { GateSet } from "./regex-gate.js";
 
 /** One secret or PII pattern from a rule lexicon. */
 export interface SensitivePattern {
@@ -24,10 +25,21 @@ export interface ScanLexicon {
   businessRules: string[];
 }
 
+/** A compiled secret or PII pattern. */
+export interface CompiledSensitive {
+  kind: string;
+  secret: boolean;
+  regex: RegExp;
+}
+
 /** A lexicon with its regexes compiled once per scan. */
 export interface CompiledLexicon {
-  sensitive: { kind: string; secret: boolean; regex: RegExp }[];
+  sensitive: CompiledSensitive[];
   businessRules: RegExp[];
+  /** Which `sensitive` patterns can match in a text (absent: all are run). */
+  sensitiveGates?: GateSet;
+  /** Which `businessRules` can match in a text (absent: all are run). */
+  businessGates?: GateSet;
 }
 
 /** Compiles a lexicon; throws naming the pattern when a regex is invalid. */
@@ -41,14 +53,42 @@ export function compileLexicon(lexicon: ScanLexicon): CompiledLexicon {
   };
   // Secrets first: where a secret and a PII pattern overlap, the secret is the finding.
   const ordered = [...lexicon.sensitive].sort((a, b) => Number(b.secret) - Number(a.secret));
+  const sensitive = ordered.map((p) => ({
+    kind: p.kind,
+    secret: p.secret,
+    regex: compile(p.regex, `${(p.flags ?? "").replace(/g/g, "")}g`, p.kind),
+  }));
+  const businessRules = lexicon.businessRules.map((s) => compile(s, "i", "business-rule"));
   return {
-    sensitive: ordered.map((p) => ({
-      kind: p.kind,
-      secret: p.secret,
-      regex: compile(p.regex, `${(p.flags ?? "").replace(/g/g, "")}g`, p.kind),
-    })),
-    businessRules: lexicon.businessRules.map((s) => compile(s, "i", "business-rule")),
+    sensitive,
+    businessRules,
+    sensitiveGates: new GateSet(sensitive.map((p) => p.regex)),
+    businessGates: new GateSet(businessRules),
   };
+}
+
+const NO_PATTERNS: CompiledSensitive[] = [];
+// Scratch marks for gate results: one scan runs at a time (all of this is synchronous).
+let marks = new Uint8Array(32);
+
+function gateMarks(gates: GateSet, text: string, count: number): Uint8Array {
+  if (marks.length < count) marks = new Uint8Array(count);
+  const view = marks.subarray(0, count);
+  gates.candidates(text, view);
+  return view;
+}
+
+/**
+ * The sensitive patterns that can match somewhere in `text` (all of them when no gates are
+ * known). Testing a record's strings joined for this first spares running every pattern on
+ * every string: most records contain none of the literals a secret or PII value needs.
+ */
+export function sensitiveCandidates(text: string, lexicon: CompiledLexicon): CompiledSensitive[] {
+  if (!lexicon.sensitiveGates) return lexicon.sensitive;
+  const m = gateMarks(lexicon.sensitiveGates, text, lexicon.sensitive.length);
+  let out: CompiledSensitive[] | null = null;
+  for (let i = 0; i < m.length; i++) if (m[i]) (out ??= []).push(lexicon.sensitive[i]!);
+  return out ?? NO_PATTERNS;
 }
 
 /** True when the digits of `value` (separators ignored) form a 13-19 digit number passing the Luhn check. */
@@ -79,11 +119,20 @@ export function maskValue(value: string, kind: string): string {
   return `${chars.slice(0, keep).join("")}… (${kind})`;
 }
 
-/** Secret and PII values in one text, masked; overlapping matches count once (secrets win). */
-export function findSensitive(text: string, line: number, lexicon: CompiledLexicon): SensitiveHit[] {
+/**
+ * Secret and PII values in one text, masked; overlapping matches count once (secrets win).
+ * `patterns` narrows the search to some of the lexicon's (see {@link sensitiveCandidates}).
+ */
+export function findSensitive(
+  text: string,
+  line: number,
+  lexicon: CompiledLexicon,
+  patterns: readonly CompiledSensitive[] = lexicon.sensitive,
+): SensitiveHit[] {
   const hits: SensitiveHit[] = [];
+  if (patterns.length === 0) return hits;
   const taken: Array<[number, number]> = [];
-  for (const p of lexicon.sensitive) {
+  for (const p of patterns) {
     // exec with lastIndex, not matchAll: matchAll clones the regex on every call, per text.
     const re = p.regex;
     re.lastIndex = 0;
@@ -106,8 +155,12 @@ export function findSensitive(text: string, line: number, lexicon: CompiledLexic
 
 /** The first business-rule phrase in a text (≤ 80 characters), or null. */
 export function findBusinessRule(text: string, lexicon: CompiledLexicon): string | null {
+  const rules = lexicon.businessRules;
+  const gated = lexicon.businessGates ? gateMarks(lexicon.businessGates, text, rules.length) : null;
   let best: { index: number; phrase: string } | null = null;
-  for (const re of lexicon.businessRules) {
+  for (let i = 0; i < rules.length; i++) {
+    if (gated !== null && !gated[i]) continue;
+    const re = rules[i]!;
     const m = re.exec(text);
     if (m && m[0].trim() !== "" && (best === null || m.index < best.index)) {
       best = { index: m.index, phrase: m[0].trim().replace(/\s+/g, " ").slice(0, 80) };

@@ -17,7 +17,7 @@ import {
   sniffJsonl,
   sniffTabular,
 } from "./dataset-format.js";
-import { extractFacts, globMatcher, matchFramework } from "./frameworks.js";
+import { extractFacts, frameworkByPath, globMatcher, matchFramework } from "./frameworks.js";
 import {
   configuredKind,
   detectByPath,
@@ -29,7 +29,7 @@ import {
   proseFormat,
 } from "./path-rules.js";
 import { signatures } from "./signatures.js";
-import { parseStructured, structuredFromValue, type StructuredDoc } from "./structured-doc.js";
+import { inspectStructured, parseStructured, structuredFromValue, type StructuredDoc, type StructuredRead } from "./structured-doc.js";
 
 /** What detection may consult besides the file itself. */
 export interface DetectContext {
@@ -45,8 +45,10 @@ export interface Detection {
   /** Framework (`axolotl`, `llamafactory`, ...) or data format (`openai-chat`, `rasa-domain`, `markdown`, `unknown`). */
   format: string;
   config?: ConfigFacts;
-  /** Why the content was not read: `Git LFS pointer`, `binary content` (the caller sets it for oversized files). */
+  /** Why the content was not read: `Git LFS pointer`, `binary content`, YAML that is not plain data (the caller sets it for oversized files). */
   unreadable?: string;
+  /** 1-based line the `unreadable` reason points at, where it has one. */
+  unreadableLine?: number;
 }
 
 /** Configs and registries larger than this are not parsed as structured documents. */
@@ -77,6 +79,18 @@ export async function detectFile(path: string, content: Buffer | null, ctx: Dete
   const found = await detectText(p, content, configured, ctx);
   if (found) return applyConfigured(found, configured, p);
   return detectByPath(p, configured);
+}
+
+/** Extensions whose content {@link detectFile} reads; any other file is what its path says. */
+const CONTENT_EXTENSIONS: ReadonlySet<string> = new Set(["md", "markdown", "yml", "yaml", "json", "jsonl", "ndjson", "csv", "tsv"]);
+
+/**
+ * Whether reading a file can change what {@link detectFile} says: false for a file whose extension
+ * detection never reads and whose path names no artifact, so a PR of thousands of such files
+ * (assets, code) costs no reads.
+ */
+export async function needsContent(path: string, ctx: DetectContext): Promise<boolean> {
+  return CONTENT_EXTENSIONS.has(extensionOf(normalizePath(path))) || (await detectFile(path, null, ctx)) !== null;
 }
 
 /** Repo-relative POSIX path without `./` or a leading slash. */
@@ -115,7 +129,10 @@ async function detectText(p: string, content: Buffer, configured: Configured, ct
 }
 
 async function detectYaml(p: string, text: string, configured: Configured, ctx: DetectContext): Promise<Detection | null> {
-  const doc = parseStructured(text);
+  const read = inspectStructured(text);
+  const unreadable = unreadableConfig(p, read, configured);
+  if (unreadable) return unreadable;
+  const doc = read.doc;
   if (!doc) return null;
   const value = doc.value;
   if (isRasaNlu(value)) return dataset(p, configured, "rasa-nlu");
@@ -157,6 +174,26 @@ async function detectConfig(
     return { kind: "training-config", format: "unknown", config };
   }
   return null;
+}
+
+/**
+ * A training config (by its keys, the repo config's globs or its path) whose YAML is not plain data:
+ * syntax errors, nesting too deep, aliases that expand too far, custom tags. It is an artifact whose
+ * content is not read, with the line and the fix, so a broken or hostile config is never passed silently.
+ */
+function unreadableConfig(p: string, read: StructuredRead, configured: Configured): Detection | null {
+  const problem = read.problem;
+  if (!problem) return null;
+  const fw = matchFramework(read.skeleton, p, "yaml") ?? frameworkByPath(p);
+  if (!fw && configured !== "training-config") return null;
+  return {
+    kind: fw?.kind ?? "training-config",
+    format: fw?.name ?? "unknown",
+    // Infrastructure stays infrastructure (ownership only); nothing else is taken from unread content.
+    ...(fw?.infrastructure && { config: { framework: fw.name, usesAdapter: null, referencesEval: false, datasetPaths: [], evalPaths: [], infrastructure: true } }),
+    unreadable: `${problem.line ? `line ${problem.line}: ` : ""}${problem.message}`,
+    ...(problem.line !== undefined && { unreadableLine: problem.line }),
+  };
 }
 
 function dataset(p: string, configured: Configured, format: string): Detection {

@@ -1,5 +1,5 @@
 /** Detection: which changed files are fine-tuning artifacts, of which kind and format. */
-export { detectFile, type DetectContext, type Detection } from "./detect-file.js";
+export { detectFile, needsContent, type DetectContext, type Detection } from "./detect-file.js";
 export { classifyContent, decodeText, isLfsPointer, type ContentClass } from "./classify-content.js";
 export { localPath } from "./frameworks.js";
 export { signatures, parseSignatures, loadSignatures, type DetectionSignatures } from "./signatures.js";

@@ -2,7 +2,8 @@
  * Safe parsing of YAML and JSON configs into a plain value plus a node tree that knows lines,
  * and key-path selection over it (`a.b`, `a[]`, `*`).
  */
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
+import { isMap, isPair, isScalar, isSeq, type Document, type Node } from "yaml";
+import { parseYamlSafely, valueWithoutAliases, type YamlProblem } from "../safe-yaml.js";
 
 /** A parsed YAML/JSON file: its plain value and a way to find the line of any key path. */
 export interface StructuredDoc {
@@ -24,22 +25,40 @@ export interface PathHit {
 
 const MAX_ALIASES = 100;
 
+/** A YAML/JSON text read for detection: the document when it reads, else why not and what its keys say. */
+export interface StructuredRead {
+  /** Null when the text does not parse, nests too deeply or its aliases expand too far; custom tags still read. */
+  doc: StructuredDoc | null;
+  /** The first reason the text is not plain data (custom tags included), with its line. */
+  problem?: YamlProblem;
+  /** The value with aliases read as null (recognises a file by its keys without expanding anything). */
+  skeleton?: unknown;
+}
+
+/**
+ * Parses YAML (JSON is YAML 1.2) with alias expansion capped, custom tags unresolved and
+ * duplicate keys tolerated; says why when the text cannot be read as data.
+ */
+export function inspectStructured(text: string): StructuredRead {
+  try {
+    const { doc, lineCounter, problems, value } = parseYamlSafely(text, { maxAliasCount: MAX_ALIASES });
+    const problem = problems[0];
+    const readable = !problems.some((p) => p.kind !== "custom-tag");
+    if (!readable) return { doc: null, problem, skeleton: valueWithoutAliases(doc) };
+    const line = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line);
+    return { doc: { value, select: (path) => select(doc, path, line) }, ...(problem && { problem, skeleton: value }) };
+  } catch {
+    // Anything the parser itself throws: not a document we can read, with nothing to say where.
+    return { doc: null, problem: { kind: "syntax", message: "it could not be parsed" } };
+  }
+}
+
 /**
  * Parses YAML (JSON is YAML 1.2) with alias expansion capped and duplicate keys tolerated.
  * Returns null when the text does not parse or nests so deeply that the parser gives up.
  */
 export function parseStructured(text: string): StructuredDoc | null {
-  try {
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
-    if (doc.errors.length > 0) return null;
-    const value: unknown = doc.toJS({ maxAliasCount: MAX_ALIASES });
-    const line = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line);
-    return { value, select: (path) => select(doc, path, line) };
-  } catch {
-    // Alias bombs, RangeError from deep nesting: not a config we can read.
-    return null;
-  }
+  return inspectStructured(text).doc;
 }
 
 type LineOf = (offset: number | undefined) => number | undefined;

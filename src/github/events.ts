@@ -1,6 +1,7 @@
-import type { Context, Logger } from "probot";
+import type { Context, Logger, Probot } from "probot";
 import { CHECK_NAME } from "./check-run.js";
 import type { GitHubClient, RepoRef } from "./client.js";
+import { installationOctokit } from "./octokit.js";
 import { pullQueue } from "./pr-queue.js";
 import { reviewAndReport, type ReviewTarget } from "./review-and-report.js";
 import { canRerun, isSlashCommand, notAllowedReply } from "./slash-command.js";
@@ -12,6 +13,36 @@ export const PULL_REQUEST_ACTIONS = ["opened", "synchronize", "reopened", "ready
 export interface HandlerDeps {
   botLogin: () => Promise<string>;
   timeoutMs?: number;
+  /** The client for an event's installation; default the event's own `context.octokit`. */
+  client?: (context: Context) => Promise<GitHubClient>;
+}
+
+function clientFor(deps: HandlerDeps, context: Context): Promise<GitHubClient> {
+  return deps.client ? deps.client(context) : Promise.resolve(context.octokit);
+}
+
+/**
+ * The server's handler dependencies: each event's client built by {@link installationOctokit} (the
+ * App's throttle settings), and the bot login looked up once per process (`GET /app`).
+ */
+export function appDeps(probot: Probot, timeoutMs?: number): HandlerDeps {
+  let slug: Promise<string> | undefined;
+  return {
+    botLogin: async () => {
+      slug ??= probot.auth().then(async (octokit) => `${(await octokit.rest.apps.getAuthenticated()).data?.slug ?? "finetune-review"}[bot]`);
+      try {
+        return await slug;
+      } catch (error) {
+        slug = undefined;
+        throw error;
+      }
+    },
+    timeoutMs,
+    client: (context) => {
+      const installation = (context.payload as { installation?: { id?: number } }).installation?.id;
+      return installation ? installationOctokit(probot, installation, context.log) : Promise.resolve(context.octokit);
+    },
+  };
 }
 
 interface PullLike {
@@ -61,17 +92,16 @@ export async function onPullRequest(deps: HandlerDeps, context: Context<"pull_re
   const { payload } = context;
   if (payload.action === "edited" && !(payload as { changes?: { body?: unknown } }).changes?.body) return;
   const repo = repoOf(context);
-  await run(deps, context.octokit, context.log, pullTarget(repo, payload.repository.html_url, payload.pull_request), true);
+  await run(deps, await clientFor(deps, context), context.log, pullTarget(repo, payload.repository.html_url, payload.pull_request), true);
 }
 
 /** The open PRs a re-requested check belongs to; forks' checks list none, so ask by commit. */
-async function pullsForCheck(context: Context<"check_run" | "check_suite">, listed: { number: number }[], headSha: string): Promise<PullLike[]> {
-  const repo = repoOf(context);
+async function pullsForCheck(octokit: GitHubClient, repo: RepoRef, listed: { number: number }[], headSha: string): Promise<PullLike[]> {
   const numbers = listed.length
     ? listed.map((p) => p.number)
-    : (await context.octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: headSha })).data.filter((p) => p.state === "open").map((p) => p.number);
+    : (await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: headSha })).data.filter((p) => p.state === "open").map((p) => p.number);
   const pulls: PullLike[] = [];
-  for (const number of numbers) pulls.push((await context.octokit.rest.pulls.get({ ...repo, pull_number: number })).data);
+  for (const number of numbers) pulls.push((await octokit.rest.pulls.get({ ...repo, pull_number: number })).data);
   return pulls;
 }
 
@@ -80,8 +110,9 @@ export async function onCheckRunRerequested(deps: HandlerDeps, context: Context<
   const { check_run: check } = context.payload;
   if (check.name !== CHECK_NAME) return;
   const repo = repoOf(context);
-  for (const pr of await pullsForCheck(context, check.pull_requests, check.head_sha)) {
-    await run(deps, context.octokit, context.log, pullTarget(repo, context.payload.repository.html_url, pr, check.head_sha));
+  const octokit = await clientFor(deps, context);
+  for (const pr of await pullsForCheck(octokit, repo, check.pull_requests, check.head_sha)) {
+    await run(deps, octokit, context.log, pullTarget(repo, context.payload.repository.html_url, pr, check.head_sha));
   }
 }
 
@@ -89,15 +120,16 @@ export async function onCheckRunRerequested(deps: HandlerDeps, context: Context<
 export async function onCheckSuiteRerequested(deps: HandlerDeps, context: Context<"check_suite.rerequested">): Promise<void> {
   const { check_suite: suite } = context.payload;
   const repo = repoOf(context);
-  for (const pr of await pullsForCheck(context, suite.pull_requests, suite.head_sha)) {
-    await run(deps, context.octokit, context.log, pullTarget(repo, context.payload.repository.html_url, pr, suite.head_sha));
+  const octokit = await clientFor(deps, context);
+  for (const pr of await pullsForCheck(octokit, repo, suite.pull_requests, suite.head_sha)) {
+    await run(deps, octokit, context.log, pullTarget(repo, context.payload.repository.html_url, pr, suite.head_sha));
   }
 }
 
 /** merge_group.checks_requested: a required check must report on the queue's sha too. */
 export async function onMergeGroup(deps: HandlerDeps, context: Context<"merge_group.checks_requested">): Promise<void> {
   const { merge_group: group } = context.payload;
-  await run(deps, context.octokit, context.log, { repo: repoOf(context), headSha: group.head_sha, baseSha: group.base_sha, htmlUrl: context.payload.repository?.html_url });
+  await run(deps, await clientFor(deps, context), context.log, { repo: repoOf(context), headSha: group.head_sha, baseSha: group.base_sha, htmlUrl: context.payload.repository?.html_url });
 }
 
 /**
@@ -110,7 +142,7 @@ export async function onIssueComment(deps: HandlerDeps, context: Context<"issue_
   const user = comment.user;
   if (!issue.pull_request || !user || user.type === "Bot" || !isSlashCommand(comment.body)) return;
   const repo = repoOf(context);
-  const { octokit } = context;
+  const octokit = await clientFor(deps, context);
   if (!(await canRerun(octokit, repo, user.login))) {
     await octokit.rest.issues.createComment({ ...repo, issue_number: issue.number, body: notAllowedReply(user.login) });
     return;

@@ -6,7 +6,7 @@ import type { Review } from "../types.js";
 import { completeCheckRun, failCheckRun, reportProgress, startCheckRun } from "./check-run.js";
 import type { GitHubClient, RepoRef } from "./client.js";
 import { extendsResolver } from "./extends-resolver.js";
-import { commentHeader, upsertStickyComment } from "./sticky-comment.js";
+import { commentHeader, listComments, upsertStickyComment } from "./sticky-comment.js";
 
 /** What to review: a PR's head against its base, or a merge-queue commit against its base (no PR). */
 export interface ReviewTarget {
@@ -69,27 +69,38 @@ export async function reviewAndReport(deps: ReportDeps, target: ReviewTarget): P
   let checkRunId: number | undefined;
   let onError: "failure" | "neutral" = "failure";
   try {
-    checkRunId = await startCheckRun(octokit, repo, headSha);
-    const config = await loadRepoConfig(source, undefined, resolveExtends);
-    if (config.ok) onError = config.config.on_error;
+    // Creating the check and reading the config do not wait for each other.
+    const [started, loaded] = await Promise.allSettled([startCheckRun(octokit, repo, headSha), loadRepoConfig(source, undefined, resolveExtends)]);
+    if (started.status === "fulfilled") checkRunId = started.value;
+    if (loaded.status === "fulfilled" && loaded.value.ok) onError = loaded.value.config.on_error;
+    if (started.status === "rejected") throw started.reason;
+    if (loaded.status === "rejected") throw loaded.reason;
+    if (loaded.value.ok) source.warm();
     let lastProgress = Date.now();
-    const id = checkRunId;
+    const id = started.value;
     const progress = (message: string) => {
       if (Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
       lastProgress = Date.now();
       reportProgress(octokit, repo, id, message).catch((e: unknown) => log.warn({ err: describe(e) }, "progress update failed"));
     };
     const result = await withTimeout(review({ source, body: target.pull?.body ?? undefined, notes: source.notes, progress, resolveExtends }), deps.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-    await completeCheckRun(octokit, repo, checkRunId, result, fileUrl);
-    if (target.pull && result.settings?.comment !== "off") {
-      const { data: pr } = await octokit.rest.pulls.get({ ...repo, pull_number: target.pull.number });
+    const pull = target.pull && result.settings?.comment !== "off" ? target.pull : undefined;
+    // The PR's current head and its comments are read while the check completes (a moved head wastes one list).
+    const current = pull && octokit.rest.pulls.get({ ...repo, pull_number: pull.number });
+    const listed = pull && listComments(octokit, repo, pull.number);
+    // Awaited below, or dropped when completing the check fails: never an unhandled rejection.
+    current?.catch(() => undefined);
+    listed?.catch(() => undefined);
+    await completeCheckRun(octokit, repo, id, result, fileUrl);
+    if (pull && current && listed) {
+      const { data: pr } = await current;
       if (pr.head.sha !== headSha) {
-        log.info({ pr: target.pull.number, reviewed: headSha, current: pr.head.sha }, "PR moved to a newer head; its review writes the comment");
+        log.info({ pr: pull.number, reviewed: headSha, current: pr.head.sha }, "PR moved to a newer head; its review writes the comment");
         return result;
       }
       const hasArtifacts = result.artifacts.length > 0 || result.findings.length > 0;
-      const outcome = await upsertStickyComment(octokit, repo, target.pull.number, commentBody(result, headSha, fileUrl), await deps.botLogin(), hasArtifacts);
-      log.info({ pr: target.pull.number, head: headSha, conclusion: result.conclusion, comment: outcome.outcome }, "review reported");
+      const outcome = await upsertStickyComment(octokit, repo, pull.number, commentBody(result, headSha, fileUrl), await deps.botLogin(), hasArtifacts, await listed);
+      log.info({ pr: pull.number, head: headSha, conclusion: result.conclusion, comment: outcome.outcome }, "review reported");
     }
     return result;
   } catch (error) {

@@ -16,10 +16,23 @@ export function commentHeader(headSha: string): string {
 /** What happened to the sticky comment. */
 export type StickyOutcome = "created" | "updated" | "unchanged" | "skipped";
 
+/** One comment of a PR, as the issue comments list gives it. */
+export interface ListedComment {
+  id: number;
+  body?: string | null;
+  user?: { login: string } | null;
+}
+
+/** Every comment of a PR (all pages, 100 a page). */
+export function listComments(octokit: GitHubClient, repo: RepoRef, issueNumber: number): Promise<ListedComment[]> {
+  return octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: issueNumber, per_page: 100 });
+}
+
 /**
  * Creates or updates the app's one comment on a PR, found by the marker among comments written by
- * `botLogin` (all pages). Identical bodies are not edited; duplicates are deleted. With `createIfMissing`
- * false (the PR has no fine-tuning artifacts) an existing comment is still updated, but none is created.
+ * `botLogin` (all pages; `listed` when the caller already has them). Identical bodies are not edited;
+ * duplicates are deleted. With `createIfMissing` false (the PR has no fine-tuning artifacts) an
+ * existing comment is still updated, but none is created.
  */
 export async function upsertStickyComment(
   octokit: GitHubClient,
@@ -28,8 +41,9 @@ export async function upsertStickyComment(
   body: string,
   botLogin: string,
   createIfMissing: boolean,
+  listed?: readonly ListedComment[],
 ): Promise<{ outcome: StickyOutcome; deleted: number }> {
-  const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: issueNumber, per_page: 100 });
+  const comments = listed ?? (await listComments(octokit, repo, issueNumber));
   const ours = comments.filter((c) => c.user?.login === botLogin && (c.body ?? "").includes(MARKER)).sort((a, b) => a.id - b.id);
   const [keep, ...duplicates] = ours;
   for (const dup of duplicates) await octokit.rest.issues.deleteComment({ ...repo, comment_id: dup.id });

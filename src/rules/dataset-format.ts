@@ -7,7 +7,7 @@ export default defineRule({ id: "dataset-format" }, (input) =>
       path: scan.path,
       line: issue.line,
       endLine: issue.line,
-      message: `Line ${issue.line} of ${scan.path} is not a valid ${scan.format} record: ${issue.message.replace(/^line \d+: /, "")}.`,
+      message: `Line ${issue.line} of ${scan.path} is not a valid ${scan.format === "unknown" ? "" : `${scan.format} `}record: ${issue.message.replace(/^line \d+: /, "")}.`,
     }));
     const unlisted = (scan.formatIssueTotal ?? 0) - scan.formatIssues.length;
     if (unlisted > 0) results.push({ path: scan.path, message: `${unlisted} more malformed records in ${scan.path} were not listed.` });

@@ -1,5 +1,4 @@
 import type { ReviewInput } from "../types.js";
-import { lineAt } from "./rule-helpers.js";
 
 /** A match of a lexicon pattern in the proposal, located where it can be. */
 export interface ProposalMatch {
@@ -10,29 +9,56 @@ export interface ProposalMatch {
   sentence: string;
 }
 
-/** Every match of `patterns` in the proposal texts, skipping those whose sentence matches a negation before it. */
+/** How far around a match its sentence is looked for: bounds the work per match on huge texts. */
+const SENTENCE_WINDOW = 160;
+
+/**
+ * Every match of `patterns` in the proposal texts, skipping those whose sentence matches a negation
+ * before it. Work per match is bounded (a window around it, lines counted once per text), so a
+ * megabyte of matching text stays linear.
+ */
 export function findInProposal(input: ReviewInput, patterns: readonly RegExp[], negations: readonly RegExp[] = []): ProposalMatch[] {
   const found: ProposalMatch[] = [];
   for (const part of input.proposal) {
+    const text = part.text;
+    const lineOf = part.path ? lineCounter(text) : undefined;
     for (const pattern of patterns) {
       const global = new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : pattern.flags + "g");
-      for (const m of part.text.matchAll(global)) {
+      for (const m of text.matchAll(global)) {
         const index = m.index ?? 0;
-        const start = Math.max(part.text.lastIndexOf(".", index) + 1, part.text.lastIndexOf("\n", index) + 1, index - 120);
-        const before = part.text.slice(start, index);
+        const from = Math.max(0, index - 120);
+        const window = text.slice(from, index);
+        const start = from + Math.max(window.lastIndexOf(".") + 1, window.lastIndexOf("\n") + 1, 0);
+        const before = text.slice(start, index);
         if (negations.some((n) => n.test(before))) continue;
-        const endDot = part.text.slice(index).search(/[.\n]/);
-        const end = endDot < 0 ? part.text.length : index + endDot;
+        const endDot = text.slice(index, start + SENTENCE_WINDOW).search(/[.\n]/);
+        const end = endDot < 0 ? start + SENTENCE_WINDOW : index + endDot;
         found.push({
           path: part.path,
-          line: part.path ? lineAt(part.text, index) : undefined,
+          line: lineOf?.(index),
           match: m[0],
-          sentence: part.text.slice(start, Math.min(end, start + 160)).trim(),
+          sentence: text.slice(start, Math.min(end, start + SENTENCE_WINDOW)).trim(),
         });
       }
     }
   }
   return found;
+}
+
+/** 1-based line of an offset, from newline offsets found once (each lookup a binary search). */
+function lineCounter(text: string): (index: number) => number {
+  const newlines: number[] = [];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) newlines.push(i);
+  return (index) => {
+    let lo = 0;
+    let hi = newlines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (newlines[mid]! < index) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  };
 }
 
 /** Where a proposal-level finding points: the first proposal file, or nowhere (the PR description). */

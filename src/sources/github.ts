@@ -15,14 +15,58 @@ export interface GitHubSourceOptions {
   graphql?: boolean;
 }
 
-/** Histories with at most this many versions read each one over REST (GraphQL requests are throttled as writes). */
-const REST_VERSIONS = 3;
-/** File versions fetched per GraphQL request (aliases of `object(expression: "sha:path")`). */
-const VERSIONS_PER_QUERY = 100;
+/** Paths whose histories one GraphQL request asks for (one alias each), a page of versions each. */
+const HISTORY_PATHS_PER_QUERY = 25;
+/** Versions per page of a path's history (GitHub's maximum for a connection). */
+const VERSIONS_PER_PAGE = 100;
+/** Blobs one GraphQL request reads (aliases of `object(oid:)`), and at most this many bytes of them. */
+const BLOBS_PER_QUERY = 100;
+const BLOB_BYTES_PER_QUERY = 8 * 1024 * 1024;
+/** Changed files up to this size are read ahead at head, together over GraphQL: detection reads every one. */
+const READ_AHEAD_FILE_BYTES = 1024 * 1024;
+/** Git's file mode for a symbolic link: the contents API follows it, so its blob is not the bytes served. */
+const SYMLINK_MODE = "120000";
 
-type VersionTexts = {
-  repository: Record<string, { byteSize: number; text: string | null; isBinary: boolean | null; isTruncated: boolean } | null> | null;
-};
+/** A blob's fields as GraphQL gives them; `text` is only trusted when it is the whole blob. */
+interface BlobFields {
+  byteSize?: number;
+  text?: string | null;
+  isBinary?: boolean | null;
+  isTruncated?: boolean;
+}
+
+interface HistoryNode {
+  oid: string;
+  committedDate: string;
+  file: { oid: string; object: { byteSize?: number } | null } | null;
+}
+
+interface HistoryConnection {
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  nodes: HistoryNode[];
+}
+
+type Aliased<T> = { repository: Record<string, T | null> | null };
+
+/** One version of a file in its history: the blob (null: deleted or not a file; undefined: GraphQL could not say). */
+interface Version {
+  sha: string;
+  date: Date;
+  blob: { oid: string; size: number } | null | undefined;
+}
+
+/** A blob to read, and where REST finds it if GraphQL cannot give its bytes exactly. */
+interface BlobWant {
+  sha: string;
+  size: number;
+  ref: string;
+  path: string;
+}
+
+interface Deferred<T> {
+  resolve: (value: T) => void;
+  reject: (error: unknown) => void;
+}
 
 const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
 /** GitHub's documented cap on the pull request files list. */
@@ -36,6 +80,7 @@ export const PR_FILE_CAP_NOTE = "GitHub lists at most 3,000 changed files; files
 interface TreeEntry {
   sha: string;
   size: number;
+  mode?: string;
 }
 
 interface Tree {
@@ -123,8 +168,11 @@ function mapFile(file: RawFile): ChangedFile | null {
 }
 
 /**
- * A Source over the GitHub REST API for one pull request or one pair of commits. Every response is
- * cached for the source's lifetime (one review), so nothing is fetched twice; content is read
+ * A Source over the GitHub API for one pull request or one pair of commits. Nothing is fetched twice
+ * in a review: every response is cached for the source's lifetime, file bytes are kept by blob sha
+ * (a file unchanged between base, head and history is read once), and the base's and head's trees
+ * answer "is it there?" without a request. Reads GitHub can batch go over GraphQL: the changed files
+ * at head in one request, several paths' histories in one, their versions in one. Content is read
  * through the API only, never executed.
  */
 export class GitHubSource implements Source {
@@ -132,6 +180,14 @@ export class GitHubSource implements Source {
   readonly notes: string[] = [];
   private requests = 0;
   private readonly cache = new Map<string, Promise<unknown>>();
+  /** File bytes by blob sha (files over maxFileBytes are not kept). */
+  private readonly blobs = new Map<string, Promise<Buffer | null>>();
+  /** Trees fetched so far, by ref. */
+  private readonly trees = new Map<string, Tree>();
+  private changedList: ChangedFile[] | undefined;
+  private readAheadStarted = false;
+  /** History requests waiting for this turn of the event loop to end, by `since`. */
+  private readonly historyBatches = new Map<string, Map<string, Deferred<HistoryEntry[]>>>();
   private readonly maxFileBytes: number;
   /** Off after the first GraphQL failure (an old GHES, a proxy): REST from then on. */
   private graphqlUsable: boolean;
@@ -166,13 +222,25 @@ export class GitHubSource implements Source {
     return new GitHubSource(octokit, repo, refs.baseSha, refs.headSha, (s) => s.compareFiles(), opts);
   }
 
+  /**
+   * Starts what every review reads first (the head commit's date, the changed files, the head tree)
+   * all at once instead of one after another; the review's own calls then share these requests.
+   */
+  warm(): void {
+    for (const pending of [this.headDate(), this.changedFiles(), this.tree(this.head)]) pending.catch(() => undefined);
+  }
+
   /** Number of HTTP requests this source made (each page counts). */
   get requestCount(): number {
     return this.requests;
   }
 
   changedFiles(): Promise<ChangedFile[]> {
-    return this.once("changed", () => this.listChanged(this));
+    return this.once("changed", async () => {
+      const files = await this.listChanged(this);
+      this.changedList = files;
+      return files;
+    });
   }
 
   readFile(ref: string, path: string): Promise<Buffer | null> {
@@ -181,7 +249,7 @@ export class GitHubSource implements Source {
     const key = `raw:${ref}:${safe}`;
     const hit = this.cache.get(key) as Promise<Buffer | null> | undefined;
     if (hit) return hit;
-    const read = this.fetchRaw(ref, safe);
+    const read = this.readKnown(ref, safe);
     this.cache.set(key, read);
     read.then(
       (bytes) => {
@@ -200,7 +268,10 @@ export class GitHubSource implements Source {
   async *readStream(ref: string, path: string): AsyncIterable<Buffer> {
     const safe = safePath(path);
     if (safe === null) return;
-    const hit = this.cache.get(`raw:${ref}:${safe}`) as Promise<Buffer | null> | undefined;
+    const tree = this.trees.get(ref);
+    const entry = tree?.files.get(safe);
+    if (tree && !entry && !tree.truncated) return;
+    const hit = (this.cache.get(`raw:${ref}:${safe}`) as Promise<Buffer | null> | undefined) ?? (entry && entry.mode !== SYMLINK_MODE ? this.blobs.get(entry.sha) : undefined);
     if (hit) {
       const bytes = await hit;
       if (bytes) yield bytes;
@@ -213,7 +284,7 @@ export class GitHubSource implements Source {
     } catch (error) {
       if (status(error) === 404) return;
       if (!isTooLarge(error)) throw error;
-      const sha = await this.blobSha(ref, safe);
+      const sha = entry?.sha ?? (await this.blobSha(ref, safe));
       if (sha === null) return;
       body = (await this.call(() => this.octokit.request("GET /repos/{owner}/{repo}/git/blobs/{file_sha}", { ...rawOptions, file_sha: sha }))).data;
     }
@@ -235,59 +306,217 @@ export class GitHubSource implements Source {
   }
 
   /**
-   * Commits that touched `path` with the file at each: the commit list over REST (one request per
-   * 100 commits), then, past a few versions, the versions over GraphQL, 100 per request, whatever the
-   * number of versions; versions over the size limit are skipped (null). REST reads each version
-   * when GraphQL fails or for the rare binary version.
+   * Commits that touched `path` with the file at each. Paths asked for together (in one turn of the
+   * event loop) share the requests: one GraphQL query lists every path's commits with the blob at each
+   * (100 versions a path a page), then one reads the distinct blobs not yet read and under the size
+   * limit (100 a request); versions over the limit are skipped (null). Without GraphQL: the commit
+   * list over REST (100 a page) and one REST read per version.
    */
-  async history(path: string, since: Date): Promise<HistoryEntry[]> {
+  history(path: string, since: Date): Promise<HistoryEntry[]> {
     const safe = safePath(path);
-    if (safe === null) return [];
-    const commits = (await this.historyCommits(safe, since)).filter((c) => c.date >= since);
-    let contents = new Map<string, Buffer | null>();
-    if (this.graphqlUsable && commits.length > REST_VERSIONS) {
-      try {
-        contents = await this.once(`gql-versions:${safe}:${since.toISOString()}`, () => this.versionsByGraphql(safe, commits.map((c) => c.sha)));
-      } catch {
-        this.graphqlUsable = false;
-      }
-    }
-    const entries: HistoryEntry[] = [];
-    for (const { sha, date } of commits) {
-      entries.push({ sha, date, content: contents.has(sha) ? contents.get(sha)! : await this.readFile(sha, safe) });
-    }
-    return entries;
+    if (safe === null) return Promise.resolve([]);
+    return this.once(`history:${safe}:${since.toISOString()}`, () => (this.graphqlUsable ? this.queueHistory(safe, since) : this.restHistory(safe, since)));
   }
 
-  /** The file at each commit, by commit sha; a commit is absent when REST must read it (binary, truncated). */
-  private async versionsByGraphql(path: string, shas: string[]): Promise<Map<string, Buffer | null>> {
-    const out = new Map<string, Buffer | null>();
-    for (let start = 0; start < shas.length; start += VERSIONS_PER_QUERY) {
-      const batch = shas.slice(start, start + VERSIONS_PER_QUERY);
-      const fields = batch.map((sha, i) => `v${i}: object(expression: ${JSON.stringify(`${sha}:${path}`)}) { ... on Blob { byteSize text isBinary isTruncated } }`).join("\n");
-      const data: VersionTexts = await this.call(() =>
-        this.octokit.graphql<VersionTexts>(`query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) {\n${fields}\n} }`, {
-          owner: this.repo.owner,
-          name: this.repo.repo,
-        }),
-      );
-      if (!data.repository) throw new Error("GraphQL returned no repository");
-      batch.forEach((sha, i) => {
-        const blob = data.repository![`v${i}`];
-        if (!blob) out.set(sha, null);
-        else if (blob.byteSize > this.maxFileBytes) out.set(sha, null);
-        // Binary, truncated or not valid UTF-8 (GraphQL's text would not give the bytes back): REST reads it.
-        else if (typeof blob.text === "string" && !blob.isBinary && !blob.isTruncated && !blob.text.includes("\uFFFD")) {
-          const bytes = Buffer.from(blob.text, "utf8");
-          if (bytes.length === blob.byteSize) out.set(sha, bytes);
-        }
+  headDate(): Promise<Date> {
+    return this.once("head-date", async () => {
+      const { data } = await this.call(() => this.octokit.rest.repos.getCommit({ ...this.repo, ref: this.head }));
+      const iso = data.commit.committer?.date ?? data.commit.author?.date;
+      if (!iso) throw new Error(`commit ${this.head} has no committer date`);
+      return new Date(iso);
+    });
+  }
+
+  private queueHistory(path: string, since: Date): Promise<HistoryEntry[]> {
+    const key = since.toISOString();
+    let batch = this.historyBatches.get(key);
+    if (!batch) {
+      const paths = new Map<string, Deferred<HistoryEntry[]>>();
+      batch = paths;
+      this.historyBatches.set(key, paths);
+      setImmediate(() => {
+        this.historyBatches.delete(key);
+        void this.runHistories(paths, since);
       });
+    }
+    const waiting = batch;
+    return new Promise((resolve, reject) => waiting.set(path, { resolve, reject }));
+  }
+
+  private async runHistories(batch: Map<string, Deferred<HistoryEntry[]>>, since: Date): Promise<void> {
+    let versions: Map<string, Version[]>;
+    try {
+      versions = await this.versionsByGraphql([...batch.keys()], since);
+    } catch {
+      this.graphqlUsable = false;
+      for (const [path, waiting] of batch) this.restHistory(path, since).then(waiting.resolve, waiting.reject);
+      return;
+    }
+    const wanted: BlobWant[] = [];
+    for (const [path, list] of versions) {
+      for (const v of list) if (v.blob && v.blob.size <= this.maxFileBytes) wanted.push({ sha: v.blob.oid, size: v.blob.size, ref: v.sha, path });
+    }
+    this.readBlobs(wanted);
+    for (const [path, waiting] of batch) {
+      const list = (versions.get(path) ?? []).filter((v) => v.date >= since);
+      Promise.all(list.map(async (v) => ({ sha: v.sha, date: v.date, content: await this.versionContent(v, path) }))).then(waiting.resolve, waiting.reject);
+    }
+  }
+
+  private async versionContent(v: Version, path: string): Promise<Buffer | null> {
+    if (v.blob === null) return null;
+    if (v.blob === undefined) {
+      const bytes = await this.readFile(v.sha, path);
+      return bytes && bytes.length > this.maxFileBytes ? null : bytes;
+    }
+    if (v.blob.size > this.maxFileBytes) return null;
+    return this.blob(v.blob.oid, () => this.readFile(v.sha, path));
+  }
+
+  /** Every path's commits from head (all pages), with the blob at each, over GraphQL. */
+  private async versionsByGraphql(paths: string[], since: Date): Promise<Map<string, Version[]>> {
+    const out = new Map<string, Version[]>(paths.map((p) => [p, []]));
+    let pending: Array<{ path: string; after?: string }> = paths.map((path) => ({ path }));
+    while (pending.length > 0) {
+      const next: typeof pending = [];
+      for (let start = 0; start < pending.length; start += HISTORY_PATHS_PER_QUERY) {
+        const chunk = pending.slice(start, start + HISTORY_PATHS_PER_QUERY);
+        const fields = chunk.map(({ path, after }, i) => {
+          const args = [`path: ${JSON.stringify(path)}`, "since: $since", `first: ${VERSIONS_PER_PAGE}`, ...(after ? [`after: ${JSON.stringify(after)}`] : [])].join(", ");
+          return `h${i}: object(oid: $head) { ... on Commit { history(${args}) { pageInfo { hasNextPage endCursor } nodes { oid committedDate file(path: ${JSON.stringify(path)}) { oid object { ... on Blob { byteSize } } } } } } }`;
+        });
+        const query = `query FileHistories($owner: String!, $name: String!, $head: GitObjectID!, $since: GitTimestamp!) { repository(owner: $owner, name: $name) {\n${fields.join("\n")}\n} }`;
+        const { data, failed } = await this.graphqlPartial<Aliased<{ history?: HistoryConnection }>>(query, { head: this.head, since: since.toISOString() });
+        if (!data.repository) throw new Error("GraphQL returned no repository");
+        chunk.forEach(({ path }, i) => {
+          const history = data.repository![`h${i}`]?.history;
+          if (!history) throw new Error(`GraphQL returned no history for ${path}`);
+          history.nodes.forEach((node, n) => {
+            const blob = node.file?.object && typeof node.file.object.byteSize === "number" ? { oid: node.file.oid, size: node.file.object.byteSize } : null;
+            out.get(path)!.push({ sha: node.oid, date: new Date(node.committedDate), blob: failed.has(`h${i}.${n}`) ? undefined : blob });
+          });
+          if (history.pageInfo.hasNextPage && history.pageInfo.endCursor) next.push({ path, after: history.pageInfo.endCursor });
+        });
+      }
+      pending = next;
     }
     return out;
   }
 
+  /**
+   * A GraphQL query whose only errors may be files GitHub will not resolve (`Commit.file` refuses files
+   * over 10 MB): their nodes, as `h<alias>.<node>`, are returned in `failed` for REST to read.
+   */
+  private async graphqlPartial<T>(query: string, variables: Record<string, unknown>): Promise<{ data: T; failed: Set<string> }> {
+    try {
+      const data = await this.call(() => this.octokit.graphql<T>(query, { owner: this.repo.owner, name: this.repo.repo, ...variables }));
+      return { data, failed: new Set() };
+    } catch (error) {
+      const e = error as { data?: T | null; errors?: Array<{ path?: Array<string | number> }> };
+      const paths = (e.errors ?? []).map((x) => x.path ?? []);
+      if (!e.data || paths.length === 0 || !paths.every((p) => p.at(-1) === "file" && typeof p.at(-2) === "number")) throw error;
+      return { data: e.data, failed: new Set(paths.map((p) => `${String(p[1])}.${String(p.at(-2))}`)) };
+    }
+  }
+
+  /**
+   * Reads blobs over GraphQL (100 or 8 MB a request, one request after another), registering each in
+   * the blob cache at once so every reader waits for the same request. A blob GraphQL cannot give
+   * exactly (binary, truncated, not UTF-8) and every blob after a GraphQL failure is read over REST.
+   */
+  private readBlobs(items: readonly BlobWant[]): void {
+    const todo: BlobWant[] = [];
+    for (const item of items) if (!this.blobs.has(item.sha) && !todo.some((t) => t.sha === item.sha)) todo.push(item);
+    let previous: Promise<unknown> = Promise.resolve();
+    for (let start = 0; start < todo.length; ) {
+      let end = start + 1;
+      let bytes = todo[start]!.size;
+      while (end < todo.length && end - start < BLOBS_PER_QUERY && bytes + todo[end]!.size <= BLOB_BYTES_PER_QUERY) bytes += todo[end++]!.size;
+      const chunk = todo.slice(start, end);
+      const texts = previous.then(() => this.blobTexts(chunk.map((c) => c.sha)));
+      previous = texts;
+      for (const item of chunk) this.keepBlob(item.sha, texts.then((found) => found.get(item.sha) ?? this.fetchRaw(item.ref, item.path, item.sha)));
+      start = end;
+    }
+  }
+
+  /** The blobs GraphQL gives exactly, by sha; none once GraphQL has failed. Never rejects. */
+  private async blobTexts(shas: readonly string[]): Promise<Map<string, Buffer>> {
+    const out = new Map<string, Buffer>();
+    if (!this.graphqlUsable) return out;
+    const fields = shas.map((sha, i) => `b${i}: object(oid: ${JSON.stringify(sha)}) { ... on Blob { byteSize isBinary isTruncated text } }`).join("\n");
+    try {
+      const data = await this.call(() =>
+        this.octokit.graphql<Aliased<BlobFields>>(`query FileVersions($owner: String!, $name: String!) { repository(owner: $owner, name: $name) {\n${fields}\n} }`, {
+          owner: this.repo.owner,
+          name: this.repo.repo,
+        }),
+      );
+      shas.forEach((sha, i) => {
+        const blob = data.repository?.[`b${i}`];
+        // Binary, truncated or not valid UTF-8 (GraphQL's text would not give the bytes back): REST reads it.
+        if (!blob || typeof blob.text !== "string" || blob.isBinary || blob.isTruncated || blob.text.includes("\uFFFD")) return;
+        const bytes = Buffer.from(blob.text, "utf8");
+        if (bytes.length === blob.byteSize) out.set(sha, bytes);
+      });
+    } catch {
+      this.graphqlUsable = false;
+    }
+    return out;
+  }
+
+  /**
+   * Once the PR's files are known, the first read at head starts reading every changed file small
+   * enough at head over GraphQL: detection reads each of them next, one REST request apiece otherwise.
+   */
+  private readAhead(): void {
+    const tree = this.trees.get(this.head);
+    if (this.readAheadStarted || !this.graphqlUsable || !this.changedList || !tree) return;
+    this.readAheadStarted = true;
+    const limit = Math.min(READ_AHEAD_FILE_BYTES, this.maxFileBytes);
+    const wanted: BlobWant[] = [];
+    for (const file of this.changedList) {
+      const entry = file.status === "removed" ? undefined : tree.files.get(file.path);
+      if (entry && entry.mode !== SYMLINK_MODE && entry.size <= limit) wanted.push({ sha: entry.sha, size: entry.size, ref: this.head, path: file.path });
+    }
+    this.readBlobs(wanted);
+  }
+
+  /** A file at a ref: none when the base's or head's tree lacks it; its blob's bytes when the tree names it. */
+  private async readKnown(ref: string, path: string): Promise<Buffer | null> {
+    const tree = ref === this.base || ref === this.head ? await this.tree(ref) : this.trees.get(ref);
+    const entry = tree?.files.get(path);
+    if (tree && !entry && !tree.truncated) return null;
+    if (!entry || entry.mode === SYMLINK_MODE) return this.fetchRaw(ref, path);
+    if (ref === this.head) this.readAhead();
+    return this.blob(entry.sha, () => this.fetchRaw(ref, path, entry.sha));
+  }
+
+  private blob(sha: string, read: () => Promise<Buffer | null>): Promise<Buffer | null> {
+    return this.blobs.get(sha) ?? this.keepBlob(sha, read());
+  }
+
+  private keepBlob(sha: string, read: Promise<Buffer | null>): Promise<Buffer | null> {
+    this.blobs.set(sha, read);
+    const drop = () => {
+      if (this.blobs.get(sha) === read) this.blobs.delete(sha);
+    };
+    read.then((bytes) => {
+      if (!bytes || bytes.length > this.maxFileBytes) drop();
+    }, drop);
+    return read;
+  }
+
+  /** The REST history: commits (100 a page), then each version read on its own. */
+  private async restHistory(path: string, since: Date): Promise<HistoryEntry[]> {
+    const commits = (await this.historyCommits(path, since)).filter((c) => c.date >= since);
+    const entries: HistoryEntry[] = [];
+    for (const { sha, date } of commits) entries.push({ sha, date, content: await this.readFile(sha, path) });
+    return entries;
+  }
+
   private historyCommits(safe: string, since: Date): Promise<Array<{ sha: string; date: Date }>> {
-    return this.once(`history:${safe}:${since.toISOString()}`, async () => {
+    return this.once(`commits:${safe}:${since.toISOString()}`, async () => {
       const found: { sha: string; date: Date }[] = [];
       const pages = this.octokit.paginate.iterator(this.octokit.rest.repos.listCommits, {
         ...this.repo,
@@ -304,15 +533,6 @@ export class GitHubSource implements Source {
         }
       }
       return found;
-    });
-  }
-
-  headDate(): Promise<Date> {
-    return this.once("head-date", async () => {
-      const { data } = await this.call(() => this.octokit.rest.repos.getCommit({ ...this.repo, ref: this.head }));
-      const iso = data.commit.committer?.date ?? data.commit.author?.date;
-      if (!iso) throw new Error(`commit ${this.head} has no committer date`);
-      return new Date(iso);
     });
   }
 
@@ -356,7 +576,8 @@ export class GitHubSource implements Source {
     return files;
   }
 
-  private async fetchRaw(ref: string, path: string): Promise<Buffer | null> {
+  /** A file's raw bytes from the contents API; past its size limit, from the git blobs API (`sha` when known). */
+  private async fetchRaw(ref: string, path: string, knownSha?: string): Promise<Buffer | null> {
     try {
       const res = await this.call(() =>
         this.octokit.request(`GET /repos/{owner}/{repo}/contents/${encodePath(path)}`, {
@@ -372,7 +593,7 @@ export class GitHubSource implements Source {
       if (status(error) === 404) return null;
       if (!isTooLarge(error)) throw error;
     }
-    const sha = await this.blobSha(ref, path);
+    const sha = knownSha ?? (await this.blobSha(ref, path));
     if (sha === null) return null;
     const { data } = await this.call(() => this.octokit.rest.git.getBlob({ ...this.repo, file_sha: sha }));
     return Buffer.from(data.content, data.encoding === "base64" ? "base64" : "utf8");
@@ -391,12 +612,14 @@ export class GitHubSource implements Source {
       const { data } = await this.call(() => this.octokit.rest.git.getTree({ ...this.repo, tree_sha: ref, recursive: "1" }));
       const files = new Map<string, TreeEntry>();
       for (const e of data.tree) {
-        if (e.type === "blob" && e.path && e.sha) files.set(e.path, { sha: e.sha, size: e.size ?? 0 });
+        if (e.type === "blob" && e.path && e.sha) files.set(e.path, { sha: e.sha, size: e.size ?? 0, mode: e.mode });
       }
       if (data.truncated) {
         this.note(`GitHub truncated the file tree of ${ref.slice(0, 7)}; the file list at that commit is incomplete`);
       }
-      return { files, truncated: data.truncated };
+      const tree = { files, truncated: data.truncated };
+      this.trees.set(ref, tree);
+      return tree;
     });
   }
 

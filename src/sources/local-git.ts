@@ -108,11 +108,11 @@ export class LocalGitSource implements Source {
     return new LocalGitSource(git, base, head, mergeBase);
   }
 
-  /** Files changed from the merge base to head, with renames detected; copies count as added. */
+  /** Files changed from the merge base to head, with renames detected; copies count as added; symlinks marked. */
   changedFiles(): Promise<ChangedFile[]> {
     this.changes ??= this.git
-      .text(["diff", "--name-status", "-z", "-M", "--no-ext-diff", "--no-textconv", "--no-color", this.mergeBase, this.head])
-      .then(parseNameStatus);
+      .text(["diff", "--raw", "-z", "-M", "--no-abbrev", "--no-ext-diff", "--no-textconv", "--no-color", this.mergeBase, this.head])
+      .then(parseRaw);
     return this.changes;
   }
 
@@ -242,21 +242,27 @@ class Git {
   }
 }
 
-/** Parses `git diff --name-status -z` output. */
-function parseNameStatus(out: string): ChangedFile[] {
+/** Git's file mode for a symbolic link. */
+const SYMLINK_MODE = "120000";
+
+/** Parses `git diff --raw -z` output: `:oldmode newmode oldsha newsha status` then one path (two for renames and copies). */
+function parseRaw(out: string): ChangedFile[] {
   const parts = out.split("\0");
   const files: ChangedFile[] = [];
   for (let i = 0; i + 1 < parts.length; ) {
-    const letter = parts[i++]![0];
+    const [oldMode, newMode, , , code = ""] = parts[i++]!.slice(1).split(" ");
+    const letter = code[0];
+    const mode = letter === "D" ? oldMode : newMode;
+    const link = mode === SYMLINK_MODE ? { symlink: true } : {};
     if (letter === "R" || letter === "C") {
       const from = parts[i++]!;
       const to = parts[i++]!;
-      files.push(letter === "R" ? { path: to, status: "renamed", previousPath: from } : { path: to, status: "added" });
+      files.push(letter === "R" ? { path: to, status: "renamed", previousPath: from, ...link } : { path: to, status: "added", ...link });
       continue;
     }
     const path = parts[i++]!;
     const status: ChangeStatus = letter === "A" ? "added" : letter === "D" ? "removed" : "modified";
-    files.push({ path, status });
+    files.push({ path, status, ...link });
   }
   return files;
 }

@@ -66,13 +66,30 @@ describe("text quirks", () => {
     await expect(detectFile("x.yaml", text("a: ".repeat(5_000) + "1"), ctx)).resolves.toBeNull();
   });
 
-  it("refuses a YAML alias bomb", async () => {
+  it("never expands a YAML alias bomb: a config holding one is unreadable at the alias's line, anything else is nothing", async () => {
     const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (const [prev, name] of [["a", "b"], ["b", "c"], ["c", "d"], ["d", "e"], ["e", "f"], ["f", "g"], ["g", "h"]]) {
       lines.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(",")}]`);
     }
-    lines.push("base_model: x", "adapter: lora", "sequence_len: 10");
     await expect(detectFile("bomb.yaml", text(lines.join("\n")), ctx)).resolves.toBeNull();
+    lines.push("base_model: x", "adapter: lora", "sequence_len: 10");
+    await expect(detectFile("bomb.yaml", text(lines.join("\n")), ctx)).resolves.toEqual({
+      kind: "training-config",
+      format: "axolotl",
+      unreadable: expect.stringMatching(/^line 2: its aliases \(first `\*a`\) expand past 100 copies/),
+      unreadableLine: 2,
+    });
+  });
+
+  it("reads a config with a custom tag as unreadable at the tag's line, never resolving the tag", async () => {
+    const tagged = text('base_model: x\nadapter: lora\nsequence_len: !!python/object/apply:os.system ["id"]\n');
+    await expect(detectFile("configs/tagged.yml", tagged, ctx)).resolves.toEqual({
+      kind: "training-config",
+      format: "axolotl",
+      unreadable: expect.stringMatching(/^line 3: custom tag `!!python\/object\/apply:os\.system` is not resolved/),
+      unreadableLine: 3,
+    });
+    await expect(detectFile("docs/mkdocs.yml", text("site_name: x\nmarkdown_extensions:\n  - !!python/name:material.extensions\n"), ctx)).resolves.toBeNull();
   });
 });
 
@@ -112,12 +129,14 @@ describe("repo config paths", () => {
     await expect(detectFile("elsewhere/job.yaml", yaml, ctx)).resolves.toBeNull();
   });
 
-  it("malformed YAML is nothing, or an unknown training config where paths.configs names it", async () => {
+  it("malformed YAML is nothing, or an unreadable training config (with the line) where paths.configs names it", async () => {
     const broken = text("base_model: x\n  adapter: [lora\nsequence_len: : :\n");
     await expect(detectFile("configs/broken.yaml", broken, ctx)).resolves.toBeNull();
     await expect(detectFile("configs/broken.yaml", broken, contextWith({}, { configs: ["configs/*.yaml"] }))).resolves.toEqual({
       kind: "training-config",
       format: "unknown",
+      unreadable: expect.stringMatching(/^line \d+: it is not valid YAML \(.+\); fix the syntax on that line$/),
+      unreadableLine: expect.any(Number),
     });
   });
 

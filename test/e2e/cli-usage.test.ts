@@ -1,4 +1,5 @@
 /** The CLI's contract with scripts: exit codes, one-line usage errors, formats, masking, config from base. */
+import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -56,6 +57,26 @@ describe("usage errors exit 2 with one line on stderr", () => {
   });
 });
 
+describe("a reader that stops early", () => {
+  it("closes the pipe without a crash or a stack trace", async () => {
+    const repo = await createTempRepo();
+    try {
+      await repo.commit(GOOD.base, { date: "2026-01-10T10:00:00Z" });
+      await repo.branch("proposal");
+      await repo.commit({ ...GOOD.head, "data/train.jsonl": `${GOOD.head["data/train.jsonl"]}{"broken\n` }, { date: "2026-03-01T10:00:00Z" });
+      const child = spawn(process.execPath, [join(process.cwd(), "bin/finetune-review.js"), "review", "--repo", repo.dir, "--base", "main", "--head", "proposal"], { stdio: ["ignore", "pipe", "pipe"] });
+      child.stdout.destroy(); // as `| head -0` would: the review's output meets a closed pipe
+      let stderr = "";
+      child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+      expect(stderr).not.toMatch(/EPIPE|Error|at /);
+      expect(code).toBe(1);
+    } finally {
+      await repo.cleanup();
+    }
+  });
+});
+
 describe("bad input never hides findings", () => {
   it("a Git LFS pointer dataset is artifact-unreadable, not a format error", async () => {
     const lfs = "version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 523456789\n";
@@ -101,6 +122,17 @@ describe("config comes from the base ref", () => {
     const invalid = r.json.findings.filter((f) => f.ruleId === "config-invalid");
     expect(invalid).toEqual([expect.objectContaining({ path: ".github/finetune-review.yml", line: 4, severity: "error" })]);
     expect(invalid[0]!.message).toMatch(/rules\.dataset-size\.min_examples.*the review used the base branch's/);
+    expect(r.code).toBe(1);
+  });
+
+  it("a PR's valid config edit is not applied either, and a note says so", async () => {
+    const r = await reviewScenario({
+      base: { ".github/CODEOWNERS": "/docs/ @acme/docs\n" },
+      head: { ".github/finetune-review.yml": "fail_on: never\nrules:\n  ownership:\n    enabled: false\n" },
+    });
+    expect(r.json.findings.filter((f) => f.ruleId === "ownership")).toHaveLength(3);
+    expect(r.json.findings.some((f) => f.ruleId === "config-invalid")).toBe(false);
+    expect((r.json as { notes?: string[] }).notes).toEqual([expect.stringMatching(/changes \.github\/finetune-review\.yml; its new version is valid .*base branch's version/)]);
     expect(r.code).toBe(1);
   });
 

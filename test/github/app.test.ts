@@ -36,7 +36,7 @@ async function probot(): Promise<Probot> {
 
 const BASE = "b".repeat(40);
 const HEAD = "c".repeat(40);
-const REVIEW: Route[] = ["token", "app", "files", "tree", "contents", "commit", "history", "check-create", "check-update", "pull", "comments"];
+const REVIEW: Route[] = ["token", "app", "files", "tree", "contents", "commit", "graphql", "check-create", "check-update", "pull", "comments"];
 
 function spec(over: Partial<RepoSpec> = {}, owner = "Codertocat", repo = "Hello-World", number = 2): RepoSpec {
   return { owner, repo, installationId: 1, baseSha: BASE, headSha: HEAD, base: { ...GOOD.base } as Record<string, string | Buffer>, head: { ...GOOD.base, ...GOOD.head } as Record<string, string | Buffer>, pr: { number, body: GOOD.body }, ...over };
@@ -123,7 +123,8 @@ describe("pull_request", () => {
   });
 
   it("a review of an older head sha never overwrites the newer one's comment", async () => {
-    const state = nockGitHub(spec({ pr: { number: 2, body: GOOD.body, currentHeadSha: "d".repeat(40) } }), REVIEW.filter((r) => r !== "comments" && r !== "app"));
+    // The comments are listed while the check completes; with the head moved, nothing is written.
+    const state = nockGitHub(spec({ pr: { number: 2, body: GOOD.body, currentHeadSha: "d".repeat(40) } }), REVIEW.filter((r) => r !== "app"));
     await (await probot()).receive({ id: "1", name: "pull_request", payload: prEvent("synchronize") } as never);
     expect(checkBodies(state)[1]).toMatchObject({ status: "completed", conclusion: "success" });
     expect(commentWrites(state)).toEqual([]);
@@ -169,7 +170,7 @@ describe("pull_request", () => {
 
   it("an invalid base config fails the check with the key path, and nothing else runs", async () => {
     const base = { ...GOOD.base, ".github/finetune-review.yml": "fail_on: sometimes\n" };
-    const state = nockGitHub(spec({ base, head: { ...base, ...GOOD.head } as Record<string, string> }), ["token", "app", "contents", "check-create", "check-update", "pull", "comments", "comment-create"]);
+    const state = nockGitHub(spec({ base, head: { ...base, ...GOOD.head } as Record<string, string> }), ["token", "app", "tree", "contents", "check-create", "check-update", "pull", "comments", "comment-create"]);
     await (await probot()).receive({ id: "1", name: "pull_request", payload: prEvent("opened") } as never);
     const done = checkBodies(state)[1]!;
     expect(done.conclusion).toBe("failure");
@@ -181,7 +182,8 @@ describe("pull_request", () => {
 
   it("when GitHub fails, the check completes with on_error's conclusion and says how to re-run", async () => {
     const base = { ...GOOD.base, ".github/finetune-review.yml": "on_error: neutral\n" };
-    const state = nockGitHub(spec({ base }), ["token", "contents", "commit", "check-create", "check-update"]);
+    // The base tree answers the config read; the head tree and date are asked for with the failing file list.
+    const state = nockGitHub(spec({ base }), ["token", "tree", "contents", "commit", "check-create", "check-update"]);
     nock(API).get("/repos/Codertocat/Hello-World/pulls/2/files").query(true).reply(502, { message: "Bad Gateway" });
     await (await probot()).receive({ id: "1", name: "pull_request", payload: prEvent("opened") } as never);
     const done = checkBodies(state)[1]!;
@@ -314,6 +316,8 @@ const ROUTE_PERMISSIONS: [RegExp, string, "read" | "write" | null][] = [
   [/^(PATCH|DELETE) \/repos\/[^/]+\/[^/]+\/issues\/comments\/\d+$/, "pull_requests", "write"],
   [/^POST \/repos\/[^/]+\/[^/]+\/issues\/comments\/\d+\/reactions$/, "pull_requests", "write"],
   [/^GET \/repos\/[^/]+\/[^/]+\/collaborators\/[^/]+\/permission$/, "metadata", "read"],
+  // Queries only (file histories and blobs of the repository): contents read.
+  [/^POST \/graphql$/, "contents", "read"],
 ];
 /** The permission a GitHub App needs to receive each event it handles. */
 const EVENT_PERMISSIONS: Record<string, [string, "read"]> = {

@@ -247,6 +247,28 @@ describe("fake GitHub with lowered limits", () => {
   });
 });
 
+describe("fake GitHub with a fork's pull request", () => {
+  it("serves the head by sha and refs/pull/N/head, never by the fork's branch name", async () => {
+    const forked = await startFakeGitHub({ repoDir: tmp.dir, owner, repo, pulls: [{ number: 9, baseRef: "main", headRef: "feature", headRepoFullName: "mallory/models" }] });
+    try {
+      const client = new Octokit({ baseUrl: `${forked.url}/api/v3`, log: quiet });
+      const head = (await tmp.git("rev-parse", "feature")).trim();
+      const { data: pr } = await client.rest.pulls.get({ owner, repo, pull_number: 9 });
+      expect(pr.head).toMatchObject({ sha: head, ref: "feature", label: "mallory:feature", repo: { full_name: "mallory/models", fork: true, owner: { login: "mallory" } } });
+      expect(pr.base.repo).toMatchObject({ full_name: "acme/models", fork: false });
+      const raw = { owner, repo, path: "config.yaml", mediaType: { format: "raw" } };
+      for (const ref of [head, "refs/pull/9/head", "pull/9/head"]) expect((await client.rest.repos.getContent({ ...raw, ref })).data).toBe("lr: 1e-5\n");
+      for (const ref of ["feature", "refs/heads/feature"]) await expect(client.rest.repos.getContent({ ...raw, ref })).rejects.toMatchObject({ status: 404 });
+      await expect(client.rest.repos.getCommit({ owner, repo, ref: "feature" })).rejects.toMatchObject({ status: 404 });
+      await expect(client.rest.git.getTree({ owner, repo, tree_sha: "feature" })).rejects.toMatchObject({ status: 404 });
+      expect((await client.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: "main...mallory:feature" })).data.ahead_by).toBe(1);
+      await expect(client.rest.repos.getContent({ owner: "mallory", repo, path: "config.yaml", ref: head })).rejects.toMatchObject({ status: 404 });
+    } finally {
+      await forked.close();
+    }
+  });
+});
+
 describe("fake GitHub behind Probot", () => {
   it("exchanges a JWT for an installation token and serves the installation's requests", async () => {
     const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } }).privateKey;

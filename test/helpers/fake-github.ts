@@ -52,7 +52,10 @@ export interface FakePull {
   user?: string;
   draft?: boolean;
   state?: "open" | "closed";
-  /** Set for a pull request from a fork. */
+  /**
+   * Set for a pull request from a fork: `headRef` is then the fork's branch, unknown to the base
+   * repository's API (404), which serves the head by its sha or as `refs/pull/N/head`.
+   */
   headRepoFullName?: string;
 }
 
@@ -288,6 +291,7 @@ interface TreeItem {
 }
 
 const ZERO_SHA = "0".repeat(40);
+const FULL_SHA = /^[0-9a-f]{40}$/;
 const STATUS_BY_LETTER: Record<string, ChangedEntry["status"]> = { A: "added", D: "removed", R: "renamed", C: "copied", T: "changed" };
 const COMMIT_FORMAT = ["%H", "%P", "%T", "%an", "%ae", "%aI", "%cn", "%ce", "%cI", "%B"].join("%x1f");
 
@@ -314,19 +318,27 @@ class GitReader {
   /** The commit sha a ref names, or null. */
   async resolveCommit(ref: string): Promise<string | null> {
     if (!ref || ref.startsWith("-") || /[\s\0]/.test(ref)) return null;
-    try {
-      return (await this.run(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])).toString().trim() || null;
-    } catch {
-      return null;
-    }
+    const resolve = async () => {
+      try {
+        return (await this.run(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])).toString().trim() || null;
+      } catch {
+        return null;
+      }
+    };
+    // A full object id always names the same commit (branch names move: they are asked each time).
+    return FULL_SHA.test(ref) ? this.once(`commit:${ref}`, resolve) : resolve();
   }
 
   /** `sha type size` of an object expression such as `<commit>:<path>`, or null when missing. */
   async objectInfo(expr: string): Promise<{ sha: string; type: string; size: number } | null> {
     if (/[\n\0]/.test(expr)) return null;
-    const line = (await this.run(["cat-file", "--batch-check"], `${expr}\n`)).toString().trim();
-    const m = /^([0-9a-f]{40,64}) (\w+) (\d+)$/.exec(line);
-    return m ? { sha: m[1]!, type: m[2]!, size: Number(m[3]) } : null;
+    const look = async () => {
+      const line = (await this.run(["cat-file", "--batch-check"], `${expr}\n`)).toString().trim();
+      const m = /^([0-9a-f]{40,64}) (\w+) (\d+)$/.exec(line);
+      return m ? { sha: m[1]!, type: m[2]!, size: Number(m[3]) } : null;
+    };
+    // `<full sha>` and `<full sha>:<path>` are immutable, as GitHub's own caches know.
+    return FULL_SHA.test(expr.split(":")[0]!) ? this.once(`info:${expr}`, look) : look();
   }
 
   blob(sha: string): Promise<Buffer> {
@@ -509,6 +521,24 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
     return sha;
   };
 
+  /**
+   * A ref named in a request, as the base repository knows it: `refs/pull/N/head` is PR N's head, and
+   * a fork PR's branch lives in the fork, so its name is unknown here (null), as on GitHub.
+   */
+  const requestRef = (ref: string): string | null => {
+    const pr = /^(?:refs\/)?pull\/(\d+)\/head$/.exec(ref);
+    if (pr) return pulls.find((x) => x.number === Number(pr[1]))?.headRef ?? null;
+    const branch = ref.replace(/^refs\/heads\//, "");
+    const forkBranch = pulls.some((x) => x.headRepoFullName && x.headRepoFullName.toLowerCase() !== fullName.toLowerCase() && x.headRef === branch);
+    const baseBranch = branch === defaultBranch || pulls.some((x) => x.baseRef === branch || (x.headRef === branch && !x.headRepoFullName));
+    return forkBranch && !baseBranch ? null : ref;
+  };
+  const mustRef = async (ref: string): Promise<string> => {
+    const known = requestRef(ref);
+    if (known === null) throw new HttpError(404, { message: `No commit found for SHA: ${ref}`, documentation_url: "https://docs.github.com/rest" });
+    return mustCommit(known);
+  };
+
   const findPull = (n: string): FakePull => {
     const pull = pulls.find((p) => p.number === Number(n));
     if (!pull) throw notFound();
@@ -678,7 +708,7 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
 
   const contents = async (path: string, query: URLSearchParams, accept: string): Promise<Reply> => {
     const ref = query.get("ref") || defaultBranch;
-    const commit = await git.resolveCommit(ref);
+    const commit = await git.resolveCommit(requestRef(ref) ?? "");
     if (!commit) throw new HttpError(404, { message: `No commit found for the ref ${ref}`, documentation_url: "https://docs.github.com/rest" });
     const clean = path.replace(/^\/+|\/+$/g, "");
     const info = await git.objectInfo(clean ? `${commit}:${clean}` : `${commit}^{tree}`);
@@ -726,7 +756,7 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
   };
 
   const commitList = async (query: URLSearchParams): Promise<CommitInfo[]> => {
-    const head = await mustCommit(query.get("sha") || defaultBranch);
+    const head = await mustRef(query.get("sha") || defaultBranch);
     const args = [head];
     const since = query.get("since");
     const until = query.get("until");
@@ -800,7 +830,9 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
       return gqlObj("Repository", {
         nameWithOwner: () => fullName,
         object: async (a) => {
-          const expr = typeof a.oid === "string" ? a.oid : typeof a.expression === "string" ? a.expression : null;
+          const given = typeof a.oid === "string" ? a.oid : typeof a.expression === "string" ? a.expression : null;
+          const rev = given === null ? null : requestRef(given.split(":")[0]!);
+          const expr = given === null || rev === null ? null : rev + given.slice(given.split(":")[0]!.length);
           if (!expr || expr.startsWith("-")) return null;
           const info = await git.objectInfo(expr);
           if (!info) return null;
@@ -859,7 +891,7 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
         const split = p.basehead!.split("...");
         if (split.length !== 2) throw notFound();
         // "owner:branch" names a fork's branch; the fake has one repository.
-        const [baseSha, head] = await Promise.all(split.map((r) => mustCommit(r.replace(/^[^:/]+:/, ""))) as [Promise<string>, Promise<string>]);
+        const [baseSha, head] = await Promise.all(split.map((r) => (/^[^:/]+:/.test(r) ? mustCommit(r.replace(/^[^:/]+:/, "")) : mustRef(r))) as [Promise<string>, Promise<string>]);
         const mb = await git.mergeBase(baseSha, head);
         if (!mb) throw notFound();
         const [ahead, behind, files, commits, [mbInfo], [baseInfo]] = await Promise.all([
@@ -901,8 +933,8 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
         };
       }
       case "GET /repos/{owner}/{repo}/git/trees/{tree_sha}": {
-        const ref = p.tree_sha!;
-        const info = ref.startsWith("-") ? null : await git.objectInfo(`${ref}^{tree}`);
+        const ref = requestRef(p.tree_sha!);
+        const info = ref === null || ref.startsWith("-") ? null : await git.objectInfo(`${ref}^{tree}`);
         if (!info) throw notFound();
         const recursive = Boolean(query.get("recursive")) && query.get("recursive") !== "false";
         const all = await git.tree(info.sha, recursive);
@@ -927,19 +959,19 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
       case "GET /repos/{owner}/{repo}/commits":
         return paged((await commitList(query)).map(commitJson), query, reqPath);
       case "GET /repos/{owner}/{repo}/commits/{ref}": {
-        const sha = await mustCommit(p.ref!);
+        const sha = await mustRef(p.ref!);
         const [info] = await git.commits(["-n", "1", sha]);
         const parent = info!.parents[0];
         const files = parent ? await git.diff(parent, sha) : await git.diff(await git.run(["hash-object", "-t", "tree", "/dev/null"]).then((x) => x.toString().trim()), sha);
         return { status: 200, body: { ...commitJson(info!), files: files.slice(0, 300).map((f) => fileJson(f, sha)) } };
       }
       case "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls": {
-        const sha = await mustCommit(p.commit_sha!);
+        const sha = await mustRef(p.commit_sha!);
         const list = await Promise.all(pulls.map(pullJson));
         return { status: 200, body: list.filter((x) => x.head.sha === sha) };
       }
       case "GET /repos/{owner}/{repo}/commits/{ref}/check-runs": {
-        const sha = await mustCommit(p.ref!);
+        const sha = await mustRef(p.ref!);
         const name = query.get("check_name");
         const runs = checkRuns.filter((c) => c.head_sha === sha && (!name || c.name === name)).reverse();
         const page = paged(runs.map(checkRunJson), query, reqPath);

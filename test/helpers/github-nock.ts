@@ -3,7 +3,9 @@
  * and a head sha, a PR, its comments), record every write, and keep the comment list as GitHub would.
  * A test registers only the routes it expects; `scope.done()` then proves each was called.
  */
+import { createHash } from "node:crypto";
 import nock from "nock";
+import { executeQuery, type GqlObject } from "./fake-graphql.js";
 
 export const API = "https://api.github.com";
 
@@ -48,7 +50,8 @@ export type Route =
   | "comment-delete"
   | "reaction"
   | "permission"
-  | "pulls-for-commit";
+  | "pulls-for-commit"
+  | "graphql";
 
 export interface Recorded {
   method: string;
@@ -67,6 +70,46 @@ export interface FakeState {
 }
 
 const buf = (v: string | Buffer) => (typeof v === "string" ? Buffer.from(v) : v);
+
+/** Git's object id of a file's bytes, as trees and GraphQL name blobs. */
+export function gitBlobSha(v: string | Buffer): string {
+  const bytes = buf(v);
+  return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+}
+
+const gqlObject = (typename: string, fields: Record<string, (args: Record<string, unknown>) => unknown>): GqlObject => ({
+  __typename: typename,
+  resolve: (field, args) => fields[field]?.(args),
+});
+
+/**
+ * The GraphQL objects the GitHub source asks for: blobs of the base's and head's files (by oid or
+ * `sha:path`), and the head commit, whose history is empty here as the REST `history` route's is.
+ */
+function graphqlRoot(spec: RepoSpec): GqlObject {
+  const blob = (v: string | Buffer) => {
+    const bytes = buf(v);
+    const binary = bytes.subarray(0, 8000).includes(0);
+    return gqlObject("Blob", { oid: () => gitBlobSha(bytes), byteSize: () => bytes.length, isBinary: () => binary, isTruncated: () => false, text: () => (binary ? null : bytes.toString("utf8")) });
+  };
+  const commit = (sha: string) =>
+    gqlObject("Commit", {
+      oid: () => sha,
+      committedDate: () => spec.headDate ?? "2026-03-01T10:00:00Z",
+      history: () => gqlObject("CommitHistoryConnection", { nodes: () => [], pageInfo: () => gqlObject("PageInfo", { hasNextPage: () => false, endCursor: () => null }) }),
+    });
+  const object = ({ oid, expression }: Record<string, unknown>) => {
+    const [ref, path] = typeof expression === "string" ? [expression.split(":")[0], expression.slice(expression.indexOf(":") + 1)] : [oid, undefined];
+    const files = ref === spec.baseSha ? spec.base : ref === spec.headSha ? spec.head : undefined;
+    if (files && path !== undefined) return files[path] === undefined ? null : blob(files[path]!);
+    if (files) return commit(String(ref));
+    const found = [...Object.values(spec.base), ...Object.values(spec.head)].find((v) => gitBlobSha(v) === oid);
+    return found === undefined ? null : blob(found);
+  };
+  return gqlObject("Query", {
+    repository: ({ owner, name }) => (owner === spec.owner && name === spec.repo ? gqlObject("Repository", { object }) : null),
+  });
+}
 
 function prFiles(spec: RepoSpec) {
   const names = [...new Set([...Object.keys(spec.base), ...Object.keys(spec.head)])].sort();
@@ -90,7 +133,8 @@ export function nockGitHub(spec: RepoSpec, routes: readonly Route[]): FakeState 
     const r = { method, path, body: body as Record<string, unknown> | undefined };
     state.requests.push(r);
     seenRequests.push({ method, path: new URL(path, API).pathname });
-    if (method !== "GET") state.writes.push(r);
+    // GraphQL queries are reads.
+    if (method !== "GET" && path !== "/graphql") state.writes.push(r);
   };
   const filesAt = (ref: string) => (ref === spec.baseSha ? spec.base : ref === spec.headSha ? spec.head : undefined);
   const has = (r: Route) => routes.includes(r);
@@ -111,7 +155,7 @@ export function nockGitHub(spec: RepoSpec, routes: readonly Route[]): FakeState 
       const sha = uri.split("/git/trees/")[1]!.split("?")[0]!;
       const files = filesAt(sha);
       if (!files) return [404, { message: "Not Found" }];
-      return [200, { sha, truncated: false, tree: Object.entries(files).map(([path, v]) => ({ path, type: "blob", sha: "1".repeat(40), size: buf(v).length })) }];
+      return [200, { sha, truncated: false, tree: Object.entries(files).map(([path, v]) => ({ path, mode: "100644", type: "blob", sha: gitBlobSha(v), size: buf(v).length })) }];
     });
   if (has("contents"))
     scope.get(new RegExp(`^${repoPath}/contents/`)).query(true).reply((uri) => {
@@ -167,5 +211,12 @@ export function nockGitHub(spec: RepoSpec, routes: readonly Route[]): FakeState 
     scope.get(new RegExp(`^${repoPath}/collaborators/[^/]+/permission$`)).reply(200, (uri) => (record("GET", uri, undefined), { ...(spec.permission ?? { permission: "read", role_name: "read" }), user: { login: uri.split("/").at(-2) } }));
   if (has("pulls-for-commit"))
     scope.get(new RegExp(`^${repoPath}/commits/[0-9a-f]{40}/pulls$`)).reply(200, (uri) => (record("GET", uri, undefined), [{ number: spec.pr.number, state: "open" }]));
+  if (has("graphql"))
+    scope.post("/graphql").reply(async (uri, body) => {
+      record("POST", uri, body);
+      const { query, variables } = body as { query?: unknown; variables?: unknown };
+      const answer = await executeQuery(graphqlRoot(spec), query, variables);
+      return [answer.status, answer.body as Record<string, unknown>];
+    });
   return state;
 }

@@ -161,6 +161,8 @@ export interface DatasetScan {
   longest: { line: number; tokens: number }[];
   /** Records whose target (assistant turn, output, completion, chosen) is empty. */
   emptyTargets: number[];
+  /** Total empty targets when more than `emptyTargets` holds (capped); absent when complete. */
+  emptyTargetTotal?: number;
   /** Secret/PII hits, the first ones of the file (capped). */
   sensitive: SensitiveHit[];
   /** Total hits when more than `sensitive` holds; absent when `sensitive` is complete. */
@@ -169,6 +171,8 @@ export interface DatasetScan {
   formatIssueTotal?: number;
   /** Lines whose target text reads as a business rule, with the matching phrase. */
   businessRules: { line: number; phrase: string }[];
+  /** Total business-rule targets when more than `businessRules` holds (capped); absent when complete. */
+  businessRuleTotal?: number;
   /** Number of records that have a target text at all (denominator for business-rules share). */
   targets: number;
 }

@@ -30,6 +30,8 @@ export const LONGEST_CAP = 50;
 export const SENSITIVE_CAP = 200;
 /** Format issues kept per file; `formatIssueTotal` counts them all. */
 export const FORMAT_ISSUE_CAP = 1000;
+/** Lines kept per file in `emptyTargets` and `businessRules`; their totals count them all. */
+export const LINE_LIST_CAP = 1000;
 
 /** Estimated tokens for a number of characters (about four characters per token). */
 export function estimateTokens(chars: number): number {
@@ -40,6 +42,8 @@ class ScanAccumulator {
   readonly scan: DatasetScan;
   private sensitiveTotal = 0;
   private formatIssueTotal = 0;
+  private emptyTargetTotal = 0;
+  private businessRuleTotal = 0;
   /** Keys in typed arrays: bounded per record, whatever the record's size. */
   private readonly table = new KeyTable();
   private readonly textKeys = new TextKeys();
@@ -88,7 +92,7 @@ class ScanAccumulator {
     this.table.push(line, k.inputHi, k.inputLo, k.exampleHi, k.exampleLo, k.signature);
     this.addLongest(line, estimateTokens(extracted.chars));
     if (extracted.target !== null) s.targets++;
-    if (extracted.emptyTarget) s.emptyTargets.push(source === undefined ? line : emptyValueLine(source, line));
+    if (extracted.emptyTarget && this.emptyTargetTotal++ < LINE_LIST_CAP) s.emptyTargets.push(source === undefined ? line : emptyValueLine(source, line));
     for (const label of extracted.labels.length > 1 ? new Set(extracted.labels) : extracted.labels) {
       s.labelCounts[label] = (s.labelCounts[label] ?? 0) + 1;
       s.labelLines[label] ??= line;
@@ -97,7 +101,7 @@ class ScanAccumulator {
     for (const text of extracted.targetTexts) {
       const phrase = findBusinessRule(text, this.lexicon);
       if (phrase !== null) {
-        s.businessRules.push({ line, phrase });
+        if (this.businessRuleTotal++ < LINE_LIST_CAP) s.businessRules.push({ line, phrase });
         break;
       }
     }
@@ -135,6 +139,8 @@ class ScanAccumulator {
     s.formatIssues.sort((a, b) => a.line - b.line);
     if (this.sensitiveTotal > s.sensitive.length) s.sensitiveTotal = this.sensitiveTotal;
     if (this.formatIssueTotal > s.formatIssues.length) s.formatIssueTotal = this.formatIssueTotal;
+    if (this.emptyTargetTotal > s.emptyTargets.length) s.emptyTargetTotal = this.emptyTargetTotal;
+    if (this.businessRuleTotal > s.businessRules.length) s.businessRuleTotal = this.businessRuleTotal;
     return s;
   }
 }

@@ -6,8 +6,9 @@ export default defineRule<{ max_share: number; min_matches: number }>({ id: "bus
     .filter((d) => d.role === "train" && d.targets > 0)
     .flatMap((scan) => {
       const hits = scan.businessRules;
-      if (hits.length < options.min_matches || hits.length / scan.targets <= options.max_share) return [];
-      const share = `${hits.length} of ${scan.targets} targets (${percent(hits.length, scan.targets)})`;
+      const total = scan.businessRuleTotal ?? hits.length;
+      if (total < options.min_matches || total / scan.targets <= options.max_share) return [];
+      const share = `${total} of ${scan.targets} targets (${percent(total, scan.targets)})`;
       return hits.map((h) => ({
         path: scan.path,
         line: h.line,

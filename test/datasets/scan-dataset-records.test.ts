@@ -185,6 +185,19 @@ describe("scanDataset record checks", () => {
     expect(result.formatIssueTotal).toBe(1100);
   });
 
+  it("keeps the first 1,000 empty targets and business-rule lines and counts them all", async () => {
+    const content = Array.from({ length: 1200 }, (_, i) => (i % 2 ? chat(`q${i}`, "") : chat(`q${i}`, "Refunds are processed within 30 days."))).join("\n");
+    const result = await scan("t.jsonl", "openai-chat", content, 4096);
+    expect(result.emptyTargets).toHaveLength(600);
+    expect(result.emptyTargetTotal).toBeUndefined();
+    const more = await scan("t.jsonl", "openai-chat", `${content}\n${content}`, 4096);
+    expect(more.emptyTargets).toHaveLength(1000);
+    expect(more.emptyTargets[999]).toBe(2000);
+    expect(more.emptyTargetTotal).toBe(1200);
+    expect(more.businessRules).toHaveLength(1000);
+    expect(more.businessRuleTotal).toBe(1200);
+  });
+
   it("rejects a format it does not know", async () => {
     await expect(scan("x.jsonl", "parquet-thing", "{}")).rejects.toThrow(/unknown dataset format/);
   });

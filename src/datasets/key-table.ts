@@ -1,6 +1,6 @@
 /**
  * Duplicate and leakage keys of a whole dataset in typed arrays: about 150 bytes a record whatever
- * the record's size and no object per record, so a 500 MB file's keys fit in tens of megabytes.
+ * the record's size and no object per record, so a 500 MB file's keys fit in about 80 MB.
  */
 import type { RecordKey } from "../types.js";
 import { hash64 } from "./hash.js";
@@ -29,7 +29,11 @@ export function parseHash64(hex: string): [number, number] {
   return [parseInt(hex.slice(0, 8), 16) >>> 0, parseInt(hex.slice(8, 16), 16) >>> 0];
 }
 
-interface Block {
+/** Records per storage block, for loops that walk a table block by block (see `KeyTable.block`). */
+export const KEY_BLOCK = BLOCK;
+
+/** One storage block of a {@link KeyTable}: records `k * KEY_BLOCK` on. */
+export interface KeyBlock {
   lines: Uint32Array;
   /** inputHi, inputLo, exampleHi, exampleLo per record. */
   hashes: Uint32Array;
@@ -46,7 +50,7 @@ interface Block {
  */
 export class KeyTable {
   size = 0;
-  private readonly blocks: Block[] = [];
+  private readonly blocks: KeyBlock[] = [];
 
   /** Appends one record's keys; `sig` holds values below 2^16, or is all SIGNATURE_EMPTY. */
   push(line: number, inputHi: number, inputLo: number, exampleHi: number, exampleLo: number, sig: Uint32Array): void {
@@ -88,21 +92,17 @@ export class KeyTable {
     return this.blocks[i >>> BLOCK_BITS]!.hashes[(i & MASK) * 4 + 1]!;
   }
 
-  exampleHi(i: number): number {
-    return this.blocks[i >>> BLOCK_BITS]!.hashes[(i & MASK) * 4 + 2]!;
-  }
-
-  exampleLo(i: number): number {
-    return this.blocks[i >>> BLOCK_BITS]!.hashes[(i & MASK) * 4 + 3]!;
-  }
-
   isEmpty(i: number): boolean {
     return this.blocks[i >>> BLOCK_BITS]!.empty[i & MASK] === 1;
   }
 
-  /** Word `w` (0 or 1) of record i's signature group `g`: that group's four 16-bit values as 64 bits. */
-  groupWord(i: number, g: number, w: number): number {
-    return this.blocks[i >>> BLOCK_BITS]!.words[(g * BLOCK + (i & MASK)) * 2 + w]!;
+  /**
+   * Storage block k (read, never kept): record `k * KEY_BLOCK + o` has its hashes at `hashes[o * 4]`
+   * (input hi, lo, example hi, lo), its signature group g at `words[(g * KEY_BLOCK + o) * 2]` (two
+   * words) and its empty flag at `empty[o]`.
+   */
+  block(k: number): Readonly<KeyBlock> {
+    return this.blocks[k]!;
   }
 
   /** Equal signature values of record i here and record j of `other`, stopping once `needed` is out of reach. */

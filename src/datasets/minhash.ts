@@ -1,11 +1,11 @@
 /**
  * LSH banding over MinHash signatures: near-duplicate pairs inside one dataset and matches of an
  * eval set against a training set, in time and memory that grow linearly with the number of
- * records. Exact matches are found by the 64-bit hash of the normalised input first.
+ * records. Exact matches are found by the 64-bit hash of the normalised input first; repeated
+ * whole examples by their example hash. All of it in typed arrays, with no object per record.
  */
 import type { RecordKey } from "../types.js";
-import { fmix32 } from "./hash.js";
-import { KeyTable, parseHash64, SIG_GROUP } from "./key-table.js";
+import { KEY_BLOCK, KeyTable, parseHash64, SIG_GROUP } from "./key-table.js";
 import { EMPTY_HASH } from "./normalize.js";
 import { MINHASH_PERMUTATIONS } from "./signature.js";
 
@@ -20,12 +20,16 @@ if (ROWS !== SIG_GROUP) throw new Error("LSH rows must match the key table's sig
 /** Records kept per LSH bucket: enough to find an earlier match, bounded so identical clusters stay linear. */
 const BUCKET_REPRESENTATIVES = 16;
 /** Records per partition of a grouping pass: its hash table then stays in the CPU cache. */
-const PARTITION_TARGET = 8192;
+const PARTITION_TARGET = 4096;
 const [EMPTY_HI, EMPTY_LO] = parseHash64(EMPTY_HASH);
 
-/** Mixes a 64-bit key into 32 well-spread bits (partition from the top, slot from the bottom). */
+/**
+ * Mixes a 64-bit key into 32 bits: the partition comes from the top bits, the table slot from the
+ * bottom. Two multiplies are enough; the keys are hashes already.
+ */
 function mixKey(hi: number, lo: number): number {
-  return fmix32(hi ^ Math.imul(lo, 0x9e3779b1));
+  const m = Math.imul(hi ^ Math.imul(lo, 0x9e3779b1), 0x85ebca6b);
+  return m ^ (m >>> 16);
 }
 
 /**
@@ -38,10 +42,11 @@ function mixKey(hi: number, lo: number): number {
  * partition are visited in load order, so results equal those of one table probed in load order.
  */
 class KeyGroups {
-  /** Entries in partition order (stable): key words and the caller's value (a record index). */
-  private readonly gHi: Uint32Array;
-  private readonly gLo: Uint32Array;
-  readonly gValue: Int32Array;
+  /**
+   * Entries in partition order (stable), three words each: key hi, key lo and the caller's value
+   * (a record index). Interleaved, so the scatter writes one stream per partition, not three.
+   */
+  private readonly entries: Int32Array;
   /** Next entry of the same chain, by grouped position (-1 ends it). */
   readonly next: Int32Array;
   /** Number of partitions (a power of two), fixed by the capacity. */
@@ -51,8 +56,8 @@ class KeyGroups {
   private readonly counts: Int32Array;
   // The partition's open-addressing table: a slot is in use when its stamp is the current generation.
   private stamp = new Uint32Array(0);
-  private sHi = new Uint32Array(0);
-  private sLo = new Uint32Array(0);
+  private sHi = new Int32Array(0);
+  private sLo = new Int32Array(0);
   private sHead = new Int32Array(0);
   private sTail = new Int32Array(0);
   private sCount = new Int32Array(0);
@@ -62,9 +67,7 @@ class KeyGroups {
   constructor(capacity: number) {
     // 16 bytes an entry: the keys are read twice from their source (count, then place), never staged.
     const n = Math.max(1, capacity);
-    this.gHi = new Uint32Array(n);
-    this.gLo = new Uint32Array(n);
-    this.gValue = new Int32Array(n);
+    this.entries = new Int32Array(n * 3);
     this.next = new Int32Array(n);
     let parts = 1;
     while (parts * PARTITION_TARGET < n) parts *= 2;
@@ -87,10 +90,15 @@ class KeyGroups {
       this.counts[p + 1]!++;
       return;
     }
-    const at = this.counts[p]!++;
-    this.gHi[at] = hi;
-    this.gLo[at] = lo;
-    this.gValue[at] = value;
+    const at = this.counts[p]!++ * 3;
+    this.entries[at] = hi;
+    this.entries[at + 1] = lo;
+    this.entries[at + 2] = value;
+  }
+
+  /** The value of the entry at grouped position `at`. */
+  value(at: number): number {
+    return this.entries[at * 3 + 2]!;
   }
 
   /** Starts a grouping: forgets the entries of the last one. */
@@ -110,8 +118,8 @@ class KeyGroups {
     while (size < largest * 2) size *= 2;
     if (this.stamp.length < size) {
       this.stamp = new Uint32Array(size);
-      this.sHi = new Uint32Array(size);
-      this.sLo = new Uint32Array(size);
+      this.sHi = new Int32Array(size);
+      this.sLo = new Int32Array(size);
       this.sHead = new Int32Array(size);
       this.sTail = new Int32Array(size);
       this.sCount = new Int32Array(size);
@@ -147,8 +155,8 @@ class KeyGroups {
    * to the chain unless it already holds `cap` entries (`cap` 0: look up only).
    */
   visit(at: number, cap: number): number {
-    const hi = this.gHi[at]!;
-    const lo = this.gLo[at]!;
+    const hi = this.entries[at * 3]!;
+    const lo = this.entries[at * 3 + 1]!;
     const gen = this.generation;
     let s = mixKey(hi, lo) & this.mask;
     for (; this.stamp[s] === gen; s = (s + 1) & this.mask) {
@@ -176,10 +184,6 @@ class KeyGroups {
   }
 }
 
-function isEmptyInput(t: KeyTable, i: number): boolean {
-  return t.inputHi(i) === EMPTY_HI && t.inputLo(i) === EMPTY_LO;
-}
-
 /** Which keys of a table's records a grouping takes: a signature band, the input or the example hash. */
 type KeyKind = number | "input" | "example";
 const INPUT = "input";
@@ -190,13 +194,29 @@ const EXAMPLE = "example";
  * `skip`ped records and those without the key (an empty input, or an empty signature for bands).
  */
 function feed(groups: KeyGroups, pass: number, t: KeyTable, kind: KeyKind, skip: Uint8Array | null, offset: number): void {
-  for (let i = 0; i < t.size; i++) {
-    if (skip !== null && skip[i]) continue;
+  // Block by block: the inner loops read each block's arrays directly and in order.
+  for (let k = 0, base = 0; base < t.size; k++, base += KEY_BLOCK) {
+    const block = t.block(k);
+    const end = Math.min(KEY_BLOCK, t.size - base);
     if (typeof kind === "number") {
-      if (!t.isEmpty(i)) groups.add(pass, t.groupWord(i, kind, 0), t.groupWord(i, kind, 1), i + offset);
-    } else if (kind === INPUT) {
-      if (!isEmptyInput(t, i)) groups.add(pass, t.inputHi(i), t.inputLo(i), i + offset);
-    } else groups.add(pass, t.exampleHi(i), t.exampleLo(i), i + offset);
+      const words = block.words;
+      const empty = block.empty;
+      const from = kind * KEY_BLOCK * 2;
+      for (let o = 0; o < end; o++) {
+        if (empty[o] || (skip !== null && skip[base + o])) continue;
+        groups.add(pass, words[from + o * 2]!, words[from + o * 2 + 1]!, base + o + offset);
+      }
+      continue;
+    }
+    const hashes = block.hashes;
+    const at = kind === INPUT ? 0 : 2;
+    for (let o = 0; o < end; o++) {
+      if (skip !== null && skip[base + o]) continue;
+      const hi = hashes[o * 4 + at]!;
+      const lo = hashes[o * 4 + at + 1]!;
+      if (kind === INPUT && hi === EMPTY_HI && lo === EMPTY_LO) continue;
+      groups.add(pass, hi, lo, base + o + offset);
+    }
   }
 }
 
@@ -226,7 +246,7 @@ export function exampleDuplicates(keys: RecordKey[]): Array<[number, number]> {
     groups.open(end - groups.start(p));
     for (let at = groups.start(p); at < end; at++) {
       const head = groups.visit(at, 1);
-      if (head >= 0) first[groups.gValue[at]!] = groups.gValue[head]!;
+      if (head >= 0) first[groups.value(at)] = groups.value(head);
     }
   }
   const pairs: Array<[number, number]> = [];
@@ -255,8 +275,8 @@ export function nearDuplicatePairs(keys: RecordKey[], threshold: number): Array<
     for (let at = groups.start(p); at < end; at++) {
       const head = groups.visit(at, 1);
       if (head < 0) continue;
-      const j = groups.gValue[at]!;
-      earlier[j] = groups.gValue[head]!;
+      const j = groups.value(at);
+      earlier[j] = groups.value(head);
       exact[j] = 1;
     }
   }
@@ -270,9 +290,9 @@ export function nearDuplicatePairs(keys: RecordKey[], threshold: number): Array<
         const head = groups.visit(at, BUCKET_REPRESENTATIVES);
         if (head < 0) continue;
         // A chain holds its key's first records in index order: the first that agrees is this band's earliest.
-        const j = groups.gValue[at]!;
+        const j = groups.value(at);
         for (let c = head; c >= 0 && c !== at; c = groups.next[c]!) {
-          const i = groups.gValue[c]!;
+          const i = groups.value(c);
           if (earlier[j]! >= 0 && i >= earlier[j]!) break;
           if (t.agreement(i, t, j, needed) >= needed) {
             earlier[j] = i;
@@ -310,10 +330,10 @@ export function crossMatches(
     const end = groups.start(p + 1);
     groups.open(end - groups.start(p));
     for (let at = groups.start(p); at < end; at++) {
-      const v = groups.gValue[at]!;
+      const v = groups.value(at);
       const head = groups.visit(at, v < t.size ? 1 : 0);
       if (v < t.size || head < 0) continue;
-      best[v - t.size] = groups.gValue[head]!;
+      best[v - t.size] = groups.value(head);
       exact[v - t.size] = 1;
     }
   }
@@ -324,7 +344,7 @@ export function crossMatches(
       const end = groups.start(p + 1);
       groups.open(end - groups.start(p));
       for (let at = groups.start(p); at < end; at++) {
-        const v = groups.gValue[at]!;
+        const v = groups.value(at);
         if (v < t.size) {
           groups.visit(at, BUCKET_REPRESENTATIVES);
           continue;
@@ -332,7 +352,7 @@ export function crossMatches(
         const head = groups.visit(at, 0);
         const j = v - t.size;
         for (let c = head; c >= 0; c = groups.next[c]!) {
-          const i = groups.gValue[c]!;
+          const i = groups.value(c);
           const score = t.agreement(i, e, j, needed);
           if (score < needed) continue;
           if (score > bestScore[j]! || (score === bestScore[j] && t.line(i) < t.line(best[j]!))) {

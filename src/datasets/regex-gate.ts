@@ -73,12 +73,12 @@ class Reader {
           literal = String.fromCharCode(parseInt(s.slice(this.i, this.i + 2), 16));
           this.i += 2;
         } else if (!/[0-9A-Za-z]/.test(e)) literal = e;
+        // The other escapes (\b, \B, back-references, \c, \u, \p, \k) are unknown atoms; what they consume is skipped.
         else if (e === "k") this.skipName();
+        else if (e === "u" && /^[0-9a-fA-F]{4}/.test(s.slice(this.i))) this.i += 4;
         else if (e === "p" || e === "P" || e === "u") this.skipBraces();
         else if (e === "c" && /[A-Za-z]/.test(s[this.i] ?? "")) this.i++;
         else if (/[0-9]/.test(e)) while (/[0-9]/.test(s[this.i] ?? "")) this.i++;
-        // These escapes and the rest (\b, \B, \uXXXX as hex digits are skipped below) are unknown atoms.
-        if (e === "u" && /^[0-9a-fA-F]{4}/.test(s.slice(this.i))) this.i += 4;
       } else if (c === "[") {
         req = [{ charClass: this.charClass() }];
       } else if (c === "(") {
@@ -88,6 +88,9 @@ class Reader {
       } else {
         this.i++;
         if (!SPECIAL.has(c)) literal = c;
+        // A surrogate pair is one atom: a quantifier after it must not leave half of it required.
+        const low = s.charCodeAt(this.i);
+        if (c.charCodeAt(0) >= 0xd800 && c.charCodeAt(0) <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) literal = c + s[this.i++]!;
       }
       const min = this.quantifier();
       if (literal !== null) {
@@ -188,11 +191,17 @@ class Reader {
 
 /** Distinct tests of patterns sharing the same gate flags, scanned together. */
 interface FlagGroup {
-  /** Global regex with one capture group per literal, longest literals first; null when there are none. */
+  /**
+   * Global regex with one capture group per literal (longest first), then one per class; null
+   * when there are none. Once a class is found the scan goes on with `literalScanner`, so a text
+   * full of digits is not matched digit by digit.
+   */
   scanner: RegExp | null;
-  /** Per capture group: the patterns whose requirement that literal (or one it starts with) meets. */
-  literalPatterns: number[][];
-  /** Class tests (cheap: a test stops at the first matching character) and the patterns they gate. */
+  literalScanner: RegExp | null;
+  literalCount: number;
+  /** Per capture group: the patterns its match shows may match. */
+  capturePatterns: number[][];
+  /** The classes again, tested once each after the first class is found. */
   classes: Array<{ test: RegExp; patterns: number[] }>;
 }
 
@@ -230,16 +239,21 @@ export class GateSet {
     let n = 0;
     for (const i of this.always) n += mark(out, i);
     for (const g of this.groups) {
-      for (const c of g.classes) if (c.patterns.some((i) => !out[i]) && c.test.test(text)) for (const i of c.patterns) n += mark(out, i);
-      const re = g.scanner;
+      let re = g.scanner;
       if (re === null) continue;
       re.lastIndex = 0;
       for (let m = re.exec(text); m !== null && n < out.length; m = re.exec(text)) {
         let k = 1;
         while (m[k] === undefined) k++;
-        for (const i of g.literalPatterns[k - 1]!) n += mark(out, i);
+        for (const i of g.capturePatterns[k - 1]!) n += mark(out, i);
+        const next = m.index + 1;
+        if (k > g.literalCount && re === g.scanner) {
+          for (const c of g.classes) if (c.patterns.some((i) => !out[i]) && c.test.test(text)) for (const i of c.patterns) n += mark(out, i);
+          if (g.literalScanner === null) break;
+          re = g.literalScanner;
+        }
         // Every start position is tried: a literal overlapping the one just found still counts.
-        re.lastIndex = m.index + 1;
+        re.lastIndex = next;
       }
     }
     return n;
@@ -265,28 +279,32 @@ function buildGroup(flags: string, list: Array<{ index: number; tests: Requireme
     }
   }
   try {
-    // At one position the regex reports the first alternative that matches, so longer ones go
-    // first and each also stands for the shorter literals it starts with (under the same flags).
+    // At one position the regex reports the first alternative that matches, so longer literals go
+    // first, classes last, and a match also stands for every shorter literal it starts with and
+    // every class its first character is in (compared under the same flags).
     const ordered = [...literals.keys()].sort((x, y) => y.length - x.length || (x < y ? -1 : 1));
-    const literalPatterns = ordered.map((lit) => {
+    const classList = [...classes].map(([source, patterns]) => ({ source, test: new RegExp(source, flags), patterns }));
+    const capturePatterns = ordered.map((lit) => {
       const covered = new Set<number>();
       for (const [other, patterns] of literals) {
         if (new RegExp(`^(?:${escapeLiteral(other)})`, flags).test(lit)) for (const i of patterns) covered.add(i);
       }
+      for (const c of classList) if (new RegExp(`^(?:${c.source})`, flags).test(lit)) for (const i of c.patterns) covered.add(i);
       return [...covered];
     });
+    for (const c of classList) capturePatterns.push(c.patterns);
+    const literalSources = ordered.map((lit) => `(${escapeLiteral(lit)})`);
+    const all = [...literalSources, ...classList.map((c) => `(${c.source})`)];
     return {
-      scanner: ordered.length > 0 ? new RegExp(ordered.map((lit) => `(${escapeLiteral(lit)})`).join("|"), `${flags}g`) : null,
-      literalPatterns,
-      classes: [...classes].map(([source, patterns]) => ({ test: new RegExp(source, flags), patterns })),
+      scanner: all.length > 0 ? new RegExp(all.join("|"), `${flags}g`) : null,
+      literalScanner: literalSources.length > 0 ? new RegExp(literalSources.join("|"), `${flags}g`) : null,
+      literalCount: ordered.length,
+      capturePatterns,
+      classes: classList.map(({ test, patterns }) => ({ test, patterns })),
     };
   } catch {
     return null;
   }
-}
-
-function testSource(t: Test): string {
-  return "literal" in t ? escapeLiteral(t.literal) : t.charClass;
 }
 
 /** The flags that change what a gate matches (case, Unicode); never global or sticky. */

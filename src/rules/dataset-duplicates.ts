@@ -1,17 +1,13 @@
-import { nearDuplicatePairs } from "../datasets/minhash.js";
+import { exampleDuplicates, nearDuplicatePairs } from "../datasets/minhash.js";
 import { defineRule } from "./define-rule.js";
 import { percent } from "./rule-helpers.js";
 
 export default defineRule<{ max_ratio: number; near_threshold: number }>({ id: "dataset-duplicates" }, (input, options) =>
   input.datasets.flatMap((scan) => {
     if (scan.keys.length < 2) return [];
-    const firstByHash = new Map<string, number>();
     const dupOf = new Map<number, { of: number; exact: boolean }>();
-    scan.keys.forEach((key, i) => {
-      const seen = firstByHash.get(key.exampleHash);
-      if (seen === undefined) firstByHash.set(key.exampleHash, i);
-      else dupOf.set(i, { of: seen, exact: true });
-    });
+    // Typed arrays, not a Map of hash strings: a string per record was the review's memory peak.
+    for (const [first, later] of exampleDuplicates(scan.keys)) dupOf.set(later, { of: first, exact: true });
     for (const [a, b] of nearDuplicatePairs(scan.keys, options.near_threshold)) {
       const later = Math.max(a, b);
       if (!dupOf.has(later)) dupOf.set(later, { of: Math.min(a, b), exact: false });

@@ -9582,21 +9582,21 @@ var require_identity = __commonJS({
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
-    var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
+    var MAP2 = /* @__PURE__ */ Symbol.for("yaml.map");
     var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap5 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isMap5 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP2;
     var isPair3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
     var isScalar5 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
     var isSeq4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
-          case MAP:
+          case MAP2:
           case SEQ:
             return true;
         }
@@ -9606,7 +9606,7 @@ var require_identity = __commonJS({
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
           case ALIAS:
-          case MAP:
+          case MAP2:
           case SCALAR:
           case SEQ:
             return true;
@@ -9616,7 +9616,7 @@ var require_identity = __commonJS({
     var hasAnchor = (node2) => (isScalar5(node2) || isCollection(node2)) && !!node2.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
-    exports2.MAP = MAP;
+    exports2.MAP = MAP2;
     exports2.NODE_TYPE = NODE_TYPE;
     exports2.PAIR = PAIR;
     exports2.SCALAR = SCALAR;
@@ -20049,7 +20049,7 @@ var require_constants3 = __commonJS({
     var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
     var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
     var STAR = `${QMARK}*?`;
-    var SEP = "/";
+    var SEP2 = "/";
     var POSIX_CHARS = {
       DOT_LITERAL,
       PLUS_LITERAL,
@@ -20066,7 +20066,7 @@ var require_constants3 = __commonJS({
       QMARK_NO_DOT,
       STAR,
       START_ANCHOR,
-      SEP
+      SEP: SEP2
     };
     var WINDOWS_CHARS = {
       ...POSIX_CHARS,
@@ -28088,6 +28088,47 @@ var import_yaml2 = __toESM(require_dist(), 1);
 var textDecoder = new TextDecoder("utf-8", { fatal: false });
 var decode = textDecoder.decode.bind(textDecoder);
 
+// src/github/octokit.ts
+var MAX_RATE_LIMIT_RETRIES = 2;
+var MAX_RETRY_AFTER_SECONDS = 60;
+var UNSPACED = {
+  key: () => ({ schedule: (_options, job) => job() })
+};
+function boundedRetry(kind, log) {
+  return (retryAfter, options2, _octokit, retryCount) => {
+    const retry2 = retryCount < MAX_RATE_LIMIT_RETRIES && retryAfter <= MAX_RETRY_AFTER_SECONDS;
+    log?.warn({ method: options2.method, url: options2.url.replace(/[?#].*$/, ""), retryAfter, retryCount, retry: retry2 }, `GitHub ${kind}`);
+    return retry2;
+  };
+}
+function throttleFor(installationId, log) {
+  return {
+    id: `installation-${installationId}`,
+    write: UNSPACED,
+    onSecondaryRateLimit: boundedRetry("secondary rate limit", log),
+    onRateLimit: boundedRetry("rate limit", log)
+  };
+}
+var lanes = /* @__PURE__ */ new Map();
+function serialiseWrites(octokit, key) {
+  octokit.hook.wrap("request", async (request2, options2) => {
+    const path2 = new URL(options2.url, "http://github.invalid").pathname;
+    if (options2.method === "GET" || options2.method === "HEAD" || /\/graphql$/.test(path2) || /\/access_tokens$/.test(path2)) return request2(options2);
+    const previous = lanes.get(key) ?? Promise.resolve();
+    let release;
+    const done = new Promise((resolve) => release = resolve);
+    const mine = previous.then(() => done);
+    lanes.set(key, mine);
+    await previous;
+    try {
+      return await request2(options2);
+    } finally {
+      release();
+      if (lanes.get(key) === mine) lanes.delete(key);
+    }
+  });
+}
+
 // src/render/patterns.ts
 var PATTERN_NAMES = {
   0: "Review setup",
@@ -28209,10 +28250,10 @@ function renderMarkdown(review2, opts = {}) {
 `;
   }
   out.push("", ...renderTable(review2.findings));
-  for (const group of groupByPattern(review2.findings)) {
-    out.push("", `### ${patternHeading(group.pattern)}`, "");
-    group.findings.forEach((f, i) => out.push(...renderFinding(f, showsRemediation(group.findings, i), opts)));
-    if (group.pattern === 1) out.push(...renderChurnCharts(review2));
+  for (const group2 of groupByPattern(review2.findings)) {
+    out.push("", `### ${patternHeading(group2.pattern)}`, "");
+    group2.findings.forEach((f, i) => out.push(...renderFinding(f, showsRemediation(group2.findings, i), opts)));
+    if (group2.pattern === 1) out.push(...renderChurnCharts(review2));
   }
   out.push(
     "",
@@ -48337,8 +48378,9 @@ var business_rules_in_data_default = defineRule(
   { id: "business-rules-in-data" },
   (input3, options2) => input3.datasets.filter((d) => d.role === "train" && d.targets > 0).flatMap((scan) => {
     const hits = scan.businessRules;
-    if (hits.length < options2.min_matches || hits.length / scan.targets <= options2.max_share) return [];
-    const share = `${hits.length} of ${scan.targets} targets (${percent(hits.length, scan.targets)})`;
+    const total = scan.businessRuleTotal ?? hits.length;
+    if (total < options2.min_matches || total / scan.targets <= options2.max_share) return [];
+    const share = `${total} of ${scan.targets} targets (${percent(total, scan.targets)})`;
     return hits.map((h) => ({
       path: scan.path,
       line: h.line,
@@ -48421,7 +48463,6 @@ var CHAR_SHINGLE = 4;
 var P = MINHASH_PERMUTATIONS;
 var RANK_BITS = 26;
 var RANK_MASK = (1 << RANK_BITS) - 1;
-var ROUND = 2 ** RANK_BITS;
 var SEEDS = Uint32Array.from({ length: 2 * P }, (_, i) => fmix32(Math.imul(i + 1, 2654435769) ^ 2135587861));
 var MULTS = Uint32Array.from({ length: 2 * P }, (_, i) => fmix32(Math.imul(i + 7, 2246822507)) | 1);
 var FNV_OFFSET = 2166136261;
@@ -48430,7 +48471,7 @@ function wordShingle(w0, w1, w2) {
   return fmix32(fmix32(w0 ^ Math.imul(w1, 2654435761)) ^ Math.imul(w2, 2246822507));
 }
 var shingles = new Uint32Array(1024);
-var best = new Float64Array(P);
+var best = new Uint32Array(P);
 function shingleAt(n, h) {
   if (n === shingles.length) {
     const grown = new Uint32Array(n * 2);
@@ -48444,24 +48485,40 @@ function sketch(n, out) {
     out.fill(SIGNATURE_EMPTY);
     return;
   }
-  best.fill(Infinity);
+  best.fill(4294967295);
   let filled = 0;
-  for (let r = 0; r < 2 * P && filled < P; r++) {
-    if (r >= P && best[r - P] !== Infinity) continue;
+  for (let r = 0; r < P && filled < P; r++) {
     const seed = SEEDS[r];
     const mult = MULTS[r];
-    const base = r * ROUND;
+    const base = r << RANK_BITS;
     for (let k = 0; k < n; k++) {
       let g = Math.imul(shingles[k] ^ seed, mult);
       g ^= g >>> 15;
-      const bin = r < P ? g >>> RANK_BITS : r - P;
-      const v = base + (g & RANK_MASK);
+      const bin = g >>> RANK_BITS;
+      const v = (base | g & RANK_MASK) >>> 0;
       if (v < best[bin]) {
-        if (best[bin] === Infinity) filled++;
+        if (best[bin] === 4294967295) filled++;
         best[bin] = v;
         out[bin] = Math.imul(g, 2654435761) >>> 16;
       }
     }
+  }
+  for (let bin = 0; bin < P && filled < P; bin++) {
+    if (best[bin] !== 4294967295) continue;
+    const seed = SEEDS[P + bin];
+    const mult = MULTS[P + bin];
+    let low = 4294967295;
+    for (let k = 0; k < n; k++) {
+      let g = Math.imul(shingles[k] ^ seed, mult);
+      g ^= g >>> 15;
+      const v = (g & RANK_MASK) >>> 0;
+      if (v < low) {
+        low = v;
+        out[bin] = Math.imul(g, 2654435761) >>> 16;
+      }
+    }
+    best[bin] = low;
+    filled++;
   }
 }
 function sketchWords(words, count, out) {
@@ -48512,6 +48569,7 @@ function hex64(hi, lo) {
 function parseHash64(hex3) {
   return [parseInt(hex3.slice(0, 8), 16) >>> 0, parseInt(hex3.slice(8, 16), 16) >>> 0];
 }
+var KEY_BLOCK = BLOCK;
 var KeyTable = class _KeyTable {
   size = 0;
   blocks = [];
@@ -48553,9 +48611,13 @@ var KeyTable = class _KeyTable {
   isEmpty(i) {
     return this.blocks[i >>> BLOCK_BITS].empty[i & MASK] === 1;
   }
-  /** Word `w` (0 or 1) of record i's signature group `g`: that group's four 16-bit values as 64 bits. */
-  groupWord(i, g, w) {
-    return this.blocks[i >>> BLOCK_BITS].words[(g * BLOCK + (i & MASK)) * 2 + w];
+  /**
+   * Storage block k (read, never kept): record `k * KEY_BLOCK + o` has its hashes at `hashes[o * 4]`
+   * (input hi, lo, example hi, lo), its signature group g at `words[(g * KEY_BLOCK + o) * 2]` (two
+   * words) and its empty flag at `empty[o]`.
+   */
+  block(k) {
+    return this.blocks[k];
   }
   /** Equal signature values of record i here and record j of `other`, stopping once `needed` is out of reach. */
   agreement(i, other, j, needed) {
@@ -48666,34 +48728,29 @@ var ROWS = MINHASH_PERMUTATIONS / BANDS;
 var P3 = MINHASH_PERMUTATIONS;
 if (ROWS !== SIG_GROUP) throw new Error("LSH rows must match the key table's signature groups");
 var BUCKET_REPRESENTATIVES = 16;
-var PARTITION_TARGET = 2048;
+var PARTITION_TARGET = 4096;
 var [EMPTY_HI, EMPTY_LO] = parseHash64(EMPTY_HASH);
 function mixKey(hi, lo) {
-  return fmix32(hi ^ Math.imul(lo, 2654435761));
+  const m = Math.imul(hi ^ Math.imul(lo, 2654435761), 2246822507);
+  return m ^ m >>> 16;
 }
 var KeyGroups = class {
-  /** Loaded entries: key words, mixed key and the caller's value (a record index). */
-  hi;
-  lo;
-  mix;
-  value;
-  size = 0;
-  /** Entries in partition order (stable). */
-  gHi;
-  gLo;
-  gMix;
-  gValue;
+  /**
+   * Entries in partition order (stable), three words each: key hi, key lo and the caller's value
+   * (a record index). Interleaved, so the scatter writes one stream per partition, not three.
+   */
+  entries;
   /** Next entry of the same chain, by grouped position (-1 ends it). */
   next;
   /** Number of partitions (a power of two), fixed by the capacity. */
   parts;
   shift;
-  /** Entries per partition while loading; partition starts once grouped (parts + 1 of them). */
+  /** Entries per partition while counting; partition starts once arranged (parts + 1 of them). */
   counts;
   // The partition's open-addressing table: a slot is in use when its stamp is the current generation.
   stamp = new Uint32Array(0);
-  sHi = new Uint32Array(0);
-  sLo = new Uint32Array(0);
+  sHi = new Int32Array(0);
+  sLo = new Int32Array(0);
   sHead = new Int32Array(0);
   sTail = new Int32Array(0);
   sCount = new Int32Array(0);
@@ -48701,14 +48758,7 @@ var KeyGroups = class {
   mask = 0;
   constructor(capacity) {
     const n = Math.max(1, capacity);
-    this.hi = new Uint32Array(n);
-    this.lo = new Uint32Array(n);
-    this.mix = new Uint32Array(n);
-    this.value = new Int32Array(n);
-    this.gHi = new Uint32Array(n);
-    this.gLo = new Uint32Array(n);
-    this.gMix = new Uint32Array(n);
-    this.gValue = new Int32Array(n);
+    this.entries = new Int32Array(n * 3);
     this.next = new Int32Array(n);
     let parts = 1;
     while (parts * PARTITION_TARGET < n) parts *= 2;
@@ -48716,51 +48766,57 @@ var KeyGroups = class {
     this.shift = 32 - Math.log2(parts);
     this.counts = new Int32Array(parts + 1);
   }
-  /** Forgets the loaded entries. */
+  partition(hi, lo) {
+    return this.parts > 1 ? mixKey(hi, lo) >>> this.shift : 0;
+  }
+  /**
+   * Takes one entry: pass 0 counts it, pass 1 (after `arrange`) places it. Both passes must add
+   * the same entries in the same order.
+   */
+  add(pass, hi, lo, value) {
+    const p = this.partition(hi, lo);
+    if (pass === 0) {
+      this.counts[p + 1]++;
+      return;
+    }
+    const at = this.counts[p]++ * 3;
+    this.entries[at] = hi;
+    this.entries[at + 1] = lo;
+    this.entries[at + 2] = value;
+  }
+  /** The value of the entry at grouped position `at`. */
+  value(at) {
+    return this.entries[at * 3 + 2];
+  }
+  /** Starts a grouping: forgets the entries of the last one. */
   reset() {
-    this.size = 0;
     this.counts.fill(0);
   }
-  /** Appends an entry (call `group` once all are loaded). */
-  load(hi, lo, value) {
-    const k = this.size++;
-    const h = mixKey(hi, lo);
-    this.hi[k] = hi;
-    this.lo[k] = lo;
-    this.mix[k] = h;
-    this.value[k] = value;
-    this.counts[this.parts > 1 ? (h >>> this.shift) + 1 : 1]++;
-  }
-  /** Sorts the loaded entries into their partitions, keeping load order within each. */
-  group() {
+  /** Between the counting and the placing pass: turns counts into partition starts. */
+  arrange() {
     const counts = this.counts;
-    const parts = this.parts;
     let largest = 0;
-    for (let p = 1; p <= parts; p++) {
+    for (let p = 1; p <= this.parts; p++) {
       largest = Math.max(largest, counts[p]);
       counts[p] += counts[p - 1];
     }
-    for (let k = 0; k < this.size; k++) {
-      const h = this.mix[k];
-      const at = counts[parts > 1 ? h >>> this.shift : 0]++;
-      this.gHi[at] = this.hi[k];
-      this.gLo[at] = this.lo[k];
-      this.gMix[at] = h;
-      this.gValue[at] = this.value[k];
-    }
-    for (let p = parts; p > 0; p--) counts[p] = counts[p - 1];
-    counts[0] = 0;
     let size = 16;
     while (size < largest * 2) size *= 2;
     if (this.stamp.length < size) {
       this.stamp = new Uint32Array(size);
-      this.sHi = new Uint32Array(size);
-      this.sLo = new Uint32Array(size);
+      this.sHi = new Int32Array(size);
+      this.sLo = new Int32Array(size);
       this.sHead = new Int32Array(size);
       this.sTail = new Int32Array(size);
       this.sCount = new Int32Array(size);
       this.generation = 0;
     }
+  }
+  /** After the placing pass: restores the partition starts it advanced. */
+  finish() {
+    const counts = this.counts;
+    for (let p = this.parts; p > 0; p--) counts[p] = counts[p - 1];
+    counts[0] = 0;
   }
   /** First grouped position of partition p; `start(p + 1)` ends it. */
   start(p) {
@@ -48781,10 +48837,10 @@ var KeyGroups = class {
    * to the chain unless it already holds `cap` entries (`cap` 0: look up only).
    */
   visit(at, cap) {
-    const hi = this.gHi[at];
-    const lo = this.gLo[at];
+    const hi = this.entries[at * 3];
+    const lo = this.entries[at * 3 + 1];
     const gen = this.generation;
-    let s = this.gMix[at] & this.mask;
+    let s = mixKey(hi, lo) & this.mask;
     for (; this.stamp[s] === gen; s = s + 1 & this.mask) {
       if (this.sHi[s] === hi && this.sLo[s] === lo) {
         const head = this.sHead[s];
@@ -48809,14 +48865,58 @@ var KeyGroups = class {
     return -1;
   }
 };
-function isEmptyInput(t, i) {
-  return t.inputHi(i) === EMPTY_HI && t.inputLo(i) === EMPTY_LO;
-}
-function loadBand(groups2, t, b, skip, offset) {
-  for (let i = 0; i < t.size; i++) {
-    if (skip !== null && skip[i] || t.isEmpty(i)) continue;
-    groups2.load(t.groupWord(i, b, 0), t.groupWord(i, b, 1), i + offset);
+var INPUT = "input";
+var EXAMPLE = "example";
+function feed(groups2, pass, t, kind, skip, offset) {
+  for (let k = 0, base = 0; base < t.size; k++, base += KEY_BLOCK) {
+    const block = t.block(k);
+    const end = Math.min(KEY_BLOCK, t.size - base);
+    if (typeof kind === "number") {
+      const words = block.words;
+      const empty = block.empty;
+      const from = kind * KEY_BLOCK * 2;
+      for (let o = 0; o < end; o++) {
+        if (empty[o] || skip !== null && skip[base + o]) continue;
+        groups2.add(pass, words[from + o * 2], words[from + o * 2 + 1], base + o + offset);
+      }
+      continue;
+    }
+    const hashes = block.hashes;
+    const at = kind === INPUT ? 0 : 2;
+    for (let o = 0; o < end; o++) {
+      if (skip !== null && skip[base + o]) continue;
+      const hi = hashes[o * 4 + at];
+      const lo = hashes[o * 4 + at + 1];
+      if (kind === INPUT && hi === EMPTY_HI && lo === EMPTY_LO) continue;
+      groups2.add(pass, hi, lo, base + o + offset);
+    }
   }
+}
+function group(groups2, kind, t, skipT, e, skipE) {
+  groups2.reset();
+  for (let pass = 0; pass < 2; pass++) {
+    feed(groups2, pass, t, kind, skipT, 0);
+    if (e) feed(groups2, pass, e, kind, skipE ?? null, t.size);
+    if (pass === 0) groups2.arrange();
+  }
+  groups2.finish();
+}
+function exampleDuplicates(keys2) {
+  const t = KeyTable.of(keys2);
+  const groups2 = new KeyGroups(t.size);
+  const first = new Int32Array(t.size).fill(-1);
+  group(groups2, EXAMPLE, t, null);
+  for (let p = 0; p < groups2.parts; p++) {
+    const end = groups2.start(p + 1);
+    groups2.open(end - groups2.start(p));
+    for (let at = groups2.start(p); at < end; at++) {
+      const head = groups2.visit(at, 1);
+      if (head >= 0) first[groups2.value(at)] = groups2.value(head);
+    }
+  }
+  const pairs = [];
+  for (let j = 0; j < t.size; j++) if (first[j] >= 0) pairs.push([first[j], j]);
+  return pairs;
 }
 function nearDuplicatePairs(keys2, threshold) {
   const t = KeyTable.of(keys2);
@@ -48824,34 +48924,30 @@ function nearDuplicatePairs(keys2, threshold) {
   const groups2 = new KeyGroups(n);
   const earlier = new Int32Array(n).fill(-1);
   const exact = new Uint8Array(n);
-  groups2.reset();
-  for (let j = 0; j < n; j++) if (!isEmptyInput(t, j)) groups2.load(t.inputHi(j), t.inputLo(j), j);
-  groups2.group();
+  group(groups2, INPUT, t, null);
   for (let p = 0; p < groups2.parts; p++) {
     const end = groups2.start(p + 1);
     groups2.open(end - groups2.start(p));
     for (let at = groups2.start(p); at < end; at++) {
       const head = groups2.visit(at, 1);
       if (head < 0) continue;
-      const j = groups2.gValue[at];
-      earlier[j] = groups2.gValue[head];
+      const j = groups2.value(at);
+      earlier[j] = groups2.value(head);
       exact[j] = 1;
     }
   }
   const needed = Math.max(1, Math.ceil(threshold * P3 - 1e-9));
   for (let b = 0; b < BANDS; b++) {
-    groups2.reset();
-    loadBand(groups2, t, b, exact, 0);
-    groups2.group();
+    group(groups2, b, t, exact);
     for (let p = 0; p < groups2.parts; p++) {
       const end = groups2.start(p + 1);
       groups2.open(end - groups2.start(p));
       for (let at = groups2.start(p); at < end; at++) {
         const head = groups2.visit(at, BUCKET_REPRESENTATIVES);
         if (head < 0) continue;
-        const j = groups2.gValue[at];
+        const j = groups2.value(at);
         for (let c = head; c >= 0 && c !== at; c = groups2.next[c]) {
-          const i = groups2.gValue[c];
+          const i = groups2.value(c);
           if (earlier[j] >= 0 && i >= earlier[j]) break;
           if (t.agreement(i, t, j, needed) >= needed) {
             earlier[j] = i;
@@ -48872,32 +48968,26 @@ function crossMatches(train, evalKeys, threshold) {
   const best2 = new Int32Array(e.size).fill(-1);
   const bestScore = new Int32Array(e.size).fill(-1);
   const exact = new Uint8Array(e.size);
-  groups2.reset();
-  for (let i = 0; i < t.size; i++) if (!isEmptyInput(t, i)) groups2.load(t.inputHi(i), t.inputLo(i), i);
-  for (let j = 0; j < e.size; j++) if (!isEmptyInput(e, j)) groups2.load(e.inputHi(j), e.inputLo(j), t.size + j);
-  groups2.group();
+  group(groups2, INPUT, t, null, e, null);
   for (let p = 0; p < groups2.parts; p++) {
     const end = groups2.start(p + 1);
     groups2.open(end - groups2.start(p));
     for (let at = groups2.start(p); at < end; at++) {
-      const v = groups2.gValue[at];
+      const v = groups2.value(at);
       const head = groups2.visit(at, v < t.size ? 1 : 0);
       if (v < t.size || head < 0) continue;
-      best2[v - t.size] = groups2.gValue[head];
+      best2[v - t.size] = groups2.value(head);
       exact[v - t.size] = 1;
     }
   }
   const needed = Math.max(1, Math.ceil(threshold * P3 - 1e-9));
   for (let b = 0; b < BANDS; b++) {
-    groups2.reset();
-    loadBand(groups2, t, b, null, 0);
-    loadBand(groups2, e, b, exact, t.size);
-    groups2.group();
+    group(groups2, b, t, null, e, exact);
     for (let p = 0; p < groups2.parts; p++) {
       const end = groups2.start(p + 1);
       groups2.open(end - groups2.start(p));
       for (let at = groups2.start(p); at < end; at++) {
-        const v = groups2.gValue[at];
+        const v = groups2.value(at);
         if (v < t.size) {
           groups2.visit(at, BUCKET_REPRESENTATIVES);
           continue;
@@ -48905,7 +48995,7 @@ function crossMatches(train, evalKeys, threshold) {
         const head = groups2.visit(at, 0);
         const j = v - t.size;
         for (let c = head; c >= 0; c = groups2.next[c]) {
-          const i = groups2.gValue[c];
+          const i = groups2.value(c);
           const score2 = t.agreement(i, e, j, needed);
           if (score2 < needed) continue;
           if (score2 > bestScore[j] || score2 === bestScore[j] && t.line(i) < t.line(best2[j])) {
@@ -48928,13 +49018,8 @@ var dataset_duplicates_default = defineRule(
   { id: "dataset-duplicates" },
   (input3, options2) => input3.datasets.flatMap((scan) => {
     if (scan.keys.length < 2) return [];
-    const firstByHash = /* @__PURE__ */ new Map();
     const dupOf = /* @__PURE__ */ new Map();
-    scan.keys.forEach((key, i) => {
-      const seen = firstByHash.get(key.exampleHash);
-      if (seen === void 0) firstByHash.set(key.exampleHash, i);
-      else dupOf.set(i, { of: seen, exact: true });
-    });
+    for (const [first, later] of exampleDuplicates(scan.keys)) dupOf.set(later, { of: first, exact: true });
     for (const [a, b] of nearDuplicatePairs(scan.keys, options2.near_threshold)) {
       const later = Math.max(a, b);
       if (!dupOf.has(later)) dupOf.set(later, { of: Math.min(a, b), exact: false });
@@ -49516,7 +49601,7 @@ var LineSplitter = class {
     this.pending = false;
     this.skipping = false;
     if (skipping) return { line, tooLong: true, length: size };
-    let bytes = parts.length === 1 ? Buffer.from(parts[0]) : Buffer.concat(parts, size);
+    let bytes = parts.length === 1 ? parts[0] : Buffer.concat(parts, size);
     if (bytes.length > 0 && bytes[bytes.length - 1] === 13) bytes = bytes.subarray(0, bytes.length - 1);
     if (line === 1 && bytes.subarray(0, 3).equals(BOM)) bytes = bytes.subarray(3);
     return { line, tooLong: false, bytes };
@@ -49747,6 +49832,25 @@ function readRecordsSync(container, content, maxBytes = DEFAULT_MAX_RECORD_BYTES
   if (container === "json") return readJson(content);
   if (container === "rasa-yaml") return readRasaYaml(content);
   return readRasaMarkdown(content);
+}
+async function* readRecordBatches(container, chunks, maxBytes = DEFAULT_MAX_RECORD_BYTES) {
+  if (container !== "jsonl" && container !== "csv" && container !== "tsv" || Buffer.isBuffer(chunks)) {
+    const events2 = [];
+    for await (const event of readRecords(container, chunks, maxBytes)) events2.push(event);
+    yield events2;
+    return;
+  }
+  const reader = lineReader(container, maxBytes);
+  const splitter = new LineSplitter(maxBytes);
+  for await (const chunk of chunks) {
+    const events2 = [];
+    for (const l of splitter.push(chunk)) events2.push(...reader.line(l));
+    if (events2.length > 0) yield events2;
+  }
+  const events = [];
+  for (const l of splitter.end()) events.push(...reader.line(l));
+  events.push(...reader.end());
+  yield events;
 }
 async function* readRecords(container, chunks, maxBytes = DEFAULT_MAX_RECORD_BYTES) {
   if (container === "jsonl" || container === "csv" || container === "tsv") {
@@ -50110,18 +50214,46 @@ function fromTurns(turns, system = []) {
     }
   }
   if (last < 0) return { error: "no assistant message" };
-  const context = turns.slice(0, last);
-  const input3 = joinTexts([...system, ...context.map((t) => t.text)]);
-  const signatureInput = joinTexts(context.filter((t) => t.role !== "system").map((t) => t.text)) || input3;
-  const assistant = turns.filter((t) => t.role === "assistant" && !t.toolCall);
-  const target = turns[last].text;
+  let input3 = "";
+  let chars = 0;
+  for (const text of system) {
+    chars += text.length;
+    if (text !== "") input3 = input3 === "" ? text : `${input3}
+${text}`;
+  }
+  let signatureInput = "";
+  let tail = true;
+  let seenOther = false;
+  for (let i = 0; i < last; i++) {
+    const t = turns[i];
+    if (t.role === "system") tail &&= !seenOther;
+    else {
+      seenOther = true;
+      if (t.text !== "") signatureInput = signatureInput === "" ? t.text : `${signatureInput}
+${t.text}`;
+    }
+    if (t.text !== "") input3 = input3 === "" ? t.text : `${input3}
+${t.text}`;
+  }
+  if (signatureInput === "") signatureInput = input3;
+  const targetTexts = [];
+  let emptyTarget = false;
+  for (let i = 0; i < turns.length; i++) {
+    const t = turns[i];
+    chars += t.text.length;
+    if (t.role === "assistant" && !t.toolCall) {
+      targetTexts.push(t.text);
+      if (t.text.trim() === "") emptyTarget = true;
+    }
+  }
   return {
     input: input3,
     signatureInput,
-    target,
-    targetTexts: assistant.map((t) => t.text),
-    emptyTarget: assistant.some((t) => t.text.trim() === ""),
-    chars: [...system, ...turns.map((t) => t.text)].reduce((n, t) => n + t.length, 0),
+    ...tail && { signatureFrom: input3.length - signatureInput.length },
+    target: turns[last].text,
+    targetTexts,
+    emptyTarget,
+    chars,
     labels: []
   };
 }
@@ -50180,6 +50312,7 @@ function alpaca(v) {
   }
   const sigInput = joinTexts([...history, instruction, input3]);
   const record2 = simple(joinTexts([system, sigInput]), output2, sigInput);
+  record2.signatureFrom = system !== "" && sigInput !== "" ? record2.input.length - sigInput.length : 0;
   record2.targetTexts = [...historyAnswers, output2];
   record2.emptyTarget = record2.targetTexts.some((t) => t.trim() === "");
   record2.chars += history.reduce((n, t) => n + t.length, 0);
@@ -50351,15 +50484,19 @@ function nestsDeeperThan(value, limit) {
 }
 
 // src/datasets/text-keys.ts
-var KEEP = 0;
-var UPPER = 1;
-var SEPARATOR = 2;
-var DROP = 3;
-var ASCII_CLASS = new Uint8Array(128);
+var SEP = 128;
+var DROP = 129;
+var BAIL = 130;
+var MAP = new Uint8Array(65536).fill(BAIL);
 for (let c = 0; c < 128; c++) {
   const separator = c >= 9 && c <= 13 || c >= 32 && c <= 47 || c >= 58 && c <= 64 || c >= 91 && c <= 96 || c >= 123 && c <= 126;
-  ASCII_CLASS[c] = c === 39 ? DROP : separator ? SEPARATOR : c >= 65 && c <= 90 ? UPPER : KEEP;
+  MAP[c] = c === 39 ? DROP : separator ? SEP : c >= 65 && c <= 90 ? c + 32 : c;
 }
+var LANE_A = 16777619;
+var LANE_B = 1540483477;
+var WORD_PRIME = FNV_PRIME;
+var WORD_OFFSET = FNV_OFFSET | 0;
+var CAP = MAX_SIGNATURE_CHARS;
 var NONE2 = -1;
 var TextKeys = class {
   inputHi = 0;
@@ -50377,33 +50514,31 @@ var TextKeys = class {
   sigChars = 0;
   /**
    * Keys of a record: `input` and `target` are hashed as normalised texts, the example as
-   * `input \0 target \0 labels sorted and \0-joined`; the signature is of `signatureInput`.
+   * `input \0 target \0 labels sorted and \0-joined`; the signature is of `signatureInput`,
+   * which a caller that knows it is `input.slice(signatureFrom)` says so with `signatureFrom`.
    */
-  compute(input3, signatureInput, target, labels) {
-    this.a = FNV_OFFSET;
-    this.b = 2538058380;
+  compute(input3, signatureInput, target, labels, signatureFrom) {
+    this.a = FNV_OFFSET | 0;
+    this.b = 2538058380 | 0;
     this.length = 0;
     this.wordCount = 0;
     this.sigChars = 0;
     let wordsFrom = NONE2;
-    if (signatureInput === input3) wordsFrom = 0;
+    if (signatureFrom === 0 || signatureFrom !== void 0 && input3.charCodeAt(signatureFrom - 1) === 10) wordsFrom = signatureFrom;
+    else if (signatureInput === input3) wordsFrom = 0;
     else if (signatureInput.length < input3.length && input3.charCodeAt(input3.length - signatureInput.length - 1) === 10 && input3.endsWith(signatureInput)) {
       wordsFrom = input3.length - signatureInput.length;
     }
-    if (!this.feedRaw(input3, true, wordsFrom)) {
-      this.feedNormalized(normalizeText(input3), true, false);
+    if (!(wordsFrom === NONE2 ? this.hashRaw(input3) : this.hashWordsRaw(input3, wordsFrom))) {
+      this.hashNormalized(normalizeText(input3));
       wordsFrom = NONE2;
     }
     const len = this.length;
     this.inputHi = fmix32(this.a ^ len);
     this.inputLo = fmix32(this.b ^ Math.imul(len, 668265261));
-    if (wordsFrom === NONE2 && !this.feedRaw(signatureInput, false, 0)) {
-      this.wordCount = 0;
-      this.sigChars = 0;
-      this.feedNormalized(normalizeText(signatureInput), false, true);
-    }
+    if (wordsFrom === NONE2 && !this.wordsRaw(signatureInput)) this.wordsNormalized(normalizeText(signatureInput));
     this.hashChar(0);
-    if (target !== null && !this.feedRaw(target, true, NONE2)) this.feedNormalized(normalizeText(target), true, false);
+    if (target !== null && !this.hashRaw(target)) this.hashNormalized(normalizeText(target));
     this.hashChar(0);
     const sorted = labels.length > 1 ? [...labels].sort() : labels;
     for (let i = 0; i < sorted.length; i++) {
@@ -50418,119 +50553,203 @@ var TextKeys = class {
     else sketchChars(normalizeText(signatureInput), this.signature);
   }
   hashChar(c) {
-    this.a = Math.imul(this.a ^ c, 16777619);
-    const b = Math.imul(this.b ^ c, 1540483477);
+    this.a = Math.imul(this.a ^ c, LANE_A);
+    const b = Math.imul(this.b ^ c, LANE_B);
     this.b = b ^ b >>> 15;
     this.length++;
   }
-  pushWord(h) {
-    if (this.wordCount === this.words.length) {
-      const grown = new Uint32Array(this.wordCount * 2);
-      grown.set(this.words);
-      this.words = grown;
-    }
-    this.words[this.wordCount++] = h >>> 0;
-  }
   /**
-   * Normalises ASCII text on the fly (lower case, apostrophes dropped, punctuation and whitespace
-   * runs as one space, trimmed), hashing it when `hash` and collecting the words that start at or
-   * after raw index `wordsFrom`. Returns false, with nothing changed, at the first non-ASCII
-   * character: Unicode normalisation needs the whole text.
+   * Hashes ASCII text as normalised on the fly: lower case, apostrophes dropped, runs of
+   * punctuation and whitespace as one space, trimmed. Returns false, with nothing changed, at
+   * the first non-ASCII character. (Three specialised loops, this one and the two below: one
+   * general loop was twice as slow.)
    */
-  feedRaw(text, hash2, wordsFrom) {
-    const a0 = this.a;
-    const b0 = this.b;
-    const len0 = this.length;
-    const words0 = this.wordCount;
-    const chars0 = this.sigChars;
-    let a = a0 | 0;
-    let b = b0 | 0;
-    let len = len0;
-    let pending = false;
-    let started = false;
-    let collecting = false;
-    let word = FNV_OFFSET | 0;
-    let sigChars = chars0;
-    const sigOpen = wordsFrom !== NONE2;
-    for (let i = 0; i < text.length; i++) {
-      let c = text.charCodeAt(i);
-      if (c >= 128) {
-        this.a = a0;
-        this.b = b0;
-        this.length = len0;
-        this.wordCount = words0;
-        this.sigChars = chars0;
-        return false;
+  hashRaw(text) {
+    const n = text.length;
+    let a = this.a | 0;
+    let b = this.b | 0;
+    let len = this.length;
+    let i = 0;
+    let first = true;
+    for (; ; ) {
+      let m = SEP;
+      while (i < n) {
+        m = MAP[text.charCodeAt(i)];
+        if (m < SEP) break;
+        if (m === BAIL) return false;
+        i++;
       }
-      const cls = ASCII_CLASS[c];
-      if (cls === SEPARATOR) {
-        if (started) pending = true;
-        continue;
-      }
-      if (cls === DROP) continue;
-      if (cls === UPPER) c += 32;
-      if (pending || !started) {
-        if (collecting) {
-          this.pushWord(word);
-          collecting = false;
-        }
-        if (pending && hash2) {
-          a = Math.imul(a ^ 32, 16777619);
-          const x = Math.imul(b ^ 32, 1540483477);
-          b = x ^ x >>> 15;
-          len++;
-        }
-        pending = false;
-        started = true;
-        if (sigOpen && i >= wordsFrom && sigChars < MAX_SIGNATURE_CHARS) {
-          if (this.wordCount > 0) sigChars++;
-          collecting = sigChars < MAX_SIGNATURE_CHARS;
-          word = FNV_OFFSET | 0;
-        }
-      }
-      if (hash2) {
-        a = Math.imul(a ^ c, 16777619);
-        const x = Math.imul(b ^ c, 1540483477);
+      if (i >= n) break;
+      if (!first) {
+        a = Math.imul(a ^ 32, LANE_A);
+        const x = Math.imul(b ^ 32, LANE_B);
         b = x ^ x >>> 15;
         len++;
       }
-      if (collecting) {
-        if (sigChars < MAX_SIGNATURE_CHARS) {
-          word = Math.imul(word ^ c, FNV_PRIME);
-          sigChars++;
-        } else {
-          this.pushWord(word);
-          collecting = false;
-        }
+      first = false;
+      for (; ; ) {
+        if (m < SEP) {
+          a = Math.imul(a ^ m, LANE_A);
+          const x = Math.imul(b ^ m, LANE_B);
+          b = x ^ x >>> 15;
+          len++;
+        } else if (m === SEP) break;
+        else if (m === BAIL) return false;
+        if (++i >= n) break;
+        m = MAP[text.charCodeAt(i)];
       }
     }
-    if (collecting) this.pushWord(word);
     this.a = a;
     this.b = b;
     this.length = len;
+    return true;
+  }
+  /** {@link hashRaw}, also collecting the signature words that start at or after raw index `from`. */
+  hashWordsRaw(text, from) {
+    const n = text.length;
+    let a = this.a | 0;
+    let b = this.b | 0;
+    let len = this.length;
+    let count = this.wordCount;
+    let sigChars = this.sigChars;
+    let i = 0;
+    let first = true;
+    for (; ; ) {
+      let m = SEP;
+      while (i < n) {
+        m = MAP[text.charCodeAt(i)];
+        if (m < SEP) break;
+        if (m === BAIL) return false;
+        i++;
+      }
+      if (i >= n) break;
+      if (!first) {
+        a = Math.imul(a ^ 32, LANE_A);
+        const x = Math.imul(b ^ 32, LANE_B);
+        b = x ^ x >>> 15;
+        len++;
+      }
+      first = false;
+      const start = i;
+      let w = WORD_OFFSET;
+      let wl = 0;
+      for (; ; ) {
+        if (m < SEP) {
+          a = Math.imul(a ^ m, LANE_A);
+          const x = Math.imul(b ^ m, LANE_B);
+          b = x ^ x >>> 15;
+          len++;
+          w = Math.imul(w ^ m, WORD_PRIME);
+          wl++;
+        } else if (m === SEP) break;
+        else if (m === BAIL) return false;
+        if (++i >= n) break;
+        m = MAP[text.charCodeAt(i)];
+      }
+      if (start >= from && sigChars < CAP) {
+        if (count > 0) sigChars++;
+        if (sigChars < CAP) {
+          if (wl > CAP - sigChars) {
+            wl = CAP - sigChars;
+            w = wordPrefixHash(text, start, wl);
+          }
+          this.pushWord(count++, w);
+          sigChars += wl;
+        }
+      }
+    }
+    this.a = a;
+    this.b = b;
+    this.length = len;
+    this.wordCount = count;
     this.sigChars = sigChars;
     return true;
   }
-  /** Feeds an already normalised text (words separated by single spaces). */
-  feedNormalized(text, hash2, collect) {
-    if (hash2) for (let i = 0; i < text.length; i++) this.hashChar(text.charCodeAt(i));
-    if (!collect) return;
-    const limit = Math.min(text.length, MAX_SIGNATURE_CHARS);
-    let word = FNV_OFFSET | 0;
+  /** Collects the signature words of ASCII text without hashing it; false at non-ASCII. */
+  wordsRaw(text) {
+    const n = text.length;
+    let count = this.wordCount;
+    let sigChars = this.sigChars;
+    let i = 0;
+    while (sigChars < CAP) {
+      let m = SEP;
+      while (i < n) {
+        m = MAP[text.charCodeAt(i)];
+        if (m < SEP) break;
+        if (m === BAIL) return false;
+        i++;
+      }
+      if (i >= n) break;
+      const start = i;
+      let w = WORD_OFFSET;
+      let wl = 0;
+      for (; ; ) {
+        if (m < SEP) {
+          w = Math.imul(w ^ m, WORD_PRIME);
+          wl++;
+        } else if (m === SEP) break;
+        else if (m === BAIL) return false;
+        if (++i >= n) break;
+        m = MAP[text.charCodeAt(i)];
+      }
+      if (count > 0) sigChars++;
+      if (sigChars < CAP) {
+        if (wl > CAP - sigChars) {
+          wl = CAP - sigChars;
+          w = wordPrefixHash(text, start, wl);
+        }
+        this.pushWord(count++, w);
+        sigChars += wl;
+      }
+    }
+    for (; i < n; i++) if (MAP[text.charCodeAt(i)] === BAIL) return false;
+    this.wordCount = count;
+    this.sigChars = sigChars;
+    return true;
+  }
+  pushWord(at, h) {
+    if (at === this.words.length) {
+      const grown = new Uint32Array(at * 2);
+      grown.set(this.words);
+      this.words = grown;
+    }
+    this.words[at] = h >>> 0;
+  }
+  /** Hashes an already normalised text. */
+  hashNormalized(text) {
+    for (let i = 0; i < text.length; i++) this.hashChar(text.charCodeAt(i));
+  }
+  /** Collects the signature words of an already normalised text (words separated by single spaces). */
+  wordsNormalized(text) {
+    this.wordCount = 0;
+    this.sigChars = 0;
+    const limit = Math.min(text.length, CAP);
+    let w = WORD_OFFSET;
     let inWord = false;
     for (let i = 0; i <= limit; i++) {
       const c = i < limit ? text.charCodeAt(i) : 32;
       if (c !== 32) {
-        word = Math.imul(word ^ c, FNV_PRIME);
+        w = Math.imul(w ^ c, WORD_PRIME);
         inWord = true;
       } else if (inWord) {
-        this.pushWord(word);
-        word = FNV_OFFSET | 0;
+        this.pushWord(this.wordCount++, w);
+        w = WORD_OFFSET;
         inWord = false;
       }
     }
   }
 };
+function wordPrefixHash(text, start, chars) {
+  let w = WORD_OFFSET;
+  for (let i = start, k = 0; k < chars; i++) {
+    const m = MAP[text.charCodeAt(i)];
+    if (m < SEP) {
+      w = Math.imul(w ^ m, WORD_PRIME);
+      k++;
+    }
+  }
+  return w;
+}
 
 // src/datasets/regex-gate.ts
 var SPECIAL = /* @__PURE__ */ new Set(["^", "$", "\\", ".", "*", "+", "?", "(", ")", "[", "]", "{", "}", "|"]);
@@ -50589,10 +50808,10 @@ var Reader = class {
           this.i += 2;
         } else if (!/[0-9A-Za-z]/.test(e)) literal2 = e;
         else if (e === "k") this.skipName();
+        else if (e === "u" && /^[0-9a-fA-F]{4}/.test(s.slice(this.i))) this.i += 4;
         else if (e === "p" || e === "P" || e === "u") this.skipBraces();
         else if (e === "c" && /[A-Za-z]/.test(s[this.i] ?? "")) this.i++;
         else if (/[0-9]/.test(e)) while (/[0-9]/.test(s[this.i] ?? "")) this.i++;
-        if (e === "u" && /^[0-9a-fA-F]{4}/.test(s.slice(this.i))) this.i += 4;
       } else if (c === "[") {
         req = [{ charClass: this.charClass() }];
       } else if (c === "(") {
@@ -50602,6 +50821,8 @@ var Reader = class {
       } else {
         this.i++;
         if (!SPECIAL.has(c)) literal2 = c;
+        const low = s.charCodeAt(this.i);
+        if (c.charCodeAt(0) >= 55296 && c.charCodeAt(0) <= 56319 && low >= 56320 && low <= 57343) literal2 = c + s[this.i++];
       }
       const min = this.quantifier();
       if (literal2 !== null) {
@@ -50691,30 +50912,94 @@ var Reader = class {
     return this.i >= this.source.length;
   }
 };
-function gateFor(source, flags) {
-  const tests = requirementOf(source, flags);
-  return tests === null ? null : compileGate(tests.map(testSource), gateFlags(flags));
+var GateSet = class {
+  groups = [];
+  always = [];
+  constructor(patterns) {
+    const byFlags = /* @__PURE__ */ new Map();
+    patterns.forEach((p, index) => {
+      const tests = requirementOf(p.source, p.flags);
+      if (tests === null) {
+        this.always.push(index);
+        return;
+      }
+      const flags = gateFlags(p.flags);
+      const list = byFlags.get(flags) ?? [];
+      list.push({ index, tests });
+      byFlags.set(flags, list);
+    });
+    for (const [flags, list] of byFlags) {
+      const group2 = buildGroup(flags, list);
+      if (group2 === null) this.always.push(...list.map((p) => p.index));
+      else this.groups.push(group2);
+    }
+  }
+  /** Sets `out[i]` to 1 for each pattern i that may match in `text` (others to 0); returns how many. */
+  candidates(text, out) {
+    out.fill(0);
+    let n = 0;
+    for (const i of this.always) n += mark(out, i);
+    for (const g of this.groups) {
+      let re = g.scanner;
+      if (re === null) continue;
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m !== null && n < out.length; m = re.exec(text)) {
+        let k = 1;
+        while (m[k] === void 0) k++;
+        for (const i of g.capturePatterns[k - 1]) n += mark(out, i);
+        const next = m.index + 1;
+        if (k > g.literalCount && re === g.scanner) {
+          for (const c of g.classes) if (c.patterns.some((i) => !out[i]) && c.test.test(text)) for (const i of c.patterns) n += mark(out, i);
+          if (g.literalScanner === null) break;
+          re = g.literalScanner;
+        }
+        re.lastIndex = next;
+      }
+    }
+    return n;
+  }
+};
+function mark(out, i) {
+  if (out[i]) return 0;
+  out[i] = 1;
+  return 1;
 }
-function compileGate(sources, flags) {
+function buildGroup(flags, list) {
+  const literals = /* @__PURE__ */ new Map();
+  const classes = /* @__PURE__ */ new Map();
+  for (const { index, tests } of list) {
+    for (const t of tests) {
+      const map2 = "literal" in t ? literals : classes;
+      const key = "literal" in t ? t.literal : t.charClass;
+      const patterns = map2.get(key) ?? [];
+      if (!patterns.includes(index)) patterns.push(index);
+      map2.set(key, patterns);
+    }
+  }
   try {
-    return new RegExp([...new Set(sources)].join("|"), flags);
+    const ordered = [...literals.keys()].sort((x, y) => y.length - x.length || (x < y ? -1 : 1));
+    const classList = [...classes].map(([source, patterns]) => ({ source, test: new RegExp(source, flags), patterns }));
+    const capturePatterns = ordered.map((lit) => {
+      const covered = /* @__PURE__ */ new Set();
+      for (const [other, patterns] of literals) {
+        if (new RegExp(`^(?:${escapeLiteral(other)})`, flags).test(lit)) for (const i of patterns) covered.add(i);
+      }
+      for (const c of classList) if (new RegExp(`^(?:${c.source})`, flags).test(lit)) for (const i of c.patterns) covered.add(i);
+      return [...covered];
+    });
+    for (const c of classList) capturePatterns.push(c.patterns);
+    const literalSources = ordered.map((lit) => `(${escapeLiteral(lit)})`);
+    const all = [...literalSources, ...classList.map((c) => `(${c.source})`)];
+    return {
+      scanner: all.length > 0 ? new RegExp(all.join("|"), `${flags}g`) : null,
+      literalScanner: literalSources.length > 0 ? new RegExp(literalSources.join("|"), `${flags}g`) : null,
+      literalCount: ordered.length,
+      capturePatterns,
+      classes: classList.map(({ test, patterns }) => ({ test, patterns }))
+    };
   } catch {
     return null;
   }
-}
-function combinedGate(patterns) {
-  if (patterns.length === 0) return null;
-  const flags = gateFlags(patterns[0].flags);
-  const all = [];
-  for (const p of patterns) {
-    const tests = requirementOf(p.source, p.flags);
-    if (tests === null || gateFlags(p.flags) !== flags) return null;
-    for (const t of tests) all.push(testSource(t));
-  }
-  return compileGate(all, flags);
-}
-function testSource(t) {
-  return "literal" in t ? escapeLiteral(t.literal) : t.charClass;
 }
 function gateFlags(flags) {
   return [...flags].filter((f) => f === "i" || f === "u" || f === "s" || f === "m").sort().join("");
@@ -50740,30 +51025,33 @@ function compileLexicon(lexicon4) {
     }
   };
   const ordered = [...lexicon4.sensitive].sort((a, b) => Number(b.secret) - Number(a.secret));
-  const sensitive = ordered.map((p) => {
-    const regex3 = compile2(p.regex, `${(p.flags ?? "").replace(/g/g, "")}g`, p.kind);
-    return { kind: p.kind, secret: p.secret, regex: regex3, gate: gateFor(regex3.source, regex3.flags) };
-  });
+  const sensitive = ordered.map((p) => ({
+    kind: p.kind,
+    secret: p.secret,
+    regex: compile2(p.regex, `${(p.flags ?? "").replace(/g/g, "")}g`, p.kind)
+  }));
   const businessRules = lexicon4.businessRules.map((s) => compile2(s, "i", "business-rule"));
   return {
     sensitive,
     businessRules,
-    businessGates: businessRules.map((re) => gateFor(re.source, re.flags)),
-    sensitiveGate: combinedGate(sensitive.map((p) => p.regex)),
-    businessGate: combinedGate(businessRules)
+    sensitiveGates: new GateSet(sensitive.map((p) => p.regex)),
+    businessGates: new GateSet(businessRules)
   };
 }
 var NO_PATTERNS = [];
+var marks = new Uint8Array(32);
+function gateMarks(gates, text, count) {
+  if (marks.length < count) marks = new Uint8Array(count);
+  const view = marks.subarray(0, count);
+  gates.candidates(text, view);
+  return view;
+}
 function sensitiveCandidates(text, lexicon4) {
-  if (lexicon4.sensitiveGate && !lexicon4.sensitiveGate.test(text)) return NO_PATTERNS;
+  if (!lexicon4.sensitiveGates) return lexicon4.sensitive;
+  const m = gateMarks(lexicon4.sensitiveGates, text, lexicon4.sensitive.length);
   let out = null;
-  for (let i = 0; i < lexicon4.sensitive.length; i++) {
-    const p = lexicon4.sensitive[i];
-    const pass = !p.gate || p.gate.test(text);
-    if (!pass && out === null) out = lexicon4.sensitive.slice(0, i);
-    else if (pass && out !== null) out.push(p);
-  }
-  return out ?? lexicon4.sensitive;
+  for (let i = 0; i < m.length; i++) if (m[i]) (out ??= []).push(lexicon4.sensitive[i]);
+  return out ?? NO_PATTERNS;
 }
 function luhnValid(value) {
   const digits = value.replace(/[\s-]/g, "");
@@ -50810,13 +51098,12 @@ function findSensitive(text, line, lexicon4, patterns = lexicon4.sensitive) {
   return hits;
 }
 function findBusinessRule(text, lexicon4) {
-  if (lexicon4.businessGate && !lexicon4.businessGate.test(text)) return null;
+  const rules = lexicon4.businessRules;
+  const gated = lexicon4.businessGates ? gateMarks(lexicon4.businessGates, text, rules.length) : null;
   let best2 = null;
-  const gates = lexicon4.businessGates;
-  for (let i = 0; i < lexicon4.businessRules.length; i++) {
-    const re = lexicon4.businessRules[i];
-    const gate = gates?.[i];
-    if (gate && !gate.test(text)) continue;
+  for (let i = 0; i < rules.length; i++) {
+    if (gated !== null && !gated[i]) continue;
+    const re = rules[i];
     const m = re.exec(text);
     if (m && m[0].trim() !== "" && (best2 === null || m.index < best2.index)) {
       best2 = { index: m.index, phrase: m[0].trim().replace(/\s+/g, " ").slice(0, 80) };
@@ -50857,6 +51144,7 @@ function maskSecrets(text, lexicon4) {
 var LONGEST_CAP = 50;
 var SENSITIVE_CAP = 200;
 var FORMAT_ISSUE_CAP = 1e3;
+var LINE_LIST_CAP = 1e3;
 function estimateTokens(chars) {
   return Math.ceil(chars / 4);
 }
@@ -50885,6 +51173,8 @@ var ScanAccumulator = class {
   scan;
   sensitiveTotal = 0;
   formatIssueTotal = 0;
+  emptyTargetTotal = 0;
+  businessRuleTotal = 0;
   /** Keys in typed arrays: bounded per record, whatever the record's size. */
   table = new KeyTable();
   textKeys = new TextKeys();
@@ -50905,12 +51195,12 @@ var ScanAccumulator = class {
     const s = this.scan;
     s.records++;
     const k = this.textKeys;
-    k.compute(extracted.input, extracted.signatureInput, extracted.target, extracted.labels);
+    k.compute(extracted.input, extracted.signatureInput, extracted.target, extracted.labels, extracted.signatureFrom);
     this.table.push(line, k.inputHi, k.inputLo, k.exampleHi, k.exampleLo, k.signature);
     this.addLongest(line, estimateTokens(extracted.chars));
     if (extracted.target !== null) s.targets++;
-    if (extracted.emptyTarget) s.emptyTargets.push(source === void 0 ? line : emptyValueLine(source, line));
-    for (const label of new Set(extracted.labels)) {
+    if (extracted.emptyTarget && this.emptyTargetTotal++ < LINE_LIST_CAP) s.emptyTargets.push(source === void 0 ? line : emptyValueLine(source, line));
+    for (const label of extracted.labels.length > 1 ? new Set(extracted.labels) : extracted.labels) {
       s.labelCounts[label] = (s.labelCounts[label] ?? 0) + 1;
       s.labelLines[label] ??= line;
     }
@@ -50918,7 +51208,7 @@ var ScanAccumulator = class {
     for (const text of extracted.targetTexts) {
       const phrase = findBusinessRule(text, this.lexicon);
       if (phrase !== null) {
-        s.businessRules.push({ line, phrase });
+        if (this.businessRuleTotal++ < LINE_LIST_CAP) s.businessRules.push({ line, phrase });
         break;
       }
     }
@@ -50952,6 +51242,8 @@ var ScanAccumulator = class {
     s.formatIssues.sort((a, b) => a.line - b.line);
     if (this.sensitiveTotal > s.sensitive.length) s.sensitiveTotal = this.sensitiveTotal;
     if (this.formatIssueTotal > s.formatIssues.length) s.formatIssueTotal = this.formatIssueTotal;
+    if (this.emptyTargetTotal > s.emptyTargets.length) s.emptyTargetTotal = this.emptyTargetTotal;
+    if (this.businessRuleTotal > s.businessRules.length) s.businessRuleTotal = this.businessRuleTotal;
     return s;
   }
 };
@@ -50970,9 +51262,11 @@ async function scanDataset(input3) {
     throw new Error(`${input3.format} records cannot be read from ${input3.path}`);
   }
   const acc = new ScanAccumulator(input3, input3.format, compileLexicon(input3.lexicon));
-  for await (const event of readRecords(container, input3.chunks, input3.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES)) {
-    if ("issue" in event) acc.issue(event.line, event.issue);
-    else acc.record(event.line, event.value, event.source);
+  for await (const batch of readRecordBatches(container, input3.chunks, input3.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES)) {
+    for (const event of batch) {
+      if ("issue" in event) acc.issue(event.line, event.issue);
+      else acc.record(event.line, event.value, event.source);
+    }
   }
   return acc.result();
 }
@@ -52235,14 +52529,20 @@ async function labelSchemas(source, labelled, config3, headDate) {
   const since = new Date(headDate.getTime() - windowDays * 864e5);
   const maxBytes = config3.max_file_mb * 1024 * 1024;
   const infos = [];
-  for (const a of labelled) {
+  const histories = await Promise.all(labelled.map((a) => source.history(a.path, since)));
+  for (const [i, a] of labelled.entries()) {
     const head = await source.readFile(source.head, a.path);
     const base = await source.readFile(source.base, a.previousPath ?? a.path);
     const parsedHead = head ? parseLabels(a.path, a.format, head) : null;
     const history = [];
-    for (const entry of await source.history(a.path, since)) {
+    const parsed = /* @__PURE__ */ new Map();
+    for (const entry of histories[i]) {
       if (entry.content && entry.content.length > maxBytes) continue;
-      const labels = labelsAt(a.path, a.format, entry.content);
+      let labels = entry.content ? parsed.get(entry.content) : null;
+      if (labels === void 0) {
+        labels = labelsAt(a.path, a.format, entry.content);
+        parsed.set(entry.content, labels);
+      }
       if (labels) history.push({ sha: entry.sha, date: entry.date, labels });
     }
     infos.push({
@@ -52397,14 +52697,14 @@ function capPerFile(findings, cap) {
     const key = f.path ?? "";
     byPath.set(key, [...byPath.get(key) ?? [], f]);
   }
-  return [...byPath.values()].flatMap((group) => {
-    if (group.length <= cap) return group;
-    const rest = group.slice(cap);
+  return [...byPath.values()].flatMap((group2) => {
+    if (group2.length <= cap) return group2;
+    const rest = group2.slice(cap);
     const worst = rest.reduce((a, f) => SEVERITY_RANK[f.severity] < SEVERITY_RANK[a] ? f.severity : a, "notice");
     const lines = rest.flatMap((f) => f.line ? [f.line] : []);
-    const first = group[0];
+    const first = group2[0];
     return [
-      ...group.slice(0, cap),
+      ...group2.slice(0, cap),
       {
         ...first,
         severity: worst,
@@ -52498,8 +52798,13 @@ async function review(req) {
 
 // src/sources/github.ts
 import { posix as posix4 } from "node:path";
-var REST_VERSIONS = 3;
-var VERSIONS_PER_QUERY = 100;
+var HISTORY_PATHS_PER_QUERY = 25;
+var VERSIONS_PER_PAGE = 100;
+var BLOBS_PER_QUERY = 100;
+var BLOB_BYTES_PER_QUERY = 8 * 1024 * 1024;
+var INLINE_HISTORY_BYTES = 16 * 1024;
+var READ_AHEAD_FILE_BYTES = 1024 * 1024;
+var SYMLINK_MODE = "120000";
 var DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
 var PR_FILES_CAP = 3e3;
 var COMPARE_FILES_CAP = 300;
@@ -52519,6 +52824,11 @@ function isTooLarge(error62) {
   if (status(error62) !== 403) return false;
   const text = `${error62 instanceof Error ? error62.message : ""} ${JSON.stringify(error62.response?.data ?? "")}`;
   return /too[_ ]large/i.test(text);
+}
+function exactBytes(blob) {
+  if (typeof blob.text !== "string" || blob.isBinary || blob.isTruncated || blob.text.includes("\uFFFD")) return void 0;
+  const bytes = Buffer.from(blob.text, "utf8");
+  return bytes.length === blob.byteSize ? bytes : void 0;
 }
 async function toBuffer(data) {
   if (data === null || data === void 0) return Buffer.alloc(0);
@@ -52579,6 +52889,16 @@ var GitHubSource = class _GitHubSource {
   notes = [];
   requests = 0;
   cache = /* @__PURE__ */ new Map();
+  /** File bytes by blob sha (files over maxFileBytes are not kept). */
+  blobs = /* @__PURE__ */ new Map();
+  /** Trees fetched so far, by ref. */
+  trees = /* @__PURE__ */ new Map();
+  changedList;
+  /** Warmed requests no real call has taken yet: kept even when they fail, for that call to see. */
+  unclaimed = /* @__PURE__ */ new Set();
+  readAheadStarted = false;
+  /** History requests waiting for this turn of the event loop to end, by `since`. */
+  historyBatches = /* @__PURE__ */ new Map();
   maxFileBytes;
   /** Off after the first GraphQL failure (an old GHES, a proxy): REST from then on. */
   graphqlUsable;
@@ -52593,12 +52913,26 @@ var GitHubSource = class _GitHubSource {
   static forCompare(octokit, repo, refs, opts) {
     return new _GitHubSource(octokit, repo, refs.baseSha, refs.headSha, (s) => s.compareFiles(), opts);
   }
+  /**
+   * Starts what every review reads first (the head commit's date, the changed files, the head tree)
+   * all at once instead of one after another; the review's own calls then share these requests.
+   */
+  warm() {
+    for (const key of ["head-date", "changed", `tree:${this.head}`]) if (!this.cache.has(key)) this.unclaimed.add(key);
+    for (const pending of [this.headDate(), this.changedFiles(), this.tree(this.head)]) pending.catch(() => void 0);
+  }
   /** Number of HTTP requests this source made (each page counts). */
   get requestCount() {
     return this.requests;
   }
   changedFiles() {
-    return this.once("changed", () => this.listChanged(this));
+    return this.once("changed", async () => {
+      const listed = await this.listChanged(this);
+      const head = await this.tree(this.head);
+      const files = listed.map((f) => f.status !== "removed" && head.files.get(f.path)?.mode === SYMLINK_MODE ? { ...f, symlink: true } : f);
+      this.changedList = files;
+      return files;
+    });
   }
   readFile(ref, path2) {
     const safe = safePath(path2);
@@ -52606,7 +52940,7 @@ var GitHubSource = class _GitHubSource {
     const key = `raw:${ref}:${safe}`;
     const hit = this.cache.get(key);
     if (hit) return hit;
-    const read = this.fetchRaw(ref, safe);
+    const read = this.readKnown(ref, safe);
     this.cache.set(key, read);
     read.then(
       (bytes) => {
@@ -52623,7 +52957,10 @@ var GitHubSource = class _GitHubSource {
   async *readStream(ref, path2) {
     const safe = safePath(path2);
     if (safe === null) return;
-    const hit = this.cache.get(`raw:${ref}:${safe}`);
+    const tree = this.trees.get(ref);
+    const entry = tree?.files.get(safe);
+    if (tree && !entry && !tree.truncated) return;
+    const hit = this.cache.get(`raw:${ref}:${safe}`) ?? (entry && entry.mode !== SYMLINK_MODE ? this.blobs.get(entry.sha) : void 0);
     if (hit) {
       const bytes = await hit;
       if (bytes) yield bytes;
@@ -52636,7 +52973,7 @@ var GitHubSource = class _GitHubSource {
     } catch (error62) {
       if (status(error62) === 404) return;
       if (!isTooLarge(error62)) throw error62;
-      const sha = await this.blobSha(ref, safe);
+      const sha = entry?.sha ?? await this.blobSha(ref, safe);
       if (sha === null) return;
       body = (await this.call(() => this.octokit.request("GET /repos/{owner}/{repo}/git/blobs/{file_sha}", { ...rawOptions, file_sha: sha }))).data;
     }
@@ -52655,58 +52992,212 @@ var GitHubSource = class _GitHubSource {
     return [...(await this.tree(ref)).files.keys()];
   }
   /**
-   * Commits that touched `path` with the file at each: the commit list over REST (one request per
-   * 100 commits), then, past a few versions, the versions over GraphQL, 100 per request, whatever the
-   * number of versions; versions over the size limit are skipped (null). REST reads each version
-   * when GraphQL fails or for the rare binary version.
+   * Commits that touched `path` with the file at each. Paths asked for together (in one turn of the
+   * event loop) share the requests: one GraphQL query lists every path's commits with the blob at each
+   * (100 versions a path a page; with the text too when the file is small at head), then one reads the
+   * distinct blobs not yet read and under the size limit (100 a request); versions over the limit are
+   * skipped (null). Without GraphQL: the commit list over REST (100 a page) and one REST read per version.
    */
-  async history(path2, since) {
+  history(path2, since) {
     const safe = safePath(path2);
-    if (safe === null) return [];
-    const commits = (await this.historyCommits(safe, since)).filter((c) => c.date >= since);
-    let contents = /* @__PURE__ */ new Map();
-    if (this.graphqlUsable && commits.length > REST_VERSIONS) {
-      try {
-        contents = await this.once(`gql-versions:${safe}:${since.toISOString()}`, () => this.versionsByGraphql(safe, commits.map((c) => c.sha)));
-      } catch {
-        this.graphqlUsable = false;
-      }
-    }
-    const entries = [];
-    for (const { sha, date: date5 } of commits) {
-      entries.push({ sha, date: date5, content: contents.has(sha) ? contents.get(sha) : await this.readFile(sha, safe) });
-    }
-    return entries;
+    if (safe === null) return Promise.resolve([]);
+    return this.once(`history:${safe}:${since.toISOString()}`, () => this.graphqlUsable ? this.queueHistory(safe, since) : this.restHistory(safe, since));
   }
-  /** The file at each commit, by commit sha; a commit is absent when REST must read it (binary, truncated). */
-  async versionsByGraphql(path2, shas) {
+  headDate() {
+    return this.once("head-date", async () => {
+      const { data } = await this.call(() => this.octokit.rest.repos.getCommit({ ...this.repo, ref: this.head }));
+      const iso = data.commit.committer?.date ?? data.commit.author?.date;
+      if (!iso) throw new Error(`commit ${this.head} has no committer date`);
+      return new Date(iso);
+    });
+  }
+  queueHistory(path2, since) {
+    const key = since.toISOString();
+    let batch = this.historyBatches.get(key);
+    if (!batch) {
+      const paths = /* @__PURE__ */ new Map();
+      batch = paths;
+      this.historyBatches.set(key, paths);
+      setImmediate(() => {
+        this.historyBatches.delete(key);
+        void this.runHistories(paths, since);
+      });
+    }
+    const waiting = batch;
+    return new Promise((resolve, reject) => waiting.set(path2, { resolve, reject }));
+  }
+  async runHistories(batch, since) {
+    let versions;
+    try {
+      versions = await this.versionsByGraphql([...batch.keys()], since);
+    } catch {
+      this.graphqlUsable = false;
+      for (const [path2, waiting] of batch) this.restHistory(path2, since).then(waiting.resolve, waiting.reject);
+      return;
+    }
+    const wanted = [];
+    for (const [path2, list] of versions) {
+      for (const v of list) if (v.blob && v.blob.size <= this.maxFileBytes) wanted.push({ sha: v.blob.oid, size: v.blob.size, ref: v.sha, path: path2 });
+    }
+    this.readBlobs(wanted);
+    for (const [path2, waiting] of batch) {
+      const list = (versions.get(path2) ?? []).filter((v) => v.date >= since);
+      Promise.all(list.map(async (v) => ({ sha: v.sha, date: v.date, content: await this.versionContent(v, path2) }))).then(waiting.resolve, waiting.reject);
+    }
+  }
+  async versionContent(v, path2) {
+    if (v.blob === null) return null;
+    if (v.blob === void 0) {
+      const bytes = await this.readFile(v.sha, path2);
+      return bytes && bytes.length > this.maxFileBytes ? null : bytes;
+    }
+    if (v.blob.size > this.maxFileBytes) return null;
+    return this.blob(v.blob.oid, () => this.readFile(v.sha, path2));
+  }
+  /** Every path's commits from head (all pages), with the blob at each, over GraphQL. */
+  async versionsByGraphql(paths, since) {
+    const out = new Map(paths.map((p) => [p, []]));
+    let pending = paths.map((path2) => ({ path: path2 }));
+    while (pending.length > 0) {
+      const next = [];
+      for (let start = 0; start < pending.length; start += HISTORY_PATHS_PER_QUERY) {
+        const chunk = pending.slice(start, start + HISTORY_PATHS_PER_QUERY);
+        const headTree = this.trees.get(this.head);
+        const fields = chunk.map(({ path: path2, after }, i) => {
+          const args = [`path: ${JSON.stringify(path2)}`, "since: $since", `first: ${VERSIONS_PER_PAGE}`, ...after ? [`after: ${JSON.stringify(after)}`] : []].join(", ");
+          const size = headTree?.files.get(path2)?.size;
+          const blob = size !== void 0 && size <= INLINE_HISTORY_BYTES ? "byteSize isBinary isTruncated text" : "byteSize";
+          return `h${i}: object(oid: $head) { ... on Commit { history(${args}) { pageInfo { hasNextPage endCursor } nodes { oid committedDate file(path: ${JSON.stringify(path2)}) { oid object { ... on Blob { ${blob} } } } } } } }`;
+        });
+        const query = `query FileHistories($owner: String!, $name: String!, $head: GitObjectID!, $since: GitTimestamp!) { repository(owner: $owner, name: $name) {
+${fields.join("\n")}
+} }`;
+        const { data, failed } = await this.graphqlPartial(query, { head: this.head, since: since.toISOString() });
+        if (!data.repository) throw new Error("GraphQL returned no repository");
+        chunk.forEach(({ path: path2 }, i) => {
+          const history = data.repository[`h${i}`]?.history;
+          if (!history) throw new Error(`GraphQL returned no history for ${path2}`);
+          history.nodes.forEach((node2, n) => {
+            const object2 = node2.file?.object;
+            const blob = node2.file && object2 && typeof object2.byteSize === "number" ? { oid: node2.file.oid, size: object2.byteSize } : null;
+            const bytes = blob && blob.size <= this.maxFileBytes && !this.blobs.has(blob.oid) ? exactBytes(object2) : void 0;
+            if (blob && bytes) this.keepBlob(blob.oid, Promise.resolve(bytes));
+            out.get(path2).push({ sha: node2.oid, date: new Date(node2.committedDate), blob: failed.has(`h${i}.${n}`) ? void 0 : blob });
+          });
+          if (history.pageInfo.hasNextPage && history.pageInfo.endCursor) next.push({ path: path2, after: history.pageInfo.endCursor });
+        });
+      }
+      pending = next;
+    }
+    return out;
+  }
+  /**
+   * A GraphQL query whose only errors may be files GitHub will not resolve (`Commit.file` refuses files
+   * over 10 MB): their nodes, as `h<alias>.<node>`, are returned in `failed` for REST to read.
+   */
+  async graphqlPartial(query, variables) {
+    try {
+      const data = await this.call(() => this.octokit.graphql(query, { owner: this.repo.owner, name: this.repo.repo, ...variables }));
+      return { data, failed: /* @__PURE__ */ new Set() };
+    } catch (error62) {
+      const e = error62;
+      const paths = (e.errors ?? []).map((x) => x.path ?? []);
+      if (!e.data || paths.length === 0 || !paths.every((p) => p.at(-1) === "file" && typeof p.at(-2) === "number")) throw error62;
+      return { data: e.data, failed: new Set(paths.map((p) => `${String(p[1])}.${String(p.at(-2))}`)) };
+    }
+  }
+  /**
+   * Reads blobs over GraphQL (100 or 8 MB a request, one request after another), registering each in
+   * the blob cache at once so every reader waits for the same request. A blob GraphQL cannot give
+   * exactly (binary, truncated, not UTF-8) and every blob after a GraphQL failure is read over REST.
+   */
+  readBlobs(items) {
+    const todo = [];
+    for (const item of items) if (!this.blobs.has(item.sha) && !todo.some((t) => t.sha === item.sha)) todo.push(item);
+    let previous = Promise.resolve();
+    for (let start = 0; start < todo.length; ) {
+      let end = start + 1;
+      let bytes = todo[start].size;
+      while (end < todo.length && end - start < BLOBS_PER_QUERY && bytes + todo[end].size <= BLOB_BYTES_PER_QUERY) bytes += todo[end++].size;
+      const chunk = todo.slice(start, end);
+      const texts = previous.then(() => this.blobTexts(chunk.map((c) => c.sha)));
+      previous = texts;
+      for (const item of chunk) this.keepBlob(item.sha, texts.then((found) => found.get(item.sha) ?? this.fetchRaw(item.ref, item.path, item.sha)));
+      start = end;
+    }
+  }
+  /** The blobs GraphQL gives exactly, by sha; none once GraphQL has failed. Never rejects. */
+  async blobTexts(shas) {
     const out = /* @__PURE__ */ new Map();
-    for (let start = 0; start < shas.length; start += VERSIONS_PER_QUERY) {
-      const batch = shas.slice(start, start + VERSIONS_PER_QUERY);
-      const fields = batch.map((sha, i) => `v${i}: object(expression: ${JSON.stringify(`${sha}:${path2}`)}) { ... on Blob { byteSize text isBinary isTruncated } }`).join("\n");
+    if (!this.graphqlUsable) return out;
+    const fields = shas.map((sha, i) => `b${i}: object(oid: ${JSON.stringify(sha)}) { ... on Blob { byteSize isBinary isTruncated text } }`).join("\n");
+    try {
       const data = await this.call(
-        () => this.octokit.graphql(`query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) {
+        () => this.octokit.graphql(`query FileVersions($owner: String!, $name: String!) { repository(owner: $owner, name: $name) {
 ${fields}
 } }`, {
           owner: this.repo.owner,
           name: this.repo.repo
         })
       );
-      if (!data.repository) throw new Error("GraphQL returned no repository");
-      batch.forEach((sha, i) => {
-        const blob = data.repository[`v${i}`];
-        if (!blob) out.set(sha, null);
-        else if (blob.byteSize > this.maxFileBytes) out.set(sha, null);
-        else if (typeof blob.text === "string" && !blob.isBinary && !blob.isTruncated && !blob.text.includes("\uFFFD")) {
-          const bytes = Buffer.from(blob.text, "utf8");
-          if (bytes.length === blob.byteSize) out.set(sha, bytes);
-        }
+      shas.forEach((sha, i) => {
+        const blob = data.repository?.[`b${i}`];
+        const bytes = blob ? exactBytes(blob) : void 0;
+        if (bytes) out.set(sha, bytes);
       });
+    } catch {
+      this.graphqlUsable = false;
     }
     return out;
   }
+  /**
+   * Once the PR's files are known, the first read at head starts reading every changed file small
+   * enough at head over GraphQL: detection reads each of them next, one REST request apiece otherwise.
+   */
+  readAhead() {
+    const tree = this.trees.get(this.head);
+    if (this.readAheadStarted || !this.graphqlUsable || !this.changedList || !tree) return;
+    this.readAheadStarted = true;
+    const limit = Math.min(READ_AHEAD_FILE_BYTES, this.maxFileBytes);
+    const wanted = [];
+    for (const file2 of this.changedList) {
+      const entry = file2.status === "removed" ? void 0 : tree.files.get(file2.path);
+      if (entry && entry.mode !== SYMLINK_MODE && entry.size <= limit) wanted.push({ sha: entry.sha, size: entry.size, ref: this.head, path: file2.path });
+    }
+    this.readBlobs(wanted);
+  }
+  /** A file at a ref: none when the base's or head's tree lacks it; its blob's bytes when the tree names it. */
+  async readKnown(ref, path2) {
+    const tree = ref === this.base || ref === this.head ? await this.tree(ref) : this.trees.get(ref);
+    const entry = tree?.files.get(path2);
+    if (tree && !entry && !tree.truncated) return null;
+    if (!entry) return this.fetchRaw(ref, path2);
+    if (entry.mode === SYMLINK_MODE) return this.blob(entry.sha, () => this.blobBytes(entry.sha));
+    if (ref === this.head) this.readAhead();
+    return this.blob(entry.sha, () => this.fetchRaw(ref, path2, entry.sha));
+  }
+  blob(sha, read) {
+    return this.blobs.get(sha) ?? this.keepBlob(sha, read());
+  }
+  keepBlob(sha, read) {
+    this.blobs.set(sha, read);
+    const drop = () => {
+      if (this.blobs.get(sha) === read) this.blobs.delete(sha);
+    };
+    read.then((bytes) => {
+      if (!bytes || bytes.length > this.maxFileBytes) drop();
+    }, drop);
+    return read;
+  }
+  /** The REST history: commits (100 a page), then each version read on its own. */
+  async restHistory(path2, since) {
+    const commits = (await this.historyCommits(path2, since)).filter((c) => c.date >= since);
+    const entries = [];
+    for (const { sha, date: date5 } of commits) entries.push({ sha, date: date5, content: await this.readFile(sha, path2) });
+    return entries;
+  }
   historyCommits(safe, since) {
-    return this.once(`history:${safe}:${since.toISOString()}`, async () => {
+    return this.once(`commits:${safe}:${since.toISOString()}`, async () => {
       const found = [];
       const pages = this.octokit.paginate.iterator(this.octokit.rest.repos.listCommits, {
         ...this.repo,
@@ -52723,14 +53214,6 @@ ${fields}
         }
       }
       return found;
-    });
-  }
-  headDate() {
-    return this.once("head-date", async () => {
-      const { data } = await this.call(() => this.octokit.rest.repos.getCommit({ ...this.repo, ref: this.head }));
-      const iso = data.commit.committer?.date ?? data.commit.author?.date;
-      if (!iso) throw new Error(`commit ${this.head} has no committer date`);
-      return new Date(iso);
     });
   }
   async pullRequestFiles(pullNumber) {
@@ -52770,7 +53253,8 @@ ${fields}
     for (const path2 of before.files.keys()) if (!after.files.has(path2)) files.push({ path: path2, status: "removed" });
     return files;
   }
-  async fetchRaw(ref, path2) {
+  /** A file's raw bytes from the contents API; past its size limit, from the git blobs API (`sha` when known). */
+  async fetchRaw(ref, path2, knownSha) {
     try {
       const res = await this.call(
         () => this.octokit.request(`GET /repos/{owner}/{repo}/contents/${encodePath(path2)}`, {
@@ -52786,8 +53270,11 @@ ${fields}
       if (status(error62) === 404) return null;
       if (!isTooLarge(error62)) throw error62;
     }
-    const sha = await this.blobSha(ref, path2);
-    if (sha === null) return null;
+    const sha = knownSha ?? await this.blobSha(ref, path2);
+    return sha === null ? null : this.blobBytes(sha);
+  }
+  /** A blob's bytes from the git blobs API. */
+  async blobBytes(sha) {
     const { data } = await this.call(() => this.octokit.rest.git.getBlob({ ...this.repo, file_sha: sha }));
     return Buffer.from(data.content, data.encoding === "base64" ? "base64" : "utf8");
   }
@@ -52803,12 +53290,14 @@ ${fields}
       const { data } = await this.call(() => this.octokit.rest.git.getTree({ ...this.repo, tree_sha: ref, recursive: "1" }));
       const files = /* @__PURE__ */ new Map();
       for (const e of data.tree) {
-        if (e.type === "blob" && e.path && e.sha) files.set(e.path, { sha: e.sha, size: e.size ?? 0 });
+        if (e.type === "blob" && e.path && e.sha) files.set(e.path, { sha: e.sha, size: e.size ?? 0, mode: e.mode });
       }
       if (data.truncated) {
         this.note(`GitHub truncated the file tree of ${ref.slice(0, 7)}; the file list at that commit is incomplete`);
       }
-      return { files, truncated: data.truncated };
+      const tree = { files, truncated: data.truncated };
+      this.trees.set(ref, tree);
+      return tree;
     });
   }
   /** Contents API metadata of a path, for when the tree is truncated. */
@@ -52827,13 +53316,20 @@ ${fields}
     });
   }
   once(key, load) {
-    let hit = this.cache.get(key);
-    if (!hit) {
-      hit = load();
-      this.cache.set(key, hit);
-      hit.catch(() => this.cache.delete(key));
+    const drop = (p) => () => {
+      if (this.cache.get(key) === p) this.cache.delete(key);
+    };
+    const hit = this.cache.get(key);
+    if (hit) {
+      if (this.unclaimed.delete(key)) hit.catch(drop(hit));
+      return hit;
     }
-    return hit;
+    const loading = load();
+    this.cache.set(key, loading);
+    loading.catch(() => {
+      if (!this.unclaimed.has(key)) drop(loading)();
+    });
+    return loading;
   }
   call(request2) {
     this.requests++;
@@ -52890,8 +53386,11 @@ function commentHeader(headSha) {
   return `${MARKER}
 <!-- finetune-review:head=${headSha} -->`;
 }
-async function upsertStickyComment(octokit, repo, issueNumber, body, botLogin, createIfMissing) {
-  const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: issueNumber, per_page: 100 });
+function listComments(octokit, repo, issueNumber) {
+  return octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: issueNumber, per_page: 100 });
+}
+async function upsertStickyComment(octokit, repo, issueNumber, body, botLogin, createIfMissing, listed) {
+  const comments = listed ?? await listComments(octokit, repo, issueNumber);
   const ours = comments.filter((c) => c.user?.login === botLogin && (c.body ?? "").includes(MARKER)).sort((a, b) => a.id - b.id);
   const [keep, ...duplicates] = ours;
   for (const dup of duplicates) await octokit.rest.issues.deleteComment({ ...repo, comment_id: dup.id });
@@ -52932,27 +53431,35 @@ async function reviewAndReport(deps, target) {
   let checkRunId;
   let onError = "failure";
   try {
-    checkRunId = await startCheckRun(octokit, repo, headSha);
-    const config3 = await loadRepoConfig(source, void 0, resolveExtends);
-    if (config3.ok) onError = config3.config.on_error;
+    const [started, loaded] = await Promise.allSettled([startCheckRun(octokit, repo, headSha), loadRepoConfig(source, void 0, resolveExtends)]);
+    if (started.status === "fulfilled") checkRunId = started.value;
+    if (loaded.status === "fulfilled" && loaded.value.ok) onError = loaded.value.config.on_error;
+    if (started.status === "rejected") throw started.reason;
+    if (loaded.status === "rejected") throw loaded.reason;
+    if (loaded.value.ok) source.warm();
     let lastProgress = Date.now();
-    const id = checkRunId;
+    const id = started.value;
     const progress = (message) => {
       if (Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
       lastProgress = Date.now();
       reportProgress(octokit, repo, id, message).catch((e) => log.warn({ err: describe3(e) }, "progress update failed"));
     };
     const result = await withTimeout(review({ source, body: target.pull?.body ?? void 0, notes: source.notes, progress, resolveExtends }), deps.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-    await completeCheckRun(octokit, repo, checkRunId, result, fileUrl);
-    if (target.pull && result.settings?.comment !== "off") {
-      const { data: pr } = await octokit.rest.pulls.get({ ...repo, pull_number: target.pull.number });
+    const pull = target.pull && result.settings?.comment !== "off" ? target.pull : void 0;
+    const current = pull && octokit.rest.pulls.get({ ...repo, pull_number: pull.number });
+    const listed = pull && listComments(octokit, repo, pull.number);
+    current?.catch(() => void 0);
+    listed?.catch(() => void 0);
+    await completeCheckRun(octokit, repo, id, result, fileUrl);
+    if (pull && current && listed) {
+      const { data: pr } = await current;
       if (pr.head.sha !== headSha) {
-        log.info({ pr: target.pull.number, reviewed: headSha, current: pr.head.sha }, "PR moved to a newer head; its review writes the comment");
+        log.info({ pr: pull.number, reviewed: headSha, current: pr.head.sha }, "PR moved to a newer head; its review writes the comment");
         return result;
       }
       const hasArtifacts = result.artifacts.length > 0 || result.findings.length > 0;
-      const outcome = await upsertStickyComment(octokit, repo, target.pull.number, commentBody(result, headSha, fileUrl), await deps.botLogin(), hasArtifacts);
-      log.info({ pr: target.pull.number, head: headSha, conclusion: result.conclusion, comment: outcome.outcome }, "review reported");
+      const outcome = await upsertStickyComment(octokit, repo, pull.number, commentBody(result, headSha, fileUrl), await deps.botLogin(), hasArtifacts, await listed);
+      log.info({ pr: pull.number, head: headSha, conclusion: result.conclusion, comment: outcome.outcome }, "review reported");
     }
     return result;
   } catch (error62) {
@@ -52989,6 +53496,9 @@ function notAllowedReply(username) {
 
 // src/github/events.ts
 var PULL_REQUEST_ACTIONS = ["opened", "synchronize", "reopened", "ready_for_review", "edited"];
+function clientFor(deps, context) {
+  return deps.client ? deps.client(context) : Promise.resolve(context.octokit);
+}
 function repoOf(context) {
   const { owner, repo } = context.repo();
   return { owner, repo };
@@ -53019,18 +53529,18 @@ async function onPullRequest(deps, context) {
   const { payload } = context;
   if (payload.action === "edited" && !payload.changes?.body) return;
   const repo = repoOf(context);
-  await run2(deps, context.octokit, context.log, pullTarget(repo, payload.repository.html_url, payload.pull_request), true);
+  await run2(deps, await clientFor(deps, context), context.log, pullTarget(repo, payload.repository.html_url, payload.pull_request), true);
 }
 async function onMergeGroup(deps, context) {
-  const { merge_group: group } = context.payload;
-  await run2(deps, context.octokit, context.log, { repo: repoOf(context), headSha: group.head_sha, baseSha: group.base_sha, htmlUrl: context.payload.repository?.html_url });
+  const { merge_group: group2 } = context.payload;
+  await run2(deps, await clientFor(deps, context), context.log, { repo: repoOf(context), headSha: group2.head_sha, baseSha: group2.base_sha, htmlUrl: context.payload.repository?.html_url });
 }
 async function onIssueComment(deps, context) {
   const { comment, issue: issue2 } = context.payload;
   const user = comment.user;
   if (!issue2.pull_request || !user || user.type === "Bot" || !isSlashCommand(comment.body)) return;
   const repo = repoOf(context);
-  const { octokit } = context;
+  const octokit = await clientFor(deps, context);
   if (!await canRerun(octokit, repo, user.login)) {
     await octokit.rest.issues.createComment({ ...repo, issue_number: issue2.number, body: notAllowedReply(user.login) });
     return;
@@ -53092,7 +53602,8 @@ async function runAction(options2 = {}) {
     return fail(`cannot read the event file ${eventPath}: ${error62.message}`);
   }
   const Octokit2 = options2.Octokit ?? ProbotOctokit;
-  const octokit = new Octokit2({ auth: { token }, baseUrl: env.GITHUB_API_URL ?? "https://api.github.com", log });
+  const octokit = new Octokit2({ auth: { token }, baseUrl: env.GITHUB_API_URL ?? "https://api.github.com", log, throttle: throttleFor(0, log) });
+  serialiseWrites(octokit, "action");
   let started = false;
   let conclusion;
   let summary;

@@ -9,6 +9,7 @@
 import { appendFile, readFile } from "node:fs/promises";
 import { pino, type DestinationStream } from "pino";
 import { Context, ProbotOctokit, type Logger } from "probot";
+import { serialiseWrites, throttleFor } from "./github/octokit.js";
 import { PULL_REQUEST_ACTIONS, onIssueComment, onMergeGroup, onPullRequest, type HandlerDeps } from "./github/events.js";
 
 /** Where Action mode reads its inputs from: `process.env` of the runner, or a test's record. */
@@ -94,7 +95,9 @@ export async function runAction(options: ActionOptions = {}): Promise<ActionResu
   }
 
   const Octokit = options.Octokit ?? ProbotOctokit;
-  const octokit = new Octokit({ auth: { token }, baseUrl: env.GITHUB_API_URL ?? "https://api.github.com", log });
+  // The App's pacing: no fixed 1 s between writes, one write at a time, GitHub's retry-after honoured (bounded).
+  const octokit = new Octokit({ auth: { token }, baseUrl: env.GITHUB_API_URL ?? "https://api.github.com", log, throttle: throttleFor(0, log) });
+  serialiseWrites(octokit, "action");
   // The handlers report through the check run; its completing request is where the conclusion is read.
   let started = false;
   let conclusion: string | undefined;

@@ -35,7 +35,7 @@ function boundedRetry(kind: string, log?: Logger): LimitHandler {
  * the 3 s spacing of comment creation, per installation), without the fixed 1 s write spacing, and
  * a secondary rate limit is waited out as GitHub's `retry-after` says (bounded) instead of failing.
  */
-export function throttleFor(installationId: number, log?: Logger): Partial<ThrottleOptions> {
+export function throttleFor(installationId: number, log?: Logger): ThrottleOptions {
   return {
     id: `installation-${installationId}`,
     write: UNSPACED,
@@ -48,8 +48,8 @@ const lanes = new Map<string, Promise<void>>();
 
 /**
  * One write at a time per installation in this process (GitHub's guidance for avoiding secondary
- * rate limits), reads unlimited. The wrapper sits outside the retry and throttling plugins, so a
- * write waiting out `retry-after` holds back the installation's other writes too.
+ * rate limits); reads are left to the throttling plugin's cap. The wrapper sits outside the retry and
+ * throttling plugins, so a write waiting out `retry-after` holds back the installation's other writes too.
  */
 export function serialiseWrites(octokit: GitHubClient, key: string): void {
   octokit.hook.wrap("request", async (request, options) => {

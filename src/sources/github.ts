@@ -11,7 +11,7 @@ export interface GitHubSourceOptions {
    * versions larger than this (their content is null, as for a deletion). Default 50 MB.
    */
   maxFileBytes?: number;
-  /** Read long histories' file versions over GraphQL, 50 per request. Default true. */
+  /** Batch reads over GraphQL (histories, their versions, the changed files at head); false: REST only. Default true. */
   graphql?: boolean;
 }
 
@@ -22,6 +22,8 @@ const VERSIONS_PER_PAGE = 100;
 /** Blobs one GraphQL request reads (aliases of `object(oid:)`), and at most this many bytes of them. */
 const BLOBS_PER_QUERY = 100;
 const BLOB_BYTES_PER_QUERY = 8 * 1024 * 1024;
+/** A history whose file is at most this large at head comes with each version's text: no second request. */
+const INLINE_HISTORY_BYTES = 16 * 1024;
 /** Changed files up to this size are read ahead at head, together over GraphQL: detection reads every one. */
 const READ_AHEAD_FILE_BYTES = 1024 * 1024;
 /** Git's file mode for a symbolic link: the contents API follows it, so its blob is not the bytes served. */
@@ -38,7 +40,7 @@ interface BlobFields {
 interface HistoryNode {
   oid: string;
   committedDate: string;
-  file: { oid: string; object: { byteSize?: number } | null } | null;
+  file: { oid: string; object: BlobFields | null } | null;
 }
 
 interface HistoryConnection {
@@ -120,6 +122,13 @@ function isTooLarge(error: unknown): boolean {
   return /too[_ ]large/i.test(text);
 }
 
+/** A blob's bytes from GraphQL's text, when that text is the whole blob (not binary, truncated or invalid UTF-8). */
+function exactBytes(blob: BlobFields): Buffer | undefined {
+  if (typeof blob.text !== "string" || blob.isBinary || blob.isTruncated || blob.text.includes("\uFFFD")) return undefined;
+  const bytes = Buffer.from(blob.text, "utf8");
+  return bytes.length === blob.byteSize ? bytes : undefined;
+}
+
 async function toBuffer(data: unknown): Promise<Buffer> {
   if (data === null || data === undefined) return Buffer.alloc(0);
   if (Buffer.isBuffer(data)) return data;
@@ -185,6 +194,8 @@ export class GitHubSource implements Source {
   /** Trees fetched so far, by ref. */
   private readonly trees = new Map<string, Tree>();
   private changedList: ChangedFile[] | undefined;
+  /** Warmed requests no real call has taken yet: kept even when they fail, for that call to see. */
+  private readonly unclaimed = new Set<string>();
   private readAheadStarted = false;
   /** History requests waiting for this turn of the event loop to end, by `since`. */
   private readonly historyBatches = new Map<string, Map<string, Deferred<HistoryEntry[]>>>();
@@ -227,6 +238,7 @@ export class GitHubSource implements Source {
    * all at once instead of one after another; the review's own calls then share these requests.
    */
   warm(): void {
+    for (const key of ["head-date", "changed", `tree:${this.head}`]) if (!this.cache.has(key)) this.unclaimed.add(key);
     for (const pending of [this.headDate(), this.changedFiles(), this.tree(this.head)]) pending.catch(() => undefined);
   }
 
@@ -237,7 +249,10 @@ export class GitHubSource implements Source {
 
   changedFiles(): Promise<ChangedFile[]> {
     return this.once("changed", async () => {
-      const files = await this.listChanged(this);
+      const listed = await this.listChanged(this);
+      // The files list carries no modes; the head tree says which changed paths are symbolic links.
+      const head = await this.tree(this.head);
+      const files = listed.map((f) => (f.status !== "removed" && head.files.get(f.path)?.mode === SYMLINK_MODE ? { ...f, symlink: true } : f));
       this.changedList = files;
       return files;
     });
@@ -308,9 +323,9 @@ export class GitHubSource implements Source {
   /**
    * Commits that touched `path` with the file at each. Paths asked for together (in one turn of the
    * event loop) share the requests: one GraphQL query lists every path's commits with the blob at each
-   * (100 versions a path a page), then one reads the distinct blobs not yet read and under the size
-   * limit (100 a request); versions over the limit are skipped (null). Without GraphQL: the commit
-   * list over REST (100 a page) and one REST read per version.
+   * (100 versions a path a page; with the text too when the file is small at head), then one reads the
+   * distinct blobs not yet read and under the size limit (100 a request); versions over the limit are
+   * skipped (null). Without GraphQL: the commit list over REST (100 a page) and one REST read per version.
    */
   history(path: string, since: Date): Promise<HistoryEntry[]> {
     const safe = safePath(path);
@@ -381,9 +396,12 @@ export class GitHubSource implements Source {
       const next: typeof pending = [];
       for (let start = 0; start < pending.length; start += HISTORY_PATHS_PER_QUERY) {
         const chunk = pending.slice(start, start + HISTORY_PATHS_PER_QUERY);
+        const headTree = this.trees.get(this.head);
         const fields = chunk.map(({ path, after }, i) => {
           const args = [`path: ${JSON.stringify(path)}`, "since: $since", `first: ${VERSIONS_PER_PAGE}`, ...(after ? [`after: ${JSON.stringify(after)}`] : [])].join(", ");
-          return `h${i}: object(oid: $head) { ... on Commit { history(${args}) { pageInfo { hasNextPage endCursor } nodes { oid committedDate file(path: ${JSON.stringify(path)}) { oid object { ... on Blob { byteSize } } } } } } }`;
+          const size = headTree?.files.get(path)?.size;
+          const blob = size !== undefined && size <= INLINE_HISTORY_BYTES ? "byteSize isBinary isTruncated text" : "byteSize";
+          return `h${i}: object(oid: $head) { ... on Commit { history(${args}) { pageInfo { hasNextPage endCursor } nodes { oid committedDate file(path: ${JSON.stringify(path)}) { oid object { ... on Blob { ${blob} } } } } } } }`;
         });
         const query = `query FileHistories($owner: String!, $name: String!, $head: GitObjectID!, $since: GitTimestamp!) { repository(owner: $owner, name: $name) {\n${fields.join("\n")}\n} }`;
         const { data, failed } = await this.graphqlPartial<Aliased<{ history?: HistoryConnection }>>(query, { head: this.head, since: since.toISOString() });
@@ -392,7 +410,10 @@ export class GitHubSource implements Source {
           const history = data.repository![`h${i}`]?.history;
           if (!history) throw new Error(`GraphQL returned no history for ${path}`);
           history.nodes.forEach((node, n) => {
-            const blob = node.file?.object && typeof node.file.object.byteSize === "number" ? { oid: node.file.oid, size: node.file.object.byteSize } : null;
+            const object = node.file?.object;
+            const blob = node.file && object && typeof object.byteSize === "number" ? { oid: node.file.oid, size: object.byteSize } : null;
+            const bytes = blob && blob.size <= this.maxFileBytes && !this.blobs.has(blob.oid) ? exactBytes(object!) : undefined;
+            if (blob && bytes) this.keepBlob(blob.oid, Promise.resolve(bytes));
             out.get(path)!.push({ sha: node.oid, date: new Date(node.committedDate), blob: failed.has(`h${i}.${n}`) ? undefined : blob });
           });
           if (history.pageInfo.hasNextPage && history.pageInfo.endCursor) next.push({ path, after: history.pageInfo.endCursor });
@@ -454,10 +475,8 @@ export class GitHubSource implements Source {
       );
       shas.forEach((sha, i) => {
         const blob = data.repository?.[`b${i}`];
-        // Binary, truncated or not valid UTF-8 (GraphQL's text would not give the bytes back): REST reads it.
-        if (!blob || typeof blob.text !== "string" || blob.isBinary || blob.isTruncated || blob.text.includes("\uFFFD")) return;
-        const bytes = Buffer.from(blob.text, "utf8");
-        if (bytes.length === blob.byteSize) out.set(sha, bytes);
+        const bytes = blob ? exactBytes(blob) : undefined;
+        if (bytes) out.set(sha, bytes);
       });
     } catch {
       this.graphqlUsable = false;
@@ -487,7 +506,9 @@ export class GitHubSource implements Source {
     const tree = ref === this.base || ref === this.head ? await this.tree(ref) : this.trees.get(ref);
     const entry = tree?.files.get(path);
     if (tree && !entry && !tree.truncated) return null;
-    if (!entry || entry.mode === SYMLINK_MODE) return this.fetchRaw(ref, path);
+    if (!entry) return this.fetchRaw(ref, path);
+    // The contents API follows a link to its target; a link's own bytes (its target path, as git stores it) are its blob.
+    if (entry.mode === SYMLINK_MODE) return this.blob(entry.sha, () => this.blobBytes(entry.sha));
     if (ref === this.head) this.readAhead();
     return this.blob(entry.sha, () => this.fetchRaw(ref, path, entry.sha));
   }
@@ -594,7 +615,11 @@ export class GitHubSource implements Source {
       if (!isTooLarge(error)) throw error;
     }
     const sha = knownSha ?? (await this.blobSha(ref, path));
-    if (sha === null) return null;
+    return sha === null ? null : this.blobBytes(sha);
+  }
+
+  /** A blob's bytes from the git blobs API. */
+  private async blobBytes(sha: string): Promise<Buffer> {
     const { data } = await this.call(() => this.octokit.rest.git.getBlob({ ...this.repo, file_sha: sha }));
     return Buffer.from(data.content, data.encoding === "base64" ? "base64" : "utf8");
   }
@@ -640,14 +665,22 @@ export class GitHubSource implements Source {
   }
 
   private once<T>(key: string, load: () => Promise<T>): Promise<T> {
-    let hit = this.cache.get(key) as Promise<T> | undefined;
-    if (!hit) {
-      hit = load();
-      this.cache.set(key, hit);
-      // A failed request may be retried by a later call; a successful one is never repeated.
-      hit.catch(() => this.cache.delete(key));
+    const drop = (p: Promise<T>) => () => {
+      if (this.cache.get(key) === p) this.cache.delete(key);
+    };
+    const hit = this.cache.get(key) as Promise<T> | undefined;
+    if (hit) {
+      // The first real call takes over a warmed request, failure included (no second try behind GitHub's back).
+      if (this.unclaimed.delete(key)) hit.catch(drop(hit));
+      return hit;
     }
-    return hit;
+    const loading = load();
+    this.cache.set(key, loading);
+    // A failed request may be retried by a later call; a successful one is never repeated.
+    loading.catch(() => {
+      if (!this.unclaimed.has(key)) drop(loading)();
+    });
+    return loading;
   }
 
   private call<T>(request: () => Promise<T>): Promise<T> {

@@ -1,4 +1,6 @@
 import { spawn } from "node:child_process";
+import { readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { executeQuery, type GqlObject } from "./fake-graphql.js";
@@ -325,8 +327,21 @@ class GitReader {
         return null;
       }
     };
-    // A full object id always names the same commit (branch names move: they are asked each time).
-    return FULL_SHA.test(ref) ? this.once(`commit:${ref}`, resolve) : resolve();
+    // A full object id always names the same commit; a branch moves, so its loose ref file is read each time.
+    if (FULL_SHA.test(ref)) return this.once(`commit:${ref}`, resolve);
+    return (await this.looseBranch(ref)) ?? resolve();
+  }
+
+  /** The commit a branch's loose ref file names (read without spawning git), or null to ask git. */
+  private async looseBranch(ref: string): Promise<string | null> {
+    if (!/^[\w.-]+(\/[\w.-]+)*$/.test(ref) || ref.split("/").includes("..")) return null;
+    const name = ref.replace(/^refs\/heads\//, "");
+    for (const gitDir of [join(this.dir, ".git"), this.dir]) {
+      const sha = await readFile(join(gitDir, "refs", "heads", name), "utf8").then((t) => t.trim(), () => "");
+      // Only a branch (no tag or other ref shadowing the name) is read this way.
+      if (FULL_SHA.test(sha) && !(await stat(join(gitDir, "refs", "tags", name)).then(() => true, () => false))) return sha;
+    }
+    return null;
   }
 
   /** `sha type size` of an object expression such as `<commit>:<path>`, or null when missing. */
@@ -337,8 +352,8 @@ class GitReader {
       const m = /^([0-9a-f]{40,64}) (\w+) (\d+)$/.exec(line);
       return m ? { sha: m[1]!, type: m[2]!, size: Number(m[3]) } : null;
     };
-    // `<full sha>` and `<full sha>:<path>` are immutable, as GitHub's own caches know.
-    return FULL_SHA.test(expr.split(":")[0]!) ? this.once(`info:${expr}`, look) : look();
+    // `<full sha>`, `<full sha>^{tree}` and `<full sha>:<path>` are immutable, as GitHub's own caches know.
+    return FULL_SHA.test(expr.split(":")[0]!.replace(/\^\{tree\}$/, "")) ? this.once(`info:${expr}`, look) : look();
   }
 
   blob(sha: string): Promise<Buffer> {

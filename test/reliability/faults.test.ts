@@ -1,8 +1,9 @@
 /**
  * Fault injection at the fake GitHub, against the real server with Probot's retry and throttling
- * plugins on (as in production). Each scenario has its own fake and server so they run concurrently
- * (Probot's write limiter allows one write a second per process). Every scenario ends with the check
- * run completed, at most one sticky comment, the server still serving, and a clean re-run.
+ * plugins on (as in production, with the App's throttle settings: a secondary rate limit is waited
+ * out for its retry-after). Each scenario has its own fake and server so they run concurrently. Every
+ * scenario ends with the check run completed, at most one sticky comment, the server still serving,
+ * and a clean re-run.
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import type { FailSpec } from "../helpers/fake-github.js";
@@ -39,7 +40,10 @@ const SCENARIOS: Array<[string, Fault[], "success" | "neutral" | "failure", RegE
   ["a 503 burst on file contents", [{ route: "GET /repos/{owner}/{repo}/contents/{path}", spec: { status: 503, times: 4 } }], "failure", /GitHub answered 503/],
   ["500s when creating and completing the check run", [{ route: "POST /repos/{owner}/{repo}/check-runs", spec: { status: 500, times: 2 } }, { route: "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", spec: { status: 502, times: 1 } }], "success"],
   ["a 500 when creating the comment", [{ route: "POST /repos/{owner}/{repo}/issues/{issue_number}/comments", spec: { status: 500, times: 1 } }], "success"],
-  ["a secondary rate limit (403 with retry-after)", [{ route: FILES, spec: { status: 403, headers: { "retry-after": "1" }, body: secondary, times: 1 } }], "neutral", /GitHub answered 403.*secondary rate limit/],
+  ["a secondary rate limit (403 with retry-after), waited out", [{ route: FILES, spec: { status: 403, headers: { "retry-after": "1" }, body: secondary, times: 2 } }], "success"],
+  ["a secondary rate limit on a write (429 with retry-after)", [{ route: "POST /repos/{owner}/{repo}/check-runs", spec: { status: 429, headers: { "retry-after": "1" }, body: secondary, times: 1 } }], "success"],
+  ["a secondary rate limit that outlasts the retries", [{ route: FILES, spec: { status: 403, headers: { "retry-after": "1" }, body: secondary, times: 3 } }], "neutral", /GitHub answered 403.*secondary rate limit/],
+  ["a secondary rate limit asking for more than a minute", [{ route: FILES, spec: { status: 403, headers: { "retry-after": "120" }, body: secondary, times: 1 } }], "neutral", /GitHub answered 403.*secondary rate limit/],
   ["a 429 with retry-after", [{ route: FILES, spec: { status: 429, headers: { "retry-after": "1" }, times: 2 } }], "success"],
   ["connection resets", [{ route: "GET /repos/{owner}/{repo}/commits/{ref}", spec: { reset: true, times: 2 } }, { route: "GET /repos/{owner}/{repo}/git/trees/{tree_sha}", spec: { reset: true, times: 1 } }], "success"],
   ["connection resets beyond the retries", [{ route: "GET /repos/{owner}/{repo}/commits/{ref}", spec: { reset: true, times: 5 } }], "neutral", /commits/],

@@ -110,10 +110,18 @@ describe("a pull request from a fork", () => {
     expect(JSON.stringify(fake.requests)).not.toContain(FORK_OWNER);
     // The fork's branch name means nothing in the base repository: head files are read at the head sha.
     expect(fake.requests.filter((r) => /[?&](ref|sha)=proposal\b|\/(commits|trees)\/proposal\b/.test(r.path))).toHaveLength(0);
-    const contents = (path: string, sha: string) => fake.requests.some((r) => r.path.startsWith(`/repos/${OWNER}/${REPO}/contents/${path}?`) && r.path.includes(`ref=${sha}`) && r.status === 200);
-    expect(contents("data/train.jsonl", headSha)).toBe(true);
-    expect(contents(".github/finetune-review.yml", baseSha)).toBe(true);
-    expect(contents(".github/finetune-review.yml", headSha)).toBe(true);
+    // A file at a sha is read from the contents API at that sha, or (changed files at head, read together
+    // over GraphQL) as the blob the tree at that sha names; GraphQL asks about the base repository only.
+    const graphql = fake.requests.filter((r) => r.route === "POST /graphql").map((r) => r.body as { query: string; variables: Record<string, unknown> });
+    for (const q of graphql) expect(q.variables).toMatchObject({ owner: OWNER, name: REPO });
+    const read = async (path: string, sha: string) => {
+      if (fake.requests.some((r) => r.path.startsWith(`/repos/${OWNER}/${REPO}/contents/${path}?`) && r.path.includes(`ref=${sha}`) && r.status === 200)) return true;
+      const blob = (await fork.repo.git("rev-parse", `${sha}:${path}`)).trim();
+      return fake.requests.some((r) => r.path.startsWith(`/repos/${OWNER}/${REPO}/git/trees/${sha}?`)) && graphql.some((q) => q.query.includes(`object(oid: "${blob}")`));
+    };
+    expect(await read("data/train.jsonl", headSha)).toBe(true);
+    expect(await read(".github/finetune-review.yml", baseSha)).toBe(true);
+    expect(await read(".github/finetune-review.yml", headSha)).toBe(true);
 
     // The base config rules: ownership, which the PR turned off (and tried to take over in CODEOWNERS), still fails the check.
     const run = completedOn(fake, headSha)[0]!;

@@ -55,10 +55,31 @@ describe("GitHubSource over GraphQL", () => {
     expect(entries[0]!.content).toBeNull(); // deleted at head
     expect(entries[1]!.content!.toString()).toContain(`l${3 + ((VERSIONS - 1) % 5) - 1}`);
     expect(entries.map((e) => e.date.getTime())).toEqual([...entries.map((e) => e.date.getTime())].sort((a, b) => b - a));
-    // 2 REST pages of commits (100 each) + 2 GraphQL batches of 100 versions: not one request per version.
-    expect(fake.requests.length - before).toBe(4);
-    expect(s.requestCount).toBe(4);
-    expect(fake.requests.slice(before).filter((r) => r.route === "POST /graphql")).toHaveLength(2);
+    // Two pages of history (100 versions each, with the blob at each), then one read of the 5 distinct
+    // blobs: not one request per version, and no version read twice.
+    const made = fake.requests.slice(before);
+    expect(made.map((r) => r.route)).toEqual(["POST /graphql", "POST /graphql", "POST /graphql"]);
+    expect(s.requestCount).toBe(3);
+    const versions = (made[2]!.body as { query: string }).query;
+    expect(versions).toMatch(/^query FileVersions/);
+    expect(versions.match(/object\(oid:/g)).toHaveLength(5);
+  });
+
+  it("reads several paths' histories asked for together in one request, then their versions in one", async () => {
+    const s = source();
+    const before = fake.requests.length;
+    const [labels, data, bin, none] = await Promise.all([s.history("labels.yaml", since()), s.history("data/big.jsonl", since()), s.history("bin.dat", since()), s.history("missing.txt", since())]);
+    expect(labels).toHaveLength(VERSIONS + 1);
+    expect(data.map((e) => e.content?.equals(big))).toEqual([true]);
+    expect(none).toEqual([]);
+    // Binary bytes do not survive GraphQL's text: that one version is read over REST.
+    expect(bin.map((e) => e.content)).toEqual([Buffer.from([0, 1, 2])]);
+    const made = fake.requests.slice(before);
+    expect(made.map((r) => r.route)).toEqual(["POST /graphql", "POST /graphql", "POST /graphql", "GET /repos/{owner}/{repo}/contents/{path}"]);
+    const first = (made[0]!.body as { query: string }).query;
+    for (const path of ["labels.yaml", "data/big.jsonl", "bin.dat", "missing.txt"]) expect(first).toContain(`path: "${path}"`);
+    // The second page asks for the one path that has more.
+    expect((made[1]!.body as { query: string }).query.match(/history\(/g)).toHaveLength(1);
   });
 
   it("agrees with the REST path", async () => {
@@ -68,13 +89,15 @@ describe("GitHubSource over GraphQL", () => {
     expect(view(viaGraphql)).toEqual(view(viaRest));
   });
 
-  it("skips versions over the size limit", async () => {
+  it("skips versions over the size limit without reading them", async () => {
     const s = source({ maxFileBytes: 100_000 });
     const labels = await s.history("labels.yaml", since());
     expect(labels.filter((e) => e.content !== null)).toHaveLength(VERSIONS);
     const small = source({ maxFileBytes: 10 });
+    const before = fake.requests.length;
     const skipped = await small.history("labels.yaml", since());
     expect(skipped.every((e) => e.content === null)).toBe(true);
+    expect(fake.requests.slice(before).map((r) => (r.body as { query: string }).query.split(/[\s(]/)[1])).toEqual(["FileHistories", "FileHistories"]);
   });
 
   it("falls back to REST when GraphQL fails, and stops trying GraphQL", async () => {

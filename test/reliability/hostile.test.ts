@@ -350,6 +350,8 @@ describe("hostile content through the App (the real server on a fake GitHub)", (
     // PR 3: the proposal with odd path names, reviewed with a 1 MB description.
     await repo.checkout("main");
     await repo.branch("odd");
+    await mkdir(join(repo.dir, "data"), { recursive: true });
+    await symlink("/etc/passwd", join(repo.dir, "data/link.jsonl"));
     oddHead = await repo.commit(
       { ...GOOD.head, "data/ünï cödé/train set.jsonl": lines([...train.slice(0, 4), '{"text": "broken', ...train.slice(4)]), "data/a..b.jsonl": lines([...train.slice(0, 2), "[1, 2]", ...train.slice(2)]) },
       { date: "2026-03-01T10:00:00Z", message: "odd" },
@@ -393,6 +395,10 @@ describe("hostile content through the App (the real server on a fake GitHub)", (
     const annotations = (run!.output?.annotations ?? []) as Array<{ path: string; start_line: number; message: string }>;
     expect(annotations).toContainEqual(expect.objectContaining({ path: "data/ünï cödé/train set.jsonl", start_line: 5 }));
     expect(annotations).toContainEqual(expect.objectContaining({ path: "data/a..b.jsonl", start_line: 3 }));
+    // The head tree marks the link; its own bytes (the target path) come from the blobs API, never the target.
+    const link = annotations.find((a) => a.path === "data/link.jsonl");
+    expect(link?.message).toMatch(/symbolic link to `\/etc\/passwd`/);
+    expect(JSON.stringify(run!.output) + JSON.stringify(botComments(stack.fake, 3))).not.toMatch(/root:x?:0:0/);
     expect(run!.conclusion).toBe("failure");
     expect(botComments(stack.fake, 3)).toHaveLength(1);
     expect(stack.server.logs()).not.toMatch(/unhandled ?rejection|uncaught ?exception/i);

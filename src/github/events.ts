@@ -109,20 +109,21 @@ async function pullsForCheck(octokit: GitHubClient, repo: RepoRef, listed: { num
 export async function onCheckRunRerequested(deps: HandlerDeps, context: Context<"check_run.rerequested">): Promise<void> {
   const { check_run: check } = context.payload;
   if (check.name !== CHECK_NAME) return;
-  const repo = repoOf(context);
-  const octokit = await clientFor(deps, context);
-  for (const pr of await pullsForCheck(octokit, repo, check.pull_requests, check.head_sha)) {
-    await run(deps, octokit, context.log, pullTarget(repo, context.payload.repository.html_url, pr, check.head_sha));
-  }
+  await rerun(deps, context, check.pull_requests, check.head_sha);
 }
 
 /** check_suite.rerequested (Re-run all checks). */
 export async function onCheckSuiteRerequested(deps: HandlerDeps, context: Context<"check_suite.rerequested">): Promise<void> {
   const { check_suite: suite } = context.payload;
+  await rerun(deps, context, suite.pull_requests, suite.head_sha);
+}
+
+/** Reviews `headSha` again for each open PR it belongs to. */
+async function rerun(deps: HandlerDeps, context: Context<"check_run.rerequested" | "check_suite.rerequested">, listed: { number: number }[], headSha: string): Promise<void> {
   const repo = repoOf(context);
   const octokit = await clientFor(deps, context);
-  for (const pr of await pullsForCheck(octokit, repo, suite.pull_requests, suite.head_sha)) {
-    await run(deps, octokit, context.log, pullTarget(repo, context.payload.repository.html_url, pr, suite.head_sha));
+  for (const pr of await pullsForCheck(octokit, repo, listed, headSha)) {
+    await run(deps, octokit, context.log, pullTarget(repo, context.payload.repository.html_url, pr, headSha));
   }
 }
 

@@ -16,8 +16,8 @@ export default defineRule<{ min_ratio: number; min_per_label: number }>({ id: "d
           line: scan.labelLines[label],
           message:
             n < options.min_per_label
-              ? `Label "${label}" has ${n} examples in ${scan.path}, fewer than ${options.min_per_label}; the largest, "${topLabel}", has ${top}.`
-              : `Label "${label}" has ${n} examples in ${scan.path}, ${percent(n, top)} of the largest label "${topLabel}" (${top}); the floor is ${percent(options.min_ratio, 1)}.`,
+              ? `Label "${label}" has ${n} example${n === 1 ? "" : "s"} in ${scan.path}, fewer than ${options.min_per_label}; the largest, "${topLabel}", has ${top}.`
+              : `Label "${label}" has ${n} example${n === 1 ? "" : "s"} in ${scan.path}, ${percent(n, top)} of the largest label "${topLabel}" (${top}); the floor is ${percent(options.min_ratio, 1)}.`,
         }));
     }),
 );

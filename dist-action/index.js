@@ -48428,7 +48428,7 @@ var dataset_balance_default = defineRule(
     return counts.filter(([, n]) => n < top * options2.min_ratio || n < options2.min_per_label).sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).map(([label, n]) => ({
       path: scan.path,
       line: scan.labelLines[label],
-      message: n < options2.min_per_label ? `Label "${label}" has ${n} examples in ${scan.path}, fewer than ${options2.min_per_label}; the largest, "${topLabel}", has ${top}.` : `Label "${label}" has ${n} examples in ${scan.path}, ${percent(n, top)} of the largest label "${topLabel}" (${top}); the floor is ${percent(options2.min_ratio, 1)}.`
+      message: n < options2.min_per_label ? `Label "${label}" has ${n} example${n === 1 ? "" : "s"} in ${scan.path}, fewer than ${options2.min_per_label}; the largest, "${topLabel}", has ${top}.` : `Label "${label}" has ${n} example${n === 1 ? "" : "s"} in ${scan.path}, ${percent(n, top)} of the largest label "${topLabel}" (${top}); the floor is ${percent(options2.min_ratio, 1)}.`
     }));
   })
 );

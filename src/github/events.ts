@@ -84,7 +84,7 @@ async function run(deps: HandlerDeps, octokit: GitHubClient, log: Logger, target
       }
     }
     await report(current);
-  });
+  }, followHead ? "latest" : `sha:${target.headSha}`);
 }
 
 /** pull_request: review the head; `edited` only when the description changed. */

@@ -1,6 +1,8 @@
 /**
  * One review at a time per pull request in this process, with coalescing: while a PR's review runs,
- * at most one more waits, and a newer event replaces the waiting one. Two reviews of one PR running
+ * at most one job of each kind waits, and a newer job of the same kind replaces the waiting one
+ * (kinds: "review the PR's newest head", or "review this exact sha" for a Re-run, so a Re-run of an
+ * old check never displaces the review of a newer push). Two reviews of one PR running
  * together would both list comments, find none and both create one; serialising them removes that
  * race here, and the sticky comment's delete-duplicates pass is the safety net across replicas.
  */
@@ -8,10 +10,16 @@
 /** A queued review: `run` gets whether it waited behind another (its event may be stale by then). */
 export type PullJob = (waited: boolean) => Promise<void>;
 
+interface Waiting {
+  job: PullJob;
+  /** Everyone awaiting this kind's job: replaced jobs' callers settle when their replacement finishes. */
+  waiters: Array<{ resolve: () => void; reject: (e: unknown) => void }>;
+}
+
 interface Lane {
   running: Promise<void>;
-  /** The job that runs next, and everyone awaiting it (replaced jobs resolve when it finishes). */
-  next?: { job: PullJob; waiters: Array<{ resolve: () => void; reject: (e: unknown) => void }> };
+  /** The jobs that run next, one per kind, in the order their kinds first arrived. */
+  next: Map<string, Waiting>;
 }
 
 /** Per-PR serial lanes keyed by `owner/repo#number`; lanes are dropped once idle, so memory stays flat. */
@@ -27,21 +35,19 @@ export class PullQueue {
    * Runs `job` now if nothing runs for `key`, else after the running review; a later call for the same
    * key before it starts replaces it (the caller's promise then settles with the replacing job).
    */
-  enqueue(key: string, job: PullJob): Promise<void> {
+  enqueue(key: string, job: PullJob, kind = "latest"): Promise<void> {
     const lane = this.lanes.get(key);
-    if (!lane) {
-      const running = this.start(key, job, false);
-      return running;
-    }
+    if (!lane) return this.start(key, job, false);
     return new Promise<void>((resolve, reject) => {
-      if (lane.next) lane.next.job = job;
-      else lane.next = { job, waiters: [] };
-      lane.next.waiters.push({ resolve, reject });
+      const waiting = lane.next.get(kind);
+      if (waiting) waiting.job = job;
+      else lane.next.set(kind, { job, waiters: [] });
+      lane.next.get(kind)!.waiters.push({ resolve, reject });
     });
   }
 
   private start(key: string, job: PullJob, waited: boolean): Promise<void> {
-    const lane: Lane = this.lanes.get(key) ?? { running: Promise.resolve() };
+    const lane: Lane = this.lanes.get(key) ?? { running: Promise.resolve(), next: new Map() };
     const running = job(waited).finally(() => this.advance(key));
     lane.running = running;
     this.lanes.set(key, lane);
@@ -50,12 +56,12 @@ export class PullQueue {
 
   private advance(key: string): void {
     const lane = this.lanes.get(key);
-    const next = lane?.next;
-    if (!lane || !next) {
+    const [kind, next] = lane?.next.entries().next().value ?? [];
+    if (!lane || kind === undefined || !next) {
       this.lanes.delete(key);
       return;
     }
-    lane.next = undefined;
+    lane.next.delete(kind);
     this.start(key, next.job, true).then(
       () => next.waiters.forEach((w) => w.resolve()),
       (e: unknown) => next.waiters.forEach((w) => w.reject(e)),

@@ -28460,20 +28460,18 @@ var PullQueue = class {
    * Runs `job` now if nothing runs for `key`, else after the running review; a later call for the same
    * key before it starts replaces it (the caller's promise then settles with the replacing job).
    */
-  enqueue(key, job) {
+  enqueue(key, job, kind = "latest") {
     const lane = this.lanes.get(key);
-    if (!lane) {
-      const running = this.start(key, job, false);
-      return running;
-    }
+    if (!lane) return this.start(key, job, false);
     return new Promise((resolve, reject) => {
-      if (lane.next) lane.next.job = job;
-      else lane.next = { job, waiters: [] };
-      lane.next.waiters.push({ resolve, reject });
+      const waiting = lane.next.get(kind);
+      if (waiting) waiting.job = job;
+      else lane.next.set(kind, { job, waiters: [] });
+      lane.next.get(kind).waiters.push({ resolve, reject });
     });
   }
   start(key, job, waited) {
-    const lane = this.lanes.get(key) ?? { running: Promise.resolve() };
+    const lane = this.lanes.get(key) ?? { running: Promise.resolve(), next: /* @__PURE__ */ new Map() };
     const running = job(waited).finally(() => this.advance(key));
     lane.running = running;
     this.lanes.set(key, lane);
@@ -28481,12 +28479,12 @@ var PullQueue = class {
   }
   advance(key) {
     const lane = this.lanes.get(key);
-    const next = lane?.next;
-    if (!lane || !next) {
+    const [kind, next] = lane?.next.entries().next().value ?? [];
+    if (!lane || kind === void 0 || !next) {
       this.lanes.delete(key);
       return;
     }
-    lane.next = void 0;
+    lane.next.delete(kind);
     this.start(key, next.job, true).then(
       () => next.waiters.forEach((w) => w.resolve()),
       (e) => next.waiters.forEach((w) => w.reject(e))
@@ -52470,8 +52468,10 @@ function symlinkReason(target) {
 async function detectArtifacts(source, changed, config3, ctx) {
   const maxBytes = config3.max_file_mb * 1024 * 1024;
   const artifacts = [];
-  for (const file2 of changed) {
-    if (!await needsContent(file2.path, ctx)) continue;
+  const read = [];
+  for (const file2 of changed) if (await needsContent(file2.path, ctx)) read.push(file2);
+  source.prefetch?.(read.filter((f) => f.status !== "removed" && !f.symlink).map((f) => f.path));
+  for (const file2 of read) {
     const ref = file2.status === "removed" ? source.base : source.head;
     const path2 = file2.status === "removed" ? file2.previousPath ?? file2.path : file2.path;
     const size = await source.fileSize(ref, path2);
@@ -52893,7 +52893,6 @@ var GitHubSource = class _GitHubSource {
   blobs = /* @__PURE__ */ new Map();
   /** Trees fetched so far, by ref. */
   trees = /* @__PURE__ */ new Map();
-  changedList;
   /** Warmed requests no real call has taken yet: kept even when they fail, for that call to see. */
   unclaimed = /* @__PURE__ */ new Set();
   readAheadStarted = false;
@@ -52930,7 +52929,6 @@ var GitHubSource = class _GitHubSource {
       const listed = await this.listChanged(this);
       const head = await this.tree(this.head);
       const files = listed.map((f) => f.status !== "removed" && head.files.get(f.path)?.mode === SYMLINK_MODE ? { ...f, symlink: true } : f);
-      this.changedList = files;
       return files;
     });
   }
@@ -53151,20 +53149,24 @@ ${fields}
     return out;
   }
   /**
-   * Once the PR's files are known, the first read at head starts reading every changed file small
-   * enough at head over GraphQL: detection reads each of them next, one REST request apiece otherwise.
+   * Reads the named files at head together over GraphQL (those small enough, not links): detection
+   * reads each of them next, one REST request apiece otherwise. Only the first call reads ahead.
    */
-  readAhead() {
-    const tree = this.trees.get(this.head);
-    if (this.readAheadStarted || !this.graphqlUsable || !this.changedList || !tree) return;
+  prefetch(paths) {
+    if (this.readAheadStarted || !this.graphqlUsable || paths.length === 0) return;
     this.readAheadStarted = true;
     const limit = Math.min(READ_AHEAD_FILE_BYTES, this.maxFileBytes);
-    const wanted = [];
-    for (const file2 of this.changedList) {
-      const entry = file2.status === "removed" ? void 0 : tree.files.get(file2.path);
-      if (entry && entry.mode !== SYMLINK_MODE && entry.size <= limit) wanted.push({ sha: entry.sha, size: entry.size, ref: this.head, path: file2.path });
-    }
-    this.readBlobs(wanted);
+    this.tree(this.head).then(
+      (tree) => {
+        const wanted = [];
+        for (const path2 of paths) {
+          const entry = tree.files.get(path2);
+          if (entry && entry.mode !== SYMLINK_MODE && entry.size <= limit) wanted.push({ sha: entry.sha, size: entry.size, ref: this.head, path: path2 });
+        }
+        this.readBlobs(wanted);
+      },
+      () => void 0
+    );
   }
   /** A file at a ref: none when the base's or head's tree lacks it; its blob's bytes when the tree names it. */
   async readKnown(ref, path2) {
@@ -53173,7 +53175,6 @@ ${fields}
     if (tree && !entry && !tree.truncated) return null;
     if (!entry) return this.fetchRaw(ref, path2);
     if (entry.mode === SYMLINK_MODE) return this.blob(entry.sha, () => this.blobBytes(entry.sha));
-    if (ref === this.head) this.readAhead();
     return this.blob(entry.sha, () => this.fetchRaw(ref, path2, entry.sha));
   }
   blob(sha, read) {
@@ -53438,13 +53439,16 @@ async function reviewAndReport(deps, target) {
     if (loaded.status === "rejected") throw loaded.reason;
     if (loaded.value.ok) source.warm();
     let lastProgress = Date.now();
+    let stopped = false;
     const id = started.value;
     const progress = (message) => {
-      if (Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
+      if (stopped || Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
       lastProgress = Date.now();
       reportProgress(octokit, repo, id, message).catch((e) => log.warn({ err: describe3(e) }, "progress update failed"));
     };
-    const result = await withTimeout(review({ source, body: target.pull?.body ?? void 0, notes: source.notes, progress, resolveExtends }), deps.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const result = await withTimeout(review({ source, body: target.pull?.body ?? void 0, notes: source.notes, progress, resolveExtends }), deps.timeoutMs ?? DEFAULT_TIMEOUT_MS).finally(() => {
+      stopped = true;
+    });
     const pull = target.pull && result.settings?.comment !== "off" ? target.pull : void 0;
     const current = pull && octokit.rest.pulls.get({ ...repo, pull_number: pull.number });
     const listed = pull && listComments(octokit, repo, pull.number);
@@ -53523,7 +53527,7 @@ async function run2(deps, octokit, log, target, followHead = false) {
       }
     }
     await report(current);
-  });
+  }, followHead ? "latest" : `sha:${target.headSha}`);
 }
 async function onPullRequest(deps, context) {
   const { payload } = context;

@@ -119,8 +119,10 @@ function symlinkReason(target: Buffer | null): string {
 async function detectArtifacts(source: Source, changed: readonly ChangedFile[], config: RepoConfig, ctx: DetectContext): Promise<Artifact[]> {
   const maxBytes = config.max_file_mb * 1024 * 1024;
   const artifacts: Artifact[] = [];
-  for (const file of changed) {
-    if (!(await needsContent(file.path, ctx))) continue;
+  const read: ChangedFile[] = [];
+  for (const file of changed) if (await needsContent(file.path, ctx)) read.push(file);
+  source.prefetch?.(read.filter((f) => f.status !== "removed" && !f.symlink).map((f) => f.path));
+  for (const file of read) {
     const ref = file.status === "removed" ? source.base : source.head;
     const path = file.status === "removed" ? (file.previousPath ?? file.path) : file.path;
     const size = await source.fileSize(ref, path);

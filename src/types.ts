@@ -72,6 +72,8 @@ export interface Source {
   history(path: string, since: Date): Promise<HistoryEntry[]>;
   /** Committer date of the head commit: history windows are measured back from it. */
   headDate(): Promise<Date>;
+  /** A hint that these paths will be read at head next, so a remote source may fetch them together. */
+  prefetch?(paths: readonly string[]): void;
 }
 
 /** Facts read from a training config (or a dataset registry) by detection. */

@@ -77,13 +77,17 @@ export async function reviewAndReport(deps: ReportDeps, target: ReviewTarget): P
     if (loaded.status === "rejected") throw loaded.reason;
     if (loaded.value.ok) source.warm();
     let lastProgress = Date.now();
+    // A review that timed out runs on unobserved (reads only); it must not write progress over the completed check.
+    let stopped = false;
     const id = started.value;
     const progress = (message: string) => {
-      if (Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
+      if (stopped || Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
       lastProgress = Date.now();
       reportProgress(octokit, repo, id, message).catch((e: unknown) => log.warn({ err: describe(e) }, "progress update failed"));
     };
-    const result = await withTimeout(review({ source, body: target.pull?.body ?? undefined, notes: source.notes, progress, resolveExtends }), deps.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const result = await withTimeout(review({ source, body: target.pull?.body ?? undefined, notes: source.notes, progress, resolveExtends }), deps.timeoutMs ?? DEFAULT_TIMEOUT_MS).finally(() => {
+      stopped = true;
+    });
     const pull = target.pull && result.settings?.comment !== "off" ? target.pull : undefined;
     // The PR's current head and its comments are read while the check completes (a moved head wastes one list).
     const current = pull && octokit.rest.pulls.get({ ...repo, pull_number: pull.number });

@@ -193,7 +193,6 @@ export class GitHubSource implements Source {
   private readonly blobs = new Map<string, Promise<Buffer | null>>();
   /** Trees fetched so far, by ref. */
   private readonly trees = new Map<string, Tree>();
-  private changedList: ChangedFile[] | undefined;
   /** Warmed requests no real call has taken yet: kept even when they fail, for that call to see. */
   private readonly unclaimed = new Set<string>();
   private readAheadStarted = false;
@@ -253,7 +252,6 @@ export class GitHubSource implements Source {
       // The files list carries no modes; the head tree says which changed paths are symbolic links.
       const head = await this.tree(this.head);
       const files = listed.map((f) => (f.status !== "removed" && head.files.get(f.path)?.mode === SYMLINK_MODE ? { ...f, symlink: true } : f));
-      this.changedList = files;
       return files;
     });
   }
@@ -485,20 +483,25 @@ export class GitHubSource implements Source {
   }
 
   /**
-   * Once the PR's files are known, the first read at head starts reading every changed file small
-   * enough at head over GraphQL: detection reads each of them next, one REST request apiece otherwise.
+   * Reads the named files at head together over GraphQL (those small enough, not links): detection
+   * reads each of them next, one REST request apiece otherwise. Only the first call reads ahead.
    */
-  private readAhead(): void {
-    const tree = this.trees.get(this.head);
-    if (this.readAheadStarted || !this.graphqlUsable || !this.changedList || !tree) return;
+  prefetch(paths: readonly string[]): void {
+    if (this.readAheadStarted || !this.graphqlUsable || paths.length === 0) return;
     this.readAheadStarted = true;
     const limit = Math.min(READ_AHEAD_FILE_BYTES, this.maxFileBytes);
-    const wanted: BlobWant[] = [];
-    for (const file of this.changedList) {
-      const entry = file.status === "removed" ? undefined : tree.files.get(file.path);
-      if (entry && entry.mode !== SYMLINK_MODE && entry.size <= limit) wanted.push({ sha: entry.sha, size: entry.size, ref: this.head, path: file.path });
-    }
-    this.readBlobs(wanted);
+    // Registered on the head tree before any read that awaits it, so those reads find the blobs pending.
+    this.tree(this.head).then(
+      (tree) => {
+        const wanted: BlobWant[] = [];
+        for (const path of paths) {
+          const entry = tree.files.get(path);
+          if (entry && entry.mode !== SYMLINK_MODE && entry.size <= limit) wanted.push({ sha: entry.sha, size: entry.size, ref: this.head, path });
+        }
+        this.readBlobs(wanted);
+      },
+      () => undefined,
+    );
   }
 
   /** A file at a ref: none when the base's or head's tree lacks it; its blob's bytes when the tree names it. */
@@ -509,7 +512,6 @@ export class GitHubSource implements Source {
     if (!entry) return this.fetchRaw(ref, path);
     // The contents API follows a link to its target; a link's own bytes (its target path, as git stores it) are its blob.
     if (entry.mode === SYMLINK_MODE) return this.blob(entry.sha, () => this.blobBytes(entry.sha));
-    if (ref === this.head) this.readAhead();
     return this.blob(entry.sha, () => this.fetchRaw(ref, path, entry.sha));
   }
 

@@ -3,38 +3,10 @@
  */
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
+// Compiled from test/helpers/seeded.ts by `npm run bench` (bench/tsconfig.json): one generator for tests and bench.
+import { seeded, sentence } from "../node_modules/.cache/finetune-review-bench/seeded.js";
 
-const WORDS = (
-  "account address agent alarm answer apple arrive author balance bank basket battery bill blanket border bottle bridge " +
-  "button cable camera candle carpet cart channel charge cheque circle client coffee coin color contract copy corner " +
-  "country coupon courier credit cup customer damage date deal debit delay desk device dinner discount door driver " +
-  "email engine error event export fabric family fee field file filter flight floor folder garden gift glass guide " +
-  "handle harbor helmet holiday hotel invoice island item jacket jewel kettle key kitchen label ladder lamp laptop " +
-  "layer letter license light limit locker luggage machine manual market meeting menu merchant message meter mirror " +
-  "model monitor motor network notice number office order owner package page parcel partner password payment pencil " +
-  "phone picture pillow plan plate pocket portal printer profile receipt record region reply report router saddle " +
-  "sample schedule screen seat sensor server service session shelf shipment signal socket sofa speaker station " +
-  "statement store street subscription supplier switch table tablet ticket timer token tower track trolley truck " +
-  "umbrella update vehicle voucher wallet warranty window wire yard"
-).split(" ");
-
-/** mulberry32: a small deterministic generator. */
-export function seeded(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export function sentence(rand, n) {
-  let s = "";
-  for (let i = 0; i < n; i++) s += (i ? " " : "") + WORDS[Math.floor(rand() * WORDS.length)];
-  return s;
-}
+export { seeded, sentence };
 
 export const LABELS = ["billing", "returns", "shipping", "account", "technical"];
 

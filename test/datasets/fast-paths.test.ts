@@ -20,19 +20,8 @@ import { GateSet } from "../../src/datasets/regex-gate.js";
 import { sensitiveCandidates } from "../../src/datasets/sensitive.js";
 import { TextKeys } from "../../src/datasets/text-keys.js";
 import type { RecordKey } from "../../src/types.js";
+import { seeded } from "../helpers/seeded.js";
 import { defaultTestLexicon } from "./default-test-lexicon.js";
-
-/** mulberry32, as the bench uses: the same cases on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = ["a", "Bq", "Z", "09", " ", "  ", "\t", "\n", "'", "’", "-", ".", "!", "é", "ＦＵ", "ß", "İ", "Σ", "\u0000", "…", "_", "@", "don't", "ﬁ", "\u00a0", "🙂", "Hello", "world"];
 

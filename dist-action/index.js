@@ -53035,7 +53035,7 @@ var GitHubSource = class _GitHubSource {
     }
     const wanted = [];
     for (const [path2, list] of versions) {
-      for (const v of list) if (v.blob && v.blob.size <= this.maxFileBytes) wanted.push({ sha: v.blob.oid, size: v.blob.size, ref: v.sha, path: path2 });
+      for (const v of list) if (v.blob && v.blob.size <= this.maxFileBytes) wanted.push({ sha: v.blob.oid, size: v.blob.size });
     }
     this.readBlobs(wanted);
     for (const [path2, waiting] of batch) {
@@ -53050,7 +53050,8 @@ var GitHubSource = class _GitHubSource {
       return bytes && bytes.length > this.maxFileBytes ? null : bytes;
     }
     if (v.blob.size > this.maxFileBytes) return null;
-    return this.blob(v.blob.oid, () => this.readFile(v.sha, path2));
+    const oid = v.blob.oid;
+    return this.blob(oid, () => this.blobBytes(oid));
   }
   /** Every path's commits from head (all pages), with the blob at each, over GraphQL. */
   async versionsByGraphql(paths, since) {
@@ -53120,7 +53121,7 @@ ${fields.join("\n")}
       const chunk = todo.slice(start, end);
       const texts = previous.then(() => this.blobTexts(chunk.map((c) => c.sha)));
       previous = texts;
-      for (const item of chunk) this.keepBlob(item.sha, texts.then((found) => found.get(item.sha) ?? this.fetchRaw(item.ref, item.path, item.sha)));
+      for (const item of chunk) this.keepBlob(item.sha, texts.then((found) => found.get(item.sha) ?? (item.at ? this.fetchRaw(item.at.ref, item.at.path, item.sha) : this.blobBytes(item.sha))));
       start = end;
     }
   }
@@ -53161,7 +53162,7 @@ ${fields}
         const wanted = [];
         for (const path2 of paths) {
           const entry = tree.files.get(path2);
-          if (entry && entry.mode !== SYMLINK_MODE && entry.size <= limit) wanted.push({ sha: entry.sha, size: entry.size, ref: this.head, path: path2 });
+          if (entry && entry.mode !== SYMLINK_MODE && entry.size <= limit) wanted.push({ sha: entry.sha, size: entry.size, at: { ref: this.head, path: path2 } });
         }
         this.readBlobs(wanted);
       },

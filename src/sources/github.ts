@@ -58,11 +58,15 @@ interface Version {
 }
 
 /** A blob to read, and where REST finds it if GraphQL cannot give its bytes exactly. */
+/**
+ * A blob to read. With `at`, a REST fallback reads the path at that ref (raw, cheapest); without it,
+ * the blob by sha, which never follows a symbolic link (history versions may be links; head files
+ * are checked against the tree's mode first).
+ */
 interface BlobWant {
   sha: string;
   size: number;
-  ref: string;
-  path: string;
+  at?: { ref: string; path: string };
 }
 
 interface Deferred<T> {
@@ -367,7 +371,7 @@ export class GitHubSource implements Source {
     }
     const wanted: BlobWant[] = [];
     for (const [path, list] of versions) {
-      for (const v of list) if (v.blob && v.blob.size <= this.maxFileBytes) wanted.push({ sha: v.blob.oid, size: v.blob.size, ref: v.sha, path });
+      for (const v of list) if (v.blob && v.blob.size <= this.maxFileBytes) wanted.push({ sha: v.blob.oid, size: v.blob.size });
     }
     this.readBlobs(wanted);
     for (const [path, waiting] of batch) {
@@ -383,7 +387,8 @@ export class GitHubSource implements Source {
       return bytes && bytes.length > this.maxFileBytes ? null : bytes;
     }
     if (v.blob.size > this.maxFileBytes) return null;
-    return this.blob(v.blob.oid, () => this.readFile(v.sha, path));
+    const oid = v.blob.oid;
+    return this.blob(oid, () => this.blobBytes(oid));
   }
 
   /** Every path's commits from head (all pages), with the blob at each, over GraphQL. */
@@ -454,7 +459,7 @@ export class GitHubSource implements Source {
       const chunk = todo.slice(start, end);
       const texts = previous.then(() => this.blobTexts(chunk.map((c) => c.sha)));
       previous = texts;
-      for (const item of chunk) this.keepBlob(item.sha, texts.then((found) => found.get(item.sha) ?? this.fetchRaw(item.ref, item.path, item.sha)));
+      for (const item of chunk) this.keepBlob(item.sha, texts.then((found) => found.get(item.sha) ?? (item.at ? this.fetchRaw(item.at.ref, item.at.path, item.sha) : this.blobBytes(item.sha))));
       start = end;
     }
   }
@@ -496,7 +501,7 @@ export class GitHubSource implements Source {
         const wanted: BlobWant[] = [];
         for (const path of paths) {
           const entry = tree.files.get(path);
-          if (entry && entry.mode !== SYMLINK_MODE && entry.size <= limit) wanted.push({ sha: entry.sha, size: entry.size, ref: this.head, path });
+          if (entry && entry.mode !== SYMLINK_MODE && entry.size <= limit) wanted.push({ sha: entry.sha, size: entry.size, at: { ref: this.head, path } });
         }
         this.readBlobs(wanted);
       },

@@ -72,10 +72,11 @@ describe("GitHubSource over GraphQL", () => {
     expect(labels).toHaveLength(VERSIONS + 1);
     expect(data.map((e) => e.content?.equals(big))).toEqual([true]);
     expect(none).toEqual([]);
-    // Binary bytes do not survive GraphQL's text: that one version is read over REST.
+    // Binary bytes do not survive GraphQL's text: that one version is read over REST, by blob sha (a
+    // path at an old commit might be a symbolic link, which the contents API would follow).
     expect(bin.map((e) => e.content)).toEqual([Buffer.from([0, 1, 2])]);
     const made = fake.requests.slice(before);
-    expect(made.map((r) => r.route)).toEqual(["POST /graphql", "POST /graphql", "POST /graphql", "GET /repos/{owner}/{repo}/contents/{path}"]);
+    expect(made.map((r) => r.route)).toEqual(["POST /graphql", "POST /graphql", "POST /graphql", "GET /repos/{owner}/{repo}/git/blobs/{file_sha}"]);
     const first = (made[0]!.body as { query: string }).query;
     for (const path of ["labels.yaml", "data/big.jsonl", "bin.dat", "missing.txt"]) expect(first).toContain(`path: "${path}"`);
     // The second page asks for the one path that has more.

@@ -43,7 +43,7 @@ interface LineReader {
   end(): RawEvent[];
 }
 
-function tooLongIssue(line: number, length: number, max: number): RawEvent {
+export function tooLongIssue(line: number, length: number, max: number): RawEvent {
   return { line, issue: `line is ${formatBytes(length)}, over the ${formatBytes(max)} limit; not parsed` };
 }
 
@@ -252,6 +252,14 @@ export async function* readRecordBatches(
   for (const l of splitter.end()) events.push(...reader.line(l));
   events.push(...reader.end());
   yield events;
+}
+
+/**
+ * Reads the JSONL lines of a part of a file whose first line is `firstLine`; unless it is the
+ * file's last part, the part ends with a newline.
+ */
+export function readJsonlPart(content: Buffer, firstLine: number, maxBytes: number = DEFAULT_MAX_RECORD_BYTES): RawEvent[] {
+  return [...readLinesSync(jsonlReader(maxBytes), new LineSplitter(maxBytes, firstLine), content)];
 }
 
 /** Reads any container from a buffer or a chunk stream. */

@@ -162,14 +162,16 @@ function fromTurns(turns: Turn[], system: string[] = []): ExtractedRecord | Form
     }
   }
   if (last < 0) return { error: "no assistant message" };
-  // One loop instead of filter/map/join chains: this runs once per record of every chat dataset.
-  let input = "";
+  // One loop instead of filter/map chains: this runs once per record of every chat dataset. The
+  // texts are joined, not concatenated with `+`: reading a concatenation character by character
+  // (as the hashing does) costs about twice as much as reading a flat string.
+  const inputs: string[] = [];
+  const others: string[] = [];
   let chars = 0;
   for (const text of system) {
     chars += text.length;
-    if (text !== "") input = input === "" ? text : `${input}\n${text}`;
+    if (text !== "") inputs.push(text);
   }
-  let signatureInput = "";
   // System turns first (the usual layout): the signature text is then the input's tail.
   let tail = true;
   let seenOther = false;
@@ -178,10 +180,12 @@ function fromTurns(turns: Turn[], system: string[] = []): ExtractedRecord | Form
     if (t.role === "system") tail &&= !seenOther;
     else {
       seenOther = true;
-      if (t.text !== "") signatureInput = signatureInput === "" ? t.text : `${signatureInput}\n${t.text}`;
+      if (t.text !== "") others.push(t.text);
     }
-    if (t.text !== "") input = input === "" ? t.text : `${input}\n${t.text}`;
+    if (t.text !== "") inputs.push(t.text);
   }
+  const input = inputs.length === 1 ? inputs[0]! : inputs.join("\n");
+  let signatureInput = others.length === inputs.length ? input : others.length === 1 ? others[0]! : others.join("\n");
   if (signatureInput === "") signatureInput = input;
   const targetTexts: string[] = [];
   let emptyTarget = false;

@@ -22,9 +22,15 @@ export class LineSplitter {
   private size = 0;
   private pending = false;
   private skipping = false;
-  private line = 0;
+  private line: number;
 
-  constructor(private readonly maxBytes: number = DEFAULT_MAX_RECORD_BYTES) {}
+  /** `firstLine` numbers the first line read (a part of a file that starts further in). */
+  constructor(
+    private readonly maxBytes: number = DEFAULT_MAX_RECORD_BYTES,
+    firstLine = 1,
+  ) {
+    this.line = firstLine - 1;
+  }
 
   /** Feeds one chunk; returns the lines it completed. */
   push(chunk: Buffer): RawLine[] {

@@ -1,0 +1,286 @@
+/**
+ * What a dataset scan accumulates record by record, and how the partial scans of consecutive
+ * parts of one file (read by worker threads) merge into the scan of the whole file, exactly as if
+ * it had been read in one pass.
+ */
+import type { DatasetScan, RecordIssue, SensitiveHit } from "../types.js";
+import { readJsonlPart } from "./containers.js";
+import { extractRecord, stringLeaves, type DatasetFormat } from "./formats.js";
+import { KeyTable } from "./key-table.js";
+import { MAX_RECORD_DEPTH, nestsDeeperThan } from "./nesting.js";
+import { findBusinessRule, findSensitive, sensitiveCandidates, type CompiledLexicon } from "./sensitive.js";
+import { MINHASH_PERMUTATIONS } from "./signature.js";
+import { TextKeys } from "./text-keys.js";
+
+/** Entries kept in `DatasetScan.longest`. */
+export const LONGEST_CAP = 50;
+/** Sensitive hits kept per file; `sensitiveTotal` counts them all. */
+export const SENSITIVE_CAP = 200;
+/** Format issues kept per file; `formatIssueTotal` counts them all. */
+export const FORMAT_ISSUE_CAP = 1000;
+/** Lines kept per file in `emptyTargets` and `businessRules`; their totals count them all. */
+export const LINE_LIST_CAP = 1000;
+
+const P = MINHASH_PERMUTATIONS;
+
+/** Estimated tokens for a number of characters (about four characters per token). */
+export function estimateTokens(chars: number): number {
+  return Math.ceil(chars / 4);
+}
+
+/** Where a scan puts each record's keys (see `KeyTable.push`). */
+interface KeySink {
+  push(line: number, inputHi: number, inputLo: number, exampleHi: number, exampleLo: number, sig: Uint32Array): void;
+}
+
+/** Keys of a part of a file in three flat arrays, to be sent to the thread that merges. */
+class PackedKeys implements KeySink {
+  size = 0;
+  lines: Uint32Array<ArrayBuffer> = new Uint32Array(256);
+  hashes: Uint32Array<ArrayBuffer> = new Uint32Array(256 * 4);
+  sigs: Uint32Array<ArrayBuffer> = new Uint32Array(256 * P);
+
+  push(line: number, inputHi: number, inputLo: number, exampleHi: number, exampleLo: number, sig: Uint32Array): void {
+    const i = this.size++;
+    if (i === this.lines.length) {
+      this.lines = grow(this.lines, i * 2);
+      this.hashes = grow(this.hashes, i * 8);
+      this.sigs = grow(this.sigs, i * 2 * P);
+    }
+    this.lines[i] = line;
+    const h = i * 4;
+    this.hashes[h] = inputHi;
+    this.hashes[h + 1] = inputLo;
+    this.hashes[h + 2] = exampleHi;
+    this.hashes[h + 3] = exampleLo;
+    this.sigs.set(sig, i * P);
+  }
+}
+
+function grow(a: Uint32Array, length: number): Uint32Array<ArrayBuffer> {
+  const b = new Uint32Array(length);
+  b.set(a);
+  return b;
+}
+
+/**
+ * The scan of consecutive lines of a file: plain data and typed arrays (structured-cloneable, the
+ * arrays transferable). Lists hold at most their caps; the totals count everything.
+ */
+export interface ScanPartial {
+  records: number;
+  targets: number;
+  formatIssues: RecordIssue[];
+  formatIssueTotal: number;
+  labelCounts: Record<string, number>;
+  labelLines: Record<string, number>;
+  longest: { line: number; tokens: number }[];
+  emptyTargets: number[];
+  emptyTargetTotal: number;
+  sensitive: SensitiveHit[];
+  sensitiveTotal: number;
+  businessRules: { line: number; phrase: string }[];
+  businessRuleTotal: number;
+  keyCount: number;
+  /** Per record: its line; its input hi, lo and example hi, lo; its P signature values. */
+  keyLines: Uint32Array<ArrayBuffer>;
+  keyHashes: Uint32Array<ArrayBuffer>;
+  keySigs: Uint32Array<ArrayBuffer>;
+}
+
+/** The dataset-level facts a scan needs besides the records. */
+export interface ScanIdentity {
+  path: string;
+  format: string;
+  role: "train" | "eval";
+}
+
+/**
+ * Accumulates a scan. The accumulator of a whole file keeps its keys in a {@link KeyTable}; the
+ * accumulator of a part (`packed`) keeps them flat, for {@link ScanAccumulator.partial}.
+ */
+export class ScanAccumulator {
+  private readonly scan: DatasetScan;
+  private sensitiveTotal = 0;
+  private formatIssueTotal = 0;
+  private emptyTargetTotal = 0;
+  private businessRuleTotal = 0;
+  private readonly table: KeyTable | null;
+  private readonly packed: PackedKeys | null;
+  private readonly keys: KeySink;
+  private readonly textKeys = new TextKeys();
+
+  constructor(
+    identity: ScanIdentity,
+    private readonly format: DatasetFormat,
+    private readonly lexicon: CompiledLexicon,
+    mode: "file" | "part" = "file",
+  ) {
+    this.table = mode === "file" ? new KeyTable() : null;
+    this.packed = mode === "part" ? new PackedKeys() : null;
+    this.keys = (this.table ?? this.packed)!;
+    this.scan = {
+      path: identity.path,
+      format: identity.format,
+      role: identity.role,
+      records: 0,
+      formatIssues: [],
+      labelCounts: {},
+      labelLines: {},
+      keys: [],
+      longest: [],
+      emptyTargets: [],
+      sensitive: [],
+      businessRules: [],
+      targets: 0,
+    };
+  }
+
+  issue(line: number, message: string): void {
+    this.formatIssueTotal++;
+    if (this.scan.formatIssues.length < FORMAT_ISSUE_CAP) this.scan.formatIssues.push({ line, message: `line ${line}: ${message}` });
+  }
+
+  record(line: number, value: unknown, source?: string): void {
+    if (nestsDeeperThan(value, MAX_RECORD_DEPTH)) {
+      this.issue(line, `record nests more than ${MAX_RECORD_DEPTH} levels deep; flatten it (loaders that recurse overflow their stack on it)`);
+      return;
+    }
+    const extracted = extractRecord(this.format, value);
+    if ("error" in extracted) {
+      this.issue(line, extracted.error);
+      return;
+    }
+    const s = this.scan;
+    s.records++;
+    const k = this.textKeys;
+    k.compute(extracted.input, extracted.signatureInput, extracted.target, extracted.labels, extracted.signatureFrom);
+    this.keys.push(line, k.inputHi, k.inputLo, k.exampleHi, k.exampleLo, k.signature);
+    this.addLongest(line, estimateTokens(extracted.chars));
+    if (extracted.target !== null) s.targets++;
+    if (extracted.emptyTarget && this.emptyTargetTotal++ < LINE_LIST_CAP) s.emptyTargets.push(source === undefined ? line : emptyValueLine(source, line));
+    for (const label of extracted.labels.length > 1 ? new Set(extracted.labels) : extracted.labels) {
+      s.labelCounts[label] = (s.labelCounts[label] ?? 0) + 1;
+      s.labelLines[label] ??= line;
+    }
+    this.addSensitive(line, this.format === "rasa-nlu" || this.format === "rasa-nlu-md" ? [extracted.input] : stringLeaves(value));
+    for (const text of extracted.targetTexts) {
+      const phrase = findBusinessRule(text, this.lexicon);
+      if (phrase !== null) {
+        if (this.businessRuleTotal++ < LINE_LIST_CAP) s.businessRules.push({ line, phrase });
+        break;
+      }
+    }
+  }
+
+  /** Adds the scan of the lines that follow everything added so far. */
+  merge(p: ScanPartial): void {
+    const s = this.scan;
+    s.records += p.records;
+    s.targets += p.targets;
+    appendCapped(s.formatIssues, p.formatIssues, FORMAT_ISSUE_CAP);
+    this.formatIssueTotal += p.formatIssueTotal;
+    for (const [label, n] of Object.entries(p.labelCounts)) s.labelCounts[label] = (s.labelCounts[label] ?? 0) + n;
+    for (const [label, line] of Object.entries(p.labelLines)) s.labelLines[label] ??= line;
+    // A part's longest are its own top entries in order, so re-adding them keeps the file's order.
+    for (const l of p.longest) this.addLongest(l.line, l.tokens);
+    appendCapped(s.emptyTargets, p.emptyTargets, LINE_LIST_CAP);
+    this.emptyTargetTotal += p.emptyTargetTotal;
+    appendCapped(s.sensitive, p.sensitive, SENSITIVE_CAP);
+    this.sensitiveTotal += p.sensitiveTotal;
+    appendCapped(s.businessRules, p.businessRules, LINE_LIST_CAP);
+    this.businessRuleTotal += p.businessRuleTotal;
+    for (let i = 0; i < p.keyCount; i++) {
+      const h = i * 4;
+      this.keys.push(p.keyLines[i]!, p.keyHashes[h]!, p.keyHashes[h + 1]!, p.keyHashes[h + 2]!, p.keyHashes[h + 3]!, p.keySigs.subarray(i * P, (i + 1) * P));
+    }
+  }
+
+  /** The scan of a part (for an accumulator made with mode `part`). */
+  partial(): ScanPartial {
+    const s = this.scan;
+    const k = this.packed ?? new PackedKeys();
+    return {
+      records: s.records,
+      targets: s.targets,
+      formatIssues: s.formatIssues,
+      formatIssueTotal: this.formatIssueTotal,
+      labelCounts: s.labelCounts,
+      labelLines: s.labelLines,
+      longest: s.longest,
+      emptyTargets: s.emptyTargets,
+      emptyTargetTotal: this.emptyTargetTotal,
+      sensitive: s.sensitive,
+      sensitiveTotal: this.sensitiveTotal,
+      businessRules: s.businessRules,
+      businessRuleTotal: this.businessRuleTotal,
+      keyCount: k.size,
+      keyLines: k.lines.slice(0, k.size),
+      keyHashes: k.hashes.slice(0, k.size * 4),
+      keySigs: k.sigs.slice(0, k.size * P),
+    };
+  }
+
+  /** The scan of the whole file (for an accumulator made with mode `file`). */
+  result(): DatasetScan {
+    const s = this.scan;
+    s.keys = (this.table ?? new KeyTable()).asArray();
+    s.formatIssues.sort((a, b) => a.line - b.line);
+    if (this.sensitiveTotal > s.sensitive.length) s.sensitiveTotal = this.sensitiveTotal;
+    if (this.formatIssueTotal > s.formatIssues.length) s.formatIssueTotal = this.formatIssueTotal;
+    if (this.emptyTargetTotal > s.emptyTargets.length) s.emptyTargetTotal = this.emptyTargetTotal;
+    if (this.businessRuleTotal > s.businessRules.length) s.businessRuleTotal = this.businessRuleTotal;
+    return s;
+  }
+
+  private addLongest(line: number, tokens: number): void {
+    const longest = this.scan.longest;
+    if (tokens <= 0) return;
+    if (longest.length >= LONGEST_CAP && tokens <= longest[longest.length - 1]!.tokens) return;
+    let at = longest.length;
+    while (at > 0 && longest[at - 1]!.tokens < tokens) at--;
+    longest.splice(at, 0, { line, tokens });
+    if (longest.length > LONGEST_CAP) longest.pop();
+  }
+
+  private addSensitive(line: number, texts: string[]): void {
+    // One gate test over all the strings rules out most records; patterns run per string after it.
+    const patterns = sensitiveCandidates(texts.length === 1 ? texts[0]! : texts.join("\n"), this.lexicon);
+    if (patterns.length === 0) return;
+    const seen = new Set<string>();
+    for (const text of texts) {
+      for (const hit of findSensitive(text, line, this.lexicon, patterns)) {
+        const id = `${hit.kind}\u0000${hit.masked}`;
+        if (seen.has(id)) continue; // the same value in chosen and rejected is one finding
+        seen.add(id);
+        this.sensitiveTotal++;
+        if (this.scan.sensitive.length < SENSITIVE_CAP) this.scan.sensitive.push(hit);
+      }
+    }
+  }
+}
+
+/** The partial scan of JSONL bytes that start at line `firstLine` (see `readJsonlPart`). */
+export function scanJsonlPart(identity: ScanIdentity, format: DatasetFormat, lexicon: CompiledLexicon, bytes: Buffer, firstLine: number, maxRecordBytes: number): ScanPartial {
+  const acc = new ScanAccumulator(identity, format, lexicon, "part");
+  for (const event of readJsonlPart(bytes, firstLine, maxRecordBytes)) {
+    if ("issue" in event) acc.issue(event.line, event.issue);
+    else acc.record(event.line, event.value);
+  }
+  return acc.partial();
+}
+
+function appendCapped<T>(to: T[], from: readonly T[], cap: number): void {
+  for (let i = 0; i < from.length && to.length < cap; i++) to.push(from[i]!);
+}
+
+const EMPTY_VALUE = /"(?:value|content|output|completion|chosen|text)"\s*:\s*"(?:\s|\\[nrt])*"/;
+
+/** In a multi-line JSON record, the line of its first empty target value (else the record's line). */
+function emptyValueLine(source: string, line: number): number {
+  const m = EMPTY_VALUE.exec(source);
+  if (!m) return line;
+  let n = line;
+  for (let i = 0; i < m.index; i++) if (source.charCodeAt(i) === 10) n++;
+  return n;
+}

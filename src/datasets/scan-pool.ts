@@ -1,0 +1,214 @@
+/**
+ * A parallel scan of one JSONL file: the calling thread cuts the byte stream into parts at line
+ * ends and numbers their lines; worker threads scan the parts, and so does the calling thread
+ * whenever every worker already has work queued; the partial scans are merged in file order, so
+ * the result is the one a single pass gives. Memory stays bounded: at most two parts per worker
+ * are in flight.
+ */
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { tooLongIssue } from "./containers.js";
+import { ScanAccumulator, scanJsonlPart, type ScanPartial } from "./scan-accumulator.js";
+import type { CompiledLexicon } from "./sensitive.js";
+import type { ScanWorkerData } from "./scan-worker.js";
+
+/** A part sent to a worker: bytes that start at line `firstLine` and end with a newline (the last part may not). */
+export interface PartRequest {
+  seq: number;
+  firstLine: number;
+  bytes: Uint8Array;
+}
+
+/** A worker's answer to one part. */
+export type PartReply = { seq: number; partial: ScanPartial } | { seq: number; error: string };
+
+/** A cut of the stream: lines for a worker, or a line too long to keep (reported, never read). */
+export type Part = { firstLine: number; bytes: Uint8Array } | { line: number; tooLong: number };
+
+/** Bytes per part: large enough that messaging costs little, small enough to spread the work. */
+export const PART_BYTES = 1 << 20;
+/** Files smaller than this are scanned on the calling thread (starting workers costs ~50 ms). */
+export const PARALLEL_MIN_BYTES = 4 << 20;
+
+const WORKER_SCRIPT = new URL("./scan-worker.js", import.meta.url);
+let scriptPresent: boolean | null = null;
+
+/**
+ * Scan workers to use besides the calling thread: `FINETUNE_REVIEW_SCAN_WORKERS` when it is a
+ * whole number (0: the calling thread alone), else one per core but one, up to 3. None when the
+ * compiled worker script is absent (running from TypeScript sources or a single-file bundle).
+ */
+export function scanWorkerCount(env: NodeJS.ProcessEnv = process.env): number {
+  scriptPresent ??= existsSync(fileURLToPath(WORKER_SCRIPT));
+  if (!scriptPresent) return 0;
+  const asked = env.FINETUNE_REVIEW_SCAN_WORKERS?.trim();
+  if (asked && /^\d+$/.test(asked)) return Math.min(Number(asked), 16);
+  return Math.max(0, Math.min(3, availableParallelism() - 1));
+}
+
+/**
+ * Cuts a byte stream into parts at line ends, numbering lines as `LineSplitter` does. A line
+ * longer than `maxBytes` is skipped to its end without being kept, like the splitter's.
+ */
+export class PartCutter {
+  private chunks: Buffer[] = [];
+  private size = 0;
+  private hasNewline = false;
+  /** Length so far of a too-long line being skipped; -1 when none is. */
+  private skipped = -1;
+  private line = 1;
+
+  constructor(
+    private readonly partBytes: number,
+    private readonly maxBytes: number,
+  ) {}
+
+  push(chunk: Buffer): Part[] {
+    const out: Part[] = [];
+    let c = chunk;
+    if (this.skipped >= 0) {
+      const nl = c.indexOf(0x0a);
+      if (nl === -1) {
+        this.skipped += c.length;
+        return out;
+      }
+      out.push({ line: this.line++, tooLong: this.skipped + nl });
+      this.skipped = -1;
+      c = c.subarray(nl + 1);
+    }
+    if (c.length === 0) return out;
+    this.chunks.push(c);
+    this.size += c.length;
+    if (!this.hasNewline && c.indexOf(0x0a) !== -1) this.hasNewline = true;
+    if (this.hasNewline && this.size >= this.partBytes) this.cut(out, false);
+    if (!this.hasNewline && this.size > this.maxBytes) {
+      // The bytes held are all one line, already too long: drop them and skip to its end.
+      this.skipped = this.size;
+      this.chunks = [];
+      this.size = 0;
+    }
+    return out;
+  }
+
+  end(): Part[] {
+    const out: Part[] = [];
+    if (this.skipped >= 0) out.push({ line: this.line++, tooLong: this.skipped });
+    else if (this.size > 0) this.cut(out, true);
+    this.skipped = -1;
+    return out;
+  }
+
+  private cut(out: Part[], final: boolean): void {
+    // A fresh buffer per part: it is transferred to a worker, never shared with the stream's.
+    const all = Buffer.from(new ArrayBuffer(this.size));
+    let at = 0;
+    for (const c of this.chunks) {
+      all.set(c, at);
+      at += c.length;
+    }
+    const end = final ? all.length : all.lastIndexOf(0x0a) + 1;
+    this.chunks = end < all.length ? [Buffer.from(all.subarray(end))] : [];
+    this.size = all.length - end;
+    this.hasNewline = false;
+    const bytes = all.subarray(0, end);
+    out.push({ firstLine: this.line, bytes });
+    for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1)) this.line++;
+  }
+}
+
+/** What {@link scanParts} needs besides the stream. */
+export interface ScanPartsOptions {
+  workerData: ScanWorkerData;
+  /** `workerData.lexicon` compiled, for the parts the calling thread scans. */
+  lexicon: CompiledLexicon;
+  workers: number;
+  partBytes?: number;
+  /** The worker script (tests substitute one). */
+  script?: URL;
+}
+
+/**
+ * Scans a JSONL stream with worker threads, merging every part into `acc` in file order. Rejects
+ * (naming the file) if a worker fails; every worker is stopped before it returns either way.
+ */
+export async function scanParts(acc: ScanAccumulator, chunks: AsyncIterable<Buffer>, opts: ScanPartsOptions): Promise<void> {
+  const { workerData } = opts;
+  const path = workerData.identity.path;
+  const pool = Array.from({ length: opts.workers }, () => ({ worker: new Worker(opts.script ?? WORKER_SCRIPT, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 48 } }), busy: 0 }));
+  const ready = new Map<number, ScanPartial>();
+  let sent = 0;
+  let merged = 0;
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  const notify = (): void => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  const fail = (message: string): void => {
+    failure ??= new Error(`scanning ${path} in a worker thread failed: ${message}`);
+    notify();
+  };
+  const settle = (seq: number, partial: ScanPartial): void => {
+    ready.set(seq, partial);
+    for (let next = ready.get(merged); next !== undefined; next = ready.get(merged)) {
+      ready.delete(merged++);
+      acc.merge(next);
+    }
+    notify();
+  };
+  const until = async (done: () => boolean): Promise<void> => {
+    while (failure === null && !done()) await new Promise<void>((resolve) => (wake = resolve));
+    if (failure !== null) throw failure;
+  };
+  for (const slot of pool) {
+    slot.worker.on("message", (reply: PartReply) => {
+      slot.busy--;
+      if ("error" in reply) fail(reply.error);
+      else settle(reply.seq, reply.partial);
+    });
+    slot.worker.on("error", (error: Error) => fail(error.message));
+    slot.worker.on("exit", (code) => {
+      if (merged < sent || code !== 0) fail(`a worker stopped (exit code ${code})`);
+    });
+  }
+  const dispatch = async (part: Part): Promise<void> => {
+    const seq = sent++;
+    if ("tooLong" in part) {
+      const one = new ScanAccumulator(workerData.identity, workerData.format, EMPTY_LEXICON, "part");
+      const event = tooLongIssue(part.line, part.tooLong, workerData.maxRecordBytes) as { line: number; issue: string };
+      one.issue(event.line, event.issue);
+      settle(seq, one.partial());
+      return;
+    }
+    const slot = pool.reduce((a, b) => (b.busy < a.busy ? b : a));
+    if (slot.busy >= IN_FLIGHT) {
+      const bytes = Buffer.from(part.bytes.buffer, part.bytes.byteOffset, part.bytes.byteLength);
+      settle(seq, scanJsonlPart(workerData.identity, workerData.format, opts.lexicon, bytes, part.firstLine, workerData.maxRecordBytes));
+      // The workers' answers are events: without a turn of the event loop none would be seen.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (failure !== null) throw failure;
+      return;
+    }
+    slot.busy++;
+    const request: PartRequest = { seq, firstLine: part.firstLine, bytes: part.bytes };
+    slot.worker.postMessage(request, [part.bytes.buffer as ArrayBuffer]);
+  };
+  try {
+    const cutter = new PartCutter(opts.partBytes ?? PART_BYTES, workerData.maxRecordBytes);
+    for await (const chunk of chunks) for (const part of cutter.push(chunk)) await dispatch(part);
+    for (const part of cutter.end()) await dispatch(part);
+    await until(() => merged === sent);
+  } finally {
+    for (const { worker } of pool) {
+      worker.removeAllListeners("exit");
+      void worker.terminate();
+    }
+  }
+}
+
+/** Parts queued per worker: one to scan, one waiting, so it never idles between messages. */
+const IN_FLIGHT = 2;
+const EMPTY_LEXICON = { sensitive: [], businessRules: [] };

@@ -1,0 +1,197 @@
+/**
+ * The parallel scan (worker threads plus the calling thread, see src/datasets/scan-pool.ts) gives
+ * exactly the scan of one pass, whatever the part and chunk sizes, and a failing worker ends the
+ * scan with an error naming the file instead of hanging it.
+ *
+ * The worker script exists only compiled, so the parallel path is imported from dist/ (npm test
+ * builds it first) and compared with the single pass of the sources.
+ */
+import { describe, it, expect, beforeAll, afterAll } from "@jest/globals";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { scanDataset } from "../../src/datasets/index.js";
+import { PartCutter, type Part } from "../../src/datasets/scan-pool.js";
+import type { DatasetScan } from "../../src/types.js";
+import { packageRoot } from "../../src/paths.js";
+import { seeded, sentence } from "../helpers/seeded.js";
+import { defaultTestLexicon } from "./default-test-lexicon.js";
+
+type ScanModule = typeof import("../../src/datasets/scan-dataset.js");
+type PoolModule = typeof import("../../src/datasets/scan-pool.js");
+
+let compiled: ScanModule;
+let compiledPool: PoolModule;
+let dir: string;
+
+beforeAll(async () => {
+  compiled = (await import(pathToFileURL(join(packageRoot, "dist/datasets/scan-dataset.js")).href)) as ScanModule;
+  compiledPool = (await import(pathToFileURL(join(packageRoot, "dist/datasets/scan-pool.js")).href)) as PoolModule;
+  dir = await mkdtemp(join(tmpdir(), "ftr-parallel-"));
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function* chunked(content: Buffer, size: number): AsyncGenerator<Buffer> {
+  for (let i = 0; i < content.length; i += size) yield content.subarray(i, i + size);
+}
+
+const chat = (user: string, assistant: string, system?: string): string =>
+  JSON.stringify({
+    messages: [...(system ? [{ role: "system", content: system }] : []), { role: "user", content: user }, { role: "assistant", content: assistant }],
+  });
+
+/**
+ * A chat JSONL with everything a scan keeps: duplicates and near-duplicates, secrets and emails
+ * (more than the 200 hits kept), empty targets, business rules, broken and too-long lines, a BOM,
+ * CRLF line ends, blank lines, and no newline at the end.
+ */
+function mixedChat(): Buffer {
+  const rand = seeded(11);
+  const lines: string[] = [];
+  const users: string[] = [];
+  for (let i = 0; i < 700; i++) {
+    let user = `${sentence(rand, 12 + Math.floor(rand() * 20))}?`;
+    if (i % 90 === 89) user = users[Math.floor(rand() * users.length)]!;
+    else if (i % 40 === 39) user = `${users[Math.floor(rand() * users.length)]!} please`;
+    users.push(user);
+    let assistant = sentence(rand, 10);
+    if (i % 3 === 0) assistant += ` Write to agent${i}@example.com.`;
+    if (i % 50 === 7) assistant += " Use key AKIAABCDEFGHIJKLMNOP for it.";
+    if (i % 17 === 0) assistant = "Refunds of up to $50 are processed within 3 days.";
+    if (i % 61 === 5) assistant = " ";
+    lines.push(chat(user, assistant, i % 2 === 0 ? "You are a support assistant." : undefined));
+    if (i % 97 === 13) lines.push('{"messages": [{"role": "user"');
+    if (i % 113 === 20) lines.push("");
+    if (i % 131 === 40) lines.push(chat(sentence(rand, 400), sentence(rand, 300))); // over 2,000 bytes
+    if (i % 151 === 60) lines.push(JSON.stringify({ prompt: "wrong shape", completion: "x" }));
+  }
+  const text = lines.map((l, i) => (i % 7 === 3 ? `${l}\r` : l)).join("\n");
+  const bad = Buffer.from([0xc3, 0x28]);
+  const cut = text.indexOf("\n", text.length >> 1);
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text.slice(0, cut + 1)), bad, Buffer.from(text.slice(cut + 1))]);
+}
+
+function mixedClassification(): Buffer {
+  const rand = seeded(5);
+  const labels = ["billing", "returns", "shipping", "account"];
+  const lines = Array.from({ length: 500 }, (_, i) => JSON.stringify({ text: `${sentence(rand, 8)}?`, label: labels[(i * 7) % (i < 250 ? 3 : 4)] }));
+  return Buffer.from(lines.join("\n") + "\n");
+}
+
+/** A scan as plain data (its keys are a view over typed arrays). */
+function plain(scan: DatasetScan): unknown {
+  return { ...scan, keys: scan.keys.map((k) => ({ ...k, signature: Array.from(k.signature) })) };
+}
+
+const MAX = 2000;
+
+async function sequential(path: string, format: string, content: Buffer): Promise<DatasetScan> {
+  return scanDataset({ path, format, role: "train", chunks: chunked(content, 4096), lexicon: defaultTestLexicon(), maxRecordBytes: MAX, workers: 0 });
+}
+
+describe("parallel dataset scan", () => {
+  it("gives the single pass's scan of a chat file for any part and chunk size", async () => {
+    const content = mixedChat();
+    const expected = await sequential("data/train.jsonl", "openai-chat", content);
+    expect(expected.records).toBeGreaterThan(690);
+    expect(expected.sensitiveTotal).toBeGreaterThan(200);
+    expect(expected.formatIssues.some((i) => /over the 2 KB limit/.test(i.message))).toBe(true);
+    expect(expected.formatIssues.some((i) => /UTF-8/.test(i.message))).toBe(true);
+    for (const [workers, partBytes, chunk] of [
+      [1, 512, 7],
+      [2, 3000, 4096],
+      [1, 100_000, 1000],
+      [3, 700, 65536],
+    ] as const) {
+      const got = await compiled.scanDataset({
+        path: "data/train.jsonl",
+        format: "openai-chat",
+        role: "train",
+        chunks: chunked(content, chunk),
+        lexicon: defaultTestLexicon(),
+        maxRecordBytes: MAX,
+        workers,
+        parallel: { minBytes: 0, partBytes },
+      });
+      expect(plain(got)).toEqual(plain(expected));
+    }
+  });
+
+  it("merges label counts and first lines of a classification file", async () => {
+    const content = mixedClassification();
+    const expected = await sequential("data/intents.jsonl", "classification", content);
+    const got = await compiled.scanDataset({
+      path: "data/intents.jsonl",
+      format: "classification",
+      role: "train",
+      chunks: content,
+      lexicon: defaultTestLexicon(),
+      maxRecordBytes: MAX,
+      workers: 2,
+      parallel: { minBytes: 0, partBytes: 1000 },
+    });
+    // account first appears in the second half of the file, far from the first part.
+    expect(got.labelLines).toEqual({ billing: 1, returns: 2, shipping: 3, account: 254 });
+    expect(plain(got)).toEqual(plain(expected));
+  });
+
+  it.each([
+    ["throws", 'parentPort.on("message", () => { throw new Error("boom in part"); });', /worker thread failed: boom in part/],
+    ["exits", 'parentPort.on("message", () => process.exit(3));', /worker thread failed: a worker stopped \(exit code 3\)/],
+    ["answers an error", 'parentPort.on("message", (m) => parentPort.postMessage({ seq: m.seq, error: "part unreadable" }));', /worker thread failed: part unreadable/],
+  ])("rejects, naming the file, when a worker %s", async (name, body, message) => {
+    const script = join(dir, `${name.replace(/\s/g, "-")}.mjs`);
+    await writeFile(script, `import { parentPort } from "node:worker_threads";\n${body}\n`);
+    const run = compiled.scanDataset({
+      path: "data/train.jsonl",
+      format: "openai-chat",
+      role: "train",
+      chunks: chunked(mixedChat(), 4096),
+      lexicon: defaultTestLexicon(),
+      maxRecordBytes: MAX,
+      workers: 1,
+      parallel: { minBytes: 0, partBytes: 2048, script: pathToFileURL(script) },
+    });
+    await expect(run).rejects.toThrow(message);
+    await expect(run).rejects.toThrow(/^scanning data\/train\.jsonl /);
+  });
+
+  it("takes its worker count from FINETUNE_REVIEW_SCAN_WORKERS when it is a whole number", () => {
+    const fallback = compiledPool.scanWorkerCount({});
+    expect(fallback).toBeGreaterThanOrEqual(0);
+    expect(fallback).toBeLessThanOrEqual(3);
+    expect(compiledPool.scanWorkerCount({ FINETUNE_REVIEW_SCAN_WORKERS: "0" })).toBe(0);
+    expect(compiledPool.scanWorkerCount({ FINETUNE_REVIEW_SCAN_WORKERS: " 2 " })).toBe(2);
+    expect(compiledPool.scanWorkerCount({ FINETUNE_REVIEW_SCAN_WORKERS: "99" })).toBe(16);
+    expect(compiledPool.scanWorkerCount({ FINETUNE_REVIEW_SCAN_WORKERS: "two" })).toBe(fallback);
+  });
+});
+
+describe("PartCutter", () => {
+  const cutAll = (chunks: string[], partBytes: number, maxBytes: number): Part[] => {
+    const cutter = new PartCutter(partBytes, maxBytes);
+    return [...chunks.flatMap((c) => cutter.push(Buffer.from(c))), ...cutter.end()];
+  };
+  const show = (parts: Part[]): string[] =>
+    parts.map((p) => ("tooLong" in p ? `line ${p.line}: ${p.tooLong} bytes, too long` : `${p.firstLine}: ${JSON.stringify(Buffer.from(p.bytes).toString())}`));
+
+  it("cuts at line ends and numbers each part's first line", () => {
+    expect(show(cutAll(["a\nbb\nc", "cc\ndd", "d\ne"], 4, 100))).toEqual(['1: "a\\nbb\\n"', '3: "ccc\\n"', '4: "ddd\\n"', '5: "e"']);
+  });
+
+  it("skips a line longer than the limit across chunks without keeping it, and goes on after it", () => {
+    expect(show(cutAll(["ok\nxxxx", "xxxxxx", "xx\r\nnext\n"], 4, 5))).toEqual(['1: "ok\\n"', "line 2: 13 bytes, too long", '3: "next\\n"']);
+    expect(show(cutAll(["ok\n", "yyyyyyyy"], 4, 5))).toEqual(['1: "ok\\n"', "line 2: 8 bytes, too long"]);
+  });
+
+  it("hands each part its own buffer, so transferring it never touches the stream's", () => {
+    const chunk = Buffer.from("one\ntwo\nthr");
+    const [part] = new PartCutter(1, 100).push(chunk) as [{ bytes: Uint8Array }];
+    expect(part.bytes.buffer).not.toBe(chunk.buffer);
+    expect(part.bytes.byteOffset).toBe(0);
+  });
+});

@@ -40,6 +40,11 @@ export interface CompiledLexicon {
   sensitiveGates?: GateSet;
   /** Which `businessRules` can match in a text (absent: all are run). */
   businessGates?: GateSet;
+  /**
+   * All of `businessRules` as one alternation (absent when a pattern has back-references or
+   * groups that could clash): its leftmost match is the phrase the patterns one by one give.
+   */
+  businessAny?: RegExp;
 }
 
 /** Compiles a lexicon; throws naming the pattern when a regex is invalid. */
@@ -59,12 +64,24 @@ export function compileLexicon(lexicon: ScanLexicon): CompiledLexicon {
     regex: compile(p.regex, `${(p.flags ?? "").replace(/g/g, "")}g`, p.kind),
   }));
   const businessRules = lexicon.businessRules.map((s) => compile(s, "i", "business-rule"));
+  const businessAny = combine(lexicon.businessRules);
   return {
     sensitive,
     businessRules,
     sensitiveGates: new GateSet(sensitive.map((p) => p.regex)),
     businessGates: new GateSet(businessRules),
+    ...(businessAny && { businessAny }),
   };
+}
+
+/** The patterns as one case-insensitive alternation, or null when one refers to a group. */
+function combine(sources: readonly string[]): RegExp | null {
+  if (sources.length === 0 || sources.some((s) => /\\[1-9k]|\(\?<[^=!]/.test(s))) return null;
+  try {
+    return new RegExp(sources.map((s) => `(?:${s})`).join("|"), "i");
+  } catch {
+    return null;
+  }
 }
 
 const NO_PATTERNS: CompiledSensitive[] = [];
@@ -155,6 +172,11 @@ export function findSensitive(
 
 /** The first business-rule phrase in a text (≤ 80 characters), or null. */
 export function findBusinessRule(text: string, lexicon: CompiledLexicon): string | null {
+  // At the leftmost position any pattern matches, an alternation takes the first pattern that
+  // matches there: the same phrase as the loop below, in one pass over the text.
+  const any = lexicon.businessAny?.exec(text);
+  if (any === null) return null;
+  if (any !== undefined && any[0].trim() !== "") return phraseOf(any[0]);
   const rules = lexicon.businessRules;
   const gated = lexicon.businessGates ? gateMarks(lexicon.businessGates, text, rules.length) : null;
   let best: { index: number; phrase: string } | null = null;
@@ -163,10 +185,14 @@ export function findBusinessRule(text: string, lexicon: CompiledLexicon): string
     const re = rules[i]!;
     const m = re.exec(text);
     if (m && m[0].trim() !== "" && (best === null || m.index < best.index)) {
-      best = { index: m.index, phrase: m[0].trim().replace(/\s+/g, " ").slice(0, 80) };
+      best = { index: m.index, phrase: phraseOf(m[0]) };
     }
   }
   return best?.phrase ?? null;
+}
+
+function phraseOf(match: string): string {
+  return match.trim().replace(/\s+/g, " ").slice(0, 80);
 }
 
 const compiledCache = new WeakMap<ScanLexicon, CompiledLexicon>();

@@ -2051,7 +2051,7 @@ var require_thread_stream = __commonJS({
     "use strict";
     var { version: version2 } = require_package();
     var { EventEmitter } = __require("events");
-    var { Worker } = __require("worker_threads");
+    var { Worker: Worker2 } = __require("worker_threads");
     var { join: join3 } = __require("path");
     var { pathToFileURL } = __require("url");
     var { wait: wait2 } = require_wait();
@@ -2105,7 +2105,7 @@ var require_thread_stream = __commonJS({
       const { filename, workerData } = opts;
       const bundlerOverrides = "__bundlerPathsOverrides" in globalThis ? globalThis.__bundlerPathsOverrides : {};
       const toExecute = bundlerOverrides["thread-stream-worker"] || join3(__dirname, "lib", "worker.js");
-      const worker = new Worker(toExecute, {
+      const worker = new Worker2(toExecute, {
         ...opts.workerOpts,
         name: opts.workerOpts?.name || "thread-stream",
         trackUnmanagedFds: false,
@@ -2615,10 +2615,10 @@ var require_transport = __commonJS({
   "node_modules/pino/lib/transport.js"(exports2, module2) {
     "use strict";
     var { createRequire } = __require("module");
-    var { existsSync } = __require("node:fs");
+    var { existsSync: existsSync2 } = __require("node:fs");
     var getCallers = require_caller();
     var { join: join3, isAbsolute, sep: sep2 } = __require("node:path");
-    var { fileURLToPath: fileURLToPath2 } = __require("node:url");
+    var { fileURLToPath: fileURLToPath3 } = __require("node:url");
     var sleep = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
     var ThreadStream = require_thread_stream();
@@ -2685,12 +2685,12 @@ var require_transport = __commonJS({
       let path2 = unquoted;
       if (path2.startsWith("file://")) {
         try {
-          path2 = fileURLToPath2(path2);
+          path2 = fileURLToPath3(path2);
         } catch {
           return false;
         }
       }
-      return isAbsolute(path2) && !existsSync(path2);
+      return isAbsolute(path2) && !existsSync2(path2);
     }
     function stripQuotes(value) {
       const first = value[0];
@@ -49549,15 +49549,17 @@ var import_yaml6 = __toESM(require_dist(), 1);
 var DEFAULT_MAX_RECORD_BYTES = 8 * 1024 * 1024;
 var BOM = Buffer.from([239, 187, 191]);
 var LineSplitter = class {
-  constructor(maxBytes = DEFAULT_MAX_RECORD_BYTES) {
+  /** `firstLine` numbers the first line read (a part of a file that starts further in). */
+  constructor(maxBytes = DEFAULT_MAX_RECORD_BYTES, firstLine2 = 1) {
     this.maxBytes = maxBytes;
+    this.line = firstLine2 - 1;
   }
   maxBytes;
   parts = [];
   size = 0;
   pending = false;
   skipping = false;
-  line = 0;
+  line;
   /** Feeds one chunk; returns the lines it completed. */
   push(chunk) {
     const out = [];
@@ -49849,6 +49851,9 @@ async function* readRecordBatches(container, chunks, maxBytes = DEFAULT_MAX_RECO
   for (const l of splitter.end()) events.push(...reader.line(l));
   events.push(...reader.end());
   yield events;
+}
+function readJsonlPart(content, firstLine2, maxBytes = DEFAULT_MAX_RECORD_BYTES) {
+  return [...readLinesSync(jsonlReader(maxBytes), new LineSplitter(maxBytes, firstLine2), content)];
 }
 async function* readRecords(container, chunks, maxBytes = DEFAULT_MAX_RECORD_BYTES) {
   if (container === "jsonl" || container === "csv" || container === "tsv") {
@@ -50212,14 +50217,13 @@ function fromTurns(turns, system = []) {
     }
   }
   if (last < 0) return { error: "no assistant message" };
-  let input3 = "";
+  const inputs = [];
+  const others = [];
   let chars = 0;
   for (const text of system) {
     chars += text.length;
-    if (text !== "") input3 = input3 === "" ? text : `${input3}
-${text}`;
+    if (text !== "") inputs.push(text);
   }
-  let signatureInput = "";
   let tail = true;
   let seenOther = false;
   for (let i = 0; i < last; i++) {
@@ -50227,12 +50231,12 @@ ${text}`;
     if (t.role === "system") tail &&= !seenOther;
     else {
       seenOther = true;
-      if (t.text !== "") signatureInput = signatureInput === "" ? t.text : `${signatureInput}
-${t.text}`;
+      if (t.text !== "") others.push(t.text);
     }
-    if (t.text !== "") input3 = input3 === "" ? t.text : `${input3}
-${t.text}`;
+    if (t.text !== "") inputs.push(t.text);
   }
+  const input3 = inputs.length === 1 ? inputs[0] : inputs.join("\n");
+  let signatureInput = others.length === inputs.length ? input3 : others.length === 1 ? others[0] : others.join("\n");
   if (signatureInput === "") signatureInput = input3;
   const targetTexts = [];
   let emptyTarget = false;
@@ -50479,6 +50483,413 @@ function nestsDeeperThan(value, limit) {
     if (typeof child === "object" && child !== null && nestsDeeperThan(child, limit - 1)) return true;
   }
   return false;
+}
+
+// src/datasets/regex-gate.ts
+var SPECIAL = /* @__PURE__ */ new Set(["^", "$", "\\", ".", "*", "+", "?", "(", ")", "[", "]", "{", "}", "|"]);
+var CONTROL_ESCAPES = { n: "\n", r: "\r", t: "	", f: "\f", v: "\v" };
+function escapeLiteral(text) {
+  return text.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
+}
+function score(req) {
+  let weakest = Infinity;
+  for (const t of req) weakest = Math.min(weakest, "literal" in t ? t.literal.length : 0.5);
+  return weakest - req.length / 1e3;
+}
+var Reader = class {
+  constructor(source) {
+    this.source = source;
+  }
+  source;
+  i = 0;
+  /** Whether the last atom had an explicit quantifier. */
+  quantified = false;
+  /** Requirement of an alternation up to `)` or the end; null when some alternative has none. */
+  alternation() {
+    const union2 = [];
+    let known = true;
+    for (; ; ) {
+      const req = this.sequence();
+      if (req === null) known = false;
+      else union2.push(...req);
+      if (this.source[this.i] === "|") {
+        this.i++;
+        continue;
+      }
+      return known ? union2 : null;
+    }
+  }
+  sequence() {
+    const candidates = [];
+    let run3 = "";
+    const endRun = () => {
+      if (run3 !== "") candidates.push([{ literal: run3 }]);
+      run3 = "";
+    };
+    const s = this.source;
+    while (this.i < s.length && s[this.i] !== "|" && s[this.i] !== ")") {
+      const c = s[this.i];
+      let literal2 = null;
+      let req = null;
+      if (c === "\\") {
+        const e = s[this.i + 1];
+        this.i += 2;
+        if (e === void 0) throw new Error("trailing backslash");
+        if ("dDwWsS".includes(e)) req = [{ charClass: `\\${e}` }];
+        else if (e in CONTROL_ESCAPES) literal2 = CONTROL_ESCAPES[e];
+        else if (e === "x" && /^[0-9a-fA-F]{2}$/.test(s.slice(this.i, this.i + 2))) {
+          literal2 = String.fromCharCode(parseInt(s.slice(this.i, this.i + 2), 16));
+          this.i += 2;
+        } else if (!/[0-9A-Za-z]/.test(e)) literal2 = e;
+        else if (e === "k") this.skipName();
+        else if (e === "u" && /^[0-9a-fA-F]{4}/.test(s.slice(this.i))) this.i += 4;
+        else if (e === "p" || e === "P" || e === "u") this.skipBraces();
+        else if (e === "c" && /[A-Za-z]/.test(s[this.i] ?? "")) this.i++;
+        else if (/[0-9]/.test(e)) while (/[0-9]/.test(s[this.i] ?? "")) this.i++;
+      } else if (c === "[") {
+        req = [{ charClass: this.charClass() }];
+      } else if (c === "(") {
+        req = this.group();
+      } else if (c === "{" && /^\{\d+(,\d*)?\}/.test(s.slice(this.i))) {
+        throw new Error("quantifier without an atom");
+      } else {
+        this.i++;
+        if (!SPECIAL.has(c)) literal2 = c;
+        const low = s.charCodeAt(this.i);
+        if (c.charCodeAt(0) >= 55296 && c.charCodeAt(0) <= 56319 && low >= 56320 && low <= 57343) literal2 = c + s[this.i++];
+      }
+      const min = this.quantifier();
+      if (literal2 !== null) {
+        if (min === 1 && !this.quantified) run3 += literal2;
+        else {
+          if (min >= 1) run3 += literal2;
+          endRun();
+        }
+      } else {
+        endRun();
+        if (req !== null && min >= 1) candidates.push(req);
+      }
+    }
+    endRun();
+    let best2 = null;
+    for (const r of candidates) if (best2 === null || score(r) > score(best2)) best2 = r;
+    return best2;
+  }
+  /** Reads a quantifier after an atom; returns its minimum count (1 when there is none). */
+  quantifier() {
+    const s = this.source;
+    const c = s[this.i];
+    let min = 1;
+    this.quantified = true;
+    if (c === "*" || c === "?") {
+      min = 0;
+      this.i++;
+    } else if (c === "+") this.i++;
+    else {
+      const m = c === "{" ? /^\{(\d+)(,\d*)?\}/.exec(s.slice(this.i)) : null;
+      if (!m) {
+        this.quantified = false;
+        return 1;
+      }
+      min = Number(m[1]);
+      this.i += m[0].length;
+    }
+    if (s[this.i] === "?") this.i++;
+    return min;
+  }
+  charClass() {
+    const s = this.source;
+    const start = this.i;
+    this.i++;
+    if (s[this.i] === "^") this.i++;
+    while (this.i < s.length && s[this.i] !== "]") this.i += s[this.i] === "\\" ? 2 : 1;
+    if (this.i >= s.length) throw new Error("unterminated class");
+    this.i++;
+    return s.slice(start, this.i);
+  }
+  group() {
+    const s = this.source;
+    this.i++;
+    let lookaround = false;
+    let known = true;
+    if (s[this.i] === "?") {
+      const head = s.slice(this.i, this.i + 3);
+      if (head.startsWith("?:")) this.i += 2;
+      else if (head === "?<=" || head === "?<!" || head.startsWith("?=") || head.startsWith("?!")) {
+        lookaround = true;
+        this.i += head.startsWith("?<") ? 3 : 2;
+      } else if (head.startsWith("?<")) {
+        this.i += 2;
+        this.skipTo(">");
+      } else {
+        known = false;
+        this.skipTo(":");
+      }
+    }
+    const inner = this.alternation();
+    if (s[this.i] !== ")") throw new Error("unterminated group");
+    this.i++;
+    return lookaround || !known ? null : inner;
+  }
+  skipTo(end) {
+    const at = this.source.indexOf(end, this.i);
+    if (at < 0) throw new Error(`missing ${end}`);
+    this.i = at + 1;
+  }
+  skipName() {
+    if (this.source[this.i] === "<") this.skipTo(">");
+  }
+  skipBraces() {
+    if (this.source[this.i] === "{") this.skipTo("}");
+  }
+  get done() {
+    return this.i >= this.source.length;
+  }
+};
+var GateSet = class {
+  groups = [];
+  always = [];
+  constructor(patterns) {
+    const byFlags = /* @__PURE__ */ new Map();
+    patterns.forEach((p, index) => {
+      const tests = requirementOf(p.source, p.flags);
+      if (tests === null) {
+        this.always.push(index);
+        return;
+      }
+      const flags = gateFlags(p.flags);
+      const list = byFlags.get(flags) ?? [];
+      list.push({ index, tests });
+      byFlags.set(flags, list);
+    });
+    for (const [flags, list] of byFlags) {
+      const group2 = buildGroup(flags, list);
+      if (group2 === null) this.always.push(...list.map((p) => p.index));
+      else this.groups.push(group2);
+    }
+  }
+  /** Sets `out[i]` to 1 for each pattern i that may match in `text` (others to 0); returns how many. */
+  candidates(text, out) {
+    out.fill(0);
+    let n = 0;
+    for (const i of this.always) n += mark(out, i);
+    for (const g of this.groups) {
+      let re = g.scanner;
+      if (re === null || !g.any.test(text)) continue;
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m !== null && n < out.length; m = re.exec(text)) {
+        let k = 1;
+        while (m[k] === void 0) k++;
+        for (const i of g.capturePatterns[k - 1]) n += mark(out, i);
+        const next = m.index + 1;
+        if (k > g.literalCount && re === g.scanner) {
+          for (const c of g.classes) if (c.patterns.some((i) => !out[i]) && c.test.test(text)) for (const i of c.patterns) n += mark(out, i);
+          if (g.literalScanner === null) break;
+          re = g.literalScanner;
+        }
+        re.lastIndex = next;
+      }
+    }
+    return n;
+  }
+};
+function mark(out, i) {
+  if (out[i]) return 0;
+  out[i] = 1;
+  return 1;
+}
+function buildGroup(flags, list) {
+  const literals = /* @__PURE__ */ new Map();
+  const classes = /* @__PURE__ */ new Map();
+  for (const { index, tests } of list) {
+    for (const t of tests) {
+      const map2 = "literal" in t ? literals : classes;
+      const key = "literal" in t ? t.literal : t.charClass;
+      const patterns = map2.get(key) ?? [];
+      if (!patterns.includes(index)) patterns.push(index);
+      map2.set(key, patterns);
+    }
+  }
+  try {
+    const ordered = [...literals.keys()].sort((x, y) => y.length - x.length || (x < y ? -1 : 1));
+    const classList = [...classes].map(([source, patterns]) => ({ source, test: new RegExp(source, flags), patterns }));
+    const capturePatterns = ordered.map((lit) => {
+      const covered = /* @__PURE__ */ new Set();
+      for (const [other, patterns] of literals) {
+        if (new RegExp(`^(?:${escapeLiteral(other)})`, flags).test(lit)) for (const i of patterns) covered.add(i);
+      }
+      for (const c of classList) if (new RegExp(`^(?:${c.source})`, flags).test(lit)) for (const i of c.patterns) covered.add(i);
+      return [...covered];
+    });
+    for (const c of classList) capturePatterns.push(c.patterns);
+    const literalSources = ordered.map((lit) => `(${escapeLiteral(lit)})`);
+    const all = [...literalSources, ...classList.map((c) => `(${c.source})`)];
+    const bare = [...ordered.map(escapeLiteral), ...classList.map((c) => c.source)];
+    return {
+      scanner: all.length > 0 ? new RegExp(all.join("|"), `${flags}g`) : null,
+      any: bare.length > 0 ? new RegExp(bare.join("|"), flags) : null,
+      literalScanner: literalSources.length > 0 ? new RegExp(literalSources.join("|"), `${flags}g`) : null,
+      literalCount: ordered.length,
+      capturePatterns,
+      classes: classList.map(({ test, patterns }) => ({ test, patterns }))
+    };
+  } catch {
+    return null;
+  }
+}
+function gateFlags(flags) {
+  return [...flags].filter((f) => f === "i" || f === "u" || f === "s" || f === "m").sort().join("");
+}
+function requirementOf(source, flags) {
+  if (flags.includes("v")) return null;
+  try {
+    const reader = new Reader(source);
+    const req = reader.alternation();
+    return reader.done && req !== null && req.length > 0 ? req : null;
+  } catch {
+    return null;
+  }
+}
+
+// src/datasets/sensitive.ts
+function compileLexicon(lexicon4) {
+  const compile2 = (source, flags, what) => {
+    try {
+      return new RegExp(source, flags);
+    } catch (err) {
+      throw new Error(`invalid ${what} pattern /${source}/: ${err.message}`);
+    }
+  };
+  const ordered = [...lexicon4.sensitive].sort((a, b) => Number(b.secret) - Number(a.secret));
+  const sensitive = ordered.map((p) => ({
+    kind: p.kind,
+    secret: p.secret,
+    regex: compile2(p.regex, `${(p.flags ?? "").replace(/g/g, "")}g`, p.kind)
+  }));
+  const businessRules = lexicon4.businessRules.map((s) => compile2(s, "i", "business-rule"));
+  const businessAny = combine(lexicon4.businessRules);
+  return {
+    sensitive,
+    businessRules,
+    sensitiveGates: new GateSet(sensitive.map((p) => p.regex)),
+    businessGates: new GateSet(businessRules),
+    ...businessAny && { businessAny }
+  };
+}
+function combine(sources) {
+  if (sources.length === 0 || sources.some((s) => /\\[1-9k]|\(\?<[^=!]/.test(s))) return null;
+  try {
+    return new RegExp(sources.map((s) => `(?:${s})`).join("|"), "i");
+  } catch {
+    return null;
+  }
+}
+var NO_PATTERNS = [];
+var marks = new Uint8Array(32);
+function gateMarks(gates, text, count) {
+  if (marks.length < count) marks = new Uint8Array(count);
+  const view = marks.subarray(0, count);
+  gates.candidates(text, view);
+  return view;
+}
+function sensitiveCandidates(text, lexicon4) {
+  if (!lexicon4.sensitiveGates) return lexicon4.sensitive;
+  const m = gateMarks(lexicon4.sensitiveGates, text, lexicon4.sensitive.length);
+  let out = null;
+  for (let i = 0; i < m.length; i++) if (m[i]) (out ??= []).push(lexicon4.sensitive[i]);
+  return out ?? NO_PATTERNS;
+}
+function luhnValid(value) {
+  const digits = value.replace(/[\s-]/g, "");
+  if (!/^\d{13,19}$/.test(digits)) return false;
+  if (/^(\d)\1+$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+function maskValue(value, kind) {
+  if (kind === "email" && value.includes("@")) return `${[...value][0] ?? ""}***@\u2026 (${kind})`;
+  const chars = [...value.trim()];
+  const keep = Math.min(4, Math.floor(chars.length / 3));
+  return `${chars.slice(0, keep).join("")}\u2026 (${kind})`;
+}
+function findSensitive(text, line, lexicon4, patterns = lexicon4.sensitive) {
+  const hits = [];
+  if (patterns.length === 0) return hits;
+  const taken = [];
+  for (const p of patterns) {
+    const re = p.regex;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const value = m[0];
+      if (value.length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const start = m.index;
+      const end = start + value.length;
+      if (taken.some(([s, e]) => start < e && end > s)) continue;
+      if (p.kind === "card-number" && !luhnValid(value)) continue;
+      taken.push([start, end]);
+      hits.push({ line, kind: p.kind, secret: p.secret, masked: maskValue(value, p.kind) });
+    }
+  }
+  return hits;
+}
+function findBusinessRule(text, lexicon4) {
+  const any2 = lexicon4.businessAny?.exec(text);
+  if (any2 === null) return null;
+  if (any2 !== void 0 && any2[0].trim() !== "") return phraseOf(any2[0]);
+  const rules = lexicon4.businessRules;
+  const gated = lexicon4.businessGates ? gateMarks(lexicon4.businessGates, text, rules.length) : null;
+  let best2 = null;
+  for (let i = 0; i < rules.length; i++) {
+    if (gated !== null && !gated[i]) continue;
+    const re = rules[i];
+    const m = re.exec(text);
+    if (m && m[0].trim() !== "" && (best2 === null || m.index < best2.index)) {
+      best2 = { index: m.index, phrase: phraseOf(m[0]) };
+    }
+  }
+  return best2?.phrase ?? null;
+}
+function phraseOf(match) {
+  return match.trim().replace(/\s+/g, " ").slice(0, 80);
+}
+var compiledCache = /* @__PURE__ */ new WeakMap();
+function maskSecrets(text, lexicon4) {
+  let compiled = compiledCache.get(lexicon4);
+  if (!compiled) {
+    compiled = compileLexicon(lexicon4);
+    compiledCache.set(lexicon4, compiled);
+  }
+  const spans = [];
+  for (const p of compiled.sensitive) {
+    p.regex.lastIndex = 0;
+    for (const m of text.matchAll(p.regex)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (m[0].length === 0 || spans.some((s) => start < s.end && end > s.start)) continue;
+      if (p.kind === "card-number" && !luhnValid(m[0])) continue;
+      spans.push({ start, end, masked: maskValue(m[0], p.kind) });
+    }
+  }
+  if (spans.length === 0) return text;
+  spans.sort((a, b) => a.start - b.start);
+  let out = "";
+  let at = 0;
+  for (const s of spans) {
+    out += text.slice(at, s.start) + s.masked;
+    at = s.end;
+  }
+  return out + text.slice(at);
 }
 
 // src/datasets/text-keys.ts
@@ -50749,411 +51160,52 @@ function wordPrefixHash(text, start, chars) {
   return w;
 }
 
-// src/datasets/regex-gate.ts
-var SPECIAL = /* @__PURE__ */ new Set(["^", "$", "\\", ".", "*", "+", "?", "(", ")", "[", "]", "{", "}", "|"]);
-var CONTROL_ESCAPES = { n: "\n", r: "\r", t: "	", f: "\f", v: "\v" };
-function escapeLiteral(text) {
-  return text.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
-}
-function score(req) {
-  let weakest = Infinity;
-  for (const t of req) weakest = Math.min(weakest, "literal" in t ? t.literal.length : 0.5);
-  return weakest - req.length / 1e3;
-}
-var Reader = class {
-  constructor(source) {
-    this.source = source;
-  }
-  source;
-  i = 0;
-  /** Whether the last atom had an explicit quantifier. */
-  quantified = false;
-  /** Requirement of an alternation up to `)` or the end; null when some alternative has none. */
-  alternation() {
-    const union2 = [];
-    let known = true;
-    for (; ; ) {
-      const req = this.sequence();
-      if (req === null) known = false;
-      else union2.push(...req);
-      if (this.source[this.i] === "|") {
-        this.i++;
-        continue;
-      }
-      return known ? union2 : null;
-    }
-  }
-  sequence() {
-    const candidates = [];
-    let run3 = "";
-    const endRun = () => {
-      if (run3 !== "") candidates.push([{ literal: run3 }]);
-      run3 = "";
-    };
-    const s = this.source;
-    while (this.i < s.length && s[this.i] !== "|" && s[this.i] !== ")") {
-      const c = s[this.i];
-      let literal2 = null;
-      let req = null;
-      if (c === "\\") {
-        const e = s[this.i + 1];
-        this.i += 2;
-        if (e === void 0) throw new Error("trailing backslash");
-        if ("dDwWsS".includes(e)) req = [{ charClass: `\\${e}` }];
-        else if (e in CONTROL_ESCAPES) literal2 = CONTROL_ESCAPES[e];
-        else if (e === "x" && /^[0-9a-fA-F]{2}$/.test(s.slice(this.i, this.i + 2))) {
-          literal2 = String.fromCharCode(parseInt(s.slice(this.i, this.i + 2), 16));
-          this.i += 2;
-        } else if (!/[0-9A-Za-z]/.test(e)) literal2 = e;
-        else if (e === "k") this.skipName();
-        else if (e === "u" && /^[0-9a-fA-F]{4}/.test(s.slice(this.i))) this.i += 4;
-        else if (e === "p" || e === "P" || e === "u") this.skipBraces();
-        else if (e === "c" && /[A-Za-z]/.test(s[this.i] ?? "")) this.i++;
-        else if (/[0-9]/.test(e)) while (/[0-9]/.test(s[this.i] ?? "")) this.i++;
-      } else if (c === "[") {
-        req = [{ charClass: this.charClass() }];
-      } else if (c === "(") {
-        req = this.group();
-      } else if (c === "{" && /^\{\d+(,\d*)?\}/.test(s.slice(this.i))) {
-        throw new Error("quantifier without an atom");
-      } else {
-        this.i++;
-        if (!SPECIAL.has(c)) literal2 = c;
-        const low = s.charCodeAt(this.i);
-        if (c.charCodeAt(0) >= 55296 && c.charCodeAt(0) <= 56319 && low >= 56320 && low <= 57343) literal2 = c + s[this.i++];
-      }
-      const min = this.quantifier();
-      if (literal2 !== null) {
-        if (min === 1 && !this.quantified) run3 += literal2;
-        else {
-          if (min >= 1) run3 += literal2;
-          endRun();
-        }
-      } else {
-        endRun();
-        if (req !== null && min >= 1) candidates.push(req);
-      }
-    }
-    endRun();
-    let best2 = null;
-    for (const r of candidates) if (best2 === null || score(r) > score(best2)) best2 = r;
-    return best2;
-  }
-  /** Reads a quantifier after an atom; returns its minimum count (1 when there is none). */
-  quantifier() {
-    const s = this.source;
-    const c = s[this.i];
-    let min = 1;
-    this.quantified = true;
-    if (c === "*" || c === "?") {
-      min = 0;
-      this.i++;
-    } else if (c === "+") this.i++;
-    else {
-      const m = c === "{" ? /^\{(\d+)(,\d*)?\}/.exec(s.slice(this.i)) : null;
-      if (!m) {
-        this.quantified = false;
-        return 1;
-      }
-      min = Number(m[1]);
-      this.i += m[0].length;
-    }
-    if (s[this.i] === "?") this.i++;
-    return min;
-  }
-  charClass() {
-    const s = this.source;
-    const start = this.i;
-    this.i++;
-    if (s[this.i] === "^") this.i++;
-    while (this.i < s.length && s[this.i] !== "]") this.i += s[this.i] === "\\" ? 2 : 1;
-    if (this.i >= s.length) throw new Error("unterminated class");
-    this.i++;
-    return s.slice(start, this.i);
-  }
-  group() {
-    const s = this.source;
-    this.i++;
-    let lookaround = false;
-    let known = true;
-    if (s[this.i] === "?") {
-      const head = s.slice(this.i, this.i + 3);
-      if (head.startsWith("?:")) this.i += 2;
-      else if (head === "?<=" || head === "?<!" || head.startsWith("?=") || head.startsWith("?!")) {
-        lookaround = true;
-        this.i += head.startsWith("?<") ? 3 : 2;
-      } else if (head.startsWith("?<")) {
-        this.i += 2;
-        this.skipTo(">");
-      } else {
-        known = false;
-        this.skipTo(":");
-      }
-    }
-    const inner = this.alternation();
-    if (s[this.i] !== ")") throw new Error("unterminated group");
-    this.i++;
-    return lookaround || !known ? null : inner;
-  }
-  skipTo(end) {
-    const at = this.source.indexOf(end, this.i);
-    if (at < 0) throw new Error(`missing ${end}`);
-    this.i = at + 1;
-  }
-  skipName() {
-    if (this.source[this.i] === "<") this.skipTo(">");
-  }
-  skipBraces() {
-    if (this.source[this.i] === "{") this.skipTo("}");
-  }
-  get done() {
-    return this.i >= this.source.length;
-  }
-};
-var GateSet = class {
-  groups = [];
-  always = [];
-  constructor(patterns) {
-    const byFlags = /* @__PURE__ */ new Map();
-    patterns.forEach((p, index) => {
-      const tests = requirementOf(p.source, p.flags);
-      if (tests === null) {
-        this.always.push(index);
-        return;
-      }
-      const flags = gateFlags(p.flags);
-      const list = byFlags.get(flags) ?? [];
-      list.push({ index, tests });
-      byFlags.set(flags, list);
-    });
-    for (const [flags, list] of byFlags) {
-      const group2 = buildGroup(flags, list);
-      if (group2 === null) this.always.push(...list.map((p) => p.index));
-      else this.groups.push(group2);
-    }
-  }
-  /** Sets `out[i]` to 1 for each pattern i that may match in `text` (others to 0); returns how many. */
-  candidates(text, out) {
-    out.fill(0);
-    let n = 0;
-    for (const i of this.always) n += mark(out, i);
-    for (const g of this.groups) {
-      let re = g.scanner;
-      if (re === null) continue;
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m !== null && n < out.length; m = re.exec(text)) {
-        let k = 1;
-        while (m[k] === void 0) k++;
-        for (const i of g.capturePatterns[k - 1]) n += mark(out, i);
-        const next = m.index + 1;
-        if (k > g.literalCount && re === g.scanner) {
-          for (const c of g.classes) if (c.patterns.some((i) => !out[i]) && c.test.test(text)) for (const i of c.patterns) n += mark(out, i);
-          if (g.literalScanner === null) break;
-          re = g.literalScanner;
-        }
-        re.lastIndex = next;
-      }
-    }
-    return n;
-  }
-};
-function mark(out, i) {
-  if (out[i]) return 0;
-  out[i] = 1;
-  return 1;
-}
-function buildGroup(flags, list) {
-  const literals = /* @__PURE__ */ new Map();
-  const classes = /* @__PURE__ */ new Map();
-  for (const { index, tests } of list) {
-    for (const t of tests) {
-      const map2 = "literal" in t ? literals : classes;
-      const key = "literal" in t ? t.literal : t.charClass;
-      const patterns = map2.get(key) ?? [];
-      if (!patterns.includes(index)) patterns.push(index);
-      map2.set(key, patterns);
-    }
-  }
-  try {
-    const ordered = [...literals.keys()].sort((x, y) => y.length - x.length || (x < y ? -1 : 1));
-    const classList = [...classes].map(([source, patterns]) => ({ source, test: new RegExp(source, flags), patterns }));
-    const capturePatterns = ordered.map((lit) => {
-      const covered = /* @__PURE__ */ new Set();
-      for (const [other, patterns] of literals) {
-        if (new RegExp(`^(?:${escapeLiteral(other)})`, flags).test(lit)) for (const i of patterns) covered.add(i);
-      }
-      for (const c of classList) if (new RegExp(`^(?:${c.source})`, flags).test(lit)) for (const i of c.patterns) covered.add(i);
-      return [...covered];
-    });
-    for (const c of classList) capturePatterns.push(c.patterns);
-    const literalSources = ordered.map((lit) => `(${escapeLiteral(lit)})`);
-    const all = [...literalSources, ...classList.map((c) => `(${c.source})`)];
-    return {
-      scanner: all.length > 0 ? new RegExp(all.join("|"), `${flags}g`) : null,
-      literalScanner: literalSources.length > 0 ? new RegExp(literalSources.join("|"), `${flags}g`) : null,
-      literalCount: ordered.length,
-      capturePatterns,
-      classes: classList.map(({ test, patterns }) => ({ test, patterns }))
-    };
-  } catch {
-    return null;
-  }
-}
-function gateFlags(flags) {
-  return [...flags].filter((f) => f === "i" || f === "u" || f === "s" || f === "m").sort().join("");
-}
-function requirementOf(source, flags) {
-  if (flags.includes("v")) return null;
-  try {
-    const reader = new Reader(source);
-    const req = reader.alternation();
-    return reader.done && req !== null && req.length > 0 ? req : null;
-  } catch {
-    return null;
-  }
-}
-
-// src/datasets/sensitive.ts
-function compileLexicon(lexicon4) {
-  const compile2 = (source, flags, what) => {
-    try {
-      return new RegExp(source, flags);
-    } catch (err) {
-      throw new Error(`invalid ${what} pattern /${source}/: ${err.message}`);
-    }
-  };
-  const ordered = [...lexicon4.sensitive].sort((a, b) => Number(b.secret) - Number(a.secret));
-  const sensitive = ordered.map((p) => ({
-    kind: p.kind,
-    secret: p.secret,
-    regex: compile2(p.regex, `${(p.flags ?? "").replace(/g/g, "")}g`, p.kind)
-  }));
-  const businessRules = lexicon4.businessRules.map((s) => compile2(s, "i", "business-rule"));
-  return {
-    sensitive,
-    businessRules,
-    sensitiveGates: new GateSet(sensitive.map((p) => p.regex)),
-    businessGates: new GateSet(businessRules)
-  };
-}
-var NO_PATTERNS = [];
-var marks = new Uint8Array(32);
-function gateMarks(gates, text, count) {
-  if (marks.length < count) marks = new Uint8Array(count);
-  const view = marks.subarray(0, count);
-  gates.candidates(text, view);
-  return view;
-}
-function sensitiveCandidates(text, lexicon4) {
-  if (!lexicon4.sensitiveGates) return lexicon4.sensitive;
-  const m = gateMarks(lexicon4.sensitiveGates, text, lexicon4.sensitive.length);
-  let out = null;
-  for (let i = 0; i < m.length; i++) if (m[i]) (out ??= []).push(lexicon4.sensitive[i]);
-  return out ?? NO_PATTERNS;
-}
-function luhnValid(value) {
-  const digits = value.replace(/[\s-]/g, "");
-  if (!/^\d{13,19}$/.test(digits)) return false;
-  if (/^(\d)\1+$/.test(digits)) return false;
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
-function maskValue(value, kind) {
-  if (kind === "email" && value.includes("@")) return `${[...value][0] ?? ""}***@\u2026 (${kind})`;
-  const chars = [...value.trim()];
-  const keep = Math.min(4, Math.floor(chars.length / 3));
-  return `${chars.slice(0, keep).join("")}\u2026 (${kind})`;
-}
-function findSensitive(text, line, lexicon4, patterns = lexicon4.sensitive) {
-  const hits = [];
-  if (patterns.length === 0) return hits;
-  const taken = [];
-  for (const p of patterns) {
-    const re = p.regex;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      const value = m[0];
-      if (value.length === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      const start = m.index;
-      const end = start + value.length;
-      if (taken.some(([s, e]) => start < e && end > s)) continue;
-      if (p.kind === "card-number" && !luhnValid(value)) continue;
-      taken.push([start, end]);
-      hits.push({ line, kind: p.kind, secret: p.secret, masked: maskValue(value, p.kind) });
-    }
-  }
-  return hits;
-}
-function findBusinessRule(text, lexicon4) {
-  const rules = lexicon4.businessRules;
-  const gated = lexicon4.businessGates ? gateMarks(lexicon4.businessGates, text, rules.length) : null;
-  let best2 = null;
-  for (let i = 0; i < rules.length; i++) {
-    if (gated !== null && !gated[i]) continue;
-    const re = rules[i];
-    const m = re.exec(text);
-    if (m && m[0].trim() !== "" && (best2 === null || m.index < best2.index)) {
-      best2 = { index: m.index, phrase: m[0].trim().replace(/\s+/g, " ").slice(0, 80) };
-    }
-  }
-  return best2?.phrase ?? null;
-}
-var compiledCache = /* @__PURE__ */ new WeakMap();
-function maskSecrets(text, lexicon4) {
-  let compiled = compiledCache.get(lexicon4);
-  if (!compiled) {
-    compiled = compileLexicon(lexicon4);
-    compiledCache.set(lexicon4, compiled);
-  }
-  const spans = [];
-  for (const p of compiled.sensitive) {
-    p.regex.lastIndex = 0;
-    for (const m of text.matchAll(p.regex)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (m[0].length === 0 || spans.some((s) => start < s.end && end > s.start)) continue;
-      if (p.kind === "card-number" && !luhnValid(m[0])) continue;
-      spans.push({ start, end, masked: maskValue(m[0], p.kind) });
-    }
-  }
-  if (spans.length === 0) return text;
-  spans.sort((a, b) => a.start - b.start);
-  let out = "";
-  let at = 0;
-  for (const s of spans) {
-    out += text.slice(at, s.start) + s.masked;
-    at = s.end;
-  }
-  return out + text.slice(at);
-}
-
-// src/datasets/scan-dataset.ts
+// src/datasets/scan-accumulator.ts
 var LONGEST_CAP = 50;
 var SENSITIVE_CAP = 200;
 var FORMAT_ISSUE_CAP = 1e3;
 var LINE_LIST_CAP = 1e3;
+var P4 = MINHASH_PERMUTATIONS;
 function estimateTokens(chars) {
   return Math.ceil(chars / 4);
 }
+var PackedKeys = class {
+  size = 0;
+  lines = new Uint32Array(256);
+  hashes = new Uint32Array(256 * 4);
+  sigs = new Uint32Array(256 * P4);
+  push(line, inputHi, inputLo, exampleHi, exampleLo, sig) {
+    const i = this.size++;
+    if (i === this.lines.length) {
+      this.lines = grow(this.lines, i * 2);
+      this.hashes = grow(this.hashes, i * 8);
+      this.sigs = grow(this.sigs, i * 2 * P4);
+    }
+    this.lines[i] = line;
+    const h = i * 4;
+    this.hashes[h] = inputHi;
+    this.hashes[h + 1] = inputLo;
+    this.hashes[h + 2] = exampleHi;
+    this.hashes[h + 3] = exampleLo;
+    this.sigs.set(sig, i * P4);
+  }
+};
+function grow(a, length) {
+  const b = new Uint32Array(length);
+  b.set(a);
+  return b;
+}
 var ScanAccumulator = class {
-  constructor(input3, format, lexicon4) {
+  constructor(identity, format, lexicon4, mode = "file") {
     this.format = format;
     this.lexicon = lexicon4;
+    this.table = mode === "file" ? new KeyTable() : null;
+    this.packed = mode === "part" ? new PackedKeys() : null;
+    this.keys = this.table ?? this.packed;
     this.scan = {
-      path: input3.path,
-      format: input3.format,
-      role: input3.role,
+      path: identity.path,
+      format: identity.format,
+      role: identity.role,
       records: 0,
       formatIssues: [],
       labelCounts: {},
@@ -51173,8 +51225,9 @@ var ScanAccumulator = class {
   formatIssueTotal = 0;
   emptyTargetTotal = 0;
   businessRuleTotal = 0;
-  /** Keys in typed arrays: bounded per record, whatever the record's size. */
-  table = new KeyTable();
+  table;
+  packed;
+  keys;
   textKeys = new TextKeys();
   issue(line, message) {
     this.formatIssueTotal++;
@@ -51194,7 +51247,7 @@ var ScanAccumulator = class {
     s.records++;
     const k = this.textKeys;
     k.compute(extracted.input, extracted.signatureInput, extracted.target, extracted.labels, extracted.signatureFrom);
-    this.table.push(line, k.inputHi, k.inputLo, k.exampleHi, k.exampleLo, k.signature);
+    this.keys.push(line, k.inputHi, k.inputLo, k.exampleHi, k.exampleLo, k.signature);
     this.addLongest(line, estimateTokens(extracted.chars));
     if (extracted.target !== null) s.targets++;
     if (extracted.emptyTarget && this.emptyTargetTotal++ < LINE_LIST_CAP) s.emptyTargets.push(source === void 0 ? line : emptyValueLine(source, line));
@@ -51210,6 +51263,62 @@ var ScanAccumulator = class {
         break;
       }
     }
+  }
+  /** Adds the scan of the lines that follow everything added so far. */
+  merge(p) {
+    const s = this.scan;
+    s.records += p.records;
+    s.targets += p.targets;
+    appendCapped(s.formatIssues, p.formatIssues, FORMAT_ISSUE_CAP);
+    this.formatIssueTotal += p.formatIssueTotal;
+    for (const [label, n] of Object.entries(p.labelCounts)) s.labelCounts[label] = (s.labelCounts[label] ?? 0) + n;
+    for (const [label, line] of Object.entries(p.labelLines)) s.labelLines[label] ??= line;
+    for (const l of p.longest) this.addLongest(l.line, l.tokens);
+    appendCapped(s.emptyTargets, p.emptyTargets, LINE_LIST_CAP);
+    this.emptyTargetTotal += p.emptyTargetTotal;
+    appendCapped(s.sensitive, p.sensitive, SENSITIVE_CAP);
+    this.sensitiveTotal += p.sensitiveTotal;
+    appendCapped(s.businessRules, p.businessRules, LINE_LIST_CAP);
+    this.businessRuleTotal += p.businessRuleTotal;
+    for (let i = 0; i < p.keyCount; i++) {
+      const h = i * 4;
+      this.keys.push(p.keyLines[i], p.keyHashes[h], p.keyHashes[h + 1], p.keyHashes[h + 2], p.keyHashes[h + 3], p.keySigs.subarray(i * P4, (i + 1) * P4));
+    }
+  }
+  /** The scan of a part (for an accumulator made with mode `part`). */
+  partial() {
+    const s = this.scan;
+    const k = this.packed ?? new PackedKeys();
+    return {
+      records: s.records,
+      targets: s.targets,
+      formatIssues: s.formatIssues,
+      formatIssueTotal: this.formatIssueTotal,
+      labelCounts: s.labelCounts,
+      labelLines: s.labelLines,
+      longest: s.longest,
+      emptyTargets: s.emptyTargets,
+      emptyTargetTotal: this.emptyTargetTotal,
+      sensitive: s.sensitive,
+      sensitiveTotal: this.sensitiveTotal,
+      businessRules: s.businessRules,
+      businessRuleTotal: this.businessRuleTotal,
+      keyCount: k.size,
+      keyLines: k.lines.slice(0, k.size),
+      keyHashes: k.hashes.slice(0, k.size * 4),
+      keySigs: k.sigs.slice(0, k.size * P4)
+    };
+  }
+  /** The scan of the whole file (for an accumulator made with mode `file`). */
+  result() {
+    const s = this.scan;
+    s.keys = (this.table ?? new KeyTable()).asArray();
+    s.formatIssues.sort((a, b) => a.line - b.line);
+    if (this.sensitiveTotal > s.sensitive.length) s.sensitiveTotal = this.sensitiveTotal;
+    if (this.formatIssueTotal > s.formatIssues.length) s.formatIssueTotal = this.formatIssueTotal;
+    if (this.emptyTargetTotal > s.emptyTargets.length) s.emptyTargetTotal = this.emptyTargetTotal;
+    if (this.businessRuleTotal > s.businessRules.length) s.businessRuleTotal = this.businessRuleTotal;
+    return s;
   }
   addLongest(line, tokens) {
     const longest = this.scan.longest;
@@ -51234,17 +51343,18 @@ var ScanAccumulator = class {
       }
     }
   }
-  result() {
-    const s = this.scan;
-    s.keys = this.table.asArray();
-    s.formatIssues.sort((a, b) => a.line - b.line);
-    if (this.sensitiveTotal > s.sensitive.length) s.sensitiveTotal = this.sensitiveTotal;
-    if (this.formatIssueTotal > s.formatIssues.length) s.formatIssueTotal = this.formatIssueTotal;
-    if (this.emptyTargetTotal > s.emptyTargets.length) s.emptyTargetTotal = this.emptyTargetTotal;
-    if (this.businessRuleTotal > s.businessRules.length) s.businessRuleTotal = this.businessRuleTotal;
-    return s;
-  }
 };
+function scanJsonlPart(identity, format, lexicon4, bytes, firstLine2, maxRecordBytes) {
+  const acc = new ScanAccumulator(identity, format, lexicon4, "part");
+  for (const event of readJsonlPart(bytes, firstLine2, maxRecordBytes)) {
+    if ("issue" in event) acc.issue(event.line, event.issue);
+    else acc.record(event.line, event.value);
+  }
+  return acc.partial();
+}
+function appendCapped(to, from, cap) {
+  for (let i = 0; i < from.length && to.length < cap; i++) to.push(from[i]);
+}
 var EMPTY_VALUE = /"(?:value|content|output|completion|chosen|text)"\s*:\s*"(?:\s|\\[nrt])*"/;
 function emptyValueLine(source, line) {
   const m = EMPTY_VALUE.exec(source);
@@ -51253,20 +51363,237 @@ function emptyValueLine(source, line) {
   for (let i = 0; i < m.index; i++) if (source.charCodeAt(i) === 10) n++;
   return n;
 }
+
+// src/datasets/scan-pool.ts
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { Worker } from "node:worker_threads";
+var PART_BYTES = 1 << 20;
+var PARALLEL_MIN_BYTES = 4 << 20;
+var WORKER_SCRIPT = new URL("./scan-worker.js", import.meta.url);
+var scriptPresent = null;
+function scanWorkerCount(env = process.env) {
+  scriptPresent ??= existsSync(fileURLToPath2(WORKER_SCRIPT));
+  if (!scriptPresent) return 0;
+  const asked = env.FINETUNE_REVIEW_SCAN_WORKERS?.trim();
+  if (asked && /^\d+$/.test(asked)) return Math.min(Number(asked), 16);
+  return Math.max(0, Math.min(3, availableParallelism() - 1));
+}
+var PartCutter = class {
+  constructor(partBytes, maxBytes) {
+    this.partBytes = partBytes;
+    this.maxBytes = maxBytes;
+  }
+  partBytes;
+  maxBytes;
+  chunks = [];
+  size = 0;
+  hasNewline = false;
+  /** Length so far of a too-long line being skipped; -1 when none is. */
+  skipped = -1;
+  line = 1;
+  push(chunk) {
+    const out = [];
+    let c = chunk;
+    if (this.skipped >= 0) {
+      const nl = c.indexOf(10);
+      if (nl === -1) {
+        this.skipped += c.length;
+        return out;
+      }
+      out.push({ line: this.line++, tooLong: this.skipped + nl });
+      this.skipped = -1;
+      c = c.subarray(nl + 1);
+    }
+    if (c.length === 0) return out;
+    this.chunks.push(c);
+    this.size += c.length;
+    if (!this.hasNewline && c.indexOf(10) !== -1) this.hasNewline = true;
+    if (this.hasNewline && this.size >= this.partBytes) this.cut(out, false);
+    if (!this.hasNewline && this.size > this.maxBytes) {
+      this.skipped = this.size;
+      this.chunks = [];
+      this.size = 0;
+    }
+    return out;
+  }
+  end() {
+    const out = [];
+    if (this.skipped >= 0) out.push({ line: this.line++, tooLong: this.skipped });
+    else if (this.size > 0) this.cut(out, true);
+    this.skipped = -1;
+    return out;
+  }
+  cut(out, final) {
+    const all = Buffer.from(new ArrayBuffer(this.size));
+    let at = 0;
+    for (const c of this.chunks) {
+      all.set(c, at);
+      at += c.length;
+    }
+    const end = final ? all.length : all.lastIndexOf(10) + 1;
+    this.chunks = end < all.length ? [Buffer.from(all.subarray(end))] : [];
+    this.size = all.length - end;
+    this.hasNewline = false;
+    const bytes = all.subarray(0, end);
+    out.push({ firstLine: this.line, bytes });
+    for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) this.line++;
+  }
+};
+async function scanParts(acc, chunks, opts) {
+  const { workerData } = opts;
+  const path2 = workerData.identity.path;
+  const ready = /* @__PURE__ */ new Map();
+  let sent = 0;
+  let merged = 0;
+  let failure2 = null;
+  let wake = null;
+  const notify = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  const settle2 = (seq, partial2) => {
+    ready.set(seq, partial2);
+    for (let next = ready.get(merged); next !== void 0; next = ready.get(merged)) {
+      ready.delete(merged++);
+      acc.merge(next);
+    }
+    notify();
+  };
+  const scanHere = (seq, part) => {
+    try {
+      const bytes = Buffer.from(part.bytes.buffer, part.bytes.byteOffset, part.bytes.byteLength);
+      settle2(seq, scanJsonlPart(workerData.identity, workerData.format, opts.lexicon, bytes, part.firstLine, workerData.maxRecordBytes));
+    } catch (error62) {
+      failure2 ??= new Error(`scanning ${path2} failed: ${error62 instanceof Error ? error62.message : String(error62)}`);
+      notify();
+    }
+  };
+  const until = async (done) => {
+    while (failure2 === null && !done()) await new Promise((resolve) => wake = resolve);
+    if (failure2 !== null) throw failure2;
+  };
+  const pool = [];
+  const retire = (slot) => {
+    const at = pool.indexOf(slot);
+    if (at === -1) return;
+    pool.splice(at, 1);
+    slot.worker.removeAllListeners("exit");
+    void slot.worker.terminate();
+    for (const [seq, part] of slot.parts) scanHere(seq, part);
+    slot.parts.clear();
+    notify();
+  };
+  for (let i = 0; i < opts.workers; i++) {
+    let worker;
+    try {
+      worker = new Worker(opts.script ?? WORKER_SCRIPT, { workerData, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+    } catch {
+      break;
+    }
+    const slot = { worker, parts: /* @__PURE__ */ new Map() };
+    pool.push(slot);
+    worker.on("message", (reply) => {
+      const part = slot.parts.get(reply.seq);
+      if (part === void 0) return;
+      slot.parts.delete(reply.seq);
+      if ("error" in reply) scanHere(reply.seq, part);
+      else settle2(reply.seq, reply.partial);
+    });
+    worker.on("error", () => retire(slot));
+    worker.on("messageerror", () => retire(slot));
+    worker.on("exit", () => retire(slot));
+  }
+  const dispatch = async (part) => {
+    const seq = sent++;
+    if ("tooLong" in part) {
+      const one = new ScanAccumulator(workerData.identity, workerData.format, EMPTY_LEXICON, "part");
+      const event = tooLongIssue(part.line, part.tooLong, workerData.maxRecordBytes);
+      one.issue(event.line, event.issue);
+      settle2(seq, one.partial());
+      return;
+    }
+    let slot = null;
+    for (const s of pool) if (s.parts.size < IN_FLIGHT && (slot === null || s.parts.size < slot.parts.size)) slot = s;
+    if (slot === null) {
+      scanHere(seq, part);
+      await new Promise((resolve) => setImmediate(resolve));
+      if (failure2 !== null) throw failure2;
+      return;
+    }
+    slot.parts.set(seq, part);
+    const request2 = { seq, firstLine: part.firstLine, bytes: part.bytes };
+    slot.worker.postMessage(request2);
+  };
+  try {
+    const cutter = new PartCutter(opts.partBytes ?? PART_BYTES, workerData.maxRecordBytes);
+    for await (const chunk of chunks) for (const part of cutter.push(chunk)) await dispatch(part);
+    for (const part of cutter.end()) await dispatch(part);
+    await until(() => merged === sent);
+  } finally {
+    await Promise.all(
+      pool.splice(0).map(({ worker }) => {
+        worker.removeAllListeners("exit");
+        return worker.terminate();
+      })
+    );
+  }
+}
+var IN_FLIGHT = 2;
+var EMPTY_LEXICON = { sensitive: [], businessRules: [] };
+
+// src/datasets/scan-dataset.ts
 async function scanDataset(input3) {
   if (!isDatasetFormat(input3.format)) throw new Error(`unknown dataset format "${input3.format}"`);
   const container = containerFor(input3.path, input3.format);
   if ((container === "rasa-yaml" || container === "rasa-md") && !input3.format.startsWith("rasa-")) {
     throw new Error(`${input3.format} records cannot be read from ${input3.path}`);
   }
-  const acc = new ScanAccumulator(input3, input3.format, compileLexicon(input3.lexicon));
-  for await (const batch of readRecordBatches(container, input3.chunks, input3.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES)) {
+  const lexicon4 = compileLexicon(input3.lexicon);
+  const acc = new ScanAccumulator(input3, input3.format, lexicon4);
+  const maxRecordBytes = input3.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
+  let chunks = input3.chunks;
+  const workers = input3.workers ?? scanWorkerCount();
+  if (container === "jsonl" && workers > 0) {
+    const minBytes = input3.parallel?.minBytes ?? PARALLEL_MIN_BYTES;
+    const partBytes = input3.parallel?.partBytes ?? PART_BYTES;
+    const head = await readAtLeast(chunks, minBytes);
+    if (head.rest !== null) {
+      const workerData = { identity: { path: input3.path, format: input3.format, role: input3.role }, format: input3.format, lexicon: input3.lexicon, maxRecordBytes };
+      await scanParts(acc, head.rest, { workerData, lexicon: lexicon4, workers, partBytes, script: input3.parallel?.script });
+      return acc.result();
+    }
+    chunks = head.read;
+  }
+  for await (const batch of readRecordBatches(container, chunks, maxRecordBytes)) {
     for (const event of batch) {
       if ("issue" in event) acc.issue(event.line, event.issue);
       else acc.record(event.line, event.value, event.source);
     }
   }
   return acc.result();
+}
+async function readAtLeast(chunks, minBytes) {
+  if (Buffer.isBuffer(chunks)) return { read: chunks, rest: chunks.length >= minBytes ? slices(chunks, PART_BYTES) : null };
+  const iterator2 = chunks[Symbol.asyncIterator]();
+  const head = [];
+  let size = 0;
+  while (size < minBytes) {
+    const next = await iterator2.next();
+    if (next.done) return { read: Buffer.concat(head, size), rest: null };
+    head.push(next.value);
+    size += next.value.length;
+  }
+  async function* rest() {
+    yield* head;
+    for (let next = await iterator2.next(); !next.done; next = await iterator2.next()) yield next.value;
+  }
+  return { read: Buffer.alloc(0), rest: rest() };
+}
+async function* slices(content, size) {
+  for (let at = 0; at < content.length; at += size) yield content.subarray(at, at + size);
 }
 
 // src/datasets/labels.ts

@@ -129,17 +129,21 @@ export interface ScanPartsOptions {
   script?: URL;
 }
 
+/** A worker and the parts it has not answered yet (kept, to be scanned here should it fail). */
+interface Slot {
+  worker: Worker;
+  parts: Map<number, { firstLine: number; bytes: Uint8Array }>;
+}
+
 /**
- * Scans a JSONL stream with worker threads, merging every part into `acc` in file order. Rejects
- * (naming the file) if a worker fails; every worker is stopped before it returns either way.
+ * Scans a JSONL stream with worker threads and the calling thread, merging every part into `acc`
+ * in file order. Workers only make it faster: one that cannot start or fails has its unanswered
+ * parts scanned here instead, so the result is the same. Rejects (naming the file) only when a
+ * part cannot be scanned at all, like a single pass would; every worker is stopped either way.
  */
 export async function scanParts(acc: ScanAccumulator, chunks: AsyncIterable<Buffer>, opts: ScanPartsOptions): Promise<void> {
   const { workerData } = opts;
   const path = workerData.identity.path;
-  // A small young generation: the default lets each worker's heap grow by ~25 MB more, for no
-  // speed measured (a part's records die young either way).
-  const resourceLimits = { maxYoungGenerationSizeMb: 4 };
-  const pool = Array.from({ length: opts.workers }, () => ({ worker: new Worker(opts.script ?? WORKER_SCRIPT, { workerData, resourceLimits }), busy: 0 }));
   const ready = new Map<number, ScanPartial>();
   let sent = 0;
   let merged = 0;
@@ -150,10 +154,6 @@ export async function scanParts(acc: ScanAccumulator, chunks: AsyncIterable<Buff
     wake = null;
     w?.();
   };
-  const fail = (message: string): void => {
-    failure ??= new Error(`scanning ${path} in a worker thread failed: ${message}`);
-    notify();
-  };
   const settle = (seq: number, partial: ScanPartial): void => {
     ready.set(seq, partial);
     for (let next = ready.get(merged); next !== undefined; next = ready.get(merged)) {
@@ -162,20 +162,52 @@ export async function scanParts(acc: ScanAccumulator, chunks: AsyncIterable<Buff
     }
     notify();
   };
+  const scanHere = (seq: number, part: { firstLine: number; bytes: Uint8Array }): void => {
+    try {
+      const bytes = Buffer.from(part.bytes.buffer, part.bytes.byteOffset, part.bytes.byteLength);
+      settle(seq, scanJsonlPart(workerData.identity, workerData.format, opts.lexicon, bytes, part.firstLine, workerData.maxRecordBytes));
+    } catch (error) {
+      failure ??= new Error(`scanning ${path} failed: ${error instanceof Error ? error.message : String(error)}`);
+      notify();
+    }
+  };
   const until = async (done: () => boolean): Promise<void> => {
     while (failure === null && !done()) await new Promise<void>((resolve) => (wake = resolve));
     if (failure !== null) throw failure;
   };
-  for (const slot of pool) {
-    slot.worker.on("message", (reply: PartReply) => {
-      slot.busy--;
-      if ("error" in reply) fail(reply.error);
+  const pool: Slot[] = [];
+  const retire = (slot: Slot): void => {
+    const at = pool.indexOf(slot);
+    if (at === -1) return;
+    pool.splice(at, 1);
+    slot.worker.removeAllListeners("exit");
+    void slot.worker.terminate();
+    for (const [seq, part] of slot.parts) scanHere(seq, part);
+    slot.parts.clear();
+    notify();
+  };
+  for (let i = 0; i < opts.workers; i++) {
+    let worker: Worker;
+    try {
+      // No inherited node flags (a CLI started with --input-type or --expose-gc would make the
+      // worker fail), and a small young generation: the default lets each worker's heap grow by
+      // ~25 MB more for no speed measured (a part's records die young either way).
+      worker = new Worker(opts.script ?? WORKER_SCRIPT, { workerData, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+    } catch {
+      break;
+    }
+    const slot: Slot = { worker, parts: new Map() };
+    pool.push(slot);
+    worker.on("message", (reply: PartReply) => {
+      const part = slot.parts.get(reply.seq);
+      if (part === undefined) return;
+      slot.parts.delete(reply.seq);
+      if ("error" in reply) scanHere(reply.seq, part);
       else settle(reply.seq, reply.partial);
     });
-    slot.worker.on("error", (error: Error) => fail(error.message));
-    slot.worker.on("exit", (code) => {
-      if (merged < sent || code !== 0) fail(`a worker stopped (exit code ${code})`);
-    });
+    worker.on("error", () => retire(slot));
+    worker.on("messageerror", () => retire(slot));
+    worker.on("exit", () => retire(slot));
   }
   const dispatch = async (part: Part): Promise<void> => {
     const seq = sent++;
@@ -186,18 +218,19 @@ export async function scanParts(acc: ScanAccumulator, chunks: AsyncIterable<Buff
       settle(seq, one.partial());
       return;
     }
-    const slot = pool.reduce((a, b) => (b.busy < a.busy ? b : a));
-    if (slot.busy >= IN_FLIGHT) {
-      const bytes = Buffer.from(part.bytes.buffer, part.bytes.byteOffset, part.bytes.byteLength);
-      settle(seq, scanJsonlPart(workerData.identity, workerData.format, opts.lexicon, bytes, part.firstLine, workerData.maxRecordBytes));
+    let slot: Slot | null = null;
+    for (const s of pool) if (s.parts.size < IN_FLIGHT && (slot === null || s.parts.size < slot.parts.size)) slot = s;
+    if (slot === null) {
+      scanHere(seq, part);
       // The workers' answers are events: without a turn of the event loop none would be seen.
       await new Promise<void>((resolve) => setImmediate(resolve));
       if (failure !== null) throw failure;
       return;
     }
-    slot.busy++;
+    slot.parts.set(seq, part);
+    // Copied, not transferred: the part stays here in case the worker fails.
     const request: PartRequest = { seq, firstLine: part.firstLine, bytes: part.bytes };
-    slot.worker.postMessage(request, [part.bytes.buffer as ArrayBuffer]);
+    slot.worker.postMessage(request);
   };
   try {
     const cutter = new PartCutter(opts.partBytes ?? PART_BYTES, workerData.maxRecordBytes);
@@ -208,7 +241,7 @@ export async function scanParts(acc: ScanAccumulator, chunks: AsyncIterable<Buff
     // Awaited: a worker's memory is only given back once its thread has ended, and what follows
     // the scan (near-duplicate search) is the review's other memory peak.
     await Promise.all(
-      pool.map(({ worker }) => {
+      pool.splice(0).map(({ worker }) => {
         worker.removeAllListeners("exit");
         return worker.terminate();
       }),

@@ -51208,8 +51208,9 @@ var ScanAccumulator = class {
       role: identity.role,
       records: 0,
       formatIssues: [],
-      labelCounts: {},
-      labelLines: {},
+      // No prototype: a label may be any string, "constructor" and "__proto__" included.
+      labelCounts: /* @__PURE__ */ Object.create(null),
+      labelLines: /* @__PURE__ */ Object.create(null),
       keys: [],
       longest: [],
       emptyTargets: [],
@@ -51426,17 +51427,29 @@ var PartCutter = class {
     return out;
   }
   cut(out, final) {
-    const all = Buffer.from(new ArrayBuffer(this.size));
+    let end = this.size;
+    if (!final) {
+      for (let k = this.chunks.length - 1, offset = this.size; k >= 0; k--) {
+        offset -= this.chunks[k].length;
+        const nl = this.chunks[k].lastIndexOf(10);
+        if (nl !== -1) {
+          end = offset + nl + 1;
+          break;
+        }
+      }
+    }
+    const bytes = Buffer.from(new ArrayBuffer(end));
+    const tail = [];
     let at = 0;
     for (const c of this.chunks) {
-      all.set(c, at);
+      const take = Math.min(c.length, end - at);
+      if (take > 0) bytes.set(take === c.length ? c : c.subarray(0, take), at);
+      if (take < c.length) tail.push(c.subarray(Math.max(take, 0)));
       at += c.length;
     }
-    const end = final ? all.length : all.lastIndexOf(10) + 1;
-    this.chunks = end < all.length ? [Buffer.from(all.subarray(end))] : [];
-    this.size = all.length - end;
+    this.chunks = tail.length > 0 ? [Buffer.concat(tail)] : [];
+    this.size -= end;
     this.hasNewline = false;
-    const bytes = all.subarray(0, end);
     out.push({ firstLine: this.line, bytes });
     for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) this.line++;
   }
@@ -51507,6 +51520,8 @@ async function scanParts(acc, chunks, opts) {
     worker.on("exit", () => retire(slot));
   }
   const dispatch = async (part) => {
+    if (failure2 !== null) throw failure2;
+    await until(() => sent - merged < MAX_UNMERGED);
     const seq = sent++;
     if ("tooLong" in part) {
       const one = new ScanAccumulator(workerData.identity, workerData.format, EMPTY_LEXICON, "part");
@@ -51542,6 +51557,7 @@ async function scanParts(acc, chunks, opts) {
   }
 }
 var IN_FLIGHT = 2;
+var MAX_UNMERGED = 16;
 var EMPTY_LEXICON = { sensitive: [], businessRules: [] };
 
 // src/datasets/scan-dataset.ts
@@ -51587,8 +51603,12 @@ async function readAtLeast(chunks, minBytes) {
     size += next.value.length;
   }
   async function* rest() {
-    yield* head;
-    for (let next = await iterator2.next(); !next.done; next = await iterator2.next()) yield next.value;
+    try {
+      yield* head;
+      for (let next = await iterator2.next(); !next.done; next = await iterator2.next()) yield next.value;
+    } finally {
+      await iterator2.return?.();
+    }
   }
   return { read: Buffer.alloc(0), rest: rest() };
 }

@@ -125,8 +125,9 @@ export class ScanAccumulator {
       role: identity.role,
       records: 0,
       formatIssues: [],
-      labelCounts: {},
-      labelLines: {},
+      // No prototype: a label may be any string, "constructor" and "__proto__" included.
+      labelCounts: Object.create(null) as Record<string, number>,
+      labelLines: Object.create(null) as Record<string, number>,
       keys: [],
       longest: [],
       emptyTargets: [],

@@ -94,8 +94,13 @@ async function readAtLeast(chunks: AsyncIterable<Buffer> | Buffer, minBytes: num
     size += next.value.length;
   }
   async function* rest(): AsyncGenerator<Buffer> {
-    yield* head;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    try {
+      yield* head;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    } finally {
+      // A scan that stops early closes the source too (a git child process, an HTTP body).
+      await iterator.return?.();
+    }
   }
   return { read: Buffer.alloc(0), rest: rest() };
 }

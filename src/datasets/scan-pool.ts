@@ -101,18 +101,30 @@ export class PartCutter {
   }
 
   private cut(out: Part[], final: boolean): void {
-    // A fresh buffer per part: it is transferred to a worker, never shared with the stream's.
-    const all = Buffer.from(new ArrayBuffer(this.size));
+    let end = this.size;
+    if (!final) {
+      for (let k = this.chunks.length - 1, offset = this.size; k >= 0; k--) {
+        offset -= this.chunks[k]!.length;
+        const nl = this.chunks[k]!.lastIndexOf(0x0a);
+        if (nl !== -1) {
+          end = offset + nl + 1;
+          break;
+        }
+      }
+    }
+    // A buffer of the part's own, exactly its size: sent to a worker, never shared with the stream's.
+    const bytes = Buffer.from(new ArrayBuffer(end));
+    const tail: Buffer[] = [];
     let at = 0;
     for (const c of this.chunks) {
-      all.set(c, at);
+      const take = Math.min(c.length, end - at);
+      if (take > 0) bytes.set(take === c.length ? c : c.subarray(0, take), at);
+      if (take < c.length) tail.push(c.subarray(Math.max(take, 0)));
       at += c.length;
     }
-    const end = final ? all.length : all.lastIndexOf(0x0a) + 1;
-    this.chunks = end < all.length ? [Buffer.from(all.subarray(end))] : [];
-    this.size = all.length - end;
+    this.chunks = tail.length > 0 ? [Buffer.concat(tail)] : [];
+    this.size -= end;
     this.hasNewline = false;
-    const bytes = all.subarray(0, end);
     out.push({ firstLine: this.line, bytes });
     for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1)) this.line++;
   }
@@ -210,6 +222,9 @@ export async function scanParts(acc: ScanAccumulator, chunks: AsyncIterable<Buff
     worker.on("exit", () => retire(slot));
   }
   const dispatch = async (part: Part): Promise<void> => {
+    if (failure !== null) throw failure;
+    // Parts scanned ahead of a slow one wait here to be merged: bounded, whatever the file.
+    await until(() => sent - merged < MAX_UNMERGED);
     const seq = sent++;
     if ("tooLong" in part) {
       const one = new ScanAccumulator(workerData.identity, workerData.format, EMPTY_LEXICON, "part");
@@ -251,4 +266,6 @@ export async function scanParts(acc: ScanAccumulator, chunks: AsyncIterable<Buff
 
 /** Parts queued per worker: one to scan, one waiting, so it never idles between messages. */
 const IN_FLIGHT = 2;
+/** Parts scanned or in flight but not merged yet, at most. */
+const MAX_UNMERGED = 16;
 const EMPTY_LEXICON = { sensitive: [], businessRules: [] };

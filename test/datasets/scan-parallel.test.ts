@@ -79,6 +79,10 @@ function mixedClassification(): Buffer {
   const rand = seeded(5);
   const labels = ["billing", "returns", "shipping", "account"];
   const lines = Array.from({ length: 500 }, (_, i) => JSON.stringify({ text: `${sentence(rand, 8)}?`, label: labels[(i * 7) % (i < 250 ? 3 : 4)] }));
+  // Labels that are also names on Object.prototype.
+  lines[100] = JSON.stringify({ text: "build the house", label: "constructor" });
+  lines[400] = JSON.stringify({ text: "odd one", label: "__proto__" });
+  lines[450] = JSON.stringify({ text: "build the shed", label: "constructor" });
   return Buffer.from(lines.join("\n") + "\n");
 }
 
@@ -135,7 +139,9 @@ describe("parallel dataset scan", () => {
       parallel: { minBytes: 0, partBytes: 1000 },
     });
     // account first appears in the second half of the file, far from the first part.
-    expect(got.labelLines).toEqual({ billing: 1, returns: 2, shipping: 3, account: 254 });
+    expect({ ...got.labelLines }).toEqual({ billing: 1, returns: 2, shipping: 3, account: 254, constructor: 101, ["__proto__"]: 401 });
+    expect(got.labelCounts["constructor"]).toBe(2);
+    expect(got.labelCounts["__proto__"]).toBe(1);
     expect(plain(got)).toEqual(plain(expected));
   });
 

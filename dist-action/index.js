@@ -49694,7 +49694,7 @@ function jsonlReader(max) {
       if ("error" in decoded) return [{ line: l.line, issue: decoded.error }];
       if (decoded.text.trim() === "") return [];
       try {
-        return [{ line: l.line, value: JSON.parse(decoded.text) }];
+        return [{ line: l.line, value: JSON.parse(decoded.text), json: decoded.text }];
       } catch (err) {
         return [{ line: l.line, issue: `invalid JSON: ${shortMessage(err.message)}` }];
       }
@@ -50649,6 +50649,8 @@ var Reader = class {
 var GateSet = class {
   groups = [];
   always = [];
+  /** Every test of every gated pattern, with the flags it is matched under. */
+  tests = [];
   constructor(patterns) {
     const byFlags = /* @__PURE__ */ new Map();
     patterns.forEach((p, index) => {
@@ -50658,6 +50660,7 @@ var GateSet = class {
         return;
       }
       const flags = gateFlags(p.flags);
+      for (const test of tests) this.tests.push({ test, flags });
       const list = byFlags.get(flags) ?? [];
       list.push({ index, tests });
       byFlags.set(flags, list);
@@ -50667,6 +50670,17 @@ var GateSet = class {
       if (group2 === null) this.always.push(...list.map((p) => p.index));
       else this.groups.push(group2);
     }
+  }
+  /**
+   * Whether a gate test could be met by one of `chars` (as a literal's character or in a class):
+   * when none can, a text where those characters are written differently (escaped in JSON, say)
+   * passes the gate exactly when the plain text does.
+   */
+  reliesOn(chars) {
+    const list = [...chars];
+    return this.tests.some(
+      ({ test, flags }) => "literal" in test ? list.some((c) => test.literal.includes(c)) : list.some((c) => new RegExp(test.charClass, flags).test(c))
+    );
   }
   /** Sets `out[i]` to 1 for each pattern i that may match in `text` (others to 0); returns how many. */
   candidates(text, out) {
@@ -50768,14 +50782,17 @@ function compileLexicon(lexicon4) {
   }));
   const businessRules = lexicon4.businessRules.map((s) => compile2(s, "i", "business-rule"));
   const businessAny = combine(lexicon4.businessRules);
+  const sensitiveGates = new GateSet(sensitive.map((p) => p.regex));
   return {
     sensitive,
     businessRules,
-    sensitiveGates: new GateSet(sensitive.map((p) => p.regex)),
+    sensitiveGates,
+    sensitiveGateReadsJson: !sensitiveGates.reliesOn(JSON_ESCAPED),
     businessGates: new GateSet(businessRules),
     ...businessAny && { businessAny }
   };
 }
+var JSON_ESCAPED = `"\\/${Array.from({ length: 32 }, (_, c) => String.fromCharCode(c)).join("")}`;
 function combine(sources) {
   if (sources.length === 0 || sources.some((s) => /\\[1-9k]|\(\?<[^=!]/.test(s))) return null;
   try {
@@ -51234,7 +51251,11 @@ var ScanAccumulator = class {
     this.formatIssueTotal++;
     if (this.scan.formatIssues.length < FORMAT_ISSUE_CAP) this.scan.formatIssues.push({ line, message: `line ${line}: ${message}` });
   }
-  record(line, value, source) {
+  /**
+   * Adds one parsed record. `source` is a multi-line record's text (see `RawEvent`); `json` is a
+   * one-line record's text, which the secret and PII gate reads instead of joining its strings.
+   */
+  record(line, value, source, json2) {
     if (nestsDeeperThan(value, MAX_RECORD_DEPTH)) {
       this.issue(line, `record nests more than ${MAX_RECORD_DEPTH} levels deep; flatten it (loaders that recurse overflow their stack on it)`);
       return;
@@ -51256,7 +51277,8 @@ var ScanAccumulator = class {
       s.labelCounts[label] = (s.labelCounts[label] ?? 0) + 1;
       s.labelLines[label] ??= line;
     }
-    this.addSensitive(line, this.format === "rasa-nlu" || this.format === "rasa-nlu-md" ? [extracted.input] : stringLeaves(value));
+    if (this.format === "rasa-nlu" || this.format === "rasa-nlu-md") this.addSensitive(line, [extracted.input]);
+    else this.addSensitive(line, null, value, json2);
     for (const text of extracted.targetTexts) {
       const phrase = findBusinessRule(text, this.lexicon);
       if (phrase !== null) {
@@ -51330,11 +51352,14 @@ var ScanAccumulator = class {
     longest.splice(at, 0, { line, tokens });
     if (longest.length > LONGEST_CAP) longest.pop();
   }
-  addSensitive(line, texts) {
-    const patterns = sensitiveCandidates(texts.length === 1 ? texts[0] : texts.join("\n"), this.lexicon);
+  /** Secrets and PII in `texts`, or else in the string leaves of `value`. */
+  addSensitive(line, texts, value, json2) {
+    const readsJson = json2 !== void 0 && this.lexicon.sensitiveGateReadsJson === true && !json2.includes("\\u");
+    const gateText = texts !== null ? texts.join("\n") : readsJson ? json2 : stringLeaves(value).join("\n");
+    const patterns = sensitiveCandidates(gateText, this.lexicon);
     if (patterns.length === 0) return;
     const seen = /* @__PURE__ */ new Set();
-    for (const text of texts) {
+    for (const text of texts ?? stringLeaves(value)) {
       for (const hit of findSensitive(text, line, this.lexicon, patterns)) {
         const id = `${hit.kind}\0${hit.masked}`;
         if (seen.has(id)) continue;
@@ -51349,7 +51374,7 @@ function scanJsonlPart(identity, format, lexicon4, bytes, firstLine2, maxRecordB
   const acc = new ScanAccumulator(identity, format, lexicon4, "part");
   for (const event of readJsonlPart(bytes, firstLine2, maxRecordBytes)) {
     if ("issue" in event) acc.issue(event.line, event.issue);
-    else acc.record(event.line, event.value);
+    else acc.record(event.line, event.value, void 0, event.json);
   }
   return acc.partial();
 }
@@ -51586,7 +51611,7 @@ async function scanDataset(input3) {
   for await (const batch of readRecordBatches(container, chunks, maxRecordBytes)) {
     for (const event of batch) {
       if ("issue" in event) acc.issue(event.line, event.issue);
-      else acc.record(event.line, event.value, event.source);
+      else acc.record(event.line, event.value, event.source, event.json);
     }
   }
   return acc.result();

@@ -17,9 +17,10 @@ import {
 
 /**
  * A parsed record at its line, or a problem at a line. Records of multi-line containers (JSON)
- * carry their source text, so a finding inside the record can point at its own line.
+ * carry their source text, so a finding inside the record can point at its own line; JSONL
+ * records carry their line's text as `json`.
  */
-export type RawEvent = { line: number; value: unknown; source?: string } | { line: number; issue: string };
+export type RawEvent = { line: number; value: unknown; source?: string; json?: string } | { line: number; issue: string };
 
 /** How a file's records are laid out. */
 export type Container = "jsonl" | "json" | "csv" | "tsv" | "rasa-yaml" | "rasa-md";
@@ -67,7 +68,7 @@ function jsonlReader(max: number): LineReader {
       if ("error" in decoded) return [{ line: l.line, issue: decoded.error }];
       if (decoded.text.trim() === "") return [];
       try {
-        return [{ line: l.line, value: JSON.parse(decoded.text) as unknown }];
+        return [{ line: l.line, value: JSON.parse(decoded.text) as unknown, json: decoded.text }];
       } catch (err) {
         return [{ line: l.line, issue: `invalid JSON: ${shortMessage((err as Error).message)}` }];
       }

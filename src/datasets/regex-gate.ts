@@ -214,6 +214,8 @@ interface FlagGroup {
 export class GateSet {
   private readonly groups: FlagGroup[] = [];
   private readonly always: number[] = [];
+  /** Every test of every gated pattern, with the flags it is matched under. */
+  private readonly tests: Array<{ test: Test; flags: string }> = [];
 
   constructor(patterns: ReadonlyArray<{ source: string; flags: string }>) {
     const byFlags = new Map<string, Array<{ index: number; tests: Requirement }>>();
@@ -224,6 +226,7 @@ export class GateSet {
         return;
       }
       const flags = gateFlags(p.flags);
+      for (const test of tests) this.tests.push({ test, flags });
       const list = byFlags.get(flags) ?? [];
       list.push({ index, tests });
       byFlags.set(flags, list);
@@ -233,6 +236,18 @@ export class GateSet {
       if (group === null) this.always.push(...list.map((p) => p.index));
       else this.groups.push(group);
     }
+  }
+
+  /**
+   * Whether a gate test could be met by one of `chars` (as a literal's character or in a class):
+   * when none can, a text where those characters are written differently (escaped in JSON, say)
+   * passes the gate exactly when the plain text does.
+   */
+  reliesOn(chars: string): boolean {
+    const list = [...chars];
+    return this.tests.some(({ test, flags }) =>
+      "literal" in test ? list.some((c) => test.literal.includes(c)) : list.some((c) => new RegExp(test.charClass, flags).test(c)),
+    );
   }
 
   /** Sets `out[i]` to 1 for each pattern i that may match in `text` (others to 0); returns how many. */

@@ -142,7 +142,11 @@ export class ScanAccumulator {
     if (this.scan.formatIssues.length < FORMAT_ISSUE_CAP) this.scan.formatIssues.push({ line, message: `line ${line}: ${message}` });
   }
 
-  record(line: number, value: unknown, source?: string): void {
+  /**
+   * Adds one parsed record. `source` is a multi-line record's text (see `RawEvent`); `json` is a
+   * one-line record's text, which the secret and PII gate reads instead of joining its strings.
+   */
+  record(line: number, value: unknown, source?: string, json?: string): void {
     if (nestsDeeperThan(value, MAX_RECORD_DEPTH)) {
       this.issue(line, `record nests more than ${MAX_RECORD_DEPTH} levels deep; flatten it (loaders that recurse overflow their stack on it)`);
       return;
@@ -164,7 +168,8 @@ export class ScanAccumulator {
       s.labelCounts[label] = (s.labelCounts[label] ?? 0) + 1;
       s.labelLines[label] ??= line;
     }
-    this.addSensitive(line, this.format === "rasa-nlu" || this.format === "rasa-nlu-md" ? [extracted.input] : stringLeaves(value));
+    if (this.format === "rasa-nlu" || this.format === "rasa-nlu-md") this.addSensitive(line, [extracted.input]);
+    else this.addSensitive(line, null, value, json);
     for (const text of extracted.targetTexts) {
       const phrase = findBusinessRule(text, this.lexicon);
       if (phrase !== null) {
@@ -244,12 +249,16 @@ export class ScanAccumulator {
     if (longest.length > LONGEST_CAP) longest.pop();
   }
 
-  private addSensitive(line: number, texts: string[]): void {
+  /** Secrets and PII in `texts`, or else in the string leaves of `value`. */
+  private addSensitive(line: number, texts: string[] | null, value?: unknown, json?: string): void {
     // One gate test over all the strings rules out most records; patterns run per string after it.
-    const patterns = sensitiveCandidates(texts.length === 1 ? texts[0]! : texts.join("\n"), this.lexicon);
+    // A record's JSON text holds every literal its strings do, unless a \u escape spells one.
+    const readsJson = json !== undefined && this.lexicon.sensitiveGateReadsJson === true && !json.includes("\\u");
+    const gateText = texts !== null ? texts.join("\n") : readsJson ? json : stringLeaves(value).join("\n");
+    const patterns = sensitiveCandidates(gateText, this.lexicon);
     if (patterns.length === 0) return;
     const seen = new Set<string>();
-    for (const text of texts) {
+    for (const text of texts ?? stringLeaves(value)) {
       for (const hit of findSensitive(text, line, this.lexicon, patterns)) {
         const id = `${hit.kind}\u0000${hit.masked}`;
         if (seen.has(id)) continue; // the same value in chosen and rejected is one finding
@@ -266,7 +275,7 @@ export function scanJsonlPart(identity: ScanIdentity, format: DatasetFormat, lex
   const acc = new ScanAccumulator(identity, format, lexicon, "part");
   for (const event of readJsonlPart(bytes, firstLine, maxRecordBytes)) {
     if ("issue" in event) acc.issue(event.line, event.issue);
-    else acc.record(event.line, event.value);
+    else acc.record(event.line, event.value, undefined, event.json);
   }
   return acc.partial();
 }

@@ -38,6 +38,11 @@ export interface CompiledLexicon {
   businessRules: RegExp[];
   /** Which `sensitive` patterns can match in a text (absent: all are run). */
   sensitiveGates?: GateSet;
+  /**
+   * True when `sensitiveGates` may read a record's JSON text for its strings: none of its tests
+   * needs a character JSON escapes (a `\u` escape, which can spell any, is checked per record).
+   */
+  sensitiveGateReadsJson?: boolean;
   /** Which `businessRules` can match in a text (absent: all are run). */
   businessGates?: GateSet;
   /**
@@ -65,14 +70,19 @@ export function compileLexicon(lexicon: ScanLexicon): CompiledLexicon {
   }));
   const businessRules = lexicon.businessRules.map((s) => compile(s, "i", "business-rule"));
   const businessAny = combine(lexicon.businessRules);
+  const sensitiveGates = new GateSet(sensitive.map((p) => p.regex));
   return {
     sensitive,
     businessRules,
-    sensitiveGates: new GateSet(sensitive.map((p) => p.regex)),
+    sensitiveGates,
+    sensitiveGateReadsJson: !sensitiveGates.reliesOn(JSON_ESCAPED),
     businessGates: new GateSet(businessRules),
     ...(businessAny && { businessAny }),
   };
 }
+
+/** The characters JSON text may write as escapes other than `\u` (and `/`, which it may escape). */
+const JSON_ESCAPED = `"\\/${Array.from({ length: 32 }, (_, c) => String.fromCharCode(c)).join("")}`;
 
 /** The patterns as one case-insensitive alternation, or null when one refers to a group. */
 function combine(sources: readonly string[]): RegExp | null {

@@ -209,4 +209,27 @@ describe("scanDataset record checks", () => {
     expect(result.longest[0]).toEqual({ line: 80, tokens: 81 });
     expect(result.longest[49]!.line).toBe(31);
   });
+
+  it("finds secrets and PII however the JSON writes them: \\u escapes, escaped quotes and newlines", async () => {
+    const lines = [
+      // "@" written as \u0040, and a key split by an escaped newline from its label.
+      '{"messages": [{"role": "user", "content": "mail me at jane\\u0040example.com"}, {"role": "assistant", "content": "ok"}]}',
+      '{"messages": [{"role": "user", "content": "key:\\nAKIAABCDEFGHIJKLMNOP"}, {"role": "assistant", "content": "\\"done\\""}]}',
+      chat("nothing to see", "fine"),
+    ];
+    const result = await scan("data/train.jsonl", "openai-chat", lines.join("\n") + "\n");
+    expect(result.sensitive.map((h) => [h.line, h.kind])).toEqual([
+      [1, "email"],
+      [2, "aws-access-key"],
+    ]);
+    // A pattern that needs a quote is gated on the strings themselves, never on the escaped JSON.
+    const quoted = await scanDataset({
+      path: "data/train.jsonl",
+      format: "openai-chat",
+      role: "train",
+      chunks: Buffer.from(lines.join("\n") + "\n"),
+      lexicon: { sensitive: [{ kind: "quoted", secret: true, regex: '"done"' }], businessRules: [] },
+    });
+    expect(quoted.sensitive.map((h) => [h.line, h.kind])).toEqual([[2, "quoted"]]);
+  });
 });

@@ -129,12 +129,12 @@ function nearDupGrowth() {
     }
     return table.asArray();
   };
-  // Best of three runs per size: one run is at the mercy of whatever else the machine is doing.
+  // Best of five runs per size: one run is at the mercy of whatever else the machine is doing.
   const time = (n) => {
     const keys = keysOf(n);
     let ms = Infinity;
     let pairs = 0;
-    for (let run = 0; run < 3; run++) {
+    for (let run = 0; run < 5; run++) {
       const t = performance.now();
       pairs = nearDuplicatePairs(keys, 0.8).length;
       ms = Math.min(ms, performance.now() - t);

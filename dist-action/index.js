@@ -48497,7 +48497,7 @@ function sketch(n, out) {
       if (v < best[bin]) {
         if (best[bin] === 4294967295) filled++;
         best[bin] = v;
-        out[bin] = Math.imul(g, 2654435761) >>> 16;
+        out[bin] = Math.imul(g, 2654435761) >>> 24;
       }
     }
   }
@@ -48512,7 +48512,7 @@ function sketch(n, out) {
       const v = (g & RANK_MASK) >>> 0;
       if (v < low) {
         low = v;
-        out[bin] = Math.imul(g, 2654435761) >>> 16;
+        out[bin] = Math.imul(g, 2654435761) >>> 24;
       }
     }
     best[bin] = low;
@@ -48571,12 +48571,12 @@ var KEY_BLOCK = BLOCK;
 var KeyTable = class _KeyTable {
   size = 0;
   blocks = [];
-  /** Appends one record's keys; `sig` holds values below 2^16, or is all SIGNATURE_EMPTY. */
+  /** Appends one record's keys; `sig` holds values below 2^8, or is all SIGNATURE_EMPTY. */
   push(line, inputHi, inputLo, exampleHi, exampleLo, sig) {
     const i = this.size++;
     const o = i & MASK;
     if (o === 0) {
-      const sigs = new Uint16Array(BLOCK * P2);
+      const sigs = new Uint8Array(BLOCK * P2);
       this.blocks.push({ lines: new Uint32Array(BLOCK), hashes: new Uint32Array(BLOCK * 4), sigs, words: new Uint32Array(sigs.buffer), empty: new Uint8Array(BLOCK) });
     }
     const b = this.blocks[i >>> BLOCK_BITS];
@@ -48594,7 +48594,7 @@ var KeyTable = class _KeyTable {
     const [eh, el] = toHash64(key.exampleHash);
     const sig = key.signature;
     const empty = sig.length !== P2 || sig.every((v) => v === SIGNATURE_EMPTY);
-    const low = empty ? EMPTY_SIG : Uint32Array.from(sig, (v) => v & 65535);
+    const low = empty ? EMPTY_SIG : Uint32Array.from(sig, (v) => v & 255);
     this.push(key.line, ih, il, eh, el, low);
   }
   line(i) {
@@ -48611,8 +48611,8 @@ var KeyTable = class _KeyTable {
   }
   /**
    * Storage block k (read, never kept): record `k * KEY_BLOCK + o` has its hashes at `hashes[o * 4]`
-   * (input hi, lo, example hi, lo), its signature group g at `words[(g * KEY_BLOCK + o) * 2]` (two
-   * words) and its empty flag at `empty[o]`.
+   * (input hi, lo, example hi, lo), its signature group g at `words[g * KEY_BLOCK + o]` (one word)
+   * and its empty flag at `empty[o]`.
    */
   block(k) {
     return this.blocks[k];
@@ -48872,10 +48872,10 @@ function feed(groups2, pass, t, kind, skip, offset) {
     if (typeof kind === "number") {
       const words = block.words;
       const empty = block.empty;
-      const from = kind * KEY_BLOCK * 2;
+      const from = kind * KEY_BLOCK;
       for (let o = 0; o < end; o++) {
         if (empty[o] || skip !== null && skip[base + o]) continue;
-        groups2.add(pass, words[from + o * 2], words[from + o * 2 + 1], base + o + offset);
+        groups2.add(pass, words[from + o], 0, base + o + offset);
       }
       continue;
     }

@@ -1,6 +1,6 @@
 /**
- * Duplicate and leakage keys of a whole dataset in typed arrays: about 150 bytes a record whatever
- * the record's size and no object per record, so a 500 MB file's keys fit in about 80 MB.
+ * Duplicate and leakage keys of a whole dataset in typed arrays: about 85 bytes a record whatever
+ * the record's size and no object per record, so a 500 MB file's keys fit in about 45 MB.
  */
 import type { RecordKey } from "../types.js";
 import { hash64 } from "./hash.js";
@@ -13,7 +13,7 @@ const MASK = BLOCK - 1;
 const P = MINHASH_PERMUTATIONS;
 /**
  * Signature values are stored four to a group (one LSH band's rows), group-major: one band's keys
- * of a whole block are contiguous, so an LSH pass reads 8 bytes a record instead of a cache line.
+ * of a whole block are contiguous, so an LSH pass reads 4 bytes a record instead of a cache line.
  */
 export const SIG_GROUP = 4;
 const GROUPS = P / SIG_GROUP;
@@ -37,27 +37,27 @@ export interface KeyBlock {
   lines: Uint32Array;
   /** inputHi, inputLo, exampleHi, exampleLo per record. */
   hashes: Uint32Array;
-  /** b-bit MinHash values (16 bits), P per record, in groups of SIG_GROUP (see there). */
-  sigs: Uint16Array;
-  /** The same memory as 32-bit words: two per group. */
+  /** b-bit MinHash values (8 bits), P per record, in groups of SIG_GROUP (see there). */
+  sigs: Uint8Array;
+  /** The same memory as 32-bit words: one per group. */
   words: Uint32Array;
   empty: Uint8Array;
 }
 
 /**
- * Append-only table of record keys. Signatures are stored as 16-bit MinHash values (b-bit MinHash:
- * two different minima agree by chance once in 65,536, which barely moves a Jaccard estimate).
+ * Append-only table of record keys. Signatures are stored as 8-bit MinHash values (b-bit MinHash:
+ * two different minima agree by chance once in 256, which moves a Jaccard estimate by (1 - J) / 256).
  */
 export class KeyTable {
   size = 0;
   private readonly blocks: KeyBlock[] = [];
 
-  /** Appends one record's keys; `sig` holds values below 2^16, or is all SIGNATURE_EMPTY. */
+  /** Appends one record's keys; `sig` holds values below 2^8, or is all SIGNATURE_EMPTY. */
   push(line: number, inputHi: number, inputLo: number, exampleHi: number, exampleLo: number, sig: Uint32Array): void {
     const i = this.size++;
     const o = i & MASK;
     if (o === 0) {
-      const sigs = new Uint16Array(BLOCK * P);
+      const sigs = new Uint8Array(BLOCK * P);
       this.blocks.push({ lines: new Uint32Array(BLOCK), hashes: new Uint32Array(BLOCK * 4), sigs, words: new Uint32Array(sigs.buffer), empty: new Uint8Array(BLOCK) });
     }
     const b = this.blocks[i >>> BLOCK_BITS]!;
@@ -76,7 +76,7 @@ export class KeyTable {
     const [eh, el] = toHash64(key.exampleHash);
     const sig = key.signature;
     const empty = sig.length !== P || sig.every((v) => v === SIGNATURE_EMPTY);
-    const low = empty ? EMPTY_SIG : Uint32Array.from(sig, (v) => v & 0xffff);
+    const low = empty ? EMPTY_SIG : Uint32Array.from(sig, (v) => v & 0xff);
     this.push(key.line, ih, il, eh, el, low);
   }
 
@@ -98,8 +98,8 @@ export class KeyTable {
 
   /**
    * Storage block k (read, never kept): record `k * KEY_BLOCK + o` has its hashes at `hashes[o * 4]`
-   * (input hi, lo, example hi, lo), its signature group g at `words[(g * KEY_BLOCK + o) * 2]` (two
-   * words) and its empty flag at `empty[o]`.
+   * (input hi, lo, example hi, lo), its signature group g at `words[g * KEY_BLOCK + o]` (one word)
+   * and its empty flag at `empty[o]`.
    */
   block(k: number): Readonly<KeyBlock> {
     return this.blocks[k]!;

@@ -15,7 +15,7 @@ export { minhashSignature, estimateJaccard, MINHASH_PERMUTATIONS } from "./signa
 const BANDS = 16;
 const ROWS = MINHASH_PERMUTATIONS / BANDS;
 const P = MINHASH_PERMUTATIONS;
-// A band's key is one stored signature group: ROWS 16-bit values, exactly 64 bits.
+// A band's key is one stored signature group: ROWS 8-bit values, exactly 32 bits.
 if (ROWS !== SIG_GROUP) throw new Error("LSH rows must match the key table's signature groups");
 /** Records kept per LSH bucket: enough to find an earlier match, bounded so identical clusters stay linear. */
 const BUCKET_REPRESENTATIVES = 16;
@@ -201,10 +201,10 @@ function feed(groups: KeyGroups, pass: number, t: KeyTable, kind: KeyKind, skip:
     if (typeof kind === "number") {
       const words = block.words;
       const empty = block.empty;
-      const from = kind * KEY_BLOCK * 2;
+      const from = kind * KEY_BLOCK;
       for (let o = 0; o < end; o++) {
         if (empty[o] || (skip !== null && skip[base + o])) continue;
-        groups.add(pass, words[from + o * 2]!, words[from + o * 2 + 1]!, base + o + offset);
+        groups.add(pass, words[from + o]!, 0, base + o + offset);
       }
       continue;
     }

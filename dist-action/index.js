@@ -51354,12 +51354,13 @@ var ScanAccumulator = class {
   }
   /** Secrets and PII in `texts`, or else in the string leaves of `value`. */
   addSensitive(line, texts, value, json2) {
-    const readsJson = json2 !== void 0 && this.lexicon.sensitiveGateReadsJson === true && !json2.includes("\\u");
-    const gateText = texts !== null ? texts.join("\n") : readsJson ? json2 : stringLeaves(value).join("\n");
-    const patterns = sensitiveCandidates(gateText, this.lexicon);
+    const readsJson = texts === null && json2 !== void 0 && this.lexicon.sensitiveGateReadsJson === true && !json2.includes("\\u");
+    let strings = texts ?? (readsJson ? null : stringLeaves(value));
+    const patterns = sensitiveCandidates(strings === null ? json2 : strings.join("\n"), this.lexicon);
     if (patterns.length === 0) return;
+    strings ??= stringLeaves(value);
     const seen = /* @__PURE__ */ new Set();
-    for (const text of texts ?? stringLeaves(value)) {
+    for (const text of strings) {
       for (const hit of findSensitive(text, line, this.lexicon, patterns)) {
         const id = `${hit.kind}\0${hit.masked}`;
         if (seen.has(id)) continue;

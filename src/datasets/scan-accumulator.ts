@@ -253,12 +253,13 @@ export class ScanAccumulator {
   private addSensitive(line: number, texts: string[] | null, value?: unknown, json?: string): void {
     // One gate test over all the strings rules out most records; patterns run per string after it.
     // A record's JSON text holds every literal its strings do, unless a \u escape spells one.
-    const readsJson = json !== undefined && this.lexicon.sensitiveGateReadsJson === true && !json.includes("\\u");
-    const gateText = texts !== null ? texts.join("\n") : readsJson ? json : stringLeaves(value).join("\n");
-    const patterns = sensitiveCandidates(gateText, this.lexicon);
+    const readsJson = texts === null && json !== undefined && this.lexicon.sensitiveGateReadsJson === true && !json.includes("\\u");
+    let strings = texts ?? (readsJson ? null : stringLeaves(value));
+    const patterns = sensitiveCandidates(strings === null ? json! : strings.join("\n"), this.lexicon);
     if (patterns.length === 0) return;
+    strings ??= stringLeaves(value);
     const seen = new Set<string>();
-    for (const text of texts ?? stringLeaves(value)) {
+    for (const text of strings) {
       for (const hit of findSensitive(text, line, this.lexicon, patterns)) {
         const id = `${hit.kind}\u0000${hit.masked}`;
         if (seen.has(id)) continue; // the same value in chosen and rejected is one finding

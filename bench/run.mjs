@@ -107,7 +107,7 @@ async function scanThroughput() {
   figures.scan_ratio = round(figures.scan_mb_s / figures.baseline_mb_s, 3);
   row(`baseline readline+JSON.parse (${round(mb, 0)} MB, ${n} records)`, `${figures.baseline_mb_s} MB/s`);
   figures.scan_workers = scanWorkerCount();
-  row(`scan, all dataset rules (${scan.records} records, ${pairs.length} near/exact dups; main thread + ${figures.scan_workers} workers)`, `${figures.scan_mb_s} MB/s`);
+  row(`scan, all dataset rules (${scan.records} records, ${pairs.length} near/exact dups; main thread + ${figures.scan_workers} worker${figures.scan_workers === 1 ? "" : "s"})`, `${figures.scan_mb_s} MB/s`);
   row("scan ratio", figures.scan_ratio, ">= 0.5");
   await rm(file);
 }

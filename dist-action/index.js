@@ -48571,8 +48571,11 @@ var KEY_BLOCK = BLOCK;
 var KeyTable = class _KeyTable {
   size = 0;
   blocks = [];
-  /** Appends one record's keys; `sig` holds values below 2^8, or is all SIGNATURE_EMPTY. */
-  push(line, inputHi, inputLo, exampleHi, exampleLo, sig) {
+  /**
+   * Appends one record's keys; its signature is `sig[at..at + P)`, values below 2^8 or all
+   * SIGNATURE_EMPTY (`at` reads it out of many records' signatures without a view per record).
+   */
+  push(line, inputHi, inputLo, exampleHi, exampleLo, sig, at = 0) {
     const i = this.size++;
     const o = i & MASK;
     if (o === 0) {
@@ -48585,8 +48588,8 @@ var KeyTable = class _KeyTable {
     b.hashes[o * 4 + 1] = inputLo;
     b.hashes[o * 4 + 2] = exampleHi;
     b.hashes[o * 4 + 3] = exampleLo;
-    if (sig[0] === SIGNATURE_EMPTY) b.empty[o] = 1;
-    else for (let k = 0; k < P2; k++) b.sigs[((k >>> 2) * BLOCK + o) * SIG_GROUP + (k & 3)] = sig[k];
+    if (sig[at] === SIGNATURE_EMPTY) b.empty[o] = 1;
+    else for (let k = 0; k < P2; k++) b.sigs[((k >>> 2) * BLOCK + o) * SIG_GROUP + (k & 3)] = sig[at + k];
   }
   /** Appends a RecordKey made elsewhere (hashes of any form are reduced to 64 bits). */
   pushKey(key) {
@@ -49675,7 +49678,10 @@ function containerFor(path2, format) {
   return "jsonl";
 }
 function tooLongIssue(line, length, max) {
-  return { line, issue: `line is ${formatBytes(length)}, over the ${formatBytes(max)} limit; not parsed` };
+  return { line, issue: tooLongMessage(length, max) };
+}
+function tooLongMessage(length, max) {
+  return `line is ${formatBytes(length)}, over the ${formatBytes(max)} limit; not parsed`;
 }
 function formatBytes(n) {
   if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1).replace(/\.0$/, "")} MB`;
@@ -51191,7 +51197,7 @@ var PackedKeys = class {
   lines = new Uint32Array(256);
   hashes = new Uint32Array(256 * 4);
   sigs = new Uint32Array(256 * P4);
-  push(line, inputHi, inputLo, exampleHi, exampleLo, sig) {
+  push(line, inputHi, inputLo, exampleHi, exampleLo, sig, at = 0) {
     const i = this.size++;
     if (i === this.lines.length) {
       this.lines = grow(this.lines, i * 2);
@@ -51204,7 +51210,7 @@ var PackedKeys = class {
     this.hashes[h + 1] = inputLo;
     this.hashes[h + 2] = exampleHi;
     this.hashes[h + 3] = exampleLo;
-    this.sigs.set(sig, i * P4);
+    for (let k = 0; k < P4; k++) this.sigs[i * P4 + k] = sig[at + k];
   }
 };
 function grow(a, length) {
@@ -51305,13 +51311,14 @@ var ScanAccumulator = class {
     this.businessRuleTotal += p.businessRuleTotal;
     for (let i = 0; i < p.keyCount; i++) {
       const h = i * 4;
-      this.keys.push(p.keyLines[i], p.keyHashes[h], p.keyHashes[h + 1], p.keyHashes[h + 2], p.keyHashes[h + 3], p.keySigs.subarray(i * P4, (i + 1) * P4));
+      this.keys.push(p.keyLines[i], p.keyHashes[h], p.keyHashes[h + 1], p.keyHashes[h + 2], p.keyHashes[h + 3], p.keySigs, i * P4);
     }
   }
   /** The scan of a part (for an accumulator made with mode `part`). */
   partial() {
     const s = this.scan;
-    const k = this.packed ?? new PackedKeys();
+    const k = this.packed;
+    if (k === null) throw new Error('partial() is the scan of a part: make the accumulator with mode "part"');
     return {
       records: s.records,
       targets: s.targets,
@@ -51335,7 +51342,8 @@ var ScanAccumulator = class {
   /** The scan of the whole file (for an accumulator made with mode `file`). */
   result() {
     const s = this.scan;
-    s.keys = (this.table ?? new KeyTable()).asArray();
+    if (this.table === null) throw new Error('result() is the scan of a whole file: make the accumulator with mode "file"');
+    s.keys = this.table.asArray();
     s.formatIssues.sort((a, b) => a.line - b.line);
     if (this.sensitiveTotal > s.sensitive.length) s.sensitiveTotal = this.sensitiveTotal;
     if (this.formatIssueTotal > s.formatIssues.length) s.formatIssueTotal = this.formatIssueTotal;
@@ -51551,8 +51559,7 @@ async function scanParts(acc, chunks, opts) {
     const seq = sent++;
     if ("tooLong" in part) {
       const one = new ScanAccumulator(workerData.identity, workerData.format, EMPTY_LEXICON, "part");
-      const event = tooLongIssue(part.line, part.tooLong, workerData.maxRecordBytes);
-      one.issue(event.line, event.issue);
+      one.issue(part.line, tooLongMessage(part.tooLong, workerData.maxRecordBytes));
       settle2(seq, one.partial());
       return;
     }

@@ -44,8 +44,13 @@ interface LineReader {
   end(): RawEvent[];
 }
 
-export function tooLongIssue(line: number, length: number, max: number): RawEvent {
-  return { line, issue: `line is ${formatBytes(length)}, over the ${formatBytes(max)} limit; not parsed` };
+function tooLongIssue(line: number, length: number, max: number): RawEvent {
+  return { line, issue: tooLongMessage(length, max) };
+}
+
+/** The format issue of a line of `length` bytes, over the `max` read. */
+export function tooLongMessage(length: number, max: number): string {
+  return `line is ${formatBytes(length)}, over the ${formatBytes(max)} limit; not parsed`;
 }
 
 function formatBytes(n: number): string {

@@ -52,8 +52,11 @@ export class KeyTable {
   size = 0;
   private readonly blocks: KeyBlock[] = [];
 
-  /** Appends one record's keys; `sig` holds values below 2^8, or is all SIGNATURE_EMPTY. */
-  push(line: number, inputHi: number, inputLo: number, exampleHi: number, exampleLo: number, sig: Uint32Array): void {
+  /**
+   * Appends one record's keys; its signature is `sig[at..at + P)`, values below 2^8 or all
+   * SIGNATURE_EMPTY (`at` reads it out of many records' signatures without a view per record).
+   */
+  push(line: number, inputHi: number, inputLo: number, exampleHi: number, exampleLo: number, sig: Uint32Array, at = 0): void {
     const i = this.size++;
     const o = i & MASK;
     if (o === 0) {
@@ -66,8 +69,8 @@ export class KeyTable {
     b.hashes[o * 4 + 1] = inputLo;
     b.hashes[o * 4 + 2] = exampleHi;
     b.hashes[o * 4 + 3] = exampleLo;
-    if (sig[0] === SIGNATURE_EMPTY) b.empty[o] = 1;
-    else for (let k = 0; k < P; k++) b.sigs[((k >>> 2) * BLOCK + o) * SIG_GROUP + (k & 3)] = sig[k]!;
+    if (sig[at] === SIGNATURE_EMPTY) b.empty[o] = 1;
+    else for (let k = 0; k < P; k++) b.sigs[((k >>> 2) * BLOCK + o) * SIG_GROUP + (k & 3)] = sig[at + k]!;
   }
 
   /** Appends a RecordKey made elsewhere (hashes of any form are reduced to 64 bits). */

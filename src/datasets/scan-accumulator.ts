@@ -30,7 +30,7 @@ export function estimateTokens(chars: number): number {
 
 /** Where a scan puts each record's keys (see `KeyTable.push`). */
 interface KeySink {
-  push(line: number, inputHi: number, inputLo: number, exampleHi: number, exampleLo: number, sig: Uint32Array): void;
+  push(line: number, inputHi: number, inputLo: number, exampleHi: number, exampleLo: number, sig: Uint32Array, at?: number): void;
 }
 
 /** Keys of a part of a file in three flat arrays, to be sent to the thread that merges. */
@@ -40,7 +40,7 @@ class PackedKeys implements KeySink {
   hashes: Uint32Array<ArrayBuffer> = new Uint32Array(256 * 4);
   sigs: Uint32Array<ArrayBuffer> = new Uint32Array(256 * P);
 
-  push(line: number, inputHi: number, inputLo: number, exampleHi: number, exampleLo: number, sig: Uint32Array): void {
+  push(line: number, inputHi: number, inputLo: number, exampleHi: number, exampleLo: number, sig: Uint32Array, at = 0): void {
     const i = this.size++;
     if (i === this.lines.length) {
       this.lines = grow(this.lines, i * 2);
@@ -53,7 +53,7 @@ class PackedKeys implements KeySink {
     this.hashes[h + 1] = inputLo;
     this.hashes[h + 2] = exampleHi;
     this.hashes[h + 3] = exampleLo;
-    this.sigs.set(sig, i * P);
+    for (let k = 0; k < P; k++) this.sigs[i * P + k] = sig[at + k]!;
   }
 }
 
@@ -198,14 +198,15 @@ export class ScanAccumulator {
     this.businessRuleTotal += p.businessRuleTotal;
     for (let i = 0; i < p.keyCount; i++) {
       const h = i * 4;
-      this.keys.push(p.keyLines[i]!, p.keyHashes[h]!, p.keyHashes[h + 1]!, p.keyHashes[h + 2]!, p.keyHashes[h + 3]!, p.keySigs.subarray(i * P, (i + 1) * P));
+      this.keys.push(p.keyLines[i]!, p.keyHashes[h]!, p.keyHashes[h + 1]!, p.keyHashes[h + 2]!, p.keyHashes[h + 3]!, p.keySigs, i * P);
     }
   }
 
   /** The scan of a part (for an accumulator made with mode `part`). */
   partial(): ScanPartial {
     const s = this.scan;
-    const k = this.packed ?? new PackedKeys();
+    const k = this.packed;
+    if (k === null) throw new Error("partial() is the scan of a part: make the accumulator with mode \"part\"");
     return {
       records: s.records,
       targets: s.targets,
@@ -230,7 +231,8 @@ export class ScanAccumulator {
   /** The scan of the whole file (for an accumulator made with mode `file`). */
   result(): DatasetScan {
     const s = this.scan;
-    s.keys = (this.table ?? new KeyTable()).asArray();
+    if (this.table === null) throw new Error("result() is the scan of a whole file: make the accumulator with mode \"file\"");
+    s.keys = this.table.asArray();
     s.formatIssues.sort((a, b) => a.line - b.line);
     if (this.sensitiveTotal > s.sensitive.length) s.sensitiveTotal = this.sensitiveTotal;
     if (this.formatIssueTotal > s.formatIssues.length) s.formatIssueTotal = this.formatIssueTotal;

@@ -9,7 +9,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { tooLongIssue } from "./containers.js";
+import { tooLongMessage } from "./containers.js";
 import { ScanAccumulator, scanJsonlPart, type ScanPartial } from "./scan-accumulator.js";
 import type { CompiledLexicon } from "./sensitive.js";
 import type { ScanWorkerData } from "./scan-worker.js";
@@ -228,8 +228,7 @@ export async function scanParts(acc: ScanAccumulator, chunks: AsyncIterable<Buff
     const seq = sent++;
     if ("tooLong" in part) {
       const one = new ScanAccumulator(workerData.identity, workerData.format, EMPTY_LEXICON, "part");
-      const event = tooLongIssue(part.line, part.tooLong, workerData.maxRecordBytes) as { line: number; issue: string };
-      one.issue(event.line, event.issue);
+      one.issue(part.line, tooLongMessage(part.tooLong, workerData.maxRecordBytes));
       settle(seq, one.partial());
       return;
     }

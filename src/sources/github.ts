@@ -57,7 +57,6 @@ interface Version {
   blob: { oid: string; size: number } | null | undefined;
 }
 
-/** A blob to read, and where REST finds it if GraphQL cannot give its bytes exactly. */
 /**
  * A blob to read. With `at`, a REST fallback reads the path at that ref (raw, cheapest); without it,
  * the blob by sha, which never follows a symbolic link (history versions may be links; head files

@@ -93,8 +93,21 @@ function plain(scan: DatasetScan): unknown {
 
 const MAX = 2000;
 
+/** The single pass, from the sources. */
 async function sequential(path: string, format: string, content: Buffer): Promise<DatasetScan> {
   return scanDataset({ path, format, role: "train", chunks: chunked(content, 4096), lexicon: defaultTestLexicon(), maxRecordBytes: MAX, workers: 0 });
+}
+
+/** The parallel scan, compiled: always in parts (`minBytes` 0), with these workers and parts. */
+async function parallel(
+  path: string,
+  format: string,
+  chunks: AsyncIterable<Buffer> | Buffer,
+  workers: number,
+  partBytes: number,
+  script?: URL,
+): Promise<DatasetScan> {
+  return compiled.scanDataset({ path, format, role: "train", chunks, lexicon: defaultTestLexicon(), maxRecordBytes: MAX, workers, parallel: { minBytes: 0, partBytes, script } });
 }
 
 describe("parallel dataset scan", () => {
@@ -111,16 +124,7 @@ describe("parallel dataset scan", () => {
       [1, 100_000, 1000],
       [3, 700, 65536],
     ] as const) {
-      const got = await compiled.scanDataset({
-        path: "data/train.jsonl",
-        format: "openai-chat",
-        role: "train",
-        chunks: chunked(content, chunk),
-        lexicon: defaultTestLexicon(),
-        maxRecordBytes: MAX,
-        workers,
-        parallel: { minBytes: 0, partBytes },
-      });
+      const got = await parallel("data/train.jsonl", "openai-chat", chunked(content, chunk), workers, partBytes);
       expect(plain(got)).toEqual(plain(expected));
     }
   });
@@ -128,16 +132,7 @@ describe("parallel dataset scan", () => {
   it("merges label counts and first lines of a classification file", async () => {
     const content = mixedClassification();
     const expected = await sequential("data/intents.jsonl", "classification", content);
-    const got = await compiled.scanDataset({
-      path: "data/intents.jsonl",
-      format: "classification",
-      role: "train",
-      chunks: content,
-      lexicon: defaultTestLexicon(),
-      maxRecordBytes: MAX,
-      workers: 2,
-      parallel: { minBytes: 0, partBytes: 1000 },
-    });
+    const got = await parallel("data/intents.jsonl", "classification", content, 2, 1000);
     // account first appears in the second half of the file, far from the first part.
     expect({ ...got.labelLines }).toEqual({ billing: 1, returns: 2, shipping: 3, account: 254, constructor: 101, ["__proto__"]: 401 });
     expect(got.labelCounts["constructor"]).toBe(2);
@@ -156,16 +151,7 @@ describe("parallel dataset scan", () => {
     await writeFile(script, `import { parentPort } from "node:worker_threads";\n${body}\n`);
     const content = mixedChat();
     const expected = await sequential("data/train.jsonl", "openai-chat", content);
-    const got = await compiled.scanDataset({
-      path: "data/train.jsonl",
-      format: "openai-chat",
-      role: "train",
-      chunks: chunked(content, 4096),
-      lexicon: defaultTestLexicon(),
-      maxRecordBytes: MAX,
-      workers: 2,
-      parallel: { minBytes: 0, partBytes: 2048, script: pathToFileURL(script) },
-    });
+    const got = await parallel("data/train.jsonl", "openai-chat", chunked(content, 4096), 2, 2048, pathToFileURL(script));
     expect(plain(got)).toEqual(plain(expected));
   });
 
@@ -197,11 +183,12 @@ describe("PartCutter", () => {
     expect(show(cutAll(["ok\n", "yyyyyyyy"], 4, 5))).toEqual(['1: "ok\\n"', "line 2: 8 bytes, too long"]);
   });
 
-  it("hands each part its own buffer, so transferring it never touches the stream's", () => {
+  it("hands each part a buffer of its own, exactly its size, so sending it copies nothing more", () => {
     const chunk = Buffer.from("one\ntwo\nthr");
     const [part] = new PartCutter(1, 100).push(chunk);
     if (part === undefined || "tooLong" in part) throw new Error("expected a part of lines");
     expect(part.bytes.buffer).not.toBe(chunk.buffer);
     expect(part.bytes.byteOffset).toBe(0);
+    expect(part.bytes.buffer.byteLength).toBe("one\ntwo\n".length);
   });
 });

@@ -25,9 +25,12 @@ const P = MINHASH_PERMUTATIONS;
 const RANK_BITS = 26;
 const RANK_MASK = (1 << RANK_BITS) - 1;
 
-/** Fixed seeds and odd multipliers per round: signatures are comparable across runs and machines. */
-const SEEDS = Uint32Array.from({ length: 2 * P }, (_, i) => fmix32(Math.imul(i + 1, 0x9e3779b9) ^ 0x7f4a7c15));
-const MULTS = Uint32Array.from({ length: 2 * P }, (_, i) => fmix32(Math.imul(i + 7, 0x85ebca6b)) | 1);
+/**
+ * Fixed seeds and odd multipliers per round: signatures are comparable across runs and machines.
+ * Kept as int32, like every value in the sketch's loop, so it runs on 32-bit integers only.
+ */
+const SEEDS = Int32Array.from({ length: 2 * P }, (_, i) => fmix32(Math.imul(i + 1, 0x9e3779b9) ^ 0x7f4a7c15));
+const MULTS = Int32Array.from({ length: 2 * P }, (_, i) => fmix32(Math.imul(i + 7, 0x85ebca6b)) | 1);
 
 /** FNV-1a of a word: the first step of a word shingle's hash. */
 export const FNV_OFFSET = 0x811c9dc5;
@@ -39,12 +42,14 @@ function wordShingle(w0: number, w1: number, w2: number): number {
 }
 
 // Scratch buffers reused across calls: signatures are made one at a time.
-let shingles = new Uint32Array(1024);
-const best = new Uint32Array(P);
+let shingles = new Int32Array(1024);
+const best = new Int32Array(P);
+/** An empty bin in `best`: above every value, which is a uint32 value with its top bit flipped. */
+const UNSET = 0x7fffffff;
 
 function shingleAt(n: number, h: number): void {
   if (n === shingles.length) {
-    const grown = new Uint32Array(n * 2);
+    const grown = new Int32Array(n * 2);
     grown.set(shingles);
     shingles = grown;
   }
@@ -57,20 +62,23 @@ function sketch(n: number, out: Uint32Array): void {
     out.fill(SIGNATURE_EMPTY);
     return;
   }
-  // A value is its round in the top 6 bits and its rank below, so rounds 0..P-1 compare as uint32.
-  best.fill(0xffffffff);
+  // A value is its round in the top 6 bits and its rank below, so rounds 0..P-1 compare as uint32;
+  // stored with the top bit flipped, they compare the same as int32, which V8 keeps unboxed.
+  const s = shingles;
+  best.fill(UNSET);
   let filled = 0;
   for (let r = 0; r < P && filled < P; r++) {
     const seed = SEEDS[r]!;
     const mult = MULTS[r]!;
-    const base = r << RANK_BITS;
+    const base = (r << RANK_BITS) ^ 0x80000000;
     for (let k = 0; k < n; k++) {
-      let g = Math.imul(shingles[k]! ^ seed, mult);
+      let g = Math.imul(s[k]! ^ seed, mult);
       g ^= g >>> 15;
       const bin = g >>> RANK_BITS;
-      const v = (base | (g & RANK_MASK)) >>> 0;
-      if (v < best[bin]!) {
-        if (best[bin] === 0xffffffff) filled++;
+      const v = base | (g & RANK_MASK);
+      const was = best[bin]!;
+      if (v < was) {
+        if (was === UNSET) filled++;
         best[bin] = v;
         // 8 bits of the winner that depend on all of its hash: different winners agree once in 256,
         // which moves a Jaccard estimate by (1 - J) / 256 (0.001 at the usual 0.8 threshold).
@@ -80,14 +88,14 @@ function sketch(n: number, out: Uint32Array): void {
   }
   // Rounds P..2P-1 put every shingle in bin r-P: they fill the bins still empty (few shingles).
   for (let bin = 0; bin < P && filled < P; bin++) {
-    if (best[bin] !== 0xffffffff) continue;
+    if (best[bin] !== UNSET) continue;
     const seed = SEEDS[P + bin]!;
     const mult = MULTS[P + bin]!;
-    let low = 0xffffffff;
+    let low = UNSET;
     for (let k = 0; k < n; k++) {
-      let g = Math.imul(shingles[k]! ^ seed, mult);
+      let g = Math.imul(s[k]! ^ seed, mult);
       g ^= g >>> 15;
-      const v = (g & RANK_MASK) >>> 0;
+      const v = g & RANK_MASK;
       if (v < low) {
         low = v;
         out[bin] = Math.imul(g, 0x9e3779b1) >>> 24;

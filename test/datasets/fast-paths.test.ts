@@ -124,6 +124,20 @@ describe("lexicon gates", () => {
     expect(found).toBeGreaterThan(1000);
   });
 
+  it("give the same first business phrase as the patterns one by one when patterns share one \\b test", () => {
+    const rules = ["\\bfoo|bar", "\\b(?:is|are) eligible", "\\bper [|(]\\d", "\\b[\\]|]x", "\\bup\\(to\\)", "zap", "\\bzapper", "\\b\\bq", "\\b"];
+    const lexicon = compileLexicon({ sensitive: [], businessRules: rules });
+    // Runs of \b patterns share one test; a pattern that is itself an alternation keeps its own.
+    expect(lexicon.businessAny?.source).toBe(
+      "(?:\\bfoo|bar)|\\b(?:(?:(?:is|are) eligible)|(?:per [|(]\\d)|(?:[\\]|]x)|(?:up\\(to\\)))|(?:zap)|\\b(?:(?:zapper)|(?:\\bq)|(?:))",
+    );
+    const plain = { sensitive: [], businessRules: lexicon.businessRules };
+    const texts = ["xbar foo", "IS eligible", "per (1 and per |2", "a ]x |x", "up(to) now", "zapper", "the zapper", "q", " qq", "", "barfoo", "are eligible is eligible"];
+    for (const t of texts) expect([t, findBusinessRule(t, lexicon)]).toEqual([t, findBusinessRule(t, plain)]);
+    expect(findBusinessRule("the zapper", lexicon)).toBe("zap");
+    expect(findBusinessRule("xbar foo", lexicon)).toBe("bar");
+  });
+
   it("never rule out a text a pattern matches, whatever the pattern's syntax", () => {
     const cases: Array<[string, string, string]> = [
       ["[^]x", "", "\nx"],

@@ -48461,18 +48461,19 @@ var CHAR_SHINGLE = 4;
 var P = MINHASH_PERMUTATIONS;
 var RANK_BITS = 26;
 var RANK_MASK = (1 << RANK_BITS) - 1;
-var SEEDS = Uint32Array.from({ length: 2 * P }, (_, i) => fmix32(Math.imul(i + 1, 2654435769) ^ 2135587861));
-var MULTS = Uint32Array.from({ length: 2 * P }, (_, i) => fmix32(Math.imul(i + 7, 2246822507)) | 1);
+var SEEDS = Int32Array.from({ length: 2 * P }, (_, i) => fmix32(Math.imul(i + 1, 2654435769) ^ 2135587861));
+var MULTS = Int32Array.from({ length: 2 * P }, (_, i) => fmix32(Math.imul(i + 7, 2246822507)) | 1);
 var FNV_OFFSET = 2166136261;
 var FNV_PRIME = 16777619;
 function wordShingle(w0, w1, w2) {
   return fmix32(fmix32(w0 ^ Math.imul(w1, 2654435761)) ^ Math.imul(w2, 2246822507));
 }
-var shingles = new Uint32Array(1024);
-var best = new Uint32Array(P);
+var shingles = new Int32Array(1024);
+var best = new Int32Array(P);
+var UNSET = 2147483647;
 function shingleAt(n, h) {
   if (n === shingles.length) {
-    const grown = new Uint32Array(n * 2);
+    const grown = new Int32Array(n * 2);
     grown.set(shingles);
     shingles = grown;
   }
@@ -48483,33 +48484,35 @@ function sketch(n, out) {
     out.fill(SIGNATURE_EMPTY);
     return;
   }
-  best.fill(4294967295);
+  const s = shingles;
+  best.fill(UNSET);
   let filled = 0;
   for (let r = 0; r < P && filled < P; r++) {
     const seed = SEEDS[r];
     const mult = MULTS[r];
-    const base = r << RANK_BITS;
+    const base = r << RANK_BITS ^ 2147483648;
     for (let k = 0; k < n; k++) {
-      let g = Math.imul(shingles[k] ^ seed, mult);
+      let g = Math.imul(s[k] ^ seed, mult);
       g ^= g >>> 15;
       const bin = g >>> RANK_BITS;
-      const v = (base | g & RANK_MASK) >>> 0;
-      if (v < best[bin]) {
-        if (best[bin] === 4294967295) filled++;
+      const v = base | g & RANK_MASK;
+      const was = best[bin];
+      if (v < was) {
+        if (was === UNSET) filled++;
         best[bin] = v;
         out[bin] = Math.imul(g, 2654435761) >>> 24;
       }
     }
   }
   for (let bin = 0; bin < P && filled < P; bin++) {
-    if (best[bin] !== 4294967295) continue;
+    if (best[bin] !== UNSET) continue;
     const seed = SEEDS[P + bin];
     const mult = MULTS[P + bin];
-    let low = 4294967295;
+    let low = UNSET;
     for (let k = 0; k < n; k++) {
-      let g = Math.imul(shingles[k] ^ seed, mult);
+      let g = Math.imul(s[k] ^ seed, mult);
       g ^= g >>> 15;
-      const v = (g & RANK_MASK) >>> 0;
+      const v = g & RANK_MASK;
       if (v < low) {
         low = v;
         out[bin] = Math.imul(g, 2654435761) >>> 24;
@@ -50801,11 +50804,39 @@ function compileLexicon(lexicon4) {
 var JSON_ESCAPED = `"\\/${Array.from({ length: 32 }, (_, c) => String.fromCharCode(c)).join("")}`;
 function combine(sources) {
   if (sources.length === 0 || sources.some((s) => /\\[1-9k]|\(\?<[^=!]/.test(s))) return null;
+  const alternatives = [];
+  let run3 = [];
+  const endRun = () => {
+    if (run3.length > 0) alternatives.push(`\\b(?:${run3.join("|")})`);
+    run3 = [];
+  };
+  for (const s of sources) {
+    if (s.startsWith("\\b") && !hasTopLevelBar(s)) run3.push(`(?:${s.slice(2)})`);
+    else {
+      endRun();
+      alternatives.push(`(?:${s})`);
+    }
+  }
+  endRun();
   try {
-    return new RegExp(sources.map((s) => `(?:${s})`).join("|"), "i");
+    return new RegExp(alternatives.join("|"), "i");
   } catch {
     return null;
   }
+}
+function hasTopLevelBar(source) {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === "\\") i++;
+    else if (inClass) inClass = c !== "]";
+    else if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === "|" && depth === 0) return true;
+  }
+  return false;
 }
 var NO_PATTERNS = [];
 var marks = new Uint8Array(32);
@@ -51536,7 +51567,7 @@ async function scanParts(acc, chunks, opts) {
   for (let i = 0; i < opts.workers; i++) {
     let worker;
     try {
-      worker = new Worker(opts.script ?? WORKER_SCRIPT, { workerData, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+      worker = new Worker(opts.script ?? WORKER_SCRIPT, { workerData, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 16 } });
     } catch {
       break;
     }

@@ -38,7 +38,7 @@ let scriptPresent: boolean | null = null;
 /**
  * Scan workers to use besides the calling thread: `FINETUNE_REVIEW_SCAN_WORKERS` when it is a
  * whole number (0: the calling thread alone), else one per core but one, up to 3. None when the
- * compiled worker script is absent (running from TypeScript sources or a single-file bundle).
+ * worker script is absent beside this module (running from the TypeScript sources).
  */
 export function scanWorkerCount(env: NodeJS.ProcessEnv = process.env): number {
   scriptPresent ??= existsSync(fileURLToPath(WORKER_SCRIPT));

@@ -11,13 +11,19 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { Worker } from "node:worker_threads";
 import { parse } from "yaml";
 import { ACTION_EVENTS, WORKFLOW_BOT_LOGIN } from "../../src/action.js";
+import { scanJsonlPart } from "../../src/datasets/scan-accumulator.js";
+import type { PartReply, PartRequest } from "../../src/datasets/scan-pool.js";
+import type { ScanWorkerData } from "../../src/datasets/scan-worker.js";
+import { compileLexicon } from "../../src/datasets/sensitive.js";
 import { PULL_REQUEST_ACTIONS } from "../../src/github/events.js";
 import { MARKER } from "../../src/github/sticky-comment.js";
 import { startFakeGitHub, type FakeGitHub } from "../helpers/fake-github.js";
 import { createTempRepo, type TempRepo } from "../helpers/git-repo.js";
 import { GOOD } from "../helpers/proposal-scenario.js";
+import { defaultTestLexicon } from "../datasets/default-test-lexicon.js";
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -59,6 +65,42 @@ describe("action.yml", () => {
     expect(workflow.permissions).toEqual({ checks: "write", contents: "read", "pull-requests": "write" });
     const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
     expect(steps.some((s) => /^finetune-review\/finetune-review@v\d+\.\d+\.\d+$/.test(s.uses ?? ""))).toBe(true);
+  });
+});
+
+describe("dist-action/scan-worker.js", () => {
+  it("sits beside the bundle, where the scan looks for its worker, and scans a part as the sources do", async () => {
+    // The bundle resolves the worker as new URL("./scan-worker.js", import.meta.url) of index.js.
+    expect(await read("dist-action/index.js")).toContain('new URL("./scan-worker.js", import.meta.url)');
+    const data: ScanWorkerData = {
+      identity: { path: "data/train.jsonl", format: "openai-chat", role: "train" },
+      format: "openai-chat",
+      lexicon: defaultTestLexicon(),
+      maxRecordBytes: 4096,
+    };
+    const lines = [
+      JSON.stringify({ messages: [{ role: "user", content: "Where is my parcel?" }, { role: "assistant", content: "Refunds of up to $50 arrive within 3 days." }] }),
+      '{"messages": [',
+      JSON.stringify({ messages: [{ role: "user", content: "Mail jane.doe@example.com" }, { role: "assistant", content: "Done." }] }),
+    ];
+    const bytes = Buffer.from(`${lines.join("\n")}\n`);
+    const worker = new Worker(join(root, "dist-action/scan-worker.js"), { workerData: data });
+    try {
+      const request: PartRequest = { seq: 7, firstLine: 41, bytes: new Uint8Array(bytes) };
+      const reply = new Promise<PartReply>((resolve, reject) => {
+        worker.once("message", resolve);
+        worker.once("error", reject);
+      });
+      worker.postMessage(request);
+      const expected = scanJsonlPart(data.identity, data.format, compileLexicon(data.lexicon), bytes, 41, data.maxRecordBytes);
+      expect(expected.records).toBe(2);
+      expect(expected.formatIssues).toHaveLength(1);
+      expect(expected.sensitive).toHaveLength(1);
+      expect(expected.businessRules).toHaveLength(1);
+      expect(await reply).toEqual({ seq: 7, partial: expected });
+    } finally {
+      await worker.terminate();
+    }
   });
 });
 

@@ -52852,21 +52852,19 @@ async function* tagged(chunks) {
     await iterator2.return?.();
   }
 }
-async function* withProgress(chunks, path2, size, progress) {
-  if (!progress || size < PROGRESS_MIN_BYTES) {
-    yield* chunks;
-    return;
-  }
+async function* watched(chunks, path2, size, progress, signal) {
+  const report = progress !== void 0 && size >= PROGRESS_MIN_BYTES ? progress : void 0;
   const mb = (size / 1024 / 1024).toFixed(1);
-  progress(`scanning ${path2} (${mb} MB)`);
+  report?.(`scanning ${path2} (${mb} MB)`);
   let read = 0;
   let reported = 0;
   for await (const chunk of chunks) {
+    signal?.throwIfAborted();
     read += chunk.length;
     const twentieths = Math.floor(read * 20 / size);
-    if (twentieths > reported) {
+    if (report && twentieths > reported) {
       reported = twentieths;
-      progress(`scanning ${path2}: ${Math.min(100, twentieths * 5)}% of ${mb} MB`);
+      report(`scanning ${path2}: ${Math.min(100, twentieths * 5)}% of ${mb} MB`);
     }
     yield chunk;
   }
@@ -52966,7 +52964,7 @@ async function labelSchemas(source, labelled, config3, headDate) {
   }
   return infos;
 }
-async function scanDatasets(source, artifacts, config3, ctx, progress) {
+async function scanDatasets(source, artifacts, config3, ctx, opts) {
   const lexicon4 = scanLexicon();
   const maxBytes = config3.max_file_mb * 1024 * 1024;
   const evalPaths = new Set(artifacts.flatMap((a) => a.config?.evalPaths ?? []));
@@ -52989,13 +52987,15 @@ async function scanDatasets(source, artifacts, config3, ctx, progress) {
   }
   const scans = [];
   for (const t of targets) {
+    opts.signal?.throwIfAborted();
     const size = await source.fileSize(source.head, t.path);
     if (size === null) continue;
-    const chunks = withProgress(tagged(source.readStream(source.head, t.path)), t.path, size, progress);
+    const chunks = watched(tagged(source.readStream(source.head, t.path)), t.path, size, opts.progress, opts.signal);
     try {
       scans.push(await scanDataset({ path: t.path, format: t.format, role: t.role, chunks, lexicon: lexicon4 }));
     } catch (error62) {
       if (error62 instanceof SourceReadError) throw error62.original;
+      opts.signal?.throwIfAborted();
       if (t.artifact) t.artifact.unreadable = `its records could not be scanned (${error62.message})`;
     }
   }
@@ -53039,6 +53039,8 @@ async function buildInput(source, config3, opts = {}) {
     configChange = { path: CONFIG_PATH, problems: result.ok ? [] : result.problems };
   }
   const headFiles = await source.listFiles(source.head);
+  const datasets = await scanDatasets(source, artifacts, config3, ctx, opts);
+  opts.signal?.throwIfAborted();
   return {
     base: source.base,
     head: source.head,
@@ -53047,7 +53049,7 @@ async function buildInput(source, config3, opts = {}) {
     changed,
     artifacts,
     proposal,
-    datasets: await scanDatasets(source, artifacts, config3, ctx, opts.progress),
+    datasets,
     labelSchemas: await labelSchemas(source, await labelSources(source, artifacts, headFiles, ctx), config3, headDate),
     owners: await ownerRules(source, config3),
     headFiles,
@@ -53189,7 +53191,7 @@ async function review(req) {
     const findings2 = toFindings(rule, configProblemResults(configPath, parsed.problems, true));
     return { base: source.base, head: source.head, conclusion: "failure", artifacts: [], findings: findings2, notes: [] };
   }
-  const input3 = await buildInput(source, parsed.config, { body: req.body, notes: req.notes, progress: req.progress });
+  const input3 = await buildInput(source, parsed.config, { body: req.body, notes: req.notes, progress: req.progress, signal: req.signal });
   const findings = runRules(ruleRegistry.values(), input3).map(mask);
   return {
     base: source.base,
@@ -53821,11 +53823,16 @@ async function upsertStickyComment(octokit, repo, issueNumber, body, botLogin, c
 var DEFAULT_TIMEOUT_MS = 5 * 6e4;
 var PROGRESS_EVERY_MS = 1e4;
 function withTimeout(work, ms) {
+  const controller = new AbortController();
   let timer;
   const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the review took longer than ${Math.round(ms / 1e3)} s and was stopped`)), ms);
+    timer = setTimeout(() => {
+      const error62 = new Error(`the review took longer than ${Math.round(ms / 1e3)} s and was stopped`);
+      controller.abort(error62);
+      reject(error62);
+    }, ms);
   });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+  return Promise.race([work(controller.signal), timeout]).finally(() => clearTimeout(timer));
 }
 function describe3(error62) {
   const e = error62;
@@ -53858,7 +53865,10 @@ async function reviewAndReport(deps, target) {
       lastProgress = Date.now();
       reportProgress(octokit, repo, id, message).catch((e) => log.warn({ err: describe3(e) }, "progress update failed"));
     };
-    const result = await withTimeout(review({ source, body: target.pull?.body ?? void 0, notes: source.notes, progress, resolveExtends }), deps.timeoutMs ?? DEFAULT_TIMEOUT_MS).finally(() => {
+    const result = await withTimeout(
+      (signal) => review({ source, body: target.pull?.body ?? void 0, notes: source.notes, progress, resolveExtends, signal }),
+      deps.timeoutMs ?? DEFAULT_TIMEOUT_MS
+    ).finally(() => {
       stopped = true;
     });
     const pull = target.pull && result.settings?.comment !== "off" ? target.pull : void 0;

@@ -85,22 +85,23 @@ async function* tagged(chunks: AsyncIterable<Buffer>): AsyncIterable<Buffer> {
   }
 }
 
-/** Passes chunks through, reporting the share read for large files. */
-async function* withProgress(chunks: AsyncIterable<Buffer>, path: string, size: number, progress?: Progress): AsyncIterable<Buffer> {
-  if (!progress || size < PROGRESS_MIN_BYTES) {
-    yield* chunks;
-    return;
-  }
+/**
+ * Passes chunks through, reporting the share read for large files, and stops at the first chunk
+ * after `signal` aborts (the stream is closed as the scan unwinds).
+ */
+async function* watched(chunks: AsyncIterable<Buffer>, path: string, size: number, progress?: Progress, signal?: AbortSignal): AsyncIterable<Buffer> {
+  const report = progress !== undefined && size >= PROGRESS_MIN_BYTES ? progress : undefined;
   const mb = (size / 1024 / 1024).toFixed(1);
-  progress(`scanning ${path} (${mb} MB)`);
+  report?.(`scanning ${path} (${mb} MB)`);
   let read = 0;
   let reported = 0;
   for await (const chunk of chunks) {
+    signal?.throwIfAborted();
     read += chunk.length;
     const twentieths = Math.floor((read * 20) / size);
-    if (twentieths > reported) {
+    if (report && twentieths > reported) {
       reported = twentieths;
-      progress(`scanning ${path}: ${Math.min(100, twentieths * 5)}% of ${mb} MB`);
+      report(`scanning ${path}: ${Math.min(100, twentieths * 5)}% of ${mb} MB`);
     }
     yield chunk;
   }
@@ -230,7 +231,13 @@ async function labelSchemas(source: Source, labelled: readonly LabelSource[], co
  * Scans the changed datasets and the datasets that changed configs reference (an unchanged eval set
  * still matters for leakage and coverage). Only changed files are artifacts; the rest are context.
  */
-async function scanDatasets(source: Source, artifacts: Artifact[], config: RepoConfig, ctx: DetectContext, progress?: Progress): Promise<DatasetScan[]> {
+async function scanDatasets(
+  source: Source,
+  artifacts: Artifact[],
+  config: RepoConfig,
+  ctx: DetectContext,
+  opts: { progress?: Progress; signal?: AbortSignal },
+): Promise<DatasetScan[]> {
   const lexicon = scanLexicon();
   const maxBytes = config.max_file_mb * 1024 * 1024;
   const evalPaths = new Set(artifacts.flatMap((a) => a.config?.evalPaths ?? []));
@@ -254,14 +261,16 @@ async function scanDatasets(source: Source, artifacts: Artifact[], config: RepoC
   }
   const scans: DatasetScan[] = [];
   for (const t of targets) {
+    opts.signal?.throwIfAborted();
     const size = await source.fileSize(source.head, t.path);
     if (size === null) continue;
     // Streamed: one pass per file, memory bounded by what the scan keeps, not by the file.
-    const chunks = withProgress(tagged(source.readStream(source.head, t.path)), t.path, size, progress);
+    const chunks = watched(tagged(source.readStream(source.head, t.path)), t.path, size, opts.progress, opts.signal);
     try {
       scans.push(await scanDataset({ path: t.path, format: t.format, role: t.role, chunks, lexicon }));
     } catch (error) {
       if (error instanceof SourceReadError) throw error.original;
+      opts.signal?.throwIfAborted();
       if (t.artifact) t.artifact.unreadable = `its records could not be scanned (${(error as Error).message})`;
     }
   }
@@ -296,7 +305,7 @@ async function evalFiles(files: readonly string[], ctx: DetectContext): Promise<
 export async function buildInput(
   source: Source,
   config: RepoConfig,
-  opts: { body?: string; notes?: string[]; progress?: Progress } = {},
+  opts: { body?: string; notes?: string[]; progress?: Progress; signal?: AbortSignal } = {},
 ): Promise<ReviewInput> {
   const headDate = await source.headDate();
   const changed = await source.changedFiles();
@@ -316,6 +325,9 @@ export async function buildInput(
     configChange = { path: CONFIG_PATH, problems: result.ok ? [] : result.problems };
   }
   const headFiles = await source.listFiles(source.head);
+  const datasets = await scanDatasets(source, artifacts, config, ctx, opts);
+  // The scan is a review's long part: a review stopped during it reads nothing more.
+  opts.signal?.throwIfAborted();
   return {
     base: source.base,
     head: source.head,
@@ -324,7 +336,7 @@ export async function buildInput(
     changed,
     artifacts,
     proposal,
-    datasets: await scanDatasets(source, artifacts, config, ctx, opts.progress),
+    datasets,
     labelSchemas: await labelSchemas(source, await labelSources(source, artifacts, headFiles, ctx), config, headDate),
     owners: await ownerRules(source, config),
     headFiles,

@@ -17,6 +17,11 @@ export interface ReviewRequest {
   /** Notes the caller adds, e.g. GitHub's 3,000-file cap was hit. */
   notes?: string[];
   progress?: Progress;
+  /**
+   * Stops the review: it rejects with the signal's reason at the next dataset chunk it reads, or
+   * once its datasets are scanned (a review the App gave up on at its timeout stops using CPU).
+   */
+  signal?: AbortSignal;
   /** Reads configs named by `_extends` (the App reads other repositories; the CLI has none). */
   resolveExtends?: ExtendsResolver;
 }
@@ -60,7 +65,7 @@ export async function review(req: ReviewRequest): Promise<Review> {
     const findings = toFindings(rule, configProblemResults(configPath, parsed.problems, true));
     return { base: source.base, head: source.head, conclusion: "failure", artifacts: [], findings, notes: [] };
   }
-  const input = await buildInput(source, parsed.config, { body: req.body, notes: req.notes, progress: req.progress });
+  const input = await buildInput(source, parsed.config, { body: req.body, notes: req.notes, progress: req.progress, signal: req.signal });
   const findings = runRules(ruleRegistry.values(), input).map(mask);
   return {
     base: source.base,

@@ -31,12 +31,18 @@ export interface ReportDeps {
 const DEFAULT_TIMEOUT_MS = 5 * 60_000;
 const PROGRESS_EVERY_MS = 10_000;
 
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+/** Runs `work`, rejecting after `ms` and aborting the signal it was given, so the work stops too. */
+function withTimeout<T>(work: (signal: AbortSignal) => Promise<T>, ms: number): Promise<T> {
+  const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the review took longer than ${Math.round(ms / 1000)} s and was stopped`)), ms);
+    timer = setTimeout(() => {
+      const error = new Error(`the review took longer than ${Math.round(ms / 1000)} s and was stopped`);
+      controller.abort(error);
+      reject(error);
+    }, ms);
   });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+  return Promise.race([work(controller.signal), timeout]).finally(() => clearTimeout(timer));
 }
 
 /** A short, token-free description of what failed. */
@@ -77,7 +83,7 @@ export async function reviewAndReport(deps: ReportDeps, target: ReviewTarget): P
     if (loaded.status === "rejected") throw loaded.reason;
     if (loaded.value.ok) source.warm();
     let lastProgress = Date.now();
-    // A review that timed out runs on unobserved (reads only); it must not write progress over the completed check.
+    // A review that timed out stops at its next dataset chunk; until then it must not write progress over the completed check.
     let stopped = false;
     const id = started.value;
     const progress = (message: string) => {
@@ -85,7 +91,10 @@ export async function reviewAndReport(deps: ReportDeps, target: ReviewTarget): P
       lastProgress = Date.now();
       reportProgress(octokit, repo, id, message).catch((e: unknown) => log.warn({ err: describe(e) }, "progress update failed"));
     };
-    const result = await withTimeout(review({ source, body: target.pull?.body ?? undefined, notes: source.notes, progress, resolveExtends }), deps.timeoutMs ?? DEFAULT_TIMEOUT_MS).finally(() => {
+    const result = await withTimeout(
+      (signal) => review({ source, body: target.pull?.body ?? undefined, notes: source.notes, progress, resolveExtends, signal }),
+      deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    ).finally(() => {
       stopped = true;
     });
     const pull = target.pull && result.settings?.comment !== "off" ? target.pull : undefined;

@@ -89,3 +89,26 @@ describe("fault injection at the fake GitHub", () => {
     150_000,
   );
 });
+
+describe("a review stopped by its timeout", () => {
+  it("reads nothing more once the answer it was waiting for arrives", async () => {
+    const stack = await startStack(repo.dir, { env: { REVIEW_TIMEOUT_MS: "2500" } });
+    const { fake, server } = stack;
+    try {
+      // The changed files' contents (one GraphQL query, before the datasets are scanned) come late.
+      fake.fail("POST /graphql", { delayMs: 5_000, times: 1 });
+      await deliver(server, "pull_request", prPayload("opened", 2, headSha, baseSha));
+      await settled(fake, headSha, 1, 30_000);
+      expect(completedOn(fake, headSha)[0]!.output?.summary).toMatch(/took longer than 3 s/);
+      const late = fake.requests.find((r) => r.route === "POST /graphql")!;
+      await waitFor(() => late.status !== 0, 10_000);
+      // Time for what a review left running would read next: label files, their histories, CODEOWNERS.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      const after = fake.requests.slice(fake.requests.indexOf(late) + 1).map((r) => r.route);
+      expect(after.filter((route) => route === "POST /graphql" || route === "GET /repos/{owner}/{repo}/contents/{path}")).toEqual([]);
+      expect(server.logs()).not.toMatch(/unhandled ?rejection|uncaught ?exception/i);
+    } finally {
+      await stack.stop();
+    }
+  }, 60_000);
+});

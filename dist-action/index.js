@@ -51549,10 +51549,13 @@ async function scanParts(acc, chunks, opts) {
       notify();
     }
   };
+  const { signal } = opts;
   const until = async (done) => {
-    while (failure2 === null && !done()) await new Promise((resolve) => wake = resolve);
+    while (failure2 === null && !signal?.aborted && !done()) await new Promise((resolve) => wake = resolve);
+    signal?.throwIfAborted();
     if (failure2 !== null) throw failure2;
   };
+  signal?.addEventListener("abort", notify);
   const pool = [];
   const retire = (slot) => {
     const at = pool.indexOf(slot);
@@ -51612,6 +51615,7 @@ async function scanParts(acc, chunks, opts) {
     for (const part of cutter.end()) await dispatch(part);
     await until(() => merged === sent);
   } finally {
+    signal?.removeEventListener("abort", notify);
     await Promise.all(
       pool.splice(0).map(({ worker }) => {
         worker.removeAllListeners("exit");
@@ -51634,7 +51638,8 @@ async function scanDataset(input3) {
   const lexicon4 = compileLexicon(input3.lexicon);
   const acc = new ScanAccumulator(input3, input3.format, lexicon4);
   const maxRecordBytes = input3.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
-  let chunks = input3.chunks;
+  input3.signal?.throwIfAborted();
+  let chunks = input3.signal && !Buffer.isBuffer(input3.chunks) ? abortable(input3.chunks, input3.signal) : input3.chunks;
   const workers = input3.workers ?? scanWorkerCount();
   if (container === "jsonl" && workers > 0) {
     const minBytes = input3.parallel?.minBytes ?? PARALLEL_MIN_BYTES;
@@ -51642,7 +51647,7 @@ async function scanDataset(input3) {
     const head = await readAtLeast(chunks, minBytes);
     if (head.rest !== null) {
       const workerData = { identity: { path: input3.path, format: input3.format, role: input3.role }, format: input3.format, lexicon: input3.lexicon, maxRecordBytes };
-      await scanParts(acc, head.rest, { workerData, lexicon: lexicon4, workers, partBytes, script: input3.parallel?.script });
+      await scanParts(acc, head.rest, { workerData, lexicon: lexicon4, workers, partBytes, script: input3.parallel?.script, signal: input3.signal });
       return acc.result();
     }
     chunks = head.read;
@@ -51675,6 +51680,12 @@ async function readAtLeast(chunks, minBytes) {
     }
   }
   return { read: Buffer.alloc(0), rest: rest() };
+}
+async function* abortable(chunks, signal) {
+  for await (const chunk of chunks) {
+    signal.throwIfAborted();
+    yield chunk;
+  }
 }
 async function* slices(content, size) {
   for (let at = 0; at < content.length; at += size) yield content.subarray(at, at + size);
@@ -52852,19 +52863,21 @@ async function* tagged(chunks) {
     await iterator2.return?.();
   }
 }
-async function* watched(chunks, path2, size, progress, signal) {
-  const report = progress !== void 0 && size >= PROGRESS_MIN_BYTES ? progress : void 0;
+async function* withProgress(chunks, path2, size, progress) {
+  if (!progress || size < PROGRESS_MIN_BYTES) {
+    yield* chunks;
+    return;
+  }
   const mb = (size / 1024 / 1024).toFixed(1);
-  report?.(`scanning ${path2} (${mb} MB)`);
+  progress(`scanning ${path2} (${mb} MB)`);
   let read = 0;
   let reported = 0;
   for await (const chunk of chunks) {
-    signal?.throwIfAborted();
     read += chunk.length;
     const twentieths = Math.floor(read * 20 / size);
-    if (report && twentieths > reported) {
+    if (twentieths > reported) {
       reported = twentieths;
-      report(`scanning ${path2}: ${Math.min(100, twentieths * 5)}% of ${mb} MB`);
+      progress(`scanning ${path2}: ${Math.min(100, twentieths * 5)}% of ${mb} MB`);
     }
     yield chunk;
   }
@@ -52990,9 +53003,9 @@ async function scanDatasets(source, artifacts, config3, ctx, opts) {
     opts.signal?.throwIfAborted();
     const size = await source.fileSize(source.head, t.path);
     if (size === null) continue;
-    const chunks = watched(tagged(source.readStream(source.head, t.path)), t.path, size, opts.progress, opts.signal);
+    const chunks = withProgress(tagged(source.readStream(source.head, t.path)), t.path, size, opts.progress);
     try {
-      scans.push(await scanDataset({ path: t.path, format: t.format, role: t.role, chunks, lexicon: lexicon4 }));
+      scans.push(await scanDataset({ path: t.path, format: t.format, role: t.role, chunks, lexicon: lexicon4, signal: opts.signal }));
     } catch (error62) {
       if (error62 instanceof SourceReadError) throw error62.original;
       opts.signal?.throwIfAborted();

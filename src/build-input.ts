@@ -85,23 +85,22 @@ async function* tagged(chunks: AsyncIterable<Buffer>): AsyncIterable<Buffer> {
   }
 }
 
-/**
- * Passes chunks through, reporting the share read for large files, and stops at the first chunk
- * after `signal` aborts (the stream is closed as the scan unwinds).
- */
-async function* watched(chunks: AsyncIterable<Buffer>, path: string, size: number, progress?: Progress, signal?: AbortSignal): AsyncIterable<Buffer> {
-  const report = progress !== undefined && size >= PROGRESS_MIN_BYTES ? progress : undefined;
+/** Passes chunks through, reporting the share read for large files. */
+async function* withProgress(chunks: AsyncIterable<Buffer>, path: string, size: number, progress?: Progress): AsyncIterable<Buffer> {
+  if (!progress || size < PROGRESS_MIN_BYTES) {
+    yield* chunks;
+    return;
+  }
   const mb = (size / 1024 / 1024).toFixed(1);
-  report?.(`scanning ${path} (${mb} MB)`);
+  progress(`scanning ${path} (${mb} MB)`);
   let read = 0;
   let reported = 0;
   for await (const chunk of chunks) {
-    signal?.throwIfAborted();
     read += chunk.length;
     const twentieths = Math.floor((read * 20) / size);
-    if (report && twentieths > reported) {
+    if (twentieths > reported) {
       reported = twentieths;
-      report(`scanning ${path}: ${Math.min(100, twentieths * 5)}% of ${mb} MB`);
+      progress(`scanning ${path}: ${Math.min(100, twentieths * 5)}% of ${mb} MB`);
     }
     yield chunk;
   }
@@ -265,9 +264,9 @@ async function scanDatasets(
     const size = await source.fileSize(source.head, t.path);
     if (size === null) continue;
     // Streamed: one pass per file, memory bounded by what the scan keeps, not by the file.
-    const chunks = watched(tagged(source.readStream(source.head, t.path)), t.path, size, opts.progress, opts.signal);
+    const chunks = withProgress(tagged(source.readStream(source.head, t.path)), t.path, size, opts.progress);
     try {
-      scans.push(await scanDataset({ path: t.path, format: t.format, role: t.role, chunks, lexicon }));
+      scans.push(await scanDataset({ path: t.path, format: t.format, role: t.role, chunks, lexicon, signal: opts.signal }));
     } catch (error) {
       if (error instanceof SourceReadError) throw error.original;
       opts.signal?.throwIfAborted();

@@ -18,8 +18,9 @@ export interface ReviewRequest {
   notes?: string[];
   progress?: Progress;
   /**
-   * Stops the review: it rejects with the signal's reason at the next dataset chunk it reads, or
-   * once its datasets are scanned (a review the App gave up on at its timeout stops using CPU).
+   * Stops the review: it rejects with the signal's reason at the next dataset chunk it reads, while
+   * a scan waits for its workers (they are stopped), or once the datasets are scanned. The App and
+   * the Action abort a review at their timeout, so it stops using CPU.
    */
   signal?: AbortSignal;
   /** Reads configs named by `_extends` (the App reads other repositories; the CLI has none). */

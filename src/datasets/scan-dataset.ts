@@ -32,6 +32,11 @@ export interface ScanDatasetInput {
   workers?: number;
   /** Tuning for tests: the size from which workers are used, the bytes per part, the worker script. */
   parallel?: { minBytes?: number; partBytes?: number; script?: URL };
+  /**
+   * Stops the scan: it rejects with the signal's reason at the next chunk, or while it waits for
+   * its workers (which are stopped, even one stuck in a part).
+   */
+  signal?: AbortSignal;
 }
 
 /** Duplicate/leakage keys of one valid record (the same keys a scan computes). */
@@ -56,7 +61,8 @@ export async function scanDataset(input: ScanDatasetInput): Promise<DatasetScan>
   const lexicon = compileLexicon(input.lexicon);
   const acc = new ScanAccumulator(input, input.format, lexicon);
   const maxRecordBytes = input.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
-  let chunks = input.chunks;
+  input.signal?.throwIfAborted();
+  let chunks = input.signal && !Buffer.isBuffer(input.chunks) ? abortable(input.chunks, input.signal) : input.chunks;
   const workers = input.workers ?? scanWorkerCount();
   if (container === "jsonl" && workers > 0) {
     const minBytes = input.parallel?.minBytes ?? PARALLEL_MIN_BYTES;
@@ -64,7 +70,7 @@ export async function scanDataset(input: ScanDatasetInput): Promise<DatasetScan>
     const head = await readAtLeast(chunks, minBytes);
     if (head.rest !== null) {
       const workerData = { identity: { path: input.path, format: input.format, role: input.role }, format: input.format, lexicon: input.lexicon, maxRecordBytes };
-      await scanParts(acc, head.rest, { workerData, lexicon, workers, partBytes, script: input.parallel?.script });
+      await scanParts(acc, head.rest, { workerData, lexicon, workers, partBytes, script: input.parallel?.script, signal: input.signal });
       return acc.result();
     }
     chunks = head.read;
@@ -103,6 +109,13 @@ async function readAtLeast(chunks: AsyncIterable<Buffer> | Buffer, minBytes: num
     }
   }
   return { read: Buffer.alloc(0), rest: rest() };
+}
+
+async function* abortable(chunks: AsyncIterable<Buffer>, signal: AbortSignal): AsyncGenerator<Buffer> {
+  for await (const chunk of chunks) {
+    signal.throwIfAborted();
+    yield chunk;
+  }
 }
 
 async function* slices(content: Buffer, size: number): AsyncGenerator<Buffer> {

@@ -139,6 +139,8 @@ export interface ScanPartsOptions {
   partBytes?: number;
   /** The worker script (tests substitute one). */
   script?: URL;
+  /** Stops the scan, waits for workers included: it rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 /** A worker and the parts it has not answered yet (kept, to be scanned here should it fail). */
@@ -183,10 +185,13 @@ export async function scanParts(acc: ScanAccumulator, chunks: AsyncIterable<Buff
       notify();
     }
   };
+  const { signal } = opts;
   const until = async (done: () => boolean): Promise<void> => {
-    while (failure === null && !done()) await new Promise<void>((resolve) => (wake = resolve));
+    while (failure === null && !signal?.aborted && !done()) await new Promise<void>((resolve) => (wake = resolve));
+    signal?.throwIfAborted();
     if (failure !== null) throw failure;
   };
+  signal?.addEventListener("abort", notify);
   const pool: Slot[] = [];
   const retire = (slot: Slot): void => {
     const at = pool.indexOf(slot);
@@ -252,6 +257,7 @@ export async function scanParts(acc: ScanAccumulator, chunks: AsyncIterable<Buff
     for (const part of cutter.end()) await dispatch(part);
     await until(() => merged === sent);
   } finally {
+    signal?.removeEventListener("abort", notify);
     // Awaited: a worker's memory is only given back once its thread has ended, and what follows
     // the scan (near-duplicate search) is the review's other memory peak.
     await Promise.all(

@@ -155,6 +155,49 @@ describe("parallel dataset scan", () => {
     expect(plain(got)).toEqual(plain(expected));
   });
 
+  it("rejects with its signal's reason when it aborts while waiting for a worker stuck in a part, and stops that worker", async () => {
+    // The worker never answers: it loops, posting a heartbeat on a channel the test listens to.
+    const script = join(dir, "stuck.mjs");
+    await writeFile(
+      script,
+      'import { parentPort } from "node:worker_threads";\nconst beat = new BroadcastChannel("ftr-stuck-worker");\n' +
+        'parentPort.on("message", () => { let last = 0; for (;;) { const now = Date.now(); if (now - last >= 10) { last = now; beat.postMessage(now); } } });\n',
+    );
+    const beats: unknown[] = [];
+    const channel = new BroadcastChannel("ftr-stuck-worker");
+    channel.onmessage = (event) => beats.push((event as MessageEvent).data);
+    const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    try {
+      const controller = new AbortController();
+      // Two parts, both sent to the worker: every chunk is read before the abort, so the scan sees
+      // it while it waits for the worker's answers.
+      const content = mixedChat();
+      const scan = compiled.scanDataset({
+        path: "data/train.jsonl",
+        format: "openai-chat",
+        role: "train",
+        chunks: chunked(content, 4096),
+        lexicon: defaultTestLexicon(),
+        maxRecordBytes: MAX,
+        workers: 1,
+        parallel: { minBytes: 0, partBytes: Math.ceil(content.length / 2), script: pathToFileURL(script) },
+        signal: controller.signal,
+      });
+      scan.catch(() => undefined);
+      for (let waited = 0; beats.length === 0 && waited < 10_000; waited += 20) await settle(20);
+      expect(beats.length).toBeGreaterThan(0);
+      controller.abort(new Error("stopped by the test"));
+      await expect(scan).rejects.toThrow("stopped by the test");
+      // Heartbeats already sent may still arrive; after that, none: the worker's thread has ended.
+      await settle(100);
+      const seen = beats.length;
+      await settle(300);
+      expect(beats.length).toBe(seen);
+    } finally {
+      channel.close();
+    }
+  });
+
   it("takes its worker count from FINETUNE_REVIEW_SCAN_WORKERS when it is a whole number", () => {
     const fallback = compiledPool.scanWorkerCount({});
     expect(fallback).toBeGreaterThanOrEqual(0);

@@ -51520,7 +51520,7 @@ var PartCutter = class {
   }
 };
 async function scanParts(acc, chunks, opts) {
-  const { workerData } = opts;
+  const { workerData, signal } = opts;
   const path2 = workerData.identity.path;
   const ready = /* @__PURE__ */ new Map();
   let sent = 0;
@@ -51549,7 +51549,6 @@ async function scanParts(acc, chunks, opts) {
       notify();
     }
   };
-  const { signal } = opts;
   const until = async (done) => {
     while (failure2 === null && !signal?.aborted && !done()) await new Promise((resolve) => wake = resolve);
     signal?.throwIfAborted();
@@ -51635,10 +51634,10 @@ async function scanDataset(input3) {
   if ((container === "rasa-yaml" || container === "rasa-md") && !input3.format.startsWith("rasa-")) {
     throw new Error(`${input3.format} records cannot be read from ${input3.path}`);
   }
+  input3.signal?.throwIfAborted();
   const lexicon4 = compileLexicon(input3.lexicon);
   const acc = new ScanAccumulator(input3, input3.format, lexicon4);
   const maxRecordBytes = input3.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
-  input3.signal?.throwIfAborted();
   let chunks = input3.signal && !Buffer.isBuffer(input3.chunks) ? abortable(input3.chunks, input3.signal) : input3.chunks;
   const workers = input3.workers ?? scanWorkerCount();
   if (container === "jsonl" && workers > 0) {

@@ -58,10 +58,10 @@ export async function scanDataset(input: ScanDatasetInput): Promise<DatasetScan>
   if ((container === "rasa-yaml" || container === "rasa-md") && !input.format.startsWith("rasa-")) {
     throw new Error(`${input.format} records cannot be read from ${input.path}`);
   }
+  input.signal?.throwIfAborted();
   const lexicon = compileLexicon(input.lexicon);
   const acc = new ScanAccumulator(input, input.format, lexicon);
   const maxRecordBytes = input.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
-  input.signal?.throwIfAborted();
   let chunks = input.signal && !Buffer.isBuffer(input.chunks) ? abortable(input.chunks, input.signal) : input.chunks;
   const workers = input.workers ?? scanWorkerCount();
   if (container === "jsonl" && workers > 0) {

@@ -156,7 +156,7 @@ interface Slot {
  * part cannot be scanned at all, like a single pass would; every worker is stopped either way.
  */
 export async function scanParts(acc: ScanAccumulator, chunks: AsyncIterable<Buffer>, opts: ScanPartsOptions): Promise<void> {
-  const { workerData } = opts;
+  const { workerData, signal } = opts;
   const path = workerData.identity.path;
   const ready = new Map<number, ScanPartial>();
   let sent = 0;
@@ -185,7 +185,6 @@ export async function scanParts(acc: ScanAccumulator, chunks: AsyncIterable<Buff
       notify();
     }
   };
-  const { signal } = opts;
   const until = async (done: () => boolean): Promise<void> => {
     while (failure === null && !signal?.aborted && !done()) await new Promise<void>((resolve) => (wake = resolve));
     signal?.throwIfAborted();

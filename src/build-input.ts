@@ -1,10 +1,22 @@
 import type { RepoConfig } from "./config/schema.js";
 import { parseRepoConfig, CONFIG_PATH } from "./config/load-config.js";
 import { parseLabels, scanDataset } from "./datasets/index.js";
+import { readBaseline } from "./datasets/baseline.js";
 import { classifyContent, detectFile, needsContent, type DetectContext } from "./detect/index.js";
 import { configOwnerRules, parseCodeowners } from "./rules/owners.js";
 import { scanLexicon } from "./rules/scan-lexicon.js";
-import type { Artifact, ChangedFile, DatasetScan, LabelSchemaInfo, LabelVersion, OwnerRule, ReviewInput, Source } from "./types.js";
+import type {
+  Artifact,
+  ChangedFile,
+  ContextConfig,
+  DatasetChange,
+  DatasetScan,
+  LabelSchemaInfo,
+  LabelVersion,
+  OwnerRule,
+  ReviewInput,
+  Source,
+} from "./types.js";
 
 const LABELLED_FORMATS = new Set(["classification", "rasa-nlu", "rasa-nlu-md"]);
 const CODEOWNERS_PATHS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
@@ -24,6 +36,12 @@ const DETECT_PREFIX_BYTES = 1024 * 1024;
 const LINE_CONTAINERS = /\.(jsonl|ndjson|csv|tsv)$/i;
 /** Datasets at least this large report progress, about every 5% of their bytes. */
 const PROGRESS_MIN_BYTES = 4 * 1024 * 1024;
+/** Unchanged YAML/JSON files read to find the training configs that name a changed dataset: bounds reads on large repos. */
+const MAX_CONTEXT_CANDIDATES = 50;
+/** Such a file larger than this is no training config. */
+const MAX_CONTEXT_CONFIG_BYTES = 1024 * 1024;
+/** File names that read as training configs come first among the candidates. */
+const CONFIG_NAME = /(^|[/_.-])(configs?|train(ing)?|sft|dpo|lora|qlora|finetun\w*|fine-tun\w*|recipes?|args|hparams)([/_.-]|$)/i;
 
 /**
  * The bytes detection needs: the whole file, or for a large line-based file its first lines only,
@@ -226,54 +244,163 @@ async function labelSchemas(source: Source, labelled: readonly LabelSource[], co
   return infos;
 }
 
+/** A dataset the review scans: a changed one, or one a config names (context). */
+interface ScanTarget {
+  path: string;
+  format: string;
+  role: "train" | "eval";
+  change: DatasetChange;
+  /** The path at base, for a modified file. */
+  basePath?: string;
+  artifact?: Artifact;
+}
+
 /**
- * Scans the changed datasets and the datasets that changed configs reference (an unchanged eval set
- * still matters for leakage and coverage). Only changed files are artifacts; the rest are context.
+ * The datasets to scan: the changed ones, and those that changed configs or context configs name
+ * (an unchanged eval set still matters for leakage and coverage), which are context.
+ */
+async function scanTargets(
+  source: Source,
+  artifacts: readonly Artifact[],
+  configs: readonly { config?: Artifact["config"] }[],
+  maxBytes: number,
+  ctx: DetectContext,
+): Promise<ScanTarget[]> {
+  const evalPaths = new Set(configs.flatMap((a) => a.config?.evalPaths ?? []));
+  const targets: ScanTarget[] = [];
+  for (const a of artifacts) {
+    if ((a.kind !== "dataset" && a.kind !== "eval-dataset") || a.unreadable || a.status === "removed") continue;
+    targets.push({
+      path: a.path,
+      format: a.format,
+      role: a.kind === "eval-dataset" || evalPaths.has(a.path) ? "eval" : "train",
+      change: a.status === "added" ? "added" : "modified",
+      basePath: a.previousPath ?? a.path,
+      artifact: a,
+    });
+  }
+  const referenced = configs.flatMap((a) => [
+    ...(a.config?.datasetPaths ?? []).map((path) => ({ path, role: "train" as const })),
+    ...(a.config?.evalPaths ?? []).map((path) => ({ path, role: "eval" as const })),
+  ]);
+  for (const ref of referenced) {
+    // A changed file that was not read (a symlink, an LFS pointer) is not read as a reference either.
+    if (targets.some((t) => t.path === ref.path) || artifacts.some((a) => a.path === ref.path)) continue;
+    const size = await source.fileSize(source.head, ref.path);
+    if (size === null || size > maxBytes) continue;
+    const content = await detectionBytes(source, source.head, ref.path, size);
+    const detection = content && classifyContent(content).kind === "text" ? await detectFile(ref.path, content, ctx) : null;
+    if (detection && (detection.kind === "dataset" || detection.kind === "eval-dataset")) {
+      targets.push({ path: ref.path, format: detection.format, role: ref.role, change: "context" });
+    }
+  }
+  return targets;
+}
+
+/** Streams a file at a ref, tagging the Source's errors and reporting progress on large files. */
+function streamOf(source: Source, ref: string, path: string, size: number, label: string, progress?: Progress): AsyncIterable<Buffer> {
+  return withProgress(tagged(source.readStream(ref, path)), label, size, progress);
+}
+
+/**
+ * Scans the changed datasets and the datasets that configs name, each in one streaming pass; a
+ * modified dataset's base version is then read once more, as a keyed pass (see `readBaseline`).
+ * Only changed files are artifacts; the rest are context.
  */
 async function scanDatasets(
   source: Source,
   artifacts: Artifact[],
+  contextConfigs: readonly ContextConfig[],
   config: RepoConfig,
   ctx: DetectContext,
   opts: { progress?: Progress; signal?: AbortSignal },
 ): Promise<DatasetScan[]> {
   const lexicon = scanLexicon();
   const maxBytes = config.max_file_mb * 1024 * 1024;
-  const evalPaths = new Set(artifacts.flatMap((a) => a.config?.evalPaths ?? []));
-  const targets: { path: string; format: string; role: "train" | "eval"; artifact?: Artifact }[] = [];
-  for (const a of artifacts) {
-    if ((a.kind !== "dataset" && a.kind !== "eval-dataset") || a.unreadable || a.status === "removed") continue;
-    targets.push({ path: a.path, format: a.format, role: a.kind === "eval-dataset" || evalPaths.has(a.path) ? "eval" : "train", artifact: a });
-  }
-  const referenced = artifacts.filter((a) => a.status !== "removed").flatMap((a) => [
-    ...(a.config?.datasetPaths ?? []).map((path) => ({ path, role: "train" as const })),
-    ...(a.config?.evalPaths ?? []).map((path) => ({ path, role: "eval" as const })),
-  ]);
-  for (const ref of referenced) {
-    // A changed file that was not read (a symlink, an LFS pointer) is not read as a reference either.
-    if (targets.some((t) => t.path === ref.path) || artifacts.some((a) => a.path === ref.path && a.unreadable)) continue;
-    const size = await source.fileSize(source.head, ref.path);
-    if (size === null || size > maxBytes) continue;
-    const content = await detectionBytes(source, source.head, ref.path, size);
-    const detection = content && classifyContent(content).kind === "text" ? await detectFile(ref.path, content, ctx) : null;
-    if (detection && (detection.kind === "dataset" || detection.kind === "eval-dataset")) targets.push({ path: ref.path, format: detection.format, role: ref.role });
-  }
+  const configs = [...artifacts.filter((a) => a.status !== "removed"), ...contextConfigs];
+  const targets = await scanTargets(source, artifacts, configs, maxBytes, ctx);
   const scans: DatasetScan[] = [];
   for (const t of targets) {
     opts.signal?.throwIfAborted();
     const size = await source.fileSize(source.head, t.path);
     if (size === null) continue;
     // Streamed: one pass per file, memory bounded by what the scan keeps, not by the file.
-    const chunks = withProgress(tagged(source.readStream(source.head, t.path)), t.path, size, opts.progress);
+    const chunks = streamOf(source, source.head, t.path, size, t.path, opts.progress);
+    let scan: DatasetScan;
     try {
-      scans.push(await scanDataset({ path: t.path, format: t.format, role: t.role, chunks, lexicon, signal: opts.signal }));
+      scan = await scanDataset({ path: t.path, format: t.format, role: t.role, chunks, lexicon, signal: opts.signal });
     } catch (error) {
       if (error instanceof SourceReadError) throw error.original;
       opts.signal?.throwIfAborted();
       if (t.artifact) t.artifact.unreadable = `its records could not be scanned (${(error as Error).message})`;
+      continue;
     }
+    scan.change = t.change;
+    if (t.change === "modified" && t.basePath) await addBaseline(source, scan, t.basePath, maxBytes, opts);
+    scans.push(scan);
   }
   return scans;
+}
+
+/**
+ * Reads the base version of a modified dataset into `scan.base`. A base version that is missing,
+ * over the size limit or unreadable leaves the file judged as added: everything in it is new.
+ */
+async function addBaseline(source: Source, scan: DatasetScan, basePath: string, maxBytes: number, opts: { progress?: Progress; signal?: AbortSignal }): Promise<void> {
+  const size = await source.fileSize(source.base, basePath);
+  if (size === null || size > maxBytes) {
+    scan.change = "added";
+    return;
+  }
+  const chunks = streamOf(source, source.base, basePath, size, `${basePath} at base`, opts.progress);
+  try {
+    scan.base = await readBaseline({ path: basePath, head: scan, chunks, signal: opts.signal });
+  } catch (error) {
+    if (error instanceof SourceReadError) throw error.original;
+    opts.signal?.throwIfAborted();
+    scan.change = "added";
+  }
+}
+
+/**
+ * Unchanged training configs that name a changed dataset no changed config names: their sequence
+ * length, eval split and eval set apply to a data-only change. Reads at most
+ * MAX_CONTEXT_CANDIDATES small YAML/JSON files, names that read as configs first.
+ */
+async function findContextConfigs(
+  source: Source,
+  artifacts: readonly Artifact[],
+  changed: readonly ChangedFile[],
+  headFiles: readonly string[],
+  ctx: DetectContext,
+): Promise<{ configs: ContextConfig[]; notes: string[] }> {
+  const named = new Set(artifacts.flatMap((a) => [...(a.config?.datasetPaths ?? []), ...(a.config?.evalPaths ?? [])]));
+  const unnamed = new Set(
+    artifacts.filter((a) => (a.kind === "dataset" || a.kind === "eval-dataset") && a.status !== "removed" && !named.has(a.path)).map((a) => a.path),
+  );
+  if (unnamed.size === 0) return { configs: [], notes: [] };
+  const changedPaths = new Set(changed.flatMap((f) => [f.path, f.previousPath ?? f.path]));
+  const candidates = headFiles.filter((p) => !changedPaths.has(p) && /\.(ya?ml|json)$/i.test(p));
+  const rank = (p: string): number => (CONFIG_NAME.test(p) ? 0 : 1);
+  candidates.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const picked = candidates.slice(0, MAX_CONTEXT_CANDIDATES);
+  source.prefetch?.(picked);
+  const configs: ContextConfig[] = [];
+  for (const path of picked) {
+    const size = await source.fileSize(source.head, path);
+    if (size === null || size > MAX_CONTEXT_CONFIG_BYTES) continue;
+    const content = await source.readFile(source.head, path);
+    if (!content || classifyContent(content).kind !== "text") continue;
+    const detection = await detectFile(path, content, ctx);
+    const facts = detection?.kind === "training-config" ? detection.config : undefined;
+    if (!facts || facts.infrastructure) continue;
+    if ([...facts.datasetPaths, ...facts.evalPaths].some((d) => unnamed.has(d))) configs.push({ path, format: detection!.format, config: facts });
+  }
+  const notes =
+    candidates.length > picked.length
+      ? [`${candidates.length - picked.length} unchanged YAML/JSON files were not searched for training configs that name the changed datasets (the first ${MAX_CONTEXT_CANDIDATES} were).`]
+      : [];
+  return { configs, notes };
 }
 
 async function ownerRules(source: Source, config: RepoConfig): Promise<OwnerRule[]> {
@@ -324,7 +451,11 @@ export async function buildInput(
     configChange = { path: CONFIG_PATH, problems: result.ok ? [] : result.problems };
   }
   const headFiles = await source.listFiles(source.head);
-  const datasets = await scanDatasets(source, artifacts, config, ctx, opts);
+  const context = await findContextConfigs(source, artifacts, changed, headFiles, ctx);
+  // The caller's array, which the Source may still add to (GitHub's file cap).
+  const notes = opts.notes ?? [];
+  notes.push(...context.notes);
+  const datasets = await scanDatasets(source, artifacts, context.configs, config, ctx, opts);
   // The scan is a review's long part: a review stopped during it reads nothing more.
   opts.signal?.throwIfAborted();
   return {
@@ -340,8 +471,9 @@ export async function buildInput(
     owners: await ownerRules(source, config),
     headFiles,
     evalFiles: await evalFiles(headFiles, ctx),
-    notes: opts.notes ?? [],
+    notes,
     configChange,
+    contextConfigs: context.configs,
     proposes: artifacts.some(
       (a) => a.status !== "removed" && (a.kind === "proposal" || (a.kind === "training-config" && !a.config?.infrastructure && !a.config?.registry)),
     ),

@@ -13,6 +13,7 @@ export const findingSchema = z.strictObject({
   line: z.number().int().positive().optional(),
   endLine: z.number().int().positive().optional(),
   evidence: z.array(z.string()).optional(),
+  introduced: z.boolean().optional(),
 });
 
 /** Validates a finding; throws naming the rule when a rule produced a malformed one. */

@@ -2,7 +2,8 @@ import { buildInput, type Progress } from "./build-input.js";
 import { CONFIG_PATH, loadRepoConfigChain, type ConfigResult, type ExtendsResolver } from "./config/load-config.js";
 import { configProblemResults } from "./rules/config-invalid.js";
 import { ruleRegistry } from "./rules/registry.js";
-import { conclude, runRules, toFindings } from "./run-rules.js";
+import { conclude, ruleOptions, runRules, toFindings } from "./run-rules.js";
+import { datasetDiffs } from "./datasets/dataset-diff.js";
 import { maskSecrets } from "./datasets/index.js";
 import { scanLexicon } from "./rules/scan-lexicon.js";
 import type { Finding, Review, ReviewInput, Source } from "./types.js";
@@ -68,10 +69,12 @@ export async function review(req: ReviewRequest): Promise<Review> {
   }
   const input = await buildInput(source, parsed.config, { body: req.body, notes: req.notes, progress: req.progress, signal: req.signal });
   const findings = runRules(ruleRegistry.values(), input).map(mask);
+  // The diff states the duplicate ratio the dataset-duplicates rule judges, at its threshold.
+  const nearThreshold = Number(ruleOptions(ruleRegistry.get("dataset-duplicates")!, input.config).near_threshold);
   return {
     base: source.base,
     head: source.head,
-    conclusion: conclude(findings, input.config.fail_on),
+    conclusion: conclude(findings, input.config.fail_on, input.config.existing),
     artifacts: input.artifacts,
     findings,
     // The Source may add notes while it is read (GitHub's file cap), so they are collected after.
@@ -82,6 +85,7 @@ export async function review(req: ReviewRequest): Promise<Review> {
         path: l.path,
         points: [...l.history].reverse().map((v) => ({ date: v.date.toISOString(), sha: v.sha, count: v.labels.length })),
       })),
-    settings: { comment: input.config.comment, on_error: input.config.on_error },
+    settings: { comment: input.config.comment, on_error: input.config.on_error, existing: input.config.existing },
+    datasets: datasetDiffs(input.datasets, nearThreshold),
   };
 }

@@ -1,6 +1,7 @@
 import { checkFinding } from "./finding-schema.js";
-import type { RuleSettings } from "./config/schema.js";
-import type { Conclusion, Finding, ReviewInput, Rule, RuleResult, Severity } from "./types.js";
+import type { OptionValue, RepoConfig, RuleSettings } from "./config/schema.js";
+import { recordIntroduced } from "./datasets/record-ids.js";
+import type { Conclusion, DatasetScan, ExistingMode, Finding, ReviewInput, Rule, RuleResult, Severity } from "./types.js";
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
 const DEFAULT_CAP = 20;
@@ -20,35 +21,65 @@ export function toFindings(rule: Rule, results: readonly RuleResult[], settings?
       ...(r.line !== undefined && { line: r.line }),
       ...(r.endLine !== undefined && { endLine: r.endLine }),
       ...(r.evidence?.length && { evidence: r.evidence }),
+      ...(r.introduced !== undefined && { introduced: r.introduced }),
     }),
   );
 }
 
-/** Keeps the first `cap` findings per file and adds one finding that counts the rest. */
+/**
+ * Decides, for each result a rule did not decide itself, whether this change introduced it: from
+ * the rule's scope and the dataset the result points at (see `RuleScope` and `DatasetScan.change`).
+ */
+export function scopeResults(rule: Rule, results: readonly RuleResult[], datasets: readonly DatasetScan[]): RuleResult[] {
+  const { scope } = rule.meta;
+  const scans = new Map(datasets.map((d) => [d.path, d]));
+  const decided = results.map((r): RuleResult => {
+    if (r.introduced !== undefined || scope === "change") return { ...r, introduced: r.introduced ?? true };
+    const scan = r.path === undefined ? undefined : scans.get(r.path);
+    if (!scan || scan.change === undefined || scan.change === "added") return { ...r, introduced: true };
+    if (scan.change === "context") return { ...r, introduced: false };
+    if (scope === "file") return { ...r, introduced: true };
+    return r.line === undefined ? r : { ...r, introduced: recordIntroduced(scan, r.line) };
+  });
+  // A record rule's summary of a file ("12 more were not listed") is new when a listed one is.
+  const newIn = new Set(decided.filter((r) => r.introduced === true).map((r) => r.path));
+  return decided.map((r) => (r.introduced !== undefined ? r : { ...r, introduced: newIn.has(r.path) }));
+}
+
+/**
+ * Keeps the first `cap` findings per file and adds one finding that counts the rest. New and
+ * existing findings are capped apart, so findings already on the base branch never hide new ones.
+ */
 export function capPerFile(findings: readonly Finding[], cap: number): Finding[] {
-  const byPath = new Map<string, Finding[]>();
+  const groups = new Map<string, Finding[]>();
   for (const f of findings) {
-    const key = f.path ?? "";
-    byPath.set(key, [...(byPath.get(key) ?? []), f]);
+    const key = `${f.introduced === false ? "0" : "1"}${f.path ?? ""}`;
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
   }
-  return [...byPath.values()].flatMap((group) => {
+  return [...groups.values()].flatMap((group) => {
     if (group.length <= cap) return group;
     const rest = group.slice(cap);
     const worst = rest.reduce((a, f) => (SEVERITY_RANK[f.severity] < SEVERITY_RANK[a] ? f.severity : a), "notice" as Severity);
     const lines = rest.flatMap((f) => (f.line ? [f.line] : []));
     const first = group[0]!;
+    const { line: _l, endLine: _e, evidence: _v, ...shape } = first;
     return [
       ...group.slice(0, cap),
       {
-        ...first,
+        ...shape,
         severity: worst,
-        line: undefined,
-        endLine: undefined,
         message: `…and ${rest.length} more ${first.ruleId} finding(s)${first.path ? ` in ${first.path}` : ""}${lines.length ? ` (lines ${lines.slice(0, 10).join(", ")}${lines.length > 10 ? ", …" : ""})` : ""}.`,
-        evidence: undefined,
       },
-    ].map((f) => JSON.parse(JSON.stringify(f)) as Finding);
+    ];
   });
+}
+
+/** A rule's options: its defaults with the repo config's overrides. */
+export function ruleOptions(rule: Rule, config: RepoConfig): Rule["meta"]["options"] {
+  const { enabled: _e, severity: _s, ...overrides } = config.rules[rule.meta.id] ?? {};
+  return { ...rule.meta.options, ...Object.fromEntries(Object.entries(overrides).filter((e): e is [string, OptionValue] => e[1] !== undefined)) };
 }
 
 /**
@@ -62,11 +93,11 @@ export function runRules(rules: Iterable<Rule>, input: ReviewInput): Finding[] {
     const settings = input.config.rules[rule.meta.id];
     if (settings && !settings.enabled) continue;
     if (rule.meta.proposal && !fineTuning) continue;
-    const { enabled: _e, severity: _s, ...overrides } = settings ?? {};
-    const options = { ...rule.meta.options, ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) };
+    const options = ruleOptions(rule, input.config);
     try {
       const cap = typeof options.max_findings === "number" ? options.max_findings : DEFAULT_CAP;
-      findings.push(...capPerFile(toFindings(rule, rule.check(input, options as typeof rule.meta.options), settings), cap));
+      const results = scopeResults(rule, rule.check(input, options as typeof rule.meta.options), input.datasets);
+      findings.push(...capPerFile(toFindings(rule, results, settings), cap));
     } catch (error) {
       findings.push({
         ruleId: rule.meta.id,
@@ -92,9 +123,13 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
   );
 }
 
-/** failure at or above `fail_on`; neutral when warnings remain that `fail_on` lets pass; else success. */
-export function conclude(findings: readonly Finding[], failOn: "error" | "warning" | "never"): Conclusion {
-  const worst = Math.min(...findings.map((f) => SEVERITY_RANK[f.severity]), SEVERITY_RANK.notice);
+/**
+ * failure at or above `fail_on`; neutral when warnings remain that `fail_on` lets pass; else
+ * success. Only findings this change introduced count, unless `existing` is `fail`.
+ */
+export function conclude(findings: readonly Finding[], failOn: "error" | "warning" | "never", existing: ExistingMode = "show"): Conclusion {
+  const counted = existing === "fail" ? findings : findings.filter((f) => f.introduced !== false);
+  const worst = Math.min(...counted.map((f) => SEVERITY_RANK[f.severity]), SEVERITY_RANK.notice);
   if (failOn !== "never" && worst <= SEVERITY_RANK[failOn]) return "failure";
   return worst <= SEVERITY_RANK.warning ? "neutral" : "success";
 }

@@ -144,6 +144,47 @@ export interface RecordKey {
   signature: Uint32Array;
 }
 
+/**
+ * The identity of each record of a dataset file, in file order: its first line, the hash of its
+ * content and, where the record has a stable key (a top-level `id`), the hash of that key (NaN
+ * where none). Plain typed arrays, so a worker thread's part can be sent as is.
+ */
+export interface RecordIds {
+  lines: Uint32Array<ArrayBuffer>;
+  hashes: Float64Array<ArrayBuffer>;
+  /** Null when no record of the file has an `id`. */
+  keys: Float64Array<ArrayBuffer> | null;
+}
+
+/**
+ * How a scanned dataset relates to the change: `added` (new in this change, everything in it is
+ * introduced), `modified` (its base version was read too: see `DatasetScan.base`) or `context`
+ * (unchanged, read because a changed file depends on it: nothing in it is introduced).
+ */
+export type DatasetChange = "added" | "modified" | "context";
+
+/** What the base version of a modified dataset held, read as far as the diff and whole-file figures need. */
+export interface DatasetBaseline {
+  /** The file's path at base (differs from the head path after a rename). */
+  path: string;
+  /** Records at base, malformed ones included. */
+  records: number;
+  /** Valid records at base (what `DatasetScan.records` counts at head). */
+  validRecords: number;
+  /** label -> records at base, for labelled formats. */
+  labelCounts: Record<string, number>;
+  /** Keys of the valid records at base, for whole-file figures (duplicate ratio). */
+  keys: RecordKey[];
+  /** Content hashes of the base records (a multiset), for "was this record already there". */
+  hashes: Float64Array;
+  /** Head records whose content is not at base (less `changed`). */
+  added: number;
+  /** Base records whose content is not at head (less `changed`). */
+  removed: number;
+  /** Records whose stable key (`id`) is at both ends with new content. */
+  changed: number;
+}
+
 /** The result of one streaming pass over a dataset file. */
 export interface DatasetScan {
   path: string;
@@ -177,6 +218,12 @@ export interface DatasetScan {
   businessRuleTotal?: number;
   /** Number of records that have a target text at all (denominator for business-rules share). */
   targets: number;
+  /** Every record's identity (malformed ones included), for matching against the base version. */
+  recordIds?: RecordIds;
+  /** How the file relates to the change; absent means `added` (a scan outside a review). */
+  change?: DatasetChange;
+  /** The base version's figures, for a `modified` file. */
+  base?: DatasetBaseline;
 }
 
 /** One version of a label schema in history. */
@@ -230,6 +277,19 @@ export interface ReviewInput {
   configChange?: { path: string; problems: ConfigProblem[] };
   /** Whether the change is a fine-tuning proposal (a non-infrastructure config or a proposal file changed). */
   proposes: boolean;
+  /**
+   * Unchanged training configs that name a changed dataset, read as context: their sequence
+   * length, eval split and eval set apply to the change; they are not artifacts of it.
+   */
+  contextConfigs: ContextConfig[];
+}
+
+/** An unchanged training config read as context (see `ReviewInput.contextConfigs`). */
+export interface ContextConfig {
+  path: string;
+  /** The framework, e.g. `axolotl`. */
+  format: string;
+  config: ConfigFacts;
 }
 
 /** One way the repo config fails to validate, with the key path and how to fix it. */
@@ -260,6 +320,11 @@ export interface Finding {
   endLine?: number;
   /** Longer evidence (lists of lines, labels, dates) that renderers collapse. */
   evidence?: string[];
+  /**
+   * Whether this change introduced the finding (a new record, a figure the change made worse, or a
+   * finding about the change itself); false when it was already on the base branch. Absent: true.
+   */
+  introduced?: boolean;
 }
 
 /** What a rule function returns before the engine stamps metadata on it. */
@@ -271,7 +336,20 @@ export interface RuleResult {
   evidence?: string[];
   /** Overrides the configured severity for this one result (e.g. removed labels still used). */
   severity?: Severity;
+  /**
+   * Set by rules that compare the base with the head themselves (whole-file figures, pairs of
+   * records); otherwise the engine decides from the rule's `scope` (see `RuleMeta.scope`).
+   */
+  introduced?: boolean;
 }
+
+/**
+ * What a rule's findings are about, which decides whether the change introduced them: `record`
+ * (one record of a dataset: new when its content is not in the base version), `file` (a figure of
+ * a whole dataset: the rule compares base and head itself) or `change` (the proposal, the configs,
+ * ownership: always introduced).
+ */
+export type RuleScope = "record" | "file" | "change";
 
 /** Rule metadata, loaded from `rules/<id>.yml` and validated at start-up. */
 export interface RuleMeta {
@@ -287,6 +365,8 @@ export interface RuleMeta {
   options: Record<string, number | string | boolean | string[]>;
   /** True for rules that judge a fine-tuning proposal (quiet on infrastructure-only PRs). */
   proposal: boolean;
+  /** What the rule's findings are about (see {@link RuleScope}). */
+  scope: RuleScope;
   /** Rule-specific data (phrases, patterns); each rule validates its own with zod at load. */
   lexicon?: unknown;
 }
@@ -308,6 +388,31 @@ export interface Review {
   notes: string[];
   /** Label-set size over time per label schema, oldest first (for the comment's chart). */
   labelHistory?: { path: string; points: { date: string; sha: string; count: number }[] }[];
-  /** The repo-config settings the App's sink needs (absent when the config was invalid). */
-  settings?: { comment: "sticky" | "off"; on_error: "failure" | "neutral" };
+  /** The repo-config settings the renderers and the App's sink need (absent when the config was invalid). */
+  settings?: { comment: "sticky" | "off"; on_error: "failure" | "neutral"; existing?: ExistingMode };
+  /** Base-to-head diff of each changed dataset (added or modified), in artifact order. */
+  datasets?: DatasetDiff[];
+}
+
+/** What the review does with findings the change did not introduce (config `existing`). */
+export type ExistingMode = "show" | "hide" | "fail";
+
+/** One end of a dataset diff. */
+export interface DatasetFigures {
+  /** Records, malformed ones included. */
+  records: number;
+  labels: Record<string, number>;
+  /** Share of valid records that repeat or nearly repeat an earlier one (0-1). */
+  duplicateRatio: number;
+}
+
+/** The diff of one changed dataset between base and head (`base` null for an added file). */
+export interface DatasetDiff {
+  path: string;
+  format: string;
+  base: DatasetFigures | null;
+  head: DatasetFigures;
+  added: number;
+  removed: number;
+  changed: number;
 }

@@ -12,6 +12,8 @@ export interface RepoConfig {
   fail_on: "error" | "warning" | "never";
   on_error: "failure" | "neutral";
   comment: "sticky" | "off";
+  /** Findings this change did not introduce: listed apart (`show`), left out of the comment and annotations (`hide`), or counted (`fail`). */
+  existing: "show" | "hide" | "fail";
   /** Files larger than this are `artifact-unreadable` rather than read. */
   max_file_mb: number;
   paths: {
@@ -57,6 +59,10 @@ export function buildConfigSchema(metas: readonly RuleMeta[]) {
       fail_on: z.enum(["error", "warning", "never"]).default("error").describe("Which severity makes the check fail"),
       on_error: z.enum(["failure", "neutral"]).default("failure").describe("Conclusion when the review itself cannot run"),
       comment: z.enum(["sticky", "off"]).default("sticky").describe("Post one sticky PR comment, or none"),
+      existing: z
+        .enum(["show", "hide", "fail"])
+        .default("show")
+        .describe("Findings this change did not introduce (already on the base branch): show them apart, hide them from the comment and annotations, or let them fail the check"),
       max_file_mb: z.number().positive().default(50).describe("Files above this size are not read"),
       paths: z
         .strictObject({

@@ -14,13 +14,17 @@ import {
   splitLines,
   type RawLine,
 } from "./lines.js";
+import { textHash } from "./record-ids.js";
 
 /**
  * A parsed record at its line, or a problem at a line. Records of multi-line containers (JSON)
  * carry their source text, so a finding inside the record can point at its own line; JSONL
- * records carry their line's text as `json`.
+ * records carry their line's text as `json`. `hash` is the record's content hash where the reader
+ * has the record's text (JSONL lines, valid or not; see `record-ids.ts`).
  */
-export type RawEvent = { line: number; value: unknown; source?: string; json?: string } | { line: number; issue: string };
+export type RawEvent =
+  | { line: number; value: unknown; source?: string; json?: string; hash?: number }
+  | { line: number; issue: string; hash?: number };
 
 /** How a file's records are laid out. */
 export type Container = "jsonl" | "json" | "csv" | "tsv" | "rasa-yaml" | "rasa-md";
@@ -72,10 +76,11 @@ function jsonlReader(max: number): LineReader {
       const decoded = decodeUtf8(l.bytes);
       if ("error" in decoded) return [{ line: l.line, issue: decoded.error }];
       if (decoded.text.trim() === "") return [];
+      const hash = textHash(decoded.text);
       try {
-        return [{ line: l.line, value: JSON.parse(decoded.text) as unknown, json: decoded.text }];
+        return [{ line: l.line, value: JSON.parse(decoded.text) as unknown, json: decoded.text, hash }];
       } catch (err) {
-        return [{ line: l.line, issue: `invalid JSON: ${shortMessage((err as Error).message)}` }];
+        return [{ line: l.line, issue: `invalid JSON: ${shortMessage((err as Error).message)}`, hash }];
       }
     },
     end: () => [],

@@ -22,3 +22,20 @@ export function fmix32(h: number): number {
   h ^= h >>> 16;
   return h >>> 0;
 }
+
+/**
+ * A 53-bit hash of `text[start..end)` as one number (exact in a double, so typed arrays and sorts
+ * hold it): the identity of a record's content when base and head versions of a file are matched.
+ */
+export function hash53(text: string, start = 0, end = text.length): number {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  const n = end - start;
+  return (fmix32(a ^ n) & 0x1fffff) * 0x100000000 + fmix32(b ^ Math.imul(n, 0x27d4eb2d));
+}

@@ -73,6 +73,17 @@ export class KeyTable {
     else for (let k = 0; k < P; k++) b.sigs[((k >>> 2) * BLOCK + o) * SIG_GROUP + (k & 3)] = sig[at + k]!;
   }
 
+  /** Appends record i of another table, as it is stored there. */
+  copyFrom(other: KeyTable, i: number): void {
+    const b = other.blocks[i >>> BLOCK_BITS]!;
+    const o = i & MASK;
+    const h = b.hashes;
+    const sig = new Uint32Array(P);
+    if (b.empty[o]) sig.fill(SIGNATURE_EMPTY);
+    else for (let k = 0; k < P; k++) sig[k] = b.sigs[((k >>> 2) * BLOCK + o) * SIG_GROUP + (k & 3)]!;
+    this.push(b.lines[o]!, h[o * 4]!, h[o * 4 + 1]!, h[o * 4 + 2]!, h[o * 4 + 3]!, sig);
+  }
+
   /** Appends a RecordKey made elsewhere (hashes of any form are reduced to 64 bits). */
   pushKey(key: RecordKey): void {
     const [ih, il] = toHash64(key.inputHash);

@@ -3,7 +3,7 @@
  * parts of one file (read by worker threads) merge into the scan of the whole file, exactly as if
  * it had been read in one pass.
  */
-import type { DatasetScan, RecordIssue, SensitiveHit } from "../types.js";
+import type { DatasetScan, RecordIds, RecordIssue, SensitiveHit } from "../types.js";
 import { readJsonlPart } from "./containers.js";
 import { extractRecord, stringLeaves, type DatasetFormat } from "./formats.js";
 import { KeyTable } from "./key-table.js";
@@ -11,6 +11,7 @@ import { MAX_RECORD_DEPTH, nestsDeeperThan } from "./nesting.js";
 import { findBusinessRule, findSensitive, sensitiveCandidates, type CompiledLexicon } from "./sensitive.js";
 import { MINHASH_PERMUTATIONS } from "./signature.js";
 import { TextKeys } from "./text-keys.js";
+import { issueHash, RecordIdList, recordHash, stableKeyHash } from "./record-ids.js";
 
 /** Entries kept in `DatasetScan.longest`. */
 export const LONGEST_CAP = 50;
@@ -86,6 +87,8 @@ export interface ScanPartial {
   keyLines: Uint32Array<ArrayBuffer>;
   keyHashes: Uint32Array<ArrayBuffer>;
   keySigs: Uint32Array<ArrayBuffer>;
+  /** Every record's identity, in line order. */
+  ids: RecordIds;
 }
 
 /** The dataset-level facts a scan needs besides the records. */
@@ -109,6 +112,7 @@ export class ScanAccumulator {
   private readonly packed: PackedKeys | null;
   private readonly keys: KeySink;
   private readonly textKeys = new TextKeys();
+  private readonly ids = new RecordIdList();
 
   constructor(
     identity: ScanIdentity,
@@ -137,23 +141,31 @@ export class ScanAccumulator {
     };
   }
 
-  issue(line: number, message: string): void {
+  /** Adds a record that could not be read; `hash` is its content hash where the reader had its text. */
+  issue(line: number, message: string, hash?: number): void {
+    this.ids.push(line, hash ?? issueHash(message));
+    this.addIssue(line, message);
+  }
+
+  private addIssue(line: number, message: string): void {
     this.formatIssueTotal++;
     if (this.scan.formatIssues.length < FORMAT_ISSUE_CAP) this.scan.formatIssues.push({ line, message: `line ${line}: ${message}` });
   }
 
   /**
    * Adds one parsed record. `source` is a multi-line record's text (see `RawEvent`); `json` is a
-   * one-line record's text, which the secret and PII gate reads instead of joining its strings.
+   * one-line record's text, which the secret and PII gate reads instead of joining its strings;
+   * `hash` is the reader's content hash of the record (see `recordHash`).
    */
-  record(line: number, value: unknown, source?: string, json?: string): void {
+  record(line: number, value: unknown, source?: string, json?: string, hash?: number): void {
+    this.ids.push(line, recordHash(value, source, json, hash), stableKeyHash(value));
     if (nestsDeeperThan(value, MAX_RECORD_DEPTH)) {
-      this.issue(line, `record nests more than ${MAX_RECORD_DEPTH} levels deep; flatten it (loaders that recurse overflow their stack on it)`);
+      this.addIssue(line, `record nests more than ${MAX_RECORD_DEPTH} levels deep; flatten it (loaders that recurse overflow their stack on it)`);
       return;
     }
     const extracted = extractRecord(this.format, value);
     if ("error" in extracted) {
-      this.issue(line, extracted.error);
+      this.addIssue(line, extracted.error);
       return;
     }
     const s = this.scan;
@@ -200,6 +212,7 @@ export class ScanAccumulator {
       const h = i * 4;
       this.keys.push(p.keyLines[i]!, p.keyHashes[h]!, p.keyHashes[h + 1]!, p.keyHashes[h + 2]!, p.keyHashes[h + 3]!, p.keySigs, i * P);
     }
+    this.ids.append(p.ids);
   }
 
   /** The scan of a part (for an accumulator made with mode `part`). */
@@ -225,6 +238,7 @@ export class ScanAccumulator {
       keyLines: k.lines.slice(0, k.size),
       keyHashes: k.hashes.slice(0, k.size * 4),
       keySigs: k.sigs.slice(0, k.size * P),
+      ids: this.ids.result(),
     };
   }
 
@@ -233,6 +247,7 @@ export class ScanAccumulator {
     const s = this.scan;
     if (this.table === null) throw new Error("result() is the scan of a whole file: make the accumulator with mode \"file\"");
     s.keys = this.table.asArray();
+    s.recordIds = this.ids.result();
     s.formatIssues.sort((a, b) => a.line - b.line);
     if (this.sensitiveTotal > s.sensitive.length) s.sensitiveTotal = this.sensitiveTotal;
     if (this.formatIssueTotal > s.formatIssues.length) s.formatIssueTotal = this.formatIssueTotal;
@@ -277,8 +292,8 @@ export class ScanAccumulator {
 export function scanJsonlPart(identity: ScanIdentity, format: DatasetFormat, lexicon: CompiledLexicon, bytes: Buffer, firstLine: number, maxRecordBytes: number): ScanPartial {
   const acc = new ScanAccumulator(identity, format, lexicon, "part");
   for (const event of readJsonlPart(bytes, firstLine, maxRecordBytes)) {
-    if ("issue" in event) acc.issue(event.line, event.issue);
-    else acc.record(event.line, event.value, undefined, event.json);
+    if ("issue" in event) acc.issue(event.line, event.issue, event.hash);
+    else acc.record(event.line, event.value, undefined, event.json, event.hash);
   }
   return acc.partial();
 }

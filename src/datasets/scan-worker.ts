@@ -25,7 +25,10 @@ parentPort!.on("message", (request: PartRequest) => {
     const bytes = Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength);
     const partial = scanJsonlPart(data.identity, data.format, lexicon, bytes, request.firstLine, data.maxRecordBytes);
     reply = { seq: request.seq, partial };
-    parentPort!.postMessage(reply, [partial.keyLines.buffer, partial.keyHashes.buffer, partial.keySigs.buffer]);
+    const { ids } = partial;
+    const transfer = [partial.keyLines.buffer, partial.keyHashes.buffer, partial.keySigs.buffer, ids.lines.buffer, ids.hashes.buffer];
+    if (ids.keys) transfer.push(ids.keys.buffer);
+    parentPort!.postMessage(reply, transfer);
   } catch (error) {
     reply = { seq: request.seq, error: error instanceof Error ? error.message : String(error) };
     parentPort!.postMessage(reply);

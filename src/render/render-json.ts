@@ -1,7 +1,7 @@
 /**
  * The CLI's `--format json` output: exactly the object of the design, version 1.
  */
-import type { ArtifactKind, Conclusion, PatternNumber, Review, Severity } from "../types.js";
+import type { ArtifactKind, Conclusion, DatasetDiff, PatternNumber, Review, Severity } from "../types.js";
 
 /** One artifact in the JSON output. */
 export interface JsonArtifact {
@@ -21,6 +21,8 @@ export interface JsonFinding {
   path?: string;
   line?: number;
   endLine?: number;
+  /** Whether this change introduced the finding (false: already on the base branch). */
+  introduced: boolean;
 }
 
 /** The JSON document, `notes` present only when there are any. */
@@ -31,6 +33,8 @@ export interface JsonReview {
   conclusion: Conclusion;
   artifacts: JsonArtifact[];
   findings: JsonFinding[];
+  /** Base-to-head diff of each changed dataset. */
+  datasets: DatasetDiff[];
   notes?: string[];
 }
 
@@ -43,7 +47,7 @@ export function toJsonReview(review: Review): JsonReview {
     conclusion: review.conclusion,
     artifacts: review.artifacts.map((a) => ({ path: a.path, kind: a.kind, format: a.format })),
     findings: review.findings.map((f) => {
-      const out: JsonFinding = {
+      const out: Omit<JsonFinding, "introduced"> = {
         ruleId: f.ruleId,
         pattern: f.pattern,
         severity: f.severity,
@@ -54,8 +58,9 @@ export function toJsonReview(review: Review): JsonReview {
       if (f.path !== undefined) out.path = f.path;
       if (f.line !== undefined) out.line = f.line;
       if (f.endLine !== undefined) out.endLine = f.endLine;
-      return out;
+      return { ...out, introduced: f.introduced !== false };
     }),
+    datasets: (review.datasets ?? []).map((d) => ({ ...d })),
   };
   if (review.notes.length > 0) doc.notes = [...review.notes];
   return doc;

@@ -1,9 +1,12 @@
 import type { ReviewInput } from "../types.js";
 import { defineRule } from "./define-rule.js";
 
-/** The sequence length that applies to a dataset: the smallest stated by a config that uses it, else by any changed config. */
+/**
+ * The sequence length that applies to a dataset: the smallest stated by a config that uses it
+ * (changed, or unchanged and read as context), else by any changed config.
+ */
 function sequenceLimit(input: ReviewInput, path: string): { tokens: number; from: string } | null {
-  const configs = input.artifacts.filter((a) => a.config?.sequenceLength !== undefined);
+  const configs = [...input.artifacts, ...input.contextConfigs].filter((a) => a.config?.sequenceLength !== undefined);
   const using = configs.filter((a) => a.config!.datasetPaths.includes(path) || a.config!.evalPaths.includes(path));
   const pick = (using.length ? using : configs).sort((a, b) => a.config!.sequenceLength! - b.config!.sequenceLength!)[0];
   return pick ? { tokens: pick.config!.sequenceLength!, from: pick.path } : null;

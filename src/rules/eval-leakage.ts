@@ -1,4 +1,5 @@
 import { crossMatches } from "../datasets/minhash.js";
+import { recordIntroduced } from "../datasets/record-ids.js";
 import { defineRule } from "./define-rule.js";
 
 export default defineRule<{ near_threshold: number }>({ id: "eval-leakage" }, (input, options) => {
@@ -12,6 +13,8 @@ export default defineRule<{ near_threshold: number }>({ id: "eval-leakage" }, (i
           line: m.evalLine,
           endLine: m.evalLine,
           message: `Eval line ${m.evalLine} ${m.exact ? "also appears" : "nearly appears"} in the training data at ${t.path}:${m.trainLine}${m.exact ? "" : " (near-duplicate after normalising)"}.`,
+          // New when either side of the pair is: a new training record can leak an old eval one.
+          introduced: recordIntroduced(evalSet, m.evalLine) || recordIntroduced(t, m.trainLine),
         })),
       ),
     );

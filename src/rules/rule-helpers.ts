@@ -33,6 +33,14 @@ export function percent(part: number, whole: number): string {
   return `${Math.round((part / whole) * 1000) / 10}%`;
 }
 
+/** `rose from 2.1% to 7.4%`, `fell from …`, `stayed at 3%`: how a share moved from base to head. */
+export function movement(base: number, head: number): string {
+  const b = percent(base, 1);
+  const h = percent(head, 1);
+  if (b === h) return `stayed at ${h}`;
+  return `${head > base ? "rose" : "fell"} from ${b} to ${h}`;
+}
+
 /** First regex in `patterns` that matches `text`, with its match. Patterns are case-insensitive. */
 export function firstMatch(text: string, patterns: readonly RegExp[]): { pattern: RegExp; match: string; index: number } | null {
   for (const pattern of patterns) {

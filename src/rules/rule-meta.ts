@@ -14,6 +14,7 @@ export const ruleMetaSchema = z.strictObject({
   pattern: z.union([0, 1, 2, 3, 4, 5, 6, 7].map((n) => z.literal(n)) as [z.ZodLiteral<0>, ...z.ZodLiteral<number>[]]),
   severity: z.enum(["error", "warning", "notice"]),
   proposal: z.boolean().default(true),
+  scope: z.enum(["record", "file", "change"]).default("change"),
   checks: z.string().min(1),
   rationale: z.string().min(1),
   remediation: z.string().min(1),

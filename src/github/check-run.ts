@@ -1,4 +1,4 @@
-import { renderMarkdown, truncateMarkdown } from "../render/index.js";
+import { annotatedFindings, renderMarkdown, truncateMarkdown } from "../render/index.js";
 import type { Finding, Review, Severity } from "../types.js";
 import type { GitHubClient, RepoRef } from "./client.js";
 
@@ -37,14 +37,17 @@ export function toAnnotations(findings: readonly Finding[]): Annotation[] {
 
 /** The check's title line: counts, or that there is nothing to report. */
 export function checkTitle(review: Review): string {
-  const n = (s: Severity) => review.findings.filter((f) => f.severity === s).length;
+  const counted = annotatedFindings(review);
+  const n = (s: Severity) => counted.filter((f) => f.severity === s).length;
   const parts = [
     n("error") && `${n("error")} error${n("error") === 1 ? "" : "s"}`,
     n("warning") && `${n("warning")} warning${n("warning") === 1 ? "" : "s"}`,
     n("notice") && `${n("notice")} notice${n("notice") === 1 ? "" : "s"}`,
   ].filter(Boolean);
   if (review.artifacts.length === 0 && review.findings.length === 0) return "No fine-tuning artifacts changed";
-  return parts.length ? parts.join(", ") : "No findings";
+  const rest = review.findings.length - counted.length;
+  const old = rest > 0 ? ` · ${rest} already on the base branch` : "";
+  return (parts.length ? parts.join(", ") : rest > 0 ? "No new findings" : "No findings") + old;
 }
 
 /** Creates the check run in progress on the head sha. */
@@ -73,7 +76,7 @@ export async function reportProgress(octokit: GitHubClient, repo: RepoRef, check
 export async function completeCheckRun(octokit: GitHubClient, repo: RepoRef, checkRunId: number, review: Review, fileUrl?: (path: string, line?: number) => string): Promise<void> {
   const title = checkTitle(review);
   const summary = truncateMarkdown(renderMarkdown(review, { fileUrl, ruleDocUrl: (id) => `${RULE_DOCS_URL.replace(/#.*/, "")}#${id}` }));
-  const annotations = toAnnotations(review.findings);
+  const annotations = toAnnotations(annotatedFindings(review));
   const batches: Annotation[][] = [];
   for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
   await octokit.rest.checks.update({

@@ -18,6 +18,7 @@ export {
 } from "./render-markdown.js";
 export { FINGERPRINT_KEY, renderSarif, toSarifLog, type SarifLog, type SarifOptions } from "./render-sarif.js";
 export { renderText, type TextOptions } from "./render-text.js";
+export { annotatedFindings, splitByIntroduced } from "./summary.js";
 
 /** The CLI's `--format` values. */
 export type OutputFormat = "text" | "markdown" | "json" | "sarif";

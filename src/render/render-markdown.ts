@@ -2,7 +2,7 @@
  * The sticky PR comment (and check-run summary) in GitHub-flavoured markdown, plus a cutter
  * that keeps it under GitHub's 65,535-character limit.
  */
-import type { Conclusion, Finding, Review, Severity } from "../types.js";
+import type { Conclusion, DatasetDiff, Finding, Review, Severity } from "../types.js";
 import { PATTERN_ORDER, patternHeading } from "./patterns.js";
 import {
   SEVERITIES,
@@ -10,11 +10,16 @@ import {
   describeArtifactKinds,
   formatCounts,
   formatLocation,
+  formatPp,
+  formatRatio,
+  formatRecordDelta,
   groupByPattern,
+  labelMoves,
   plural,
   replaceControlChars,
   shortSha,
   showsRemediation,
+  splitByIntroduced,
 } from "./summary.js";
 
 /** Options of {@link renderMarkdown}. */
@@ -52,15 +57,18 @@ export function renderMarkdown(review: Review, opts: MarkdownOptions = {}): stri
   const out: string[] = [];
   if (opts.marker) out.push(opts.marker);
 
-  const counts = countSeverities(review.findings);
+  const mode = review.settings?.existing ?? "show";
+  const { introduced, existing } = splitByIntroduced(review.findings);
+  const counts = countSeverities(introduced);
   const kinds = describeArtifactKinds(review.artifacts);
   const refs = `base \`${shaText(shortSha(review.base))}\` → head \`${shaText(shortSha(review.head))}\``;
+  const old = existing.length > 0 ? ` · ${existing.length} already on the base branch` : "";
   const reviewed =
     review.artifacts.length === 0
       ? review.findings.length === 0
         ? ""
-        : `: ${formatCounts(counts)}`
-      : `: ${formatCounts(counts)} in ${plural(review.artifacts.length, "artifact")} (${kinds})`;
+        : `: ${formatCounts(counts)}${old}`
+      : `: ${formatCounts(counts)}${old} in ${plural(review.artifacts.length, "artifact")} (${kinds})`;
   out.push(`${CONCLUSION_LINE[review.conclusion]}${reviewed} · ${refs}`);
   if (opts.headerNote) out.push("", opts.headerNote);
 
@@ -71,23 +79,66 @@ export function renderMarkdown(review: Review, opts: MarkdownOptions = {}): stri
   }
 
   if (review.artifacts.length === 0) out.push("", "No fine-tuning artifacts changed in this pull request.");
+  out.push(...renderDatasets(review.datasets ?? []));
 
   if (review.findings.length === 0) {
     if (review.artifacts.length > 0) out.push("", "No findings: this proposal follows the seven patterns.");
     return `${out.join("\n")}\n`;
   }
 
-  out.push("", ...renderTable(review.findings));
-  for (const group of groupByPattern(review.findings)) {
-    out.push("", `### ${patternHeading(group.pattern)}`, "");
-    group.findings.forEach((f, i) => out.push(...renderFinding(f, showsRemediation(group.findings, i), opts)));
-    if (group.pattern === 1) out.push(...renderChurnCharts(review));
+  if (introduced.length > 0) {
+    out.push("", ...renderTable(introduced));
+    for (const group of groupByPattern(introduced)) {
+      out.push("", `### ${patternHeading(group.pattern)}`, "");
+      group.findings.forEach((f, i) => out.push(...renderFinding(f, showsRemediation(group.findings, i), opts)));
+      if (group.pattern === 1) out.push(...renderChurnCharts(review));
+    }
+  } else {
+    out.push("", "No new findings: this change introduces none.");
   }
+  out.push(...renderExisting(existing, mode, opts));
   out.push(
     "",
     "<sub>Each finding names its rule id; rules are configured by id in `.github/finetune-review.yml` on the base branch.</sub>",
   );
   return `${out.join("\n")}\n`;
+}
+
+/** Findings already on the base branch, collapsed and apart (left out with `existing: hide`). */
+function renderExisting(existing: readonly Finding[], mode: "show" | "hide" | "fail", opts: MarkdownOptions): string[] {
+  if (existing.length === 0) return [];
+  if (mode === "hide") return ["", `<sub>${plural(existing.length, "finding")} already on the base branch ${existing.length === 1 ? "is" : "are"} hidden (\`existing: hide\`).</sub>`];
+  const counts = mode === "fail" ? "; they count towards the conclusion (`existing: fail`)" : "; they do not decide this check";
+  const out = ["", `<details><summary>Already on the base branch (${existing.length})${counts}</summary>`, ""];
+  existing.forEach((f, i) => out.push(...renderFinding(f, showsRemediation(existing, i), opts)));
+  out.push("", "</details>");
+  return out;
+}
+
+/** One table of the changed datasets (records, added/removed, duplicates), then the labels whose share moved. */
+function renderDatasets(diffs: readonly DatasetDiff[]): string[] {
+  if (diffs.length === 0) return [];
+  const out = [
+    "",
+    "### Datasets in this change",
+    "",
+    "| Dataset | Records (base → head) | Added / removed | Duplicates (base → head) |",
+    "| --- | ---: | ---: | ---: |",
+  ];
+  const n = (x: number): string => x.toLocaleString("en-US");
+  for (const d of diffs) {
+    const records = d.base === null ? `– → ${n(d.head.records)}` : `${n(d.base.records)} → ${n(d.head.records)}`;
+    const dups = d.base === null ? `– → ${formatRatio(d.head.duplicateRatio)}` : `${formatRatio(d.base.duplicateRatio)} → ${formatRatio(d.head.duplicateRatio)}`;
+    out.push(`| ${codeSpan(d.path)} | ${records} | ${formatRecordDelta(d)} | ${dups} |`);
+  }
+  for (const d of diffs) {
+    const moves = labelMoves(d);
+    if (moves.length === 0) continue;
+    const shown = moves.slice(0, 10).map((m) => `${codeSpan(m.label)} ${n(m.base)} → ${n(m.head)} (${formatPp(m.pp)})`);
+    const more = moves.length > 10 ? ` and ${moves.length - 10} more` : "";
+    out.push("", `Labels that moved in ${codeSpan(d.path)}: ${shown.join(", ")}${more}.`);
+  }
+  return out;
 }
 
 /** One row per pattern 1-7 (✅ when clean), plus review setup when it has findings. */

@@ -40,6 +40,8 @@ export interface SarifResult {
     };
   }[];
   partialFingerprints: Record<string, string>;
+  /** `new` when this change introduced the finding, `unchanged` when it was already on the base branch. */
+  baselineState: "new" | "unchanged";
 }
 
 /** A SARIF log with a single run. */
@@ -116,6 +118,7 @@ export function toSarifLog(review: Review, rules: readonly RuleMeta[], opts: Sar
       level: LEVELS[f.severity],
       message: { text: f.remediation ? `${f.message} Fix: ${f.remediation}` : f.message },
       partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(f) },
+      baselineState: f.introduced === false ? "unchanged" : "new",
     };
     if (f.path !== undefined) {
       const physicalLocation: NonNullable<SarifResult["locations"]>[number]["physicalLocation"] = {

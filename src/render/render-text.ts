@@ -1,17 +1,22 @@
 /**
  * The terminal rendering of a review: a header line, the artifacts, and findings by pattern.
  */
-import type { Conclusion, Finding, Review, Severity } from "../types.js";
+import type { Conclusion, DatasetDiff, Finding, Review, Severity } from "../types.js";
 import { patternHeading } from "./patterns.js";
 import {
   countSeverities,
   formatCounts,
   formatLocation,
+  formatPp,
+  formatRatio,
+  formatRecordDelta,
   groupByPattern,
+  labelMoves,
   plural,
   replaceControlChars,
   shortSha,
   showsRemediation,
+  splitByIntroduced,
 } from "./summary.js";
 
 /** Options of {@link renderText}. */
@@ -41,12 +46,15 @@ export function renderText(review: Review, opts: TextOptions = {}): string {
   const clean = (s: string): string => replaceControlChars(s);
   const lines: string[] = [];
 
-  const counts = formatCounts(countSeverities(review.findings));
+  const mode = review.settings?.existing ?? "show";
+  const { introduced, existing } = splitByIntroduced(review.findings);
+  const counts = formatCounts(countSeverities(introduced));
+  const old = existing.length > 0 ? `, ${existing.length} already on the base branch` : "";
   const artifacts = plural(review.artifacts.length, "artifact");
   const refs = `base ${shortSha(review.base)}..head ${shortSha(review.head)}`;
   lines.push(
     `${paint("bold", "finetune-review:")} ${paint(CONCLUSION_STYLE[review.conclusion], review.conclusion)}` +
-      ` — ${counts} in ${artifacts} (${refs})`,
+      ` — ${counts}${old} in ${artifacts} (${refs})`,
   );
 
   if (review.artifacts.length === 0) {
@@ -64,12 +72,22 @@ export function renderText(review: Review, opts: TextOptions = {}): string {
     for (const note of review.notes) lines.push(...indent(clean(note), "  - ", "    "));
   }
 
+  lines.push(...renderDatasets(review.datasets ?? [], paint, clean));
+
   if (review.findings.length === 0) {
     if (review.artifacts.length > 0) lines.push("", "No findings: this proposal follows the seven patterns.");
   } else {
-    for (const group of groupByPattern(review.findings)) {
+    if (introduced.length === 0) lines.push("", "No new findings: this change introduces none.");
+    for (const group of groupByPattern(introduced)) {
       lines.push("", paint("bold", patternHeading(group.pattern)));
       group.findings.forEach((f, i) => lines.push(...renderFinding(f, showsRemediation(group.findings, i), paint, clean)));
+    }
+    if (existing.length > 0 && mode === "hide") {
+      lines.push("", paint("dim", `${plural(existing.length, "finding")} already on the base branch hidden (existing: hide).`));
+    } else if (existing.length > 0) {
+      const counted = mode === "fail" ? "they count (existing: fail)" : "they do not decide the conclusion";
+      lines.push("", paint("bold", `Already on the base branch (${existing.length}); ${counted}:`));
+      existing.forEach((f, i) => lines.push(...renderFinding(f, showsRemediation(existing, i), paint, clean)));
     }
   }
 
@@ -89,6 +107,20 @@ function renderFinding(
   const out = indent(clean(f.message), `${head}  `, "    ");
   if (withFix && f.remediation) out.push(...indent(clean(f.remediation), `    ${paint("dim", "fix:")} `, "    "));
   for (const item of f.evidence ?? []) out.push(...indent(clean(item), "      · ", "        "));
+  return out;
+}
+
+function renderDatasets(diffs: readonly DatasetDiff[], paint: (style: Style, s: string) => string, clean: (s: string) => string): string[] {
+  if (diffs.length === 0) return [];
+  const out = ["", paint("bold", "Datasets:")];
+  for (const d of diffs) {
+    const records = d.base === null ? `${d.head.records} records` : `${d.base.records} → ${d.head.records} records`;
+    const dups = d.base === null ? formatRatio(d.head.duplicateRatio) : `${formatRatio(d.base.duplicateRatio)} → ${formatRatio(d.head.duplicateRatio)}`;
+    out.push(`  ${clean(d.path)}  ${records} (${formatRecordDelta(d)}), duplicates ${dups}`);
+    const moves = labelMoves(d);
+    for (const m of moves.slice(0, 10)) out.push(`    ${clean(m.label)}: ${m.base} → ${m.head} (${formatPp(m.pp)})`);
+    if (moves.length > 10) out.push(`    … and ${moves.length - 10} more labels`);
+  }
   return out;
 }
 

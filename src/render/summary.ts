@@ -1,7 +1,7 @@
 /**
  * Small pure helpers the renderers share: counting, grouping, short shas and locations.
  */
-import type { ArtifactKind, Artifact, Finding, PatternNumber, Severity } from "../types.js";
+import type { ArtifactKind, Artifact, DatasetDiff, Finding, PatternNumber, Review, Severity } from "../types.js";
 import { PATTERN_ORDER } from "./patterns.js";
 
 /** Number of findings per severity. */
@@ -110,4 +110,63 @@ export function replaceControlChars(text: string): string {
     if (c === "\r") return "";
     return `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`;
   });
+}
+
+/** Findings this change introduced, and those already on the base branch. */
+export function splitByIntroduced(findings: readonly Finding[]): { introduced: Finding[]; existing: Finding[] } {
+  const introduced: Finding[] = [];
+  const existing: Finding[] = [];
+  for (const f of findings) (f.introduced === false ? existing : introduced).push(f);
+  return { introduced, existing };
+}
+
+/** The findings annotated on the diff: introduced ones, and existing ones too when they count (`existing: fail`). */
+export function annotatedFindings(review: Review): Finding[] {
+  return review.settings?.existing === "fail" ? [...review.findings] : splitByIntroduced(review.findings).introduced;
+}
+
+/** A label's share moved by at least this many percentage points to be shown in a dataset diff. */
+export const LABEL_SHIFT_PP = 2;
+
+/** A label whose count or share moved between base and head. */
+export interface LabelMove {
+  label: string;
+  base: number;
+  head: number;
+  /** Change in share of the file's labelled records, in percentage points. */
+  pp: number;
+}
+
+/** Labels added, removed, or whose share moved by at least {@link LABEL_SHIFT_PP} points, largest move first. */
+export function labelMoves(diff: DatasetDiff): LabelMove[] {
+  const base = diff.base?.labels ?? {};
+  const head = diff.head.labels;
+  const total = (c: Record<string, number>): number => Object.values(c).reduce((a, b) => a + b, 0);
+  const [tb, th] = [total(base), total(head)];
+  const share = (n: number, t: number): number => (t === 0 ? 0 : (n / t) * 100);
+  const labels = [...new Set([...Object.keys(base), ...Object.keys(head)])];
+  return labels
+    .map((label) => {
+      const b = base[label] ?? 0;
+      const h = head[label] ?? 0;
+      return { label, base: b, head: h, pp: Math.round((share(h, th) - share(b, tb)) * 10) / 10 };
+    })
+    .filter((m) => diff.base !== null && (m.base === 0 || m.head === 0 || Math.abs(m.pp) >= LABEL_SHIFT_PP))
+    .sort((a, b) => Math.abs(b.pp) - Math.abs(a.pp) || a.label.localeCompare(b.label));
+}
+
+/** `+1.5 pp`, `−3.0 pp`. */
+export function formatPp(pp: number): string {
+  return `${pp >= 0 ? "+" : "−"}${Math.abs(pp).toFixed(1)} pp`;
+}
+
+/** `7.4%` for a 0-1 ratio. */
+export function formatRatio(ratio: number): string {
+  return `${Math.round(ratio * 1000) / 10}%`;
+}
+
+/** `+260 / −10 / 3 changed` for a dataset diff (`new file` for an added one). */
+export function formatRecordDelta(diff: DatasetDiff): string {
+  if (diff.base === null) return `new file, ${plural(diff.head.records, "record")}`;
+  return `+${diff.added} / −${diff.removed}${diff.changed ? ` / ${diff.changed} changed` : ""}`;
 }

@@ -52,6 +52,18 @@ describe("SARIF 2.1.0 schema", () => {
     expectValid(renderReview("sarif", odd, ruleMetas));
   });
 
+  it("accepts baselineState on new and existing findings, and sets it from `introduced`", () => {
+    const mixed: Review = { ...review, findings: review.findings.map((f, i) => ({ ...f, introduced: i % 2 === 0 })) };
+    const text = renderReview("sarif", mixed, ruleMetas);
+    expectValid(text);
+    const states = (JSON.parse(text) as { runs: { results: { baselineState: string }[] }[] }).runs[0]!.results.map((r) => r.baselineState);
+    expect(states).toEqual(mixed.findings.map((f) => (f.introduced ? "new" : "unchanged")));
+    // The schema knows the property: a value outside its enum is rejected.
+    const wrong = JSON.parse(text) as { runs: { results: { baselineState: string }[] }[] };
+    wrong.runs[0]!.results[0]!.baselineState = "brand-new";
+    expect(validate(wrong)).toBe(false);
+  });
+
   it("accepts what the CLI prints with --format sarif for a failing proposal", async () => {
     const res = await reviewScenario({
       head: { "data/train.jsonl": `${GOOD.head["data/train.jsonl"]}{"text": broken\n` },

@@ -3239,12 +3239,12 @@ var require_levels = __commonJS({
     function genLsCache(instance) {
       const formatter = instance[formattersSym].level;
       const { labels } = instance.levels;
-      const cache = {};
+      const cache2 = {};
       for (const label in labels) {
         const level = formatter(labels[label], Number(label));
-        cache[label] = JSON.stringify(level).slice(0, -1);
+        cache2[label] = JSON.stringify(level).slice(0, -1);
       }
-      instance[lsCacheSym] = cache;
+      instance[lsCacheSym] = cache2;
       return instance;
     }
     function isStandardLevel(level, useOnlyCustomLevels) {
@@ -6576,11 +6576,11 @@ var require_cjs2 = __commonJS({
     }
     function copyDataViewStrict(dataView, state) {
       const { buffer } = dataView;
-      const { cache, Constructor } = state;
-      const bufferCopied = cache.has(buffer);
-      const bufferClone = bufferCopied ? cache.get(buffer) : state.copier(buffer, state);
-      if (!bufferCopied && cache.has(dataView)) {
-        return cache.get(dataView);
+      const { cache: cache2, Constructor } = state;
+      const bufferCopied = cache2.has(buffer);
+      const bufferClone = bufferCopied ? cache2.get(buffer) : state.copier(buffer, state);
+      if (!bufferCopied && cache2.has(dataView)) {
+        return cache2.get(dataView);
       }
       const clone2 = new Constructor(bufferClone, dataView.byteOffset, dataView.byteLength);
       state.cache.set(dataView, clone2);
@@ -26099,9 +26099,9 @@ var handler = {
   set(target, methodName, value) {
     return target.cache[methodName] = value;
   },
-  get({ octokit, scope, cache }, methodName) {
-    if (cache[methodName]) {
-      return cache[methodName];
+  get({ octokit, scope, cache: cache2 }, methodName) {
+    if (cache2[methodName]) {
+      return cache2[methodName];
     }
     const method = endpointMethodsMap.get(scope).get(methodName);
     if (!method) {
@@ -26109,7 +26109,7 @@ var handler = {
     }
     const { endpointDefaults, decorations } = method;
     if (decorations) {
-      cache[methodName] = decorate(
+      cache2[methodName] = decorate(
         octokit,
         scope,
         methodName,
@@ -26117,9 +26117,9 @@ var handler = {
         decorations
       );
     } else {
-      cache[methodName] = octokit.request.defaults(endpointDefaults);
+      cache2[methodName] = octokit.request.defaults(endpointDefaults);
     }
-    return cache[methodName];
+    return cache2[methodName];
   }
 };
 function endpointsToMethods(octokit) {
@@ -27529,9 +27529,9 @@ function getCache() {
     1e3 * 60 * 59
   );
 }
-async function get(cache, options2) {
+async function get(cache2, options2) {
   const cacheKey = optionsToCacheKey(options2);
-  const result = await cache.get(cacheKey);
+  const result = await cache2.get(cacheKey);
   if (!result) {
     return;
   }
@@ -27562,7 +27562,7 @@ async function get(cache, options2) {
     repositorySelection
   };
 }
-async function set(cache, options2, data) {
+async function set(cache2, options2, data) {
   const key = optionsToCacheKey(options2);
   const permissionsString = options2.permissions ? "" : Object.keys(data.permissions).map(
     (name) => `${name}${data.permissions[name] === "write" ? "!" : ""}`
@@ -27575,7 +27575,7 @@ async function set(cache, options2, data) {
     permissionsString,
     data.singleFileName
   ].join("|");
-  await cache.set(key, value);
+  await cache2.set(key, value);
 }
 function optionsToCacheKey({
   installationId,
@@ -28215,6 +28215,39 @@ function replaceControlChars(text) {
     return `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`;
   });
 }
+function splitByIntroduced(findings) {
+  const introduced = [];
+  const existing = [];
+  for (const f of findings) (f.introduced === false ? existing : introduced).push(f);
+  return { introduced, existing };
+}
+function annotatedFindings(review2) {
+  return review2.settings?.existing === "fail" ? [...review2.findings] : splitByIntroduced(review2.findings).introduced;
+}
+var LABEL_SHIFT_PP = 2;
+function labelMoves(diff) {
+  const base = diff.base?.labels ?? {};
+  const head = diff.head.labels;
+  const total = (c) => Object.values(c).reduce((a, b) => a + b, 0);
+  const [tb, th] = [total(base), total(head)];
+  const share = (n, t) => t === 0 ? 0 : n / t * 100;
+  const labels = [.../* @__PURE__ */ new Set([...Object.keys(base), ...Object.keys(head)])];
+  return labels.map((label) => {
+    const b = base[label] ?? 0;
+    const h = head[label] ?? 0;
+    return { label, base: b, head: h, pp: Math.round((share(h, th) - share(b, tb)) * 10) / 10 };
+  }).filter((m) => diff.base !== null && (m.base === 0 || m.head === 0 || Math.abs(m.pp) >= LABEL_SHIFT_PP)).sort((a, b) => Math.abs(b.pp) - Math.abs(a.pp) || a.label.localeCompare(b.label));
+}
+function formatPp(pp) {
+  return `${pp >= 0 ? "+" : "\u2212"}${Math.abs(pp).toFixed(1)} pp`;
+}
+function formatRatio(ratio2) {
+  return `${Math.round(ratio2 * 1e3) / 10}%`;
+}
+function formatRecordDelta(diff) {
+  if (diff.base === null) return `new file, ${plural(diff.head.records, "record")}`;
+  return `+${diff.added} / \u2212${diff.removed}${diff.changed ? ` / ${diff.changed} changed` : ""}`;
+}
 
 // src/render/render-markdown.ts
 var GITHUB_MARKDOWN_LIMIT = 65535;
@@ -28232,10 +28265,13 @@ var FINDING_LINE = /^- (?:❌ \*\*Error|⚠️ \*\*Warning|ℹ️ \*\*Notice)\*\
 function renderMarkdown(review2, opts = {}) {
   const out = [];
   if (opts.marker) out.push(opts.marker);
-  const counts = countSeverities(review2.findings);
+  const mode = review2.settings?.existing ?? "show";
+  const { introduced, existing } = splitByIntroduced(review2.findings);
+  const counts = countSeverities(introduced);
   const kinds = describeArtifactKinds(review2.artifacts);
   const refs = `base \`${shaText(shortSha(review2.base))}\` \u2192 head \`${shaText(shortSha(review2.head))}\``;
-  const reviewed = review2.artifacts.length === 0 ? review2.findings.length === 0 ? "" : `: ${formatCounts(counts)}` : `: ${formatCounts(counts)} in ${plural(review2.artifacts.length, "artifact")} (${kinds})`;
+  const old = existing.length > 0 ? ` \xB7 ${existing.length} already on the base branch` : "";
+  const reviewed = review2.artifacts.length === 0 ? review2.findings.length === 0 ? "" : `: ${formatCounts(counts)}${old}` : `: ${formatCounts(counts)}${old} in ${plural(review2.artifacts.length, "artifact")} (${kinds})`;
   out.push(`${CONCLUSION_LINE[review2.conclusion]}${reviewed} \xB7 ${refs}`);
   if (opts.headerNote) out.push("", opts.headerNote);
   if (review2.notes.length > 0) {
@@ -28244,23 +28280,62 @@ function renderMarkdown(review2, opts = {}) {
     out.pop();
   }
   if (review2.artifacts.length === 0) out.push("", "No fine-tuning artifacts changed in this pull request.");
+  out.push(...renderDatasets(review2.datasets ?? []));
   if (review2.findings.length === 0) {
     if (review2.artifacts.length > 0) out.push("", "No findings: this proposal follows the seven patterns.");
     return `${out.join("\n")}
 `;
   }
-  out.push("", ...renderTable(review2.findings));
-  for (const group2 of groupByPattern(review2.findings)) {
-    out.push("", `### ${patternHeading(group2.pattern)}`, "");
-    group2.findings.forEach((f, i) => out.push(...renderFinding(f, showsRemediation(group2.findings, i), opts)));
-    if (group2.pattern === 1) out.push(...renderChurnCharts(review2));
+  if (introduced.length > 0) {
+    out.push("", ...renderTable(introduced));
+    for (const group2 of groupByPattern(introduced)) {
+      out.push("", `### ${patternHeading(group2.pattern)}`, "");
+      group2.findings.forEach((f, i) => out.push(...renderFinding(f, showsRemediation(group2.findings, i), opts)));
+      if (group2.pattern === 1) out.push(...renderChurnCharts(review2));
+    }
+  } else {
+    out.push("", "No new findings: this change introduces none.");
   }
+  out.push(...renderExisting(existing, mode, opts));
   out.push(
     "",
     "<sub>Each finding names its rule id; rules are configured by id in `.github/finetune-review.yml` on the base branch.</sub>"
   );
   return `${out.join("\n")}
 `;
+}
+function renderExisting(existing, mode, opts) {
+  if (existing.length === 0) return [];
+  if (mode === "hide") return ["", `<sub>${plural(existing.length, "finding")} already on the base branch ${existing.length === 1 ? "is" : "are"} hidden (\`existing: hide\`).</sub>`];
+  const counts = mode === "fail" ? "; they count towards the conclusion (`existing: fail`)" : "; they do not decide this check";
+  const out = ["", `<details><summary>Already on the base branch (${existing.length})${counts}</summary>`, ""];
+  existing.forEach((f, i) => out.push(...renderFinding(f, showsRemediation(existing, i), opts)));
+  out.push("", "</details>");
+  return out;
+}
+function renderDatasets(diffs) {
+  if (diffs.length === 0) return [];
+  const out = [
+    "",
+    "### Datasets in this change",
+    "",
+    "| Dataset | Records (base \u2192 head) | Added / removed | Duplicates (base \u2192 head) |",
+    "| --- | ---: | ---: | ---: |"
+  ];
+  const n = (x) => x.toLocaleString("en-US");
+  for (const d of diffs) {
+    const records = d.base === null ? `\u2013 \u2192 ${n(d.head.records)}` : `${n(d.base.records)} \u2192 ${n(d.head.records)}`;
+    const dups = d.base === null ? `\u2013 \u2192 ${formatRatio(d.head.duplicateRatio)}` : `${formatRatio(d.base.duplicateRatio)} \u2192 ${formatRatio(d.head.duplicateRatio)}`;
+    out.push(`| ${codeSpan(d.path)} | ${records} | ${formatRecordDelta(d)} | ${dups} |`);
+  }
+  for (const d of diffs) {
+    const moves = labelMoves(d);
+    if (moves.length === 0) continue;
+    const shown = moves.slice(0, 10).map((m) => `${codeSpan(m.label)} ${n(m.base)} \u2192 ${n(m.head)} (${formatPp(m.pp)})`);
+    const more = moves.length > 10 ? ` and ${moves.length - 10} more` : "";
+    out.push("", `Labels that moved in ${codeSpan(d.path)}: ${shown.join(", ")}${more}.`);
+  }
+  return out;
 }
 function renderTable(findings) {
   const rows = ["| Pattern | Errors | Warnings | Notices |", "| --- | ---: | ---: | ---: |"];
@@ -28389,14 +28464,17 @@ function toAnnotations(findings) {
   }));
 }
 function checkTitle(review2) {
-  const n = (s) => review2.findings.filter((f) => f.severity === s).length;
+  const counted = annotatedFindings(review2);
+  const n = (s) => counted.filter((f) => f.severity === s).length;
   const parts = [
     n("error") && `${n("error")} error${n("error") === 1 ? "" : "s"}`,
     n("warning") && `${n("warning")} warning${n("warning") === 1 ? "" : "s"}`,
     n("notice") && `${n("notice")} notice${n("notice") === 1 ? "" : "s"}`
   ].filter(Boolean);
   if (review2.artifacts.length === 0 && review2.findings.length === 0) return "No fine-tuning artifacts changed";
-  return parts.length ? parts.join(", ") : "No findings";
+  const rest = review2.findings.length - counted.length;
+  const old = rest > 0 ? ` \xB7 ${rest} already on the base branch` : "";
+  return (parts.length ? parts.join(", ") : rest > 0 ? "No new findings" : "No findings") + old;
 }
 async function startCheckRun(octokit, repo, headSha, detailsUrl) {
   const { data } = await octokit.rest.checks.create({
@@ -28416,7 +28494,7 @@ async function reportProgress(octokit, repo, checkRunId, message) {
 async function completeCheckRun(octokit, repo, checkRunId, review2, fileUrl) {
   const title = checkTitle(review2);
   const summary = truncateMarkdown(renderMarkdown(review2, { fileUrl, ruleDocUrl: (id) => `${RULE_DOCS_URL.replace(/#.*/, "")}#${id}` }));
-  const annotations = toAnnotations(review2.findings);
+  const annotations = toAnnotations(annotatedFindings(review2));
   const batches = [];
   for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
   await octokit.rest.checks.update({
@@ -29211,12 +29289,12 @@ function cleanRegex(source) {
   return source.slice(start, end);
 }
 function floatSafeRemainder(val, step) {
-  const ratio = val / step;
-  const roundedRatio = Math.round(ratio);
-  const tolerance = 4 * Number.EPSILON * Math.max(Math.abs(ratio), 1);
-  if (Math.abs(ratio - roundedRatio) < tolerance)
+  const ratio2 = val / step;
+  const roundedRatio = Math.round(ratio2);
+  const tolerance = 4 * Number.EPSILON * Math.max(Math.abs(ratio2), 1);
+  if (Math.abs(ratio2 - roundedRatio) < tolerance)
     return 0;
-  return ratio - roundedRatio;
+  return ratio2 - roundedRatio;
 }
 var EVALUATING = /* @__PURE__ */ Symbol("evaluating");
 function defineLazy(object2, key, getter) {
@@ -47998,21 +48076,21 @@ function visit(schema, fnOrHandlers) {
     const h = fnOrHandlers[node2._zod.def.type];
     return h ? h(node2, rewritten) : node2;
   };
-  const cache = /* @__PURE__ */ new Map();
+  const cache2 = /* @__PURE__ */ new Map();
   function run3(s) {
-    const cached3 = cache.get(s);
+    const cached3 = cache2.get(s);
     if (cached3 === RESOLVING) {
       return new $ZodLazy({
         type: "lazy",
-        getter: () => cache.get(s)
+        getter: () => cache2.get(s)
       });
     }
     if (cached3 !== void 0)
       return cached3;
-    cache.set(s, RESOLVING);
+    cache2.set(s, RESOLVING);
     const inner = mapInner(s);
     const mapped = fn(inner, inner !== s);
-    cache.set(s, mapped);
+    cache2.set(s, mapped);
     return mapped;
   }
   function mapInner(s) {
@@ -48231,6 +48309,7 @@ var ruleMetaSchema = external_exports.strictObject({
   pattern: external_exports.union([0, 1, 2, 3, 4, 5, 6, 7].map((n) => external_exports.literal(n))),
   severity: external_exports.enum(["error", "warning", "notice"]),
   proposal: external_exports.boolean().default(true),
+  scope: external_exports.enum(["record", "file", "change"]).default("change"),
   checks: external_exports.string().min(1),
   rationale: external_exports.string().min(1),
   remediation: external_exports.string().min(1),
@@ -48295,6 +48374,12 @@ function listSome(items, max = 5) {
 function percent(part, whole) {
   if (whole === 0) return "0%";
   return `${Math.round(part / whole * 1e3) / 10}%`;
+}
+function movement(base, head) {
+  const b = percent(base, 1);
+  const h = percent(head, 1);
+  if (b === h) return `stayed at ${h}`;
+  return `${head > base ? "rose" : "fell"} from ${b} to ${h}`;
 }
 function compileAll(sources, flags = "i") {
   return sources.map((s) => new RegExp(s, flags));
@@ -48417,17 +48502,30 @@ var config_references_default = defineRule({ id: "config-references" }, (input3)
 });
 
 // src/rules/dataset-balance.ts
+function rareLabels(labelCounts, options2) {
+  const counts = Object.entries(labelCounts);
+  if (counts.length < 2) return null;
+  const top = counts.reduce((a, b) => b[1] > a[1] ? b : a);
+  return { top, rare: new Map(counts.filter(([, n]) => n < top[1] * options2.min_ratio || n < options2.min_per_label)) };
+}
 var dataset_balance_default = defineRule(
   { id: "dataset-balance" },
   (input3, options2) => input3.datasets.filter((scan) => scan.role === "train").flatMap((scan) => {
-    const counts = Object.entries(scan.labelCounts);
-    if (counts.length < 2) return [];
-    const [topLabel, top] = counts.reduce((a, b) => b[1] > a[1] ? b : a);
-    return counts.filter(([, n]) => n < top * options2.min_ratio || n < options2.min_per_label).sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).map(([label, n]) => ({
-      path: scan.path,
-      line: scan.labelLines[label],
-      message: n < options2.min_per_label ? `Label "${label}" has ${n} example${n === 1 ? "" : "s"} in ${scan.path}, fewer than ${options2.min_per_label}; the largest, "${topLabel}", has ${top}.` : `Label "${label}" has ${n} example${n === 1 ? "" : "s"} in ${scan.path}, ${percent(n, top)} of the largest label "${topLabel}" (${top}); the floor is ${percent(options2.min_ratio, 1)}.`
-    }));
+    const head = rareLabels(scan.labelCounts, options2);
+    if (!head) return [];
+    const [topLabel, top] = head.top;
+    const base = scan.base ? rareLabels(scan.base.labelCounts, options2) : void 0;
+    return [...head.rare].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).map(([label, n]) => {
+      const was = base?.rare.get(label);
+      const existing = base && was !== void 0 && n / top >= was / base.top[1] - 1e-9 && n >= Math.min(was, options2.min_per_label);
+      const atBase = scan.base ? ` (${scan.base.labelCounts[label] ?? 0} on the base branch)` : "";
+      return {
+        path: scan.path,
+        line: scan.labelLines[label],
+        message: n < options2.min_per_label ? `Label "${label}" has ${n} example${n === 1 ? "" : "s"} in ${scan.path}${atBase}, fewer than ${options2.min_per_label}; the largest, "${topLabel}", has ${top}.` : `Label "${label}" has ${n} example${n === 1 ? "" : "s"} in ${scan.path}${atBase}, ${percent(n, top)} of the largest label "${topLabel}" (${top}); the floor is ${percent(options2.min_ratio, 1)}.`,
+        ...base !== void 0 && { introduced: !existing }
+      };
+    });
   })
 );
 
@@ -48450,6 +48548,18 @@ function fmix32(h) {
   h = Math.imul(h, 3266489909);
   h ^= h >>> 16;
   return h >>> 0;
+}
+function hash53(text, start = 0, end = text.length) {
+  let a = 2166136261;
+  let b = 2538058380;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 16777619);
+    b = Math.imul(b ^ c, 1540483477);
+    b ^= b >>> 15;
+  }
+  const n = end - start;
+  return (fmix32(a ^ n) & 2097151) * 4294967296 + fmix32(b ^ Math.imul(n, 668265261));
 }
 
 // src/datasets/signature.ts
@@ -48593,6 +48703,16 @@ var KeyTable = class _KeyTable {
     b.hashes[o * 4 + 3] = exampleLo;
     if (sig[at] === SIGNATURE_EMPTY) b.empty[o] = 1;
     else for (let k = 0; k < P2; k++) b.sigs[((k >>> 2) * BLOCK + o) * SIG_GROUP + (k & 3)] = sig[at + k];
+  }
+  /** Appends record i of another table, as it is stored there. */
+  copyFrom(other, i) {
+    const b = other.blocks[i >>> BLOCK_BITS];
+    const o = i & MASK;
+    const h = b.hashes;
+    const sig = new Uint32Array(P2);
+    if (b.empty[o]) sig.fill(SIGNATURE_EMPTY);
+    else for (let k = 0; k < P2; k++) sig[k] = b.sigs[((k >>> 2) * BLOCK + o) * SIG_GROUP + (k & 3)];
+    this.push(b.lines[o], h[o * 4], h[o * 4 + 1], h[o * 4 + 2], h[o * 4 + 3], sig);
   }
   /** Appends a RecordKey made elsewhere (hashes of any form are reduced to 64 bits). */
   pushKey(key) {
@@ -49017,27 +49137,206 @@ function crossMatches(train, evalKeys, threshold) {
   return matches.sort((a, b) => a.evalLine - b.evalLine || a.trainLine - b.trainLine);
 }
 
+// src/datasets/duplicates.ts
+var cache = /* @__PURE__ */ new WeakMap();
+function duplicateIndex(keys2, nearThreshold) {
+  let byThreshold = cache.get(keys2);
+  const known = byThreshold?.get(nearThreshold);
+  if (known) return known;
+  const dupOf = /* @__PURE__ */ new Map();
+  if (keys2.length >= 2) {
+    for (const [first, later] of exampleDuplicates(keys2)) dupOf.set(later, { of: first, exact: true });
+    for (const [a, b] of nearDuplicatePairs(keys2, nearThreshold)) {
+      const later = Math.max(a, b);
+      if (!dupOf.has(later)) dupOf.set(later, { of: Math.min(a, b), exact: false });
+    }
+  }
+  const index = { dupOf, ratio: keys2.length ? dupOf.size / keys2.length : 0 };
+  if (!byThreshold) cache.set(keys2, byThreshold = /* @__PURE__ */ new Map());
+  byThreshold.set(nearThreshold, index);
+  return index;
+}
+
+// src/datasets/nesting.ts
+var MAX_RECORD_DEPTH = 100;
+function nestsDeeperThan(value, limit) {
+  if (typeof value !== "object" || value === null) return false;
+  if (limit <= 0) return true;
+  if (Array.isArray(value)) {
+    for (const child of value) if (typeof child === "object" && child !== null && nestsDeeperThan(child, limit - 1)) return true;
+    return false;
+  }
+  const record2 = value;
+  for (const key in record2) {
+    const child = record2[key];
+    if (typeof child === "object" && child !== null && nestsDeeperThan(child, limit - 1)) return true;
+  }
+  return false;
+}
+
+// src/datasets/record-ids.ts
+var isSpace = (c) => c <= 32;
+function textHash(text) {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return hash53(text, start, end);
+}
+function valueHash(value) {
+  return hash53(JSON.stringify(value) ?? "");
+}
+function issueHash(message) {
+  return hash53(`\0${message}`);
+}
+function recordHash(value, source, json2, hash2) {
+  if (hash2 !== void 0) return hash2;
+  const text = json2 ?? source;
+  if (text !== void 0) return textHash(text);
+  if (nestsDeeperThan(value, MAX_RECORD_DEPTH)) return issueHash("nested too deep");
+  return valueHash(value);
+}
+function stableKeyHash(value) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return NaN;
+  const id = value.id;
+  if (typeof id === "string" && id !== "") return hash53(`s${id}`);
+  if (typeof id === "number" && Number.isFinite(id)) return hash53(`n${id}`);
+  return NaN;
+}
+var RecordIdList = class {
+  size = 0;
+  lines = new Uint32Array(256);
+  hashes = new Float64Array(256);
+  keys = null;
+  push(line, hash2, key = NaN) {
+    const i = this.size++;
+    if (i === this.lines.length) {
+      this.lines = grow(this.lines, new Uint32Array(i * 2));
+      this.hashes = grow(this.hashes, new Float64Array(i * 2));
+      if (this.keys) this.keys = grow(this.keys, new Float64Array(i * 2).fill(NaN));
+    }
+    this.lines[i] = line;
+    this.hashes[i] = hash2;
+    if (!Number.isNaN(key)) {
+      this.keys ??= new Float64Array(this.lines.length).fill(NaN);
+      this.keys[i] = key;
+    }
+  }
+  /** Appends the identities of the lines that follow (a part scanned elsewhere). */
+  append(ids) {
+    for (let i = 0; i < ids.lines.length; i++) this.push(ids.lines[i], ids.hashes[i], ids.keys ? ids.keys[i] : NaN);
+  }
+  /** The identities so far, in record order (sorted by line, which readers already give). */
+  result() {
+    const n = this.size;
+    const lines = this.lines.slice(0, n);
+    const hashes = this.hashes.slice(0, n);
+    const keys2 = this.keys ? this.keys.slice(0, n) : null;
+    let sorted = true;
+    for (let i = 1; i < n && sorted; i++) sorted = lines[i - 1] <= lines[i];
+    if (sorted) return { lines, hashes, keys: keys2 };
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => lines[a] - lines[b]);
+    return {
+      lines: Uint32Array.from(order, (i) => lines[i]),
+      hashes: Float64Array.from(order, (i) => hashes[i]),
+      keys: keys2 ? Float64Array.from(order, (i) => keys2[i]) : null
+    };
+  }
+};
+function grow(from, to) {
+  to.set(from);
+  return to;
+}
+function recordIndexAt(ids, line) {
+  let lo = 0;
+  let hi = ids.lines.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = lo + hi >>> 1;
+    if (ids.lines[mid] <= line) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+var HashMultiset = class {
+  values;
+  counts;
+  constructor(hashes) {
+    const sorted = Float64Array.from(hashes).sort();
+    let distinct = 0;
+    for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
+    this.values = new Float64Array(distinct);
+    this.counts = new Uint32Array(distinct);
+    let at = -1;
+    for (let i = 0; i < sorted.length; i++) {
+      if (i === 0 || sorted[i] !== sorted[i - 1]) this.values[++at] = sorted[i];
+      this.counts[at] = this.counts[at] + 1;
+    }
+  }
+  indexOf(hash2) {
+    let lo = 0;
+    let hi = this.values.length - 1;
+    while (lo <= hi) {
+      const mid = lo + hi >>> 1;
+      const v = this.values[mid];
+      if (v === hash2) return mid;
+      if (v < hash2) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+  /** Whether the hash was ever in the multiset (taking copies does not change this). */
+  has(hash2) {
+    return this.indexOf(hash2) >= 0;
+  }
+  /** Takes one copy of the hash; false when none is left. */
+  take(hash2) {
+    const i = this.indexOf(hash2);
+    if (i < 0 || this.counts[i] === 0) return false;
+    this.counts[i] = this.counts[i] - 1;
+    return true;
+  }
+};
+function sortedHas(sorted, hash2) {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = lo + hi >>> 1;
+    const v = sorted[mid];
+    if (v === hash2) return true;
+    if (v < hash2) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+function recordIntroduced(scan, line) {
+  if (scan.change === "context") return false;
+  if (scan.change !== "modified" || !scan.base || !scan.recordIds) return true;
+  const i = recordIndexAt(scan.recordIds, line);
+  return i < 0 || !sortedHas(scan.base.hashes, scan.recordIds.hashes[i]);
+}
+
 // src/rules/dataset-duplicates.ts
 var dataset_duplicates_default = defineRule(
   { id: "dataset-duplicates" },
   (input3, options2) => input3.datasets.flatMap((scan) => {
-    if (scan.keys.length < 2) return [];
-    const dupOf = /* @__PURE__ */ new Map();
-    for (const [first, later] of exampleDuplicates(scan.keys)) dupOf.set(later, { of: first, exact: true });
-    for (const [a, b] of nearDuplicatePairs(scan.keys, options2.near_threshold)) {
-      const later = Math.max(a, b);
-      if (!dupOf.has(later)) dupOf.set(later, { of: Math.min(a, b), exact: false });
-    }
-    const ratio = dupOf.size / scan.keys.length;
-    if (ratio <= options2.max_ratio) return [];
+    const { dupOf, ratio: ratio2 } = duplicateIndex(scan.keys, options2.near_threshold);
+    if (ratio2 <= options2.max_ratio) return [];
+    const base = scan.base ? duplicateIndex(scan.base.keys, options2.near_threshold).ratio : null;
     const share = `${dupOf.size} of ${scan.keys.length} examples (${percent(dupOf.size, scan.keys.length)}, above ${percent(options2.max_ratio, 1)})`;
+    const moved = base === null ? "" : ` (duplicates ${movement(base, ratio2)} on this change)`;
+    const crossed = base !== null && base <= options2.max_ratio;
     return [...dupOf.entries()].sort((x, y) => x[0] - y[0]).map(([i, d]) => {
       const line = scan.keys[i].line;
+      const of = scan.keys[d.of].line;
       return {
         path: scan.path,
         line,
         endLine: line,
-        message: `Line ${line} ${d.exact ? "repeats" : "nearly repeats"} line ${scan.keys[d.of].line} after normalising case, whitespace and punctuation; ${share} are duplicates.`
+        message: `Line ${line} ${d.exact ? "repeats" : "nearly repeats"} line ${of} after normalising case, whitespace and punctuation; ${share} are duplicates${moved}.`,
+        introduced: crossed || recordIntroduced(scan, line) || recordIntroduced(scan, of)
       };
     });
   })
@@ -49061,7 +49360,7 @@ var dataset_format_default = defineRule(
 
 // src/rules/dataset-length.ts
 function sequenceLimit(input3, path2) {
-  const configs = input3.artifacts.filter((a) => a.config?.sequenceLength !== void 0);
+  const configs = [...input3.artifacts, ...input3.contextConfigs].filter((a) => a.config?.sequenceLength !== void 0);
   const using = configs.filter((a) => a.config.datasetPaths.includes(path2) || a.config.evalPaths.includes(path2));
   const pick2 = (using.length ? using : configs).sort((a, b) => a.config.sequenceLength - b.config.sequenceLength)[0];
   return pick2 ? { tokens: pick2.config.sequenceLength, from: pick2.path } : null;
@@ -49105,26 +49404,39 @@ var dataset_size_default = defineRule(
   { id: "dataset-size" },
   (input3, options2) => input3.datasets.filter((scan) => scan.role === "train" && scan.records < options2.min_examples).map((scan) => {
     const valid = scan.records;
+    const base = scan.base?.validRecords;
+    const was = base === void 0 ? "" : ` (${base} on the base branch)`;
     return {
       path: scan.path,
-      message: `${scan.path} has ${valid} valid training example${valid === 1 ? "" : "s"}; the minimum is ${options2.min_examples}.`
+      message: `${scan.path} has ${valid} valid training example${valid === 1 ? "" : "s"}${was}; the minimum is ${options2.min_examples}.`,
+      // Already too small at base and no smaller now: not this change's doing.
+      ...base !== void 0 && { introduced: !(base < options2.min_examples && valid >= base) }
     };
   })
 );
 
 // src/rules/eval-coverage.ts
+function baseLabels(d) {
+  if (d.change === "added" || d.change === void 0) return [];
+  return Object.keys(d.change === "modified" && d.base ? d.base.labelCounts : d.labelCounts);
+}
 var eval_coverage_default = defineRule({ id: "eval-coverage" }, (input3) => {
   const evalSets = input3.datasets.filter((d) => d.role === "eval" && Object.keys(d.labelCounts).length > 0);
   if (!evalSets.length) return [];
   const tested = new Set(evalSets.flatMap((d) => Object.keys(d.labelCounts)));
+  const testedAtBase = new Set(evalSets.flatMap(baseLabels));
   return input3.datasets.filter((d) => d.role === "train").flatMap((train) => {
     const missing = Object.keys(train.labelCounts).filter((l) => !tested.has(l)).sort();
     if (!missing.length) return [];
+    const trainedAtBase = new Set(baseLabels(train));
+    const old = testedAtBase.size === 0 ? [] : missing.filter((l) => trainedAtBase.has(l) && !testedAtBase.has(l));
+    const were = old.length ? ` (${old.length === missing.length ? "all" : old.length} of them already untested on the base branch)` : "";
     return [
       {
         path: evalSets[0].path,
-        message: `${missing.length} label(s) in ${train.path} are never tested by ${evalSets.map((e) => e.path).join(", ")}: ${listSome(missing)}.`,
-        evidence: missing.map((l) => `${l}: ${train.labelCounts[l]} training examples (first at ${train.path}:${train.labelLines[l]})`)
+        message: `${missing.length} label(s) in ${train.path} are never tested by ${evalSets.map((e) => e.path).join(", ")}: ${listSome(missing)}${were}.`,
+        evidence: missing.map((l) => `${l}: ${train.labelCounts[l]} training examples (first at ${train.path}:${train.labelLines[l]})`),
+        introduced: old.length < missing.length
       }
     ];
   });
@@ -49139,7 +49451,9 @@ var eval_leakage_default = defineRule({ id: "eval-leakage" }, (input3, options2)
         path: evalSet.path,
         line: m.evalLine,
         endLine: m.evalLine,
-        message: `Eval line ${m.evalLine} ${m.exact ? "also appears" : "nearly appears"} in the training data at ${t.path}:${m.trainLine}${m.exact ? "" : " (near-duplicate after normalising)"}.`
+        message: `Eval line ${m.evalLine} ${m.exact ? "also appears" : "nearly appears"} in the training data at ${t.path}:${m.trainLine}${m.exact ? "" : " (near-duplicate after normalising)"}.`,
+        // New when either side of the pair is: a new training record can leak an old eval one.
+        introduced: recordIntroduced(evalSet, m.evalLine) || recordIntroduced(t, m.trainLine)
       }))
     )
   );
@@ -49416,6 +49730,7 @@ function buildConfigSchema(metas) {
     fail_on: external_exports.enum(["error", "warning", "never"]).default("error").describe("Which severity makes the check fail"),
     on_error: external_exports.enum(["failure", "neutral"]).default("failure").describe("Conclusion when the review itself cannot run"),
     comment: external_exports.enum(["sticky", "off"]).default("sticky").describe("Post one sticky PR comment, or none"),
+    existing: external_exports.enum(["show", "hide", "fail"]).default("show").describe("Findings this change did not introduce (already on the base branch): show them apart, hide them from the comment and annotations, or let them fail the check"),
     max_file_mb: external_exports.number().positive().default(50).describe("Files above this size are not read"),
     paths: external_exports.strictObject({
       configs: globs,
@@ -49702,10 +50017,11 @@ function jsonlReader(max) {
       const decoded = decodeUtf8(l.bytes);
       if ("error" in decoded) return [{ line: l.line, issue: decoded.error }];
       if (decoded.text.trim() === "") return [];
+      const hash2 = textHash(decoded.text);
       try {
-        return [{ line: l.line, value: JSON.parse(decoded.text), json: decoded.text }];
+        return [{ line: l.line, value: JSON.parse(decoded.text), json: decoded.text, hash: hash2 }];
       } catch (err) {
-        return [{ line: l.line, issue: `invalid JSON: ${shortMessage(err.message)}` }];
+        return [{ line: l.line, issue: `invalid JSON: ${shortMessage(err.message)}`, hash: hash2 }];
       }
     },
     end: () => []
@@ -50477,23 +50793,6 @@ function stringLeaves(value, out = [], depth = 0) {
   return out;
 }
 
-// src/datasets/nesting.ts
-var MAX_RECORD_DEPTH = 100;
-function nestsDeeperThan(value, limit) {
-  if (typeof value !== "object" || value === null) return false;
-  if (limit <= 0) return true;
-  if (Array.isArray(value)) {
-    for (const child of value) if (typeof child === "object" && child !== null && nestsDeeperThan(child, limit - 1)) return true;
-    return false;
-  }
-  const record2 = value;
-  for (const key in record2) {
-    const child = record2[key];
-    if (typeof child === "object" && child !== null && nestsDeeperThan(child, limit - 1)) return true;
-  }
-  return false;
-}
-
 // src/datasets/regex-gate.ts
 var SPECIAL = /* @__PURE__ */ new Set(["^", "$", "\\", ".", "*", "+", "?", "(", ")", "[", "]", "{", "}", "|"]);
 var CONTROL_ESCAPES = { n: "\n", r: "\r", t: "	", f: "\f", v: "\v" };
@@ -51231,9 +51530,9 @@ var PackedKeys = class {
   push(line, inputHi, inputLo, exampleHi, exampleLo, sig, at = 0) {
     const i = this.size++;
     if (i === this.lines.length) {
-      this.lines = grow(this.lines, i * 2);
-      this.hashes = grow(this.hashes, i * 8);
-      this.sigs = grow(this.sigs, i * 2 * P4);
+      this.lines = grow2(this.lines, i * 2);
+      this.hashes = grow2(this.hashes, i * 8);
+      this.sigs = grow2(this.sigs, i * 2 * P4);
     }
     this.lines[i] = line;
     const h = i * 4;
@@ -51244,7 +51543,7 @@ var PackedKeys = class {
     for (let k = 0; k < P4; k++) this.sigs[i * P4 + k] = sig[at + k];
   }
 };
-function grow(a, length) {
+function grow2(a, length) {
   const b = new Uint32Array(length);
   b.set(a);
   return b;
@@ -51284,22 +51583,30 @@ var ScanAccumulator = class {
   packed;
   keys;
   textKeys = new TextKeys();
-  issue(line, message) {
+  ids = new RecordIdList();
+  /** Adds a record that could not be read; `hash` is its content hash where the reader had its text. */
+  issue(line, message, hash2) {
+    this.ids.push(line, hash2 ?? issueHash(message));
+    this.addIssue(line, message);
+  }
+  addIssue(line, message) {
     this.formatIssueTotal++;
     if (this.scan.formatIssues.length < FORMAT_ISSUE_CAP) this.scan.formatIssues.push({ line, message: `line ${line}: ${message}` });
   }
   /**
    * Adds one parsed record. `source` is a multi-line record's text (see `RawEvent`); `json` is a
-   * one-line record's text, which the secret and PII gate reads instead of joining its strings.
+   * one-line record's text, which the secret and PII gate reads instead of joining its strings;
+   * `hash` is the reader's content hash of the record (see `recordHash`).
    */
-  record(line, value, source, json2) {
+  record(line, value, source, json2, hash2) {
+    this.ids.push(line, recordHash(value, source, json2, hash2), stableKeyHash(value));
     if (nestsDeeperThan(value, MAX_RECORD_DEPTH)) {
-      this.issue(line, `record nests more than ${MAX_RECORD_DEPTH} levels deep; flatten it (loaders that recurse overflow their stack on it)`);
+      this.addIssue(line, `record nests more than ${MAX_RECORD_DEPTH} levels deep; flatten it (loaders that recurse overflow their stack on it)`);
       return;
     }
     const extracted = extractRecord(this.format, value);
     if ("error" in extracted) {
-      this.issue(line, extracted.error);
+      this.addIssue(line, extracted.error);
       return;
     }
     const s = this.scan;
@@ -51344,6 +51651,7 @@ var ScanAccumulator = class {
       const h = i * 4;
       this.keys.push(p.keyLines[i], p.keyHashes[h], p.keyHashes[h + 1], p.keyHashes[h + 2], p.keyHashes[h + 3], p.keySigs, i * P4);
     }
+    this.ids.append(p.ids);
   }
   /** The scan of a part (for an accumulator made with mode `part`). */
   partial() {
@@ -51367,7 +51675,8 @@ var ScanAccumulator = class {
       keyCount: k.size,
       keyLines: k.lines.slice(0, k.size),
       keyHashes: k.hashes.slice(0, k.size * 4),
-      keySigs: k.sigs.slice(0, k.size * P4)
+      keySigs: k.sigs.slice(0, k.size * P4),
+      ids: this.ids.result()
     };
   }
   /** The scan of the whole file (for an accumulator made with mode `file`). */
@@ -51375,6 +51684,7 @@ var ScanAccumulator = class {
     const s = this.scan;
     if (this.table === null) throw new Error('result() is the scan of a whole file: make the accumulator with mode "file"');
     s.keys = this.table.asArray();
+    s.recordIds = this.ids.result();
     s.formatIssues.sort((a, b) => a.line - b.line);
     if (this.sensitiveTotal > s.sensitive.length) s.sensitiveTotal = this.sensitiveTotal;
     if (this.formatIssueTotal > s.formatIssues.length) s.formatIssueTotal = this.formatIssueTotal;
@@ -51413,8 +51723,8 @@ var ScanAccumulator = class {
 function scanJsonlPart(identity, format, lexicon4, bytes, firstLine2, maxRecordBytes) {
   const acc = new ScanAccumulator(identity, format, lexicon4, "part");
   for (const event of readJsonlPart(bytes, firstLine2, maxRecordBytes)) {
-    if ("issue" in event) acc.issue(event.line, event.issue);
-    else acc.record(event.line, event.value, void 0, event.json);
+    if ("issue" in event) acc.issue(event.line, event.issue, event.hash);
+    else acc.record(event.line, event.value, void 0, event.json, event.hash);
   }
   return acc.partial();
 }
@@ -51653,8 +51963,8 @@ async function scanDataset(input3) {
   }
   for await (const batch of readRecordBatches(container, chunks, maxRecordBytes)) {
     for (const event of batch) {
-      if ("issue" in event) acc.issue(event.line, event.issue);
-      else acc.record(event.line, event.value, event.source, event.json);
+      if ("issue" in event) acc.issue(event.line, event.issue, event.hash);
+      else acc.record(event.line, event.value, event.source, event.json, event.hash);
     }
   }
   return acc.result();
@@ -51811,6 +52121,129 @@ function parseLabels(path2, format, content) {
   if (ext === "json" || ext === "yml" || ext === "yaml") return fromStructured(content);
   if (ext === "md") return null;
   return fromText(content);
+}
+
+// src/datasets/baseline.ts
+var NO_LEXICON = { sensitive: [], businessRules: [] };
+var Float64List = class {
+  size = 0;
+  data = new Float64Array(1024);
+  push(v) {
+    if (this.size === this.data.length) {
+      const next = new Float64Array(this.size * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.size++] = v;
+  }
+  sorted() {
+    return this.data.slice(0, this.size).sort();
+  }
+};
+function jsonlLineHash(l, max) {
+  if (l.tooLong) return { hash: issueHash(tooLongMessage(l.length, max)), text: null };
+  const decoded = decodeUtf8(l.bytes);
+  if ("error" in decoded) return { hash: issueHash(decoded.error), text: null };
+  if (decoded.text.trim() === "") return null;
+  return { hash: textHash(decoded.text), text: decoded.text };
+}
+async function readBaseline(input3) {
+  const { head } = input3;
+  if (!head.recordIds) throw new Error(`the scan of ${head.path} has no record identities`);
+  if (!isDatasetFormat(head.format)) throw new Error(`unknown dataset format "${head.format}"`);
+  const format = head.format;
+  const max = input3.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
+  const container = containerFor(input3.path, format);
+  const labelled = Object.keys(head.labelCounts).length > 0;
+  const atHead = new HashMultiset(head.recordIds.hashes);
+  const hashes = new Float64List();
+  const removedKeys = /* @__PURE__ */ new Set();
+  const gone = new ScanAccumulator({ path: input3.path, format: head.format, role: head.role }, format, NO_LEXICON);
+  const labelCounts = /* @__PURE__ */ Object.create(null);
+  let removed = 0;
+  const add = (hash2) => {
+    hashes.push(hash2);
+    if (atHead.take(hash2)) return true;
+    removed++;
+    return false;
+  };
+  const countLabels = (value) => {
+    const extracted = extractRecord(format, value);
+    if ("error" in extracted) return;
+    for (const label of new Set(extracted.labels)) labelCounts[label] = (labelCounts[label] ?? 0) + 1;
+  };
+  const keepRemoved = (event, hash2) => {
+    if ("issue" in event) return;
+    gone.record(event.line, event.value, event.source, event.json, hash2);
+    const key = stableKeyHash(event.value);
+    if (!Number.isNaN(key)) removedKeys.add(key);
+  };
+  if (container === "jsonl" && !labelled) {
+    const chunks = Buffer.isBuffer(input3.chunks) ? [input3.chunks] : input3.chunks;
+    const splitter = new LineSplitter(max);
+    const onLine = (l) => {
+      const h = jsonlLineHash(l, max);
+      if (h === null || add(h.hash) || h.text === null) return;
+      let value;
+      try {
+        value = JSON.parse(h.text);
+      } catch {
+        return;
+      }
+      keepRemoved({ line: l.line, value, json: h.text }, h.hash);
+    };
+    for await (const chunk of chunks) {
+      input3.signal?.throwIfAborted();
+      for (const l of splitter.push(chunk)) onLine(l);
+    }
+    for (const l of splitter.end()) onLine(l);
+  } else {
+    for await (const batch of readRecordBatches(container, input3.chunks, max)) {
+      input3.signal?.throwIfAborted();
+      for (const event of batch) {
+        const hash2 = "issue" in event ? event.hash ?? issueHash(event.issue) : recordHash(event.value, event.source, event.json, event.hash);
+        if (labelled && !("issue" in event)) countLabels(event.value);
+        if (!add(hash2)) keepRemoved(event, hash2);
+      }
+    }
+  }
+  return summarise(head, input3.path, hashes.sorted(), removed, removedKeys, gone.result(), labelled ? labelCounts : {});
+}
+function summarise(head, path2, hashes, removed, removedKeys, gone, labelCounts) {
+  const ids = head.recordIds;
+  const atBase = new HashMultiset(hashes);
+  const kept = new Uint8Array(ids.hashes.length);
+  let added = 0;
+  const addedKeys = /* @__PURE__ */ new Set();
+  for (let i = 0; i < ids.hashes.length; i++) {
+    if (atBase.take(ids.hashes[i])) kept[i] = 1;
+    else {
+      added++;
+      const key = ids.keys ? ids.keys[i] : NaN;
+      if (!Number.isNaN(key)) addedKeys.add(key);
+    }
+  }
+  let changed = 0;
+  for (const key of addedKeys) if (removedKeys.has(key)) changed++;
+  const table = new KeyTable();
+  const headTable = KeyTable.of(head.keys);
+  for (let i = 0; i < headTable.size; i++) {
+    const at = recordIndexAt(ids, headTable.line(i));
+    if (at >= 0 && kept[at] === 1) table.copyFrom(headTable, i);
+  }
+  const goneTable = KeyTable.of(gone.keys);
+  for (let i = 0; i < goneTable.size; i++) table.copyFrom(goneTable, i);
+  return {
+    path: path2,
+    records: hashes.length,
+    validRecords: table.size,
+    labelCounts,
+    keys: table.asArray(),
+    hashes,
+    added: added - changed,
+    removed: removed - changed,
+    changed
+  };
 }
 
 // src/detect/detect-file.ts
@@ -52811,6 +53244,9 @@ var STREAM_DETECT_BYTES = 8 * 1024 * 1024;
 var DETECT_PREFIX_BYTES = 1024 * 1024;
 var LINE_CONTAINERS = /\.(jsonl|ndjson|csv|tsv)$/i;
 var PROGRESS_MIN_BYTES = 4 * 1024 * 1024;
+var MAX_CONTEXT_CANDIDATES = 50;
+var MAX_CONTEXT_CONFIG_BYTES = 1024 * 1024;
+var CONFIG_NAME = /(^|[/_.-])(configs?|train(ing)?|sft|dpo|lora|qlora|finetun\w*|fine-tun\w*|recipes?|args|hparams)([/_.-]|$)/i;
 async function detectionBytes(source, ref, path2, size) {
   if (size === null || size < STREAM_DETECT_BYTES || !LINE_CONTAINERS.test(path2)) return source.readFile(ref, path2);
   const parts = [];
@@ -52976,42 +53412,105 @@ async function labelSchemas(source, labelled, config3, headDate) {
   }
   return infos;
 }
-async function scanDatasets(source, artifacts, config3, ctx, opts) {
-  const lexicon4 = scanLexicon();
-  const maxBytes = config3.max_file_mb * 1024 * 1024;
-  const evalPaths = new Set(artifacts.flatMap((a) => a.config?.evalPaths ?? []));
+async function scanTargets(source, artifacts, configs, maxBytes, ctx) {
+  const evalPaths = new Set(configs.flatMap((a) => a.config?.evalPaths ?? []));
   const targets = [];
   for (const a of artifacts) {
     if (a.kind !== "dataset" && a.kind !== "eval-dataset" || a.unreadable || a.status === "removed") continue;
-    targets.push({ path: a.path, format: a.format, role: a.kind === "eval-dataset" || evalPaths.has(a.path) ? "eval" : "train", artifact: a });
+    targets.push({
+      path: a.path,
+      format: a.format,
+      role: a.kind === "eval-dataset" || evalPaths.has(a.path) ? "eval" : "train",
+      change: a.status === "added" ? "added" : "modified",
+      basePath: a.previousPath ?? a.path,
+      artifact: a
+    });
   }
-  const referenced = artifacts.filter((a) => a.status !== "removed").flatMap((a) => [
+  const referenced = configs.flatMap((a) => [
     ...(a.config?.datasetPaths ?? []).map((path2) => ({ path: path2, role: "train" })),
     ...(a.config?.evalPaths ?? []).map((path2) => ({ path: path2, role: "eval" }))
   ]);
   for (const ref of referenced) {
-    if (targets.some((t) => t.path === ref.path) || artifacts.some((a) => a.path === ref.path && a.unreadable)) continue;
+    if (targets.some((t) => t.path === ref.path) || artifacts.some((a) => a.path === ref.path)) continue;
     const size = await source.fileSize(source.head, ref.path);
     if (size === null || size > maxBytes) continue;
     const content = await detectionBytes(source, source.head, ref.path, size);
     const detection = content && classifyContent(content).kind === "text" ? await detectFile(ref.path, content, ctx) : null;
-    if (detection && (detection.kind === "dataset" || detection.kind === "eval-dataset")) targets.push({ path: ref.path, format: detection.format, role: ref.role });
+    if (detection && (detection.kind === "dataset" || detection.kind === "eval-dataset")) {
+      targets.push({ path: ref.path, format: detection.format, role: ref.role, change: "context" });
+    }
   }
+  return targets;
+}
+function streamOf(source, ref, path2, size, label, progress) {
+  return withProgress(tagged(source.readStream(ref, path2)), label, size, progress);
+}
+async function scanDatasets(source, artifacts, contextConfigs, config3, ctx, opts) {
+  const lexicon4 = scanLexicon();
+  const maxBytes = config3.max_file_mb * 1024 * 1024;
+  const configs = [...artifacts.filter((a) => a.status !== "removed"), ...contextConfigs];
+  const targets = await scanTargets(source, artifacts, configs, maxBytes, ctx);
   const scans = [];
   for (const t of targets) {
     opts.signal?.throwIfAborted();
     const size = await source.fileSize(source.head, t.path);
     if (size === null) continue;
-    const chunks = withProgress(tagged(source.readStream(source.head, t.path)), t.path, size, opts.progress);
+    const chunks = streamOf(source, source.head, t.path, size, t.path, opts.progress);
+    let scan;
     try {
-      scans.push(await scanDataset({ path: t.path, format: t.format, role: t.role, chunks, lexicon: lexicon4, signal: opts.signal }));
+      scan = await scanDataset({ path: t.path, format: t.format, role: t.role, chunks, lexicon: lexicon4, signal: opts.signal });
     } catch (error62) {
       if (error62 instanceof SourceReadError) throw error62.original;
       opts.signal?.throwIfAborted();
       if (t.artifact) t.artifact.unreadable = `its records could not be scanned (${error62.message})`;
+      continue;
     }
+    scan.change = t.change;
+    if (t.change === "modified" && t.basePath) await addBaseline(source, scan, t.basePath, maxBytes, opts);
+    scans.push(scan);
   }
   return scans;
+}
+async function addBaseline(source, scan, basePath, maxBytes, opts) {
+  const size = await source.fileSize(source.base, basePath);
+  if (size === null || size > maxBytes) {
+    scan.change = "added";
+    return;
+  }
+  const chunks = streamOf(source, source.base, basePath, size, `${basePath} at base`, opts.progress);
+  try {
+    scan.base = await readBaseline({ path: basePath, head: scan, chunks, signal: opts.signal });
+  } catch (error62) {
+    if (error62 instanceof SourceReadError) throw error62.original;
+    opts.signal?.throwIfAborted();
+    scan.change = "added";
+  }
+}
+async function findContextConfigs(source, artifacts, changed, headFiles, ctx) {
+  const named = new Set(artifacts.flatMap((a) => [...a.config?.datasetPaths ?? [], ...a.config?.evalPaths ?? []]));
+  const unnamed = new Set(
+    artifacts.filter((a) => (a.kind === "dataset" || a.kind === "eval-dataset") && a.status !== "removed" && !named.has(a.path)).map((a) => a.path)
+  );
+  if (unnamed.size === 0) return { configs: [], notes: [] };
+  const changedPaths = new Set(changed.flatMap((f) => [f.path, f.previousPath ?? f.path]));
+  const candidates = headFiles.filter((p) => !changedPaths.has(p) && /\.(ya?ml|json)$/i.test(p));
+  const rank = (p) => CONFIG_NAME.test(p) ? 0 : 1;
+  candidates.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const picked = candidates.slice(0, MAX_CONTEXT_CANDIDATES);
+  source.prefetch?.(picked);
+  const configs = [];
+  for (const path2 of picked) {
+    const size = await source.fileSize(source.head, path2);
+    if (size === null || size > MAX_CONTEXT_CONFIG_BYTES) continue;
+    const content = await source.readFile(source.head, path2);
+    if (!content || classifyContent(content).kind !== "text") continue;
+    const detection = await detectFile(path2, content, ctx);
+    const facts = detection?.kind === "training-config" ? detection.config : void 0;
+    if (!facts || facts.infrastructure) continue;
+    if ([...facts.datasetPaths, ...facts.evalPaths].some((d) => unnamed.has(d))) configs.push({ path: path2, format: detection.format, config: facts });
+  }
+  const notes = candidates.length > picked.length ? [`${candidates.length - picked.length} unchanged YAML/JSON files were not searched for training configs that name the changed datasets (the first ${MAX_CONTEXT_CANDIDATES} were).`] : [];
+  return { configs, notes };
 }
 async function ownerRules(source, config3) {
   const rules = [];
@@ -53051,7 +53550,10 @@ async function buildInput(source, config3, opts = {}) {
     configChange = { path: CONFIG_PATH, problems: result.ok ? [] : result.problems };
   }
   const headFiles = await source.listFiles(source.head);
-  const datasets = await scanDatasets(source, artifacts, config3, ctx, opts);
+  const context = await findContextConfigs(source, artifacts, changed, headFiles, ctx);
+  const notes = opts.notes ?? [];
+  notes.push(...context.notes);
+  const datasets = await scanDatasets(source, artifacts, context.configs, config3, ctx, opts);
   opts.signal?.throwIfAborted();
   return {
     base: source.base,
@@ -53066,8 +53568,9 @@ async function buildInput(source, config3, opts = {}) {
     owners: await ownerRules(source, config3),
     headFiles,
     evalFiles: await evalFiles(headFiles, ctx),
-    notes: opts.notes ?? [],
+    notes,
     configChange,
+    contextConfigs: context.configs,
     proposes: artifacts.some(
       (a) => a.status !== "removed" && (a.kind === "proposal" || a.kind === "training-config" && !a.config?.infrastructure && !a.config?.registry)
     )
@@ -53085,7 +53588,8 @@ var findingSchema = external_exports.strictObject({
   path: external_exports.string().min(1).optional(),
   line: external_exports.number().int().positive().optional(),
   endLine: external_exports.number().int().positive().optional(),
-  evidence: external_exports.array(external_exports.string()).optional()
+  evidence: external_exports.array(external_exports.string()).optional(),
+  introduced: external_exports.boolean().optional()
 });
 function checkFinding(finding) {
   const parsed = findingSchema.safeParse(finding);
@@ -53112,34 +53616,53 @@ function toFindings(rule, results, settings) {
       ...r.path !== void 0 && { path: r.path },
       ...r.line !== void 0 && { line: r.line },
       ...r.endLine !== void 0 && { endLine: r.endLine },
-      ...r.evidence?.length && { evidence: r.evidence }
+      ...r.evidence?.length && { evidence: r.evidence },
+      ...r.introduced !== void 0 && { introduced: r.introduced }
     })
   );
 }
+function scopeResults(rule, results, datasets) {
+  const { scope } = rule.meta;
+  const scans = new Map(datasets.map((d) => [d.path, d]));
+  const decided = results.map((r) => {
+    if (r.introduced !== void 0 || scope === "change") return { ...r, introduced: r.introduced ?? true };
+    const scan = r.path === void 0 ? void 0 : scans.get(r.path);
+    if (!scan || scan.change === void 0 || scan.change === "added") return { ...r, introduced: true };
+    if (scan.change === "context") return { ...r, introduced: false };
+    if (scope === "file") return { ...r, introduced: true };
+    return r.line === void 0 ? r : { ...r, introduced: recordIntroduced(scan, r.line) };
+  });
+  const newIn = new Set(decided.filter((r) => r.introduced === true).map((r) => r.path));
+  return decided.map((r) => r.introduced !== void 0 ? r : { ...r, introduced: newIn.has(r.path) });
+}
 function capPerFile(findings, cap) {
-  const byPath = /* @__PURE__ */ new Map();
+  const groups2 = /* @__PURE__ */ new Map();
   for (const f of findings) {
-    const key = f.path ?? "";
-    byPath.set(key, [...byPath.get(key) ?? [], f]);
+    const key = `${f.introduced === false ? "0" : "1"}${f.path ?? ""}`;
+    const group2 = groups2.get(key);
+    if (group2) group2.push(f);
+    else groups2.set(key, [f]);
   }
-  return [...byPath.values()].flatMap((group2) => {
+  return [...groups2.values()].flatMap((group2) => {
     if (group2.length <= cap) return group2;
     const rest = group2.slice(cap);
     const worst = rest.reduce((a, f) => SEVERITY_RANK[f.severity] < SEVERITY_RANK[a] ? f.severity : a, "notice");
     const lines = rest.flatMap((f) => f.line ? [f.line] : []);
     const first = group2[0];
+    const { line: _l, endLine: _e, evidence: _v, ...shape } = first;
     return [
       ...group2.slice(0, cap),
       {
-        ...first,
+        ...shape,
         severity: worst,
-        line: void 0,
-        endLine: void 0,
-        message: `\u2026and ${rest.length} more ${first.ruleId} finding(s)${first.path ? ` in ${first.path}` : ""}${lines.length ? ` (lines ${lines.slice(0, 10).join(", ")}${lines.length > 10 ? ", \u2026" : ""})` : ""}.`,
-        evidence: void 0
+        message: `\u2026and ${rest.length} more ${first.ruleId} finding(s)${first.path ? ` in ${first.path}` : ""}${lines.length ? ` (lines ${lines.slice(0, 10).join(", ")}${lines.length > 10 ? ", \u2026" : ""})` : ""}.`
       }
-    ].map((f) => JSON.parse(JSON.stringify(f)));
+    ];
   });
+}
+function ruleOptions(rule, config3) {
+  const { enabled: _e, severity: _s, ...overrides } = config3.rules[rule.meta.id] ?? {};
+  return { ...rule.meta.options, ...Object.fromEntries(Object.entries(overrides).filter((e) => e[1] !== void 0)) };
 }
 function runRules(rules, input3) {
   const fineTuning = input3.artifacts.some((a) => !a.config?.infrastructure);
@@ -53148,11 +53671,11 @@ function runRules(rules, input3) {
     const settings = input3.config.rules[rule.meta.id];
     if (settings && !settings.enabled) continue;
     if (rule.meta.proposal && !fineTuning) continue;
-    const { enabled: _e, severity: _s, ...overrides } = settings ?? {};
-    const options2 = { ...rule.meta.options, ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== void 0)) };
+    const options2 = ruleOptions(rule, input3.config);
     try {
       const cap = typeof options2.max_findings === "number" ? options2.max_findings : DEFAULT_CAP;
-      findings.push(...capPerFile(toFindings(rule, rule.check(input3, options2), settings), cap));
+      const results = scopeResults(rule, rule.check(input3, options2), input3.datasets);
+      findings.push(...capPerFile(toFindings(rule, results, settings), cap));
     } catch (error62) {
       findings.push({
         ruleId: rule.meta.id,
@@ -53170,10 +53693,29 @@ function sortFindings(findings) {
     (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.pattern - b.pattern || a.ruleId.localeCompare(b.ruleId) || (a.path ?? "").localeCompare(b.path ?? "") || (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER)
   );
 }
-function conclude(findings, failOn) {
-  const worst = Math.min(...findings.map((f) => SEVERITY_RANK[f.severity]), SEVERITY_RANK.notice);
+function conclude(findings, failOn, existing = "show") {
+  const counted = existing === "fail" ? findings : findings.filter((f) => f.introduced !== false);
+  const worst = Math.min(...counted.map((f) => SEVERITY_RANK[f.severity]), SEVERITY_RANK.notice);
   if (failOn !== "never" && worst <= SEVERITY_RANK[failOn]) return "failure";
   return worst <= SEVERITY_RANK.warning ? "neutral" : "success";
+}
+
+// src/datasets/dataset-diff.ts
+function sortedLabels(counts) {
+  const out = {};
+  for (const label of Object.keys(counts).sort()) out[label] = counts[label];
+  return out;
+}
+var ratio = (r) => Math.round(r * 1e4) / 1e4;
+function datasetDiffs(scans, nearThreshold) {
+  return scans.filter((s) => s.change === "added" || s.change === "modified").map((s) => {
+    const records = s.recordIds?.lines.length ?? s.records + (s.formatIssueTotal ?? s.formatIssues.length);
+    const head = { records, labels: sortedLabels(s.labelCounts), duplicateRatio: ratio(duplicateIndex(s.keys, nearThreshold).ratio) };
+    const b = s.change === "modified" ? s.base : void 0;
+    if (!b) return { path: s.path, format: s.format, base: null, head, added: records, removed: 0, changed: 0 };
+    const base = { records: b.records, labels: sortedLabels(b.labelCounts), duplicateRatio: ratio(duplicateIndex(b.keys, nearThreshold).ratio) };
+    return { path: s.path, format: s.format, base, head, added: b.added, removed: b.removed, changed: b.changed };
+  });
 }
 
 // src/review.ts
@@ -53205,10 +53747,11 @@ async function review(req) {
   }
   const input3 = await buildInput(source, parsed.config, { body: req.body, notes: req.notes, progress: req.progress, signal: req.signal });
   const findings = runRules(ruleRegistry.values(), input3).map(mask);
+  const nearThreshold = Number(ruleOptions(ruleRegistry.get("dataset-duplicates"), input3.config).near_threshold);
   return {
     base: source.base,
     head: source.head,
-    conclusion: conclude(findings, input3.config.fail_on),
+    conclusion: conclude(findings, input3.config.fail_on, input3.config.existing),
     artifacts: input3.artifacts,
     findings,
     // The Source may add notes while it is read (GitHub's file cap), so they are collected after.
@@ -53217,7 +53760,8 @@ async function review(req) {
       path: l.path,
       points: [...l.history].reverse().map((v) => ({ date: v.date.toISOString(), sha: v.sha, count: v.labels.length }))
     })),
-    settings: { comment: input3.config.comment, on_error: input3.config.on_error }
+    settings: { comment: input3.config.comment, on_error: input3.config.on_error, existing: input3.config.existing },
+    datasets: datasetDiffs(input3.datasets, nearThreshold)
   };
 }
 
@@ -53781,12 +54325,12 @@ ${fields}
 
 // src/github/extends-resolver.ts
 function extendsResolver(octokit, repo) {
-  const cache = /* @__PURE__ */ new Map();
+  const cache2 = /* @__PURE__ */ new Map();
   return (spec) => {
-    let hit = cache.get(spec);
+    let hit = cache2.get(spec);
     if (!hit) {
       hit = fetchConfig(octokit, repo, spec);
-      cache.set(spec, hit);
+      cache2.set(spec, hit);
     }
     return hit;
   };

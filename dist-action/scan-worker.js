@@ -7468,6 +7468,130 @@ function firstInvalidUtf8(bytes) {
   return n;
 }
 
+// src/datasets/hash.ts
+function hash64(text) {
+  let a = 2166136261;
+  let b = 2538058380;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 16777619);
+    b = Math.imul(b ^ c, 1540483477);
+    b ^= b >>> 15;
+  }
+  return [fmix32(a ^ text.length), fmix32(b ^ Math.imul(text.length, 668265261))];
+}
+function fmix32(h) {
+  h ^= h >>> 16;
+  h = Math.imul(h, 2246822507);
+  h ^= h >>> 13;
+  h = Math.imul(h, 3266489909);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+function hash53(text, start = 0, end = text.length) {
+  let a = 2166136261;
+  let b = 2538058380;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 16777619);
+    b = Math.imul(b ^ c, 1540483477);
+    b ^= b >>> 15;
+  }
+  const n = end - start;
+  return (fmix32(a ^ n) & 2097151) * 4294967296 + fmix32(b ^ Math.imul(n, 668265261));
+}
+
+// src/datasets/nesting.ts
+var MAX_RECORD_DEPTH = 100;
+function nestsDeeperThan(value, limit) {
+  if (typeof value !== "object" || value === null) return false;
+  if (limit <= 0) return true;
+  if (Array.isArray(value)) {
+    for (const child of value) if (typeof child === "object" && child !== null && nestsDeeperThan(child, limit - 1)) return true;
+    return false;
+  }
+  const record = value;
+  for (const key in record) {
+    const child = record[key];
+    if (typeof child === "object" && child !== null && nestsDeeperThan(child, limit - 1)) return true;
+  }
+  return false;
+}
+
+// src/datasets/record-ids.ts
+var isSpace = (c) => c <= 32;
+function textHash(text) {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return hash53(text, start, end);
+}
+function valueHash(value) {
+  return hash53(JSON.stringify(value) ?? "");
+}
+function issueHash(message) {
+  return hash53(`\0${message}`);
+}
+function recordHash(value, source, json, hash) {
+  if (hash !== void 0) return hash;
+  const text = json ?? source;
+  if (text !== void 0) return textHash(text);
+  if (nestsDeeperThan(value, MAX_RECORD_DEPTH)) return issueHash("nested too deep");
+  return valueHash(value);
+}
+function stableKeyHash(value) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return NaN;
+  const id = value.id;
+  if (typeof id === "string" && id !== "") return hash53(`s${id}`);
+  if (typeof id === "number" && Number.isFinite(id)) return hash53(`n${id}`);
+  return NaN;
+}
+var RecordIdList = class {
+  size = 0;
+  lines = new Uint32Array(256);
+  hashes = new Float64Array(256);
+  keys = null;
+  push(line, hash, key = NaN) {
+    const i = this.size++;
+    if (i === this.lines.length) {
+      this.lines = grow(this.lines, new Uint32Array(i * 2));
+      this.hashes = grow(this.hashes, new Float64Array(i * 2));
+      if (this.keys) this.keys = grow(this.keys, new Float64Array(i * 2).fill(NaN));
+    }
+    this.lines[i] = line;
+    this.hashes[i] = hash;
+    if (!Number.isNaN(key)) {
+      this.keys ??= new Float64Array(this.lines.length).fill(NaN);
+      this.keys[i] = key;
+    }
+  }
+  /** Appends the identities of the lines that follow (a part scanned elsewhere). */
+  append(ids) {
+    for (let i = 0; i < ids.lines.length; i++) this.push(ids.lines[i], ids.hashes[i], ids.keys ? ids.keys[i] : NaN);
+  }
+  /** The identities so far, in record order (sorted by line, which readers already give). */
+  result() {
+    const n = this.size;
+    const lines = this.lines.slice(0, n);
+    const hashes = this.hashes.slice(0, n);
+    const keys = this.keys ? this.keys.slice(0, n) : null;
+    let sorted = true;
+    for (let i = 1; i < n && sorted; i++) sorted = lines[i - 1] <= lines[i];
+    if (sorted) return { lines, hashes, keys };
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => lines[a] - lines[b]);
+    return {
+      lines: Uint32Array.from(order, (i) => lines[i]),
+      hashes: Float64Array.from(order, (i) => hashes[i]),
+      keys: keys ? Float64Array.from(order, (i) => keys[i]) : null
+    };
+  }
+};
+function grow(from, to) {
+  to.set(from);
+  return to;
+}
+
 // src/datasets/containers.ts
 function tooLongIssue(line, length, max) {
   return { line, issue: tooLongMessage(length, max) };
@@ -7491,10 +7615,11 @@ function jsonlReader(max) {
       const decoded = decodeUtf8(l.bytes);
       if ("error" in decoded) return [{ line: l.line, issue: decoded.error }];
       if (decoded.text.trim() === "") return [];
+      const hash = textHash(decoded.text);
       try {
-        return [{ line: l.line, value: JSON.parse(decoded.text), json: decoded.text }];
+        return [{ line: l.line, value: JSON.parse(decoded.text), json: decoded.text, hash }];
       } catch (err) {
-        return [{ line: l.line, issue: `invalid JSON: ${shortMessage(err.message)}` }];
+        return [{ line: l.line, issue: `invalid JSON: ${shortMessage(err.message)}`, hash }];
       }
     },
     end: () => []
@@ -7849,27 +7974,6 @@ function stringLeaves(value, out = [], depth = 0) {
   return out;
 }
 
-// src/datasets/hash.ts
-function hash64(text) {
-  let a = 2166136261;
-  let b = 2538058380;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 16777619);
-    b = Math.imul(b ^ c, 1540483477);
-    b ^= b >>> 15;
-  }
-  return [fmix32(a ^ text.length), fmix32(b ^ Math.imul(text.length, 668265261))];
-}
-function fmix32(h) {
-  h ^= h >>> 16;
-  h = Math.imul(h, 2246822507);
-  h ^= h >>> 13;
-  h = Math.imul(h, 3266489909);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
 // src/datasets/signature.ts
 var MINHASH_PERMUTATIONS = 64;
 var SIGNATURE_EMPTY = 4294967295;
@@ -8011,6 +8115,16 @@ var KeyTable = class _KeyTable {
     if (sig[at] === SIGNATURE_EMPTY) b.empty[o] = 1;
     else for (let k = 0; k < P2; k++) b.sigs[((k >>> 2) * BLOCK + o) * SIG_GROUP + (k & 3)] = sig[at + k];
   }
+  /** Appends record i of another table, as it is stored there. */
+  copyFrom(other, i) {
+    const b = other.blocks[i >>> BLOCK_BITS];
+    const o = i & MASK;
+    const h = b.hashes;
+    const sig = new Uint32Array(P2);
+    if (b.empty[o]) sig.fill(SIGNATURE_EMPTY);
+    else for (let k = 0; k < P2; k++) sig[k] = b.sigs[((k >>> 2) * BLOCK + o) * SIG_GROUP + (k & 3)];
+    this.push(b.lines[o], h[o * 4], h[o * 4 + 1], h[o * 4 + 2], h[o * 4 + 3], sig);
+  }
   /** Appends a RecordKey made elsewhere (hashes of any form are reduced to 64 bits). */
   pushKey(key) {
     const [ih, il] = toHash64(key.inputHash);
@@ -8127,23 +8241,6 @@ var EMPTY_SIG = new Uint32Array(P2).fill(SIGNATURE_EMPTY);
 function toHash64(text) {
   if (/^[0-9a-f]{16}$/.test(text)) return parseHash64(text);
   return hash64(text);
-}
-
-// src/datasets/nesting.ts
-var MAX_RECORD_DEPTH = 100;
-function nestsDeeperThan(value, limit) {
-  if (typeof value !== "object" || value === null) return false;
-  if (limit <= 0) return true;
-  if (Array.isArray(value)) {
-    for (const child of value) if (typeof child === "object" && child !== null && nestsDeeperThan(child, limit - 1)) return true;
-    return false;
-  }
-  const record = value;
-  for (const key in record) {
-    const child = record[key];
-    if (typeof child === "object" && child !== null && nestsDeeperThan(child, limit - 1)) return true;
-  }
-  return false;
 }
 
 // src/datasets/regex-gate.ts
@@ -8869,9 +8966,9 @@ var PackedKeys = class {
   push(line, inputHi, inputLo, exampleHi, exampleLo, sig, at = 0) {
     const i = this.size++;
     if (i === this.lines.length) {
-      this.lines = grow(this.lines, i * 2);
-      this.hashes = grow(this.hashes, i * 8);
-      this.sigs = grow(this.sigs, i * 2 * P3);
+      this.lines = grow2(this.lines, i * 2);
+      this.hashes = grow2(this.hashes, i * 8);
+      this.sigs = grow2(this.sigs, i * 2 * P3);
     }
     this.lines[i] = line;
     const h = i * 4;
@@ -8882,7 +8979,7 @@ var PackedKeys = class {
     for (let k = 0; k < P3; k++) this.sigs[i * P3 + k] = sig[at + k];
   }
 };
-function grow(a, length) {
+function grow2(a, length) {
   const b = new Uint32Array(length);
   b.set(a);
   return b;
@@ -8922,22 +9019,30 @@ var ScanAccumulator = class {
   packed;
   keys;
   textKeys = new TextKeys();
-  issue(line, message) {
+  ids = new RecordIdList();
+  /** Adds a record that could not be read; `hash` is its content hash where the reader had its text. */
+  issue(line, message, hash) {
+    this.ids.push(line, hash ?? issueHash(message));
+    this.addIssue(line, message);
+  }
+  addIssue(line, message) {
     this.formatIssueTotal++;
     if (this.scan.formatIssues.length < FORMAT_ISSUE_CAP) this.scan.formatIssues.push({ line, message: `line ${line}: ${message}` });
   }
   /**
    * Adds one parsed record. `source` is a multi-line record's text (see `RawEvent`); `json` is a
-   * one-line record's text, which the secret and PII gate reads instead of joining its strings.
+   * one-line record's text, which the secret and PII gate reads instead of joining its strings;
+   * `hash` is the reader's content hash of the record (see `recordHash`).
    */
-  record(line, value, source, json) {
+  record(line, value, source, json, hash) {
+    this.ids.push(line, recordHash(value, source, json, hash), stableKeyHash(value));
     if (nestsDeeperThan(value, MAX_RECORD_DEPTH)) {
-      this.issue(line, `record nests more than ${MAX_RECORD_DEPTH} levels deep; flatten it (loaders that recurse overflow their stack on it)`);
+      this.addIssue(line, `record nests more than ${MAX_RECORD_DEPTH} levels deep; flatten it (loaders that recurse overflow their stack on it)`);
       return;
     }
     const extracted = extractRecord(this.format, value);
     if ("error" in extracted) {
-      this.issue(line, extracted.error);
+      this.addIssue(line, extracted.error);
       return;
     }
     const s = this.scan;
@@ -8982,6 +9087,7 @@ var ScanAccumulator = class {
       const h = i * 4;
       this.keys.push(p.keyLines[i], p.keyHashes[h], p.keyHashes[h + 1], p.keyHashes[h + 2], p.keyHashes[h + 3], p.keySigs, i * P3);
     }
+    this.ids.append(p.ids);
   }
   /** The scan of a part (for an accumulator made with mode `part`). */
   partial() {
@@ -9005,7 +9111,8 @@ var ScanAccumulator = class {
       keyCount: k.size,
       keyLines: k.lines.slice(0, k.size),
       keyHashes: k.hashes.slice(0, k.size * 4),
-      keySigs: k.sigs.slice(0, k.size * P3)
+      keySigs: k.sigs.slice(0, k.size * P3),
+      ids: this.ids.result()
     };
   }
   /** The scan of the whole file (for an accumulator made with mode `file`). */
@@ -9013,6 +9120,7 @@ var ScanAccumulator = class {
     const s = this.scan;
     if (this.table === null) throw new Error('result() is the scan of a whole file: make the accumulator with mode "file"');
     s.keys = this.table.asArray();
+    s.recordIds = this.ids.result();
     s.formatIssues.sort((a, b) => a.line - b.line);
     if (this.sensitiveTotal > s.sensitive.length) s.sensitiveTotal = this.sensitiveTotal;
     if (this.formatIssueTotal > s.formatIssues.length) s.formatIssueTotal = this.formatIssueTotal;
@@ -9051,8 +9159,8 @@ var ScanAccumulator = class {
 function scanJsonlPart(identity, format, lexicon2, bytes, firstLine, maxRecordBytes) {
   const acc = new ScanAccumulator(identity, format, lexicon2, "part");
   for (const event of readJsonlPart(bytes, firstLine, maxRecordBytes)) {
-    if ("issue" in event) acc.issue(event.line, event.issue);
-    else acc.record(event.line, event.value, void 0, event.json);
+    if ("issue" in event) acc.issue(event.line, event.issue, event.hash);
+    else acc.record(event.line, event.value, void 0, event.json, event.hash);
   }
   return acc.partial();
 }
@@ -9077,7 +9185,10 @@ parentPort.on("message", (request) => {
     const bytes = Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength);
     const partial = scanJsonlPart(data.identity, data.format, lexicon, bytes, request.firstLine, data.maxRecordBytes);
     reply = { seq: request.seq, partial };
-    parentPort.postMessage(reply, [partial.keyLines.buffer, partial.keyHashes.buffer, partial.keySigs.buffer]);
+    const { ids } = partial;
+    const transfer = [partial.keyLines.buffer, partial.keyHashes.buffer, partial.keySigs.buffer, ids.lines.buffer, ids.hashes.buffer];
+    if (ids.keys) transfer.push(ids.keys.buffer);
+    parentPort.postMessage(reply, transfer);
   } catch (error) {
     reply = { seq: request.seq, error: error instanceof Error ? error.message : String(error) };
     parentPort.postMessage(reply);

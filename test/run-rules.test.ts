@@ -18,6 +18,7 @@ function input(over: Partial<ReviewInput> = {}): ReviewInput {
     owners: [],
     headFiles: ["data/train.jsonl"],
     evalFiles: [],
+    contextConfigs: [],
     notes: [],
     proposes: false,
     ...over,

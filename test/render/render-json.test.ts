@@ -12,13 +12,14 @@ describe("renderJson", () => {
     expect(out.endsWith("}\n")).toBe(true);
     expect(out.startsWith('{\n  "version": 1,')).toBe(true);
     const doc = JSON.parse(out) as Record<string, unknown>;
-    expect(Object.keys(doc)).toEqual(["version", "base", "head", "conclusion", "artifacts", "findings", "notes"]);
+    expect(Object.keys(doc)).toEqual(["version", "base", "head", "conclusion", "artifacts", "findings", "datasets", "notes"]);
     const artifacts = doc.artifacts as Record<string, unknown>[];
     expect(artifacts).toHaveLength(5);
     for (const a of artifacts) expect(Object.keys(a)).toEqual(["path", "kind", "format"]);
     const findings = doc.findings as Record<string, unknown>[];
     expect(findings).toHaveLength(review.findings.length);
-    const allowed = ["ruleId", "pattern", "severity", "title", "message", "remediation", "path", "line", "endLine"];
+    const allowed = ["ruleId", "pattern", "severity", "title", "message", "remediation", "path", "line", "endLine", "introduced"];
+    for (const f of findings) expect(typeof f.introduced).toBe("boolean");
     for (const f of findings) for (const k of Object.keys(f)) expect(allowed).toContain(k);
   });
 
@@ -34,9 +35,10 @@ describe("renderJson", () => {
       path: "data/train.jsonl",
       line: 5,
       endLine: 5,
+      introduced: true,
     });
     const noPath = findings.find((f) => f.ruleId === "alternatives-considered");
-    expect(noPath && Object.keys(noPath)).toEqual(["ruleId", "pattern", "severity", "title", "message", "remediation"]);
+    expect(noPath && Object.keys(noPath)).toEqual(["ruleId", "pattern", "severity", "title", "message", "remediation", "introduced"]);
     const pathOnly = findings.find((f) => f.ruleId === "ownership");
     expect(pathOnly).not.toHaveProperty("line");
     expect(findings.some((f) => "evidence" in f)).toBe(false);
@@ -51,6 +53,7 @@ describe("renderJson", () => {
       conclusion: "success",
       artifacts: [],
       findings: [],
+      datasets: [],
     });
   });
 });

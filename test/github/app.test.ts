@@ -203,8 +203,9 @@ describe("pull_request", () => {
     const base = { ...GOOD.base, ".github/finetune-review.yml": "_extends: .github\n" };
     const head = { ...base, ...GOOD.head, "data/train.jsonl": `${GOOD.head["data/train.jsonl"]}`.split("\n").slice(0, 30).join("\n") + "\n" } as Record<string, string | Buffer>;
     const state = nockGitHub(spec({ base, head }), [...REVIEW, "comment-create"]);
-    const org = nock(API)
-      .get("/repos/Codertocat/.github/contents/.github%2Ffinetune-review.yml")
+    // The path as segments (not `.github%2F…`), with the pinned API version.
+    const org = nock(API, { reqheaders: { "x-github-api-version": "2022-11-28" } })
+      .get("/repos/Codertocat/.github/contents/.github/finetune-review.yml")
       .reply(200, "fail_on: warning\n");
     await (await probot()).receive({ id: "1", name: "pull_request", payload: prEvent("opened") } as never);
     const done = checkBodies(state)[1]!;

@@ -53808,6 +53808,20 @@ async function toBuffer(data) {
   if (typeof data === "string") return Buffer.from(data, "utf8");
   throw new Error(`unexpected raw content body: ${typeof data}`);
 }
+async function ownedBodyFetch(input3, init) {
+  const response = await globalThis.fetch(input3, init);
+  if (!response.body) return response;
+  const reader = response.body.getReader();
+  const owned = new ReadableStream({
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    cancel: (reason) => reader.cancel(reason)
+  });
+  return new Response(owned, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
 async function* chunksOf(body) {
   if (body instanceof ReadableStream) {
     const reader = body.getReader();
@@ -53933,7 +53947,7 @@ var GitHubSource = class _GitHubSource {
       if (bytes) yield bytes;
       return;
     }
-    const rawOptions = { ...this.repo, mediaType: { format: "raw" }, request: { parseSuccessResponseBody: false } };
+    const rawOptions = { ...this.repo, mediaType: { format: "raw" }, request: { parseSuccessResponseBody: false, fetch: ownedBodyFetch } };
     let body;
     try {
       body = (await this.call(() => this.octokit.request(`GET /repos/{owner}/{repo}/contents/${encodePath(safe)}`, { ...rawOptions, ref }))).data;
@@ -54233,7 +54247,7 @@ ${fields}
           ref,
           mediaType: { format: "raw" },
           // GitHub serves raw files as text/plain; Octokit would decode that as UTF-8 and mangle binary bytes.
-          request: { parseSuccessResponseBody: false }
+          request: { parseSuccessResponseBody: false, fetch: ownedBodyFetch }
         })
       );
       return await toBuffer(res.data);
@@ -54343,7 +54357,8 @@ async function fetchConfig(octokit, repo, spec) {
   const path2 = m[3] ?? CONFIG_PATH;
   if (path2.split("/").includes("..")) return null;
   try {
-    const { data } = await octokit.rest.repos.getContent({ owner, repo: name, path: path2, mediaType: { format: "raw" } });
+    const segments = path2.split("/").map(encodeURIComponent).join("/");
+    const { data } = await octokit.request(`GET /repos/{owner}/{repo}/contents/${segments}`, { owner, repo: name, mediaType: { format: "raw" } });
     return { text: typeof data === "string" ? data : JSON.stringify(data), origin: `${owner}/${name}:${path2}` };
   } catch (error62) {
     if (error62.status === 404) return null;
@@ -54360,14 +54375,29 @@ function commentHeader(headSha) {
 function listComments(octokit, repo, issueNumber) {
   return octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: issueNumber, per_page: 100 });
 }
+async function deleteIfPresent(octokit, repo, commentId) {
+  try {
+    await octokit.rest.issues.deleteComment({ ...repo, comment_id: commentId });
+  } catch (error62) {
+    if (error62.status !== 404) throw error62;
+  }
+}
+function oursOf(comments, botLogin) {
+  return comments.filter((c) => c.user?.login === botLogin && (c.body ?? "").includes(MARKER)).sort((a, b) => a.id - b.id);
+}
 async function upsertStickyComment(octokit, repo, issueNumber, body, botLogin, createIfMissing, listed) {
   const comments = listed ?? await listComments(octokit, repo, issueNumber);
-  const ours = comments.filter((c) => c.user?.login === botLogin && (c.body ?? "").includes(MARKER)).sort((a, b) => a.id - b.id);
-  const [keep, ...duplicates] = ours;
-  for (const dup of duplicates) await octokit.rest.issues.deleteComment({ ...repo, comment_id: dup.id });
+  const [keep, ...duplicates] = oursOf(comments, botLogin);
+  for (const dup of duplicates) await deleteIfPresent(octokit, repo, dup.id);
   if (!keep) {
     if (!createIfMissing) return { outcome: "skipped", deleted: duplicates.length };
-    await octokit.rest.issues.createComment({ ...repo, issue_number: issueNumber, body });
+    const { data: created } = await octokit.rest.issues.createComment({ ...repo, issue_number: issueNumber, body });
+    const [oldest] = oursOf(await listComments(octokit, repo, issueNumber), botLogin);
+    if (oldest && oldest.id < created.id) {
+      await deleteIfPresent(octokit, repo, created.id);
+      if (oldest.body !== body) await octokit.rest.issues.updateComment({ ...repo, comment_id: oldest.id, body });
+      return { outcome: "updated", deleted: duplicates.length + 1 };
+    }
     return { outcome: "created", deleted: duplicates.length };
   }
   if (keep.body === body) return { outcome: "unchanged", deleted: duplicates.length };
@@ -54406,6 +54436,7 @@ async function reviewAndReport(deps, target) {
   const resolveExtends = extendsResolver(octokit, repo);
   let checkRunId;
   let onError = "failure";
+  let completed = false;
   try {
     const [started, loaded] = await Promise.allSettled([startCheckRun(octokit, repo, headSha), loadRepoConfig(source, void 0, resolveExtends)]);
     if (started.status === "fulfilled") checkRunId = started.value;
@@ -54433,6 +54464,7 @@ async function reviewAndReport(deps, target) {
     current?.catch(() => void 0);
     listed?.catch(() => void 0);
     await completeCheckRun(octokit, repo, id, result, fileUrl);
+    completed = true;
     if (pull && current && listed) {
       const { data: pr } = await current;
       if (pr.head.sha !== headSha) {
@@ -54446,6 +54478,10 @@ async function reviewAndReport(deps, target) {
     return result;
   } catch (error62) {
     const reason = describe3(error62);
+    if (completed) {
+      log.error({ err: reason, head: headSha, checkRunId }, "reporting failed after the check completed; the check keeps its result");
+      return void 0;
+    }
     log.error({ err: reason, head: headSha }, "review failed");
     try {
       checkRunId ??= await startCheckRun(octokit, repo, headSha);

@@ -1,6 +1,8 @@
 import type { ApplicationFunctionOptions, Probot } from "probot";
 import { PULL_REQUEST_ACTIONS, appDeps, onCheckRunRerequested, onCheckSuiteRerequested, onIssueComment, onMergeGroup, onPullRequest } from "./github/events.js";
 import { healthHandler } from "./github/health.js";
+import { pullQueue } from "./github/pr-queue.js";
+import { drainOnSignal } from "./github/shutdown.js";
 
 /**
  * Probot glue only: which events run the review. All logic sits behind `github/events.ts`
@@ -8,7 +10,11 @@ import { healthHandler } from "./github/health.js";
  */
 export default function app(probot: Probot, options?: Partial<ApplicationFunctionOptions>): void {
   try {
-    options?.addHandler?.(healthHandler);
+    if (options?.addHandler) {
+      options.addHandler(healthHandler);
+      // Only a real server owns the process's signals (not tests or the Action loading the app).
+      drainOnSignal(pullQueue, probot.log, process.env.SHUTDOWN_GRACE_MS ? Number(process.env.SHUTDOWN_GRACE_MS) : undefined);
+    }
   } catch {
     // Loaded without an HTTP server (tests, GitHub Actions): there is no /health to serve.
   }

@@ -99,7 +99,7 @@ export async function onPullRequest(deps: HandlerDeps, context: Context<"pull_re
 async function pullsForCheck(octokit: GitHubClient, repo: RepoRef, listed: { number: number }[], headSha: string): Promise<PullLike[]> {
   const numbers = listed.length
     ? listed.map((p) => p.number)
-    : (await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: headSha })).data.filter((p) => p.state === "open").map((p) => p.number);
+    : (await octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, { ...repo, commit_sha: headSha, per_page: 100 })).filter((p) => p.state === "open").map((p) => p.number);
   const pulls: PullLike[] = [];
   for (const number of numbers) pulls.push((await octokit.rest.pulls.get({ ...repo, pull_number: number })).data);
   return pulls;

@@ -26,7 +26,9 @@ async function fetchConfig(octokit: GitHubClient, repo: RepoRef, spec: string): 
   const path = m[3] ?? CONFIG_PATH;
   if (path.split("/").includes("..")) return null;
   try {
-    const { data } = await octokit.rest.repos.getContent({ owner, repo: name, path, mediaType: { format: "raw" } });
+    // The path goes in as segments: Octokit's `{path}` would send `.github%2F…`, which some tokens get 404 for (octokit.js#2422).
+    const segments = path.split("/").map(encodeURIComponent).join("/");
+    const { data } = await octokit.request(`GET /repos/{owner}/{repo}/contents/${segments}`, { owner, repo: name, mediaType: { format: "raw" } });
     return { text: typeof data === "string" ? data : JSON.stringify(data), origin: `${owner}/${name}:${path}` };
   } catch (error) {
     if ((error as { status?: number }).status === 404) return null;

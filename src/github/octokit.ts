@@ -7,6 +7,9 @@ type ThrottleOptions = NonNullable<OctokitOptions["throttle"]>;
 type LimitHandler = (retryAfter: number, options: { method: string; url: string }, octokit: unknown, retryCount: number) => boolean;
 type LimiterGroup = NonNullable<ThrottleOptions["write"]>;
 
+/** The REST API version every request asks for. */
+export const GITHUB_API_VERSION = "2022-11-28";
+
 /** Rate-limited requests are retried at most this many times... */
 export const MAX_RATE_LIMIT_RETRIES = 2;
 /** ...and only when GitHub asks to wait at most this long (seconds); longer waits fail the request. */
@@ -101,5 +104,9 @@ export async function installationOctokit(probot: Probot, installationId: number
     },
   })) as GitHubClient;
   serialiseWrites(client, `installation-${installationId}`);
+  // Pins the REST API version the routes were checked against, so a new default never changes a response shape.
+  client.hook.before("request", (options) => {
+    options.headers["x-github-api-version"] ??= GITHUB_API_VERSION;
+  });
   return client;
 }

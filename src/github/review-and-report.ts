@@ -74,6 +74,8 @@ export async function reviewAndReport(deps: ReportDeps, target: ReviewTarget): P
   const resolveExtends = extendsResolver(octokit, repo);
   let checkRunId: number | undefined;
   let onError: "failure" | "neutral" = "failure";
+  // Once the check is completed, nothing later in this job may rewrite it: a later failure is logged only.
+  let completed = false;
   try {
     // Creating the check and reading the config do not wait for each other.
     const [started, loaded] = await Promise.allSettled([startCheckRun(octokit, repo, headSha), loadRepoConfig(source, undefined, resolveExtends)]);
@@ -105,6 +107,7 @@ export async function reviewAndReport(deps: ReportDeps, target: ReviewTarget): P
     current?.catch(() => undefined);
     listed?.catch(() => undefined);
     await completeCheckRun(octokit, repo, id, result, fileUrl);
+    completed = true;
     if (pull && current && listed) {
       const { data: pr } = await current;
       if (pr.head.sha !== headSha) {
@@ -118,6 +121,10 @@ export async function reviewAndReport(deps: ReportDeps, target: ReviewTarget): P
     return result;
   } catch (error) {
     const reason = describe(error);
+    if (completed) {
+      log.error({ err: reason, head: headSha, checkRunId }, "reporting failed after the check completed; the check keeps its result");
+      return undefined;
+    }
     log.error({ err: reason, head: headSha }, "review failed");
     try {
       checkRunId ??= await startCheckRun(octokit, repo, headSha);

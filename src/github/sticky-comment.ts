@@ -28,11 +28,27 @@ export function listComments(octokit: GitHubClient, repo: RepoRef, issueNumber: 
   return octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: issueNumber, per_page: 100 });
 }
 
+/** Deletes a comment; one already gone (another writer deleted it) is success, not a failed review. */
+async function deleteIfPresent(octokit: GitHubClient, repo: RepoRef, commentId: number): Promise<void> {
+  try {
+    await octokit.rest.issues.deleteComment({ ...repo, comment_id: commentId });
+  } catch (error) {
+    if ((error as { status?: number }).status !== 404) throw error;
+  }
+}
+
+function oursOf(comments: readonly ListedComment[], botLogin: string): ListedComment[] {
+  return comments.filter((c) => c.user?.login === botLogin && (c.body ?? "").includes(MARKER)).sort((a, b) => a.id - b.id);
+}
+
 /**
  * Creates or updates the app's one comment on a PR, found by the marker among comments written by
  * `botLogin` (all pages; `listed` when the caller already has them). Identical bodies are not edited;
  * duplicates are deleted. With `createIfMissing` false (the PR has no fine-tuning artifacts) an
  * existing comment is still updated, but none is created.
+ *
+ * Two writers that both found no comment both create one; each then re-lists, and the oldest comment
+ * wins: comment ids only grow, so the later writer always sees the earlier one and deletes its own.
  */
 export async function upsertStickyComment(
   octokit: GitHubClient,
@@ -44,12 +60,17 @@ export async function upsertStickyComment(
   listed?: readonly ListedComment[],
 ): Promise<{ outcome: StickyOutcome; deleted: number }> {
   const comments = listed ?? (await listComments(octokit, repo, issueNumber));
-  const ours = comments.filter((c) => c.user?.login === botLogin && (c.body ?? "").includes(MARKER)).sort((a, b) => a.id - b.id);
-  const [keep, ...duplicates] = ours;
-  for (const dup of duplicates) await octokit.rest.issues.deleteComment({ ...repo, comment_id: dup.id });
+  const [keep, ...duplicates] = oursOf(comments, botLogin);
+  for (const dup of duplicates) await deleteIfPresent(octokit, repo, dup.id);
   if (!keep) {
     if (!createIfMissing) return { outcome: "skipped", deleted: duplicates.length };
-    await octokit.rest.issues.createComment({ ...repo, issue_number: issueNumber, body });
+    const { data: created } = await octokit.rest.issues.createComment({ ...repo, issue_number: issueNumber, body });
+    const [oldest] = oursOf(await listComments(octokit, repo, issueNumber), botLogin);
+    if (oldest && oldest.id < created.id) {
+      await deleteIfPresent(octokit, repo, created.id);
+      if (oldest.body !== body) await octokit.rest.issues.updateComment({ ...repo, comment_id: oldest.id, body });
+      return { outcome: "updated", deleted: duplicates.length + 1 };
+    }
     return { outcome: "created", deleted: duplicates.length };
   }
   if (keep.body === body) return { outcome: "unchanged", deleted: duplicates.length };

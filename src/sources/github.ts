@@ -142,6 +142,27 @@ async function toBuffer(data: unknown): Promise<Buffer> {
   throw new Error(`unexpected raw content body: ${typeof data}`);
 }
 
+/**
+ * `fetch` for raw downloads: takes a reader on the body at once and hands Octokit a stream of its own.
+ * Node 20's fetch cancels an unlocked body when its Response is garbage-collected, and Octokit keeps
+ * only the body; under memory pressure that cancel landed before the body was read ("Response body
+ * object should not be disturbed or locked"). A locked body is never cancelled that way.
+ */
+export async function ownedBodyFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+  const response = await globalThis.fetch(input, init);
+  if (!response.body) return response;
+  const reader = response.body.getReader();
+  const owned = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+  return new Response(owned, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
 /** The chunks of a raw response body (a web stream from fetch, or bytes some transports buffer). */
 async function* chunksOf(body: unknown): AsyncIterable<Buffer> {
   if (body instanceof ReadableStream) {
@@ -293,7 +314,7 @@ export class GitHubSource implements Source {
       if (bytes) yield bytes;
       return;
     }
-    const rawOptions = { ...this.repo, mediaType: { format: "raw" }, request: { parseSuccessResponseBody: false } };
+    const rawOptions = { ...this.repo, mediaType: { format: "raw" }, request: { parseSuccessResponseBody: false, fetch: ownedBodyFetch } };
     let body: unknown;
     try {
       body = (await this.call(() => this.octokit.request(`GET /repos/{owner}/{repo}/contents/${encodePath(safe)}`, { ...rawOptions, ref }))).data;
@@ -612,7 +633,7 @@ export class GitHubSource implements Source {
           ref,
           mediaType: { format: "raw" },
           // GitHub serves raw files as text/plain; Octokit would decode that as UTF-8 and mangle binary bytes.
-          request: { parseSuccessResponseBody: false },
+          request: { parseSuccessResponseBody: false, fetch: ownedBodyFetch },
         }),
       );
       return await toBuffer(res.data);

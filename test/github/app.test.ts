@@ -112,13 +112,59 @@ describe("pull_request", () => {
     state.scope.done();
   });
 
+  it("treats a duplicate another writer already deleted (404) as done, and the check keeps its result", async () => {
+    const comments = [
+      { id: 2, body: `${MARKER}\nold`, user: { login: "finetune-review[bot]", type: "Bot" } },
+      { id: 4, body: `${MARKER}\nduplicate`, user: { login: "finetune-review[bot]", type: "Bot" } },
+    ];
+    const gone = nock("https://api.github.com").delete("/repos/Codertocat/Hello-World/issues/comments/4").reply(404, { message: "Not Found" });
+    const state = nockGitHub(spec({ comments }), [...REVIEW, "comment-update"]);
+    await (await probot()).receive({ id: "1", name: "pull_request", payload: prEvent("synchronize") } as never);
+    expect(commentWrites(state)).toEqual(["PATCH /repos/Codertocat/Hello-World/issues/comments/2"]);
+    const completed = checkBodies(state).filter((b) => b.status === "completed");
+    expect(completed).toHaveLength(1);
+    expect(completed[0]!.conclusion).toBe("success");
+    gone.done();
+    state.scope.done();
+  });
+
+  it("never rewrites a completed check when a later read fails (a 404 on the PR re-read is logged only)", async () => {
+    const pr = nock("https://api.github.com").get("/repos/Codertocat/Hello-World/pulls/2").reply(404, { message: "Not Found" });
+    const state = nockGitHub(spec(), REVIEW.filter((r) => r !== "pull" && r !== "app"));
+    await (await probot()).receive({ id: "1", name: "pull_request", payload: prEvent("opened") } as never);
+    const completed = checkBodies(state).filter((b) => b.status === "completed");
+    expect(completed).toHaveLength(1);
+    expect(completed[0]!.conclusion).toBe("success");
+    expect(checkBodies(state).some((b) => String(b.output?.title).includes("could not run"))).toBe(false);
+    expect(commentWrites(state)).toEqual([]);
+    pr.done();
+    state.scope.done();
+  });
+
+  it("converges to one comment when another writer created one between its list and its create", async () => {
+    const state = nockGitHub(spec(), [...REVIEW, "comment-update", "comment-delete"]);
+    // The other replica's comment (id 1) appears right after this one lists; this one's create gets a higher id.
+    const early = { id: 1, body: `${MARKER}\nother replica`, user: { login: "finetune-review[bot]", type: "Bot" } };
+    const create = nock("https://api.github.com").post("/repos/Codertocat/Hello-World/issues/2/comments").reply(201, (_uri, body) => {
+      state.comments.push(early, { id: 50, body: (body as { body: string }).body, user: early.user });
+      return { id: 50, body: (body as { body: string }).body };
+    });
+    await (await probot()).receive({ id: "1", name: "pull_request", payload: prEvent("opened") } as never);
+    expect(commentWrites(state)).toEqual(["DELETE /repos/Codertocat/Hello-World/issues/comments/50", "PATCH /repos/Codertocat/Hello-World/issues/comments/1"]);
+    expect(state.comments.map((c) => c.id)).toEqual([1]);
+    expect(state.comments[0]!.body).toContain(`head=${HEAD}`);
+    create.done();
+    state.scope.done();
+  });
+
   it("finds its comment on a later page and does not edit it when nothing changed", async () => {
     const others = Array.from({ length: 120 }, (_, i) => ({ id: i + 1, body: `chatter ${i}`, user: { login: "octocat", type: "User" } }));
     const state = nockGitHub(spec({ comments: others }), [...REVIEW, "comment-create"]);
     await (await probot()).receive({ id: "1", name: "pull_request", payload: prEvent("opened") } as never);
     await (await probot()).receive({ id: "2", name: "pull_request", payload: prEvent("synchronize") } as never);
     expect(commentWrites(state)).toEqual(["POST /repos/Codertocat/Hello-World/issues/2/comments"]);
-    expect(state.requests.filter((r) => r.path.includes("/issues/2/comments?") && r.path.includes("page=2"))).toHaveLength(2);
+    // The create is followed by one re-list (a concurrent writer's comment would show there); the unchanged run lists once.
+    expect(state.requests.filter((r) => r.path.includes("/issues/2/comments?") && r.path.includes("page=2"))).toHaveLength(3);
     state.scope.done();
   });
 
@@ -157,8 +203,9 @@ describe("pull_request", () => {
     const base = { ...GOOD.base, ".github/finetune-review.yml": "_extends: .github\n" };
     const head = { ...base, ...GOOD.head, "data/train.jsonl": `${GOOD.head["data/train.jsonl"]}`.split("\n").slice(0, 30).join("\n") + "\n" } as Record<string, string | Buffer>;
     const state = nockGitHub(spec({ base, head }), [...REVIEW, "comment-create"]);
-    const org = nock(API)
-      .get("/repos/Codertocat/.github/contents/.github%2Ffinetune-review.yml")
+    // The path as segments (not `.github%2F…`), with the pinned API version.
+    const org = nock(API, { reqheaders: { "x-github-api-version": "2022-11-28" } })
+      .get("/repos/Codertocat/.github/contents/.github/finetune-review.yml")
       .reply(200, "fail_on: warning\n");
     await (await probot()).receive({ id: "1", name: "pull_request", payload: prEvent("opened") } as never);
     const done = checkBodies(state)[1]!;

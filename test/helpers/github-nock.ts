@@ -210,7 +210,7 @@ export function nockGitHub(spec: RepoSpec, routes: readonly Route[]): FakeState 
   if (has("permission"))
     scope.get(new RegExp(`^${repoPath}/collaborators/[^/]+/permission$`)).reply(200, (uri) => (record("GET", uri, undefined), { ...(spec.permission ?? { permission: "read", role_name: "read" }), user: { login: uri.split("/").at(-2) } }));
   if (has("pulls-for-commit"))
-    scope.get(new RegExp(`^${repoPath}/commits/[0-9a-f]{40}/pulls$`)).reply(200, (uri) => (record("GET", uri, undefined), [{ number: spec.pr.number, state: "open" }]));
+    scope.get(new RegExp(`^${repoPath}/commits/[0-9a-f]{40}/pulls\\?per_page=100$`)).reply(200, (uri) => (record("GET", uri, undefined), [{ number: spec.pr.number, state: "open" }]));
   if (has("graphql"))
     scope.post("/graphql").reply(async (uri, body) => {
       record("POST", uri, body);

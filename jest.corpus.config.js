@@ -9,4 +9,5 @@ export default {
   ...base,
   roots: ["<rootDir>/test/corpus"],
   testPathIgnorePatterns: ["/node_modules/"],
+  globalSetup: "<rootDir>/test/corpus/corpus-dir.ts",
 };

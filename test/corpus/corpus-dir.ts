@@ -30,10 +30,18 @@ export function missingCorpusMessage(dir: string): string | null {
   );
 }
 
-/** The corpus folder, checked: throws the message above when it is absent, so the tier never passes silently. */
-export const corpusDir: string = (() => {
+/**
+ * The corpus folder, checked: throws the message above when it is absent, so the tier never passes
+ * silently (also when one corpus suite is run on its own, without the tier's global setup).
+ */
+export function requireCorpusDir(): string {
   const dir = resolveCorpusDir();
   const problem = missingCorpusMessage(dir);
   if (problem) throw new Error(problem);
   return dir;
-})();
+}
+
+/** The corpus tier's jest globalSetup: one clear error, before any suite runs, when the corpus is absent. */
+export default function checkCorpus(): void {
+  requireCorpusDir();
+}

@@ -3,9 +3,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { DetectContext } from "../../src/detect/index.js";
 
-import { corpusDir } from "./corpus-dir.js";
+import { requireCorpusDir } from "./corpus-dir.js";
 
-export { corpusDir };
+/** The corpus folder (its absence fails the suite with where it looked). */
+export const corpusDir = requireCorpusDir();
 
 /** The rows of a MANIFEST.tsv as objects keyed by its header. */
 export function readManifest(folder: string): Record<string, string>[] {

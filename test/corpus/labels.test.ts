@@ -2,7 +2,9 @@ import { describe, it, expect } from "@jest/globals";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseLabels } from "../../src/datasets/index.js";
-import { corpusDir } from "./corpus-dir.js";
+import { requireCorpusDir } from "./corpus-dir.js";
+
+const corpusDir = requireCorpusDir();
 
 const rasa = path.join(corpusDir, "datasets/rasa");
 const corpus = (file: string): Buffer => readFileSync(path.join(rasa, file));

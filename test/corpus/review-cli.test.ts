@@ -5,7 +5,9 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "@jest/globals";
-import { corpusDir } from "./corpus-dir.js";
+import { requireCorpusDir } from "./corpus-dir.js";
+
+const corpusDir = requireCorpusDir();
 import { reviewScenario, type ScenarioResult } from "../helpers/proposal-scenario.js";
 
 const corpus = corpusDir;

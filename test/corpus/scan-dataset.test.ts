@@ -4,7 +4,9 @@ import path from "node:path";
 import { scanDataset } from "../../src/datasets/index.js";
 import type { DatasetScan } from "../../src/types.js";
 import { defaultTestLexicon } from "../datasets/default-test-lexicon.js";
-import { corpusDir } from "./corpus-dir.js";
+import { requireCorpusDir } from "./corpus-dir.js";
+
+const corpusDir = requireCorpusDir();
 
 const datasets = path.join(corpusDir, "datasets");
 

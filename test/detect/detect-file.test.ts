@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { detectFile, localPath, type DetectContext } from "../../src/detect/index.js";
-import { contextWith, corpusFile, noPaths } from "./corpus-helpers.js";
+import { fixtureContext as contextWith, fixtureFile, noPaths } from "../fixtures/fixture-files.js";
 
 const ctx = contextWith();
 const text = (s: string) => Buffer.from(s, "utf8");
@@ -8,7 +8,7 @@ const jsonl = (records: unknown[]) => text(records.map((r) => JSON.stringify(r))
 const LFS = text(
   "version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 99999999\n",
 );
-const AXOLOTL = corpusFile("configs/axolotl/llama-3__lora-1b.yml");
+const AXOLOTL = fixtureFile("configs/axolotl-lora.yml");
 
 describe("unreadable content", () => {
   it("detects an LFS pointer by path and says why it was not read", async () => {
@@ -33,7 +33,7 @@ describe("unreadable content", () => {
 
 describe("text quirks", () => {
   it("detects a JSONL with a BOM and CRLF line ends", async () => {
-    const crlf = corpusFile("datasets/openai-cookbook/toy_chat_fine_tuning.jsonl").toString("utf8").replace(/\n/g, "\r\n");
+    const crlf = fixtureFile("datasets/openai-chat.jsonl").toString("utf8").replace(/\n/g, "\r\n");
     await expect(detectFile("train.jsonl", text(`\uFEFF${crlf}`), ctx)).resolves.toEqual({ kind: "dataset", format: "openai-chat" });
   });
 
@@ -211,13 +211,13 @@ describe("config facts", () => {
       paths: noPaths,
       readFile: async (p) => {
         requested.push(p);
-        return p === "data/dataset_info.json" ? corpusFile("configs/llamafactory/data__dataset_info.json") : null;
+        return p === "data/dataset_info.json" ? fixtureFile("configs/llamafactory-dataset_info.json") : null;
       },
     };
-    const local = "configs/llamafactory/train_lora__llama3_lora_sft.eval_enabled_pre332f637.yaml";
-    const detection = await detectFile("examples/train_lora/llama3_lora_sft.yaml", corpusFile(local), c);
+    const local = "configs/llamafactory-lora-sft.yaml";
+    const detection = await detectFile("examples/train_lora/llama3_lora_sft.yaml", fixtureFile(local), c);
     expect(requested).toContain("data/dataset_info.json");
-    const datasetLine = corpusFile(local).toString("utf8").split("\n").findIndex((l) => l.startsWith("dataset:")) + 1;
+    const datasetLine = fixtureFile(local).toString("utf8").split("\n").findIndex((l: string) => l.startsWith("dataset:")) + 1;
     expect(detection?.config).toMatchObject({
       framework: "llamafactory",
       usesAdapter: true,

@@ -3,8 +3,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { DetectContext } from "../../src/detect/index.js";
 
-/** The shared corpus of real files (tests run with cwd = /work/main). */
-export const corpusDir = path.resolve(process.cwd(), "../shared/corpus");
+import { requireCorpusDir } from "./corpus-dir.js";
+
+/** The corpus folder (its absence fails the suite with where it looked). */
+export const corpusDir = requireCorpusDir();
 
 /** The rows of a MANIFEST.tsv as objects keyed by its header. */
 export function readManifest(folder: string): Record<string, string>[] {

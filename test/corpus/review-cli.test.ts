@@ -1,13 +1,16 @@
 /**
- * The real samples in ../shared/corpus, committed into temp git repositories and reviewed through the
+ * The real samples in the corpus (see corpus-dir.ts), committed into temp git repositories and reviewed through the
  * CLI: each yields the findings its quirks imply (see the corpus README and MANIFEST.tsv).
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "@jest/globals";
+import { requireCorpusDir } from "./corpus-dir.js";
+
+const corpusDir = requireCorpusDir();
 import { reviewScenario, type ScenarioResult } from "../helpers/proposal-scenario.js";
 
-const corpus = resolve(process.cwd(), "../shared/corpus");
+const corpus = corpusDir;
 const read = (rel: string) => readFileSync(resolve(corpus, rel));
 const readText = (rel: string) => read(rel).toString("utf8");
 const of = (r: ScenarioResult, ruleId: string) => r.json.findings.filter((f) => f.ruleId === ruleId);

@@ -3,9 +3,12 @@ import { createReadStream, readFileSync } from "node:fs";
 import path from "node:path";
 import { scanDataset } from "../../src/datasets/index.js";
 import type { DatasetScan } from "../../src/types.js";
-import { defaultTestLexicon } from "./default-test-lexicon.js";
+import { defaultTestLexicon } from "../datasets/default-test-lexicon.js";
+import { requireCorpusDir } from "./corpus-dir.js";
 
-const datasets = path.resolve(process.cwd(), "../shared/corpus/datasets");
+const corpusDir = requireCorpusDir();
+
+const datasets = path.join(corpusDir, "datasets");
 
 /** Streams the file in small chunks so records and lines straddle chunk boundaries. */
 function scanFile(file: string, format: string, role: "train" | "eval" = "train"): Promise<DatasetScan> {

@@ -1,13 +1,13 @@
 /**
  * `npm run bench`: scan throughput against a bare readline + JSON.parse loop (best of two runs each), peak RSS reviewing a
- * 500 MB JSONL, near-duplicate growth from 100k to 1M records, GitHub requests of a PR review and
+ * change to a 500 MB JSONL, the cost of reading the base version (change_review_ratio), near-duplicate growth from 100k to 1M records, GitHub requests of a PR review and
  * webhook-to-check-run latency through the real server and the fake GitHub. All data is generated
  * here from fixed seeds; the last line printed is one JSON object with the figures.
  */
 import { execFile, spawn } from "node:child_process";
 import { createHmac, generateKeyPairSync, randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -30,6 +30,7 @@ const { startFakeGitHub } = await import(join(helpers, "fake-github.js"));
 
 const SCAN_MB = Number(process.env.BENCH_SCAN_MB ?? 100);
 const RSS_MB = Number(process.env.BENCH_RSS_MB ?? 500);
+const CHANGE_MB = Number(process.env.BENCH_CHANGE_MB ?? 200);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 200);
 /** The event phase stops here even before EVENTS (a bound on the bench, should a review slow down). */
 const EVENT_SECONDS = Number(process.env.BENCH_EVENT_SECONDS ?? 150);
@@ -151,22 +152,67 @@ function nearDupGrowth() {
   row("near_dup_growth (1M / 100k)", figures.near_dup_growth, "<= 12");
 }
 
-// 3. Peak RSS reviewing a 500 MB JSONL through the local git source, in its own process.
+/** Appends `share` of the file's size of new chat records (another seed) to `path`. */
+async function appendShare(path, share, seed) {
+  const { statSync } = await import("node:fs");
+  const extra = `${path}.extra`;
+  await writeChatJsonl(extra, statSync(path).size * share, seed);
+  await appendFile(path, await readFile(extra));
+  await rm(extra);
+}
+
+/** Reviews `base..head` of a local repository in a child process: its time and peak RSS. */
+async function reviewChild(dir, base, head) {
+  const { stdout } = await run(process.execPath, [join(root, "bench/review-child.mjs"), dir, base, head], { maxBuffer: 1 << 26 });
+  return JSON.parse(stdout.trim().split("\n").pop());
+}
+
+// 3. Peak RSS reviewing a 500 MB JSONL through the local git source, in its own process: a change
+// that appends 1% to it, so the base version is read too.
 async function peakRss() {
   const repo = await newRepo("big");
   await repo.commit({ ".github/finetune-review.yml": "max_file_mb: 2048\n", "README.md": "big\n" });
-  await repo.branch("proposal");
   log(`generating a ${RSS_MB} MB JSONL and committing it...`);
   await mkdir(join(repo.dir, "data"), { recursive: true });
   await writeChatJsonl(join(repo.dir, "data/train.jsonl"), RSS_MB * 1e6, 3);
+  await repo.commit({});
+  await repo.branch("proposal");
+  await appendShare(join(repo.dir, "data/train.jsonl"), 0.01, 4);
   const head = await repo.commit({});
   log("reviewing it...");
-  const { stdout } = await run(process.execPath, [join(root, "bench/review-child.mjs"), repo.dir, "main", head], { maxBuffer: 1 << 26 });
-  const out = JSON.parse(stdout.trim().split("\n").pop());
+  const out = await reviewChild(repo.dir, "main", head);
   figures.peak_rss_mb = round(out.maxRssMb, 0);
   figures.review_500mb_s = round(out.ms / 1000, 1);
-  row(`review of a ${RSS_MB} MB JSONL (${out.dataset?.format ?? "not detected"}), local git`, `${figures.review_500mb_s} s`);
+  row(`review of +1% to a ${RSS_MB} MB JSONL (${out.dataset?.format ?? "not detected"}), local git, base read too`, `${figures.review_500mb_s} s`);
   row("peak RSS", `${figures.peak_rss_mb} MB`, "<= 256");
+  await rm(repo.dir, { recursive: true, force: true });
+}
+
+// 3b. The cost of judging the change: a PR that appends 1% to a large dataset, against reviewing the
+// same head as an added file (no base to read), each in its own process, best of two, alternating.
+async function changeReview() {
+  const repo = await newRepo("change");
+  const empty = await repo.commit({ ".github/finetune-review.yml": "max_file_mb: 2048\n", "README.md": "change\n" });
+  log(`generating a ${CHANGE_MB} MB JSONL and a 1% append...`);
+  await mkdir(join(repo.dir, "data"), { recursive: true });
+  await writeChatJsonl(join(repo.dir, "data/train.jsonl"), CHANGE_MB * 1e6, 5);
+  const base = await repo.commit({});
+  await appendShare(join(repo.dir, "data/train.jsonl"), 0.01, 6);
+  const head = await repo.commit({});
+  let changeMs = Infinity;
+  let addedMs = Infinity;
+  let diff;
+  for (let i = 0; i < 2; i++) {
+    const added = await reviewChild(repo.dir, empty, head);
+    addedMs = Math.min(addedMs, added.ms);
+    const change = await reviewChild(repo.dir, base, head);
+    changeMs = Math.min(changeMs, change.ms);
+    diff = change.diff;
+  }
+  figures.change_review_ratio = round(changeMs / addedMs, 3);
+  row(`review of +1% to a ${CHANGE_MB} MB JSONL (+${diff?.added ?? "?"} / -${diff?.removed ?? "?"} records)`, `${round(changeMs / 1000, 1)} s`);
+  row("review of the same head as an added file", `${round(addedMs / 1000, 1)} s`);
+  row("change_review_ratio (change / added)", figures.change_review_ratio, "<= 1.4");
   await rm(repo.dir, { recursive: true, force: true });
 }
 
@@ -299,12 +345,13 @@ async function githubFigures() {
   }
 }
 
+/** `BENCH_ONLY=peak-rss,change-review` runs only those sections (names as below); all by default. */
+const sections = { "scan": scanThroughput, "near-dup": nearDupGrowth, "peak-rss": peakRss, "change-review": changeReview, "github": githubFigures };
+const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim()).filter(Boolean);
+for (const name of only ?? []) if (!(name in sections)) throw new Error(`BENCH_ONLY: unknown section ${name} (one of ${Object.keys(sections).join(", ")})`);
 const started = performance.now();
 try {
-  await scanThroughput();
-  nearDupGrowth();
-  await peakRss();
-  await githubFigures();
+  for (const [name, section] of Object.entries(sections)) if (!only || only.includes(name)) await section();
 } finally {
   await rm(work, { recursive: true, force: true });
 }

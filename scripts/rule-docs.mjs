@@ -15,6 +15,13 @@ const PATTERNS = {
   7: "7 · cheaper alternatives first",
 };
 
+/** How a finding of each `scope` is judged new on a change (README "How findings are scoped"). */
+const SCOPES = {
+  record: "per record: new when its record (by content, not line number) is not in the base version of the file",
+  file: "per file: new when the base version passed and the head fails, or the head is measurably worse; the message gives both figures",
+  change: "about the change itself: always new",
+};
+
 /** The markdown rule reference, one section per rule, sorted by pattern then id. */
 export function ruleReference() {
   const rules = readdirSync(new URL("rules/", root))
@@ -32,6 +39,7 @@ export function ruleReference() {
       `- **Checks:** ${r.checks}`,
       `- **Why:** ${r.rationale}`,
       `- **Fix:** ${r.remediation}`,
+      `- **On a change:** ${SCOPES[r.scope ?? "change"]}.`,
       opts.length ? `- **Options:** ${opts.map(([k, v]) => `\`${k}\` (default \`${JSON.stringify(v)}\`)`).join(", ")}` : "- **Options:** none besides `enabled` and `severity`.",
       "",
     ].join("\n");

@@ -3,12 +3,13 @@
  * records it held (by content), how many, their labels, and the keys of the records the head no
  * longer has. Records both versions share are not parsed again: their keys come from the head scan.
  */
+import { isUtf8 } from "node:buffer";
 import type { DatasetBaseline, DatasetScan } from "../types.js";
 import { containerFor, readRecordBatches, tooLongMessage, type RawEvent } from "./containers.js";
 import { extractRecord, isDatasetFormat, type DatasetFormat } from "./formats.js";
 import { KeyTable } from "./key-table.js";
-import { decodeUtf8, DEFAULT_MAX_RECORD_BYTES, LineSplitter, type RawLine } from "./lines.js";
-import { HashMultiset, issueHash, recordHash, recordIndexAt, stableKeyHash, textHash } from "./record-ids.js";
+import { decodeUtf8, decodeUtf8Lenient, DEFAULT_MAX_RECORD_BYTES, LineSplitter, type RawLine } from "./lines.js";
+import { HashMultiset, issueHash, lineHash, maybeBlank, recordHash, recordIndexAt, stableKeyHash } from "./record-ids.js";
 import { ScanAccumulator } from "./scan-accumulator.js";
 
 /** What `readBaseline` reads. */
@@ -46,14 +47,16 @@ class Float64List {
 
 /**
  * The content hash of a JSONL line exactly as the head scan computes it (see the JSONL reader), or
- * null for a blank line, which is no record.
+ * null for a blank line, which is no record. Most lines are hashed from their bytes alone.
  */
-function jsonlLineHash(l: RawLine, max: number): { hash: number; text: string | null } | null {
-  if (l.tooLong) return { hash: issueHash(tooLongMessage(l.length, max)), text: null };
-  const decoded = decodeUtf8(l.bytes);
-  if ("error" in decoded) return { hash: issueHash(decoded.error), text: null };
-  if (decoded.text.trim() === "") return null;
-  return { hash: textHash(decoded.text), text: decoded.text };
+function jsonlLineHash(l: RawLine, max: number): number | null {
+  if (l.tooLong) return issueHash(tooLongMessage(l.length, max));
+  if (!isUtf8(l.bytes)) {
+    const decoded = decodeUtf8(l.bytes);
+    return "error" in decoded ? issueHash(decoded.error) : lineHash(l.bytes);
+  }
+  if (maybeBlank(l.bytes) && decodeUtf8Lenient(l.bytes).trim() === "") return null;
+  return lineHash(l.bytes);
 }
 
 /**
@@ -98,15 +101,17 @@ export async function readBaseline(input: BaselineInput): Promise<DatasetBaselin
     const chunks = Buffer.isBuffer(input.chunks) ? [input.chunks] : input.chunks;
     const splitter = new LineSplitter(max);
     const onLine = (l: RawLine): void => {
-      const h = jsonlLineHash(l, max);
-      if (h === null || add(h.hash) || h.text === null) return;
+      const hash = jsonlLineHash(l, max);
+      if (hash === null || add(hash) || l.tooLong) return;
+      const decoded = decodeUtf8(l.bytes);
+      if ("error" in decoded) return;
       let value: unknown;
       try {
-        value = JSON.parse(h.text) as unknown;
+        value = JSON.parse(decoded.text) as unknown;
       } catch {
         return;
       }
-      keepRemoved({ line: l.line, value, json: h.text }, h.hash);
+      keepRemoved({ line: l.line, value, json: decoded.text }, hash);
     };
     for await (const chunk of chunks) {
       input.signal?.throwIfAborted();

@@ -14,7 +14,7 @@ import {
   splitLines,
   type RawLine,
 } from "./lines.js";
-import { textHash } from "./record-ids.js";
+import { lineHash } from "./record-ids.js";
 
 /**
  * A parsed record at its line, or a problem at a line. Records of multi-line containers (JSON)
@@ -76,7 +76,7 @@ function jsonlReader(max: number): LineReader {
       const decoded = decodeUtf8(l.bytes);
       if ("error" in decoded) return [{ line: l.line, issue: decoded.error }];
       if (decoded.text.trim() === "") return [];
-      const hash = textHash(decoded.text);
+      const hash = lineHash(l.bytes);
       try {
         return [{ line: l.line, value: JSON.parse(decoded.text) as unknown, json: decoded.text, hash }];
       } catch (err) {

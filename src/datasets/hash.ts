@@ -36,6 +36,10 @@ export function hash53(text: string, start = 0, end = text.length): number {
     b = Math.imul(b ^ c, 0x5bd1e995);
     b ^= b >>> 15;
   }
-  const n = end - start;
+  return finish53(a, b, end - start);
+}
+
+/** The last step of `hash53` over `n` code units whose two lanes ended at `a` and `b`. */
+export function finish53(a: number, b: number, n: number): number {
   return (fmix32(a ^ n) & 0x1fffff) * 0x100000000 + fmix32(b ^ Math.imul(n, 0x27d4eb2d));
 }

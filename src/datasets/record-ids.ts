@@ -5,7 +5,7 @@
  * not introduced by the change.
  */
 import type { DatasetScan, RecordIds } from "../types.js";
-import { hash53 } from "./hash.js";
+import { finish53, hash53 } from "./hash.js";
 import { MAX_RECORD_DEPTH, nestsDeeperThan } from "./nesting.js";
 
 const isSpace = (c: number): boolean => c <= 0x20;
@@ -17,6 +17,48 @@ export function textHash(text: string): number {
   while (start < end && isSpace(text.charCodeAt(start))) start++;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   return hash53(text, start, end);
+}
+
+/**
+ * The content hash of a JSONL line, from its bytes without the whitespace around them: four bytes
+ * at a time, so hashing every line of a large file costs little beside reading it. The head scan
+ * and the base pass both use it, so a record matches whatever its line.
+ */
+export function lineHash(bytes: Uint8Array): number {
+  let start = 0;
+  let end = bytes.length;
+  while (start < end && bytes[start]! <= 0x20) start++;
+  while (end > start && bytes[end - 1]! <= 0x20) end--;
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  let i = start;
+  for (; i + 4 <= end; i += 4) {
+    const w = bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24);
+    a = Math.imul(a ^ w, 0x01000193);
+    b = Math.imul(b ^ w, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  for (; i < end; i++) {
+    a = Math.imul(a ^ bytes[i]!, 0x01000193);
+    b = Math.imul(b ^ bytes[i]!, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  return finish53(a, b, end - start);
+}
+
+const TRIM_SPACE = new Uint8Array(256);
+for (const c of [9, 10, 11, 12, 13, 32]) TRIM_SPACE[c] = 1;
+
+/**
+ * Whether a line may hold only whitespace as `String.prototype.trim` sees it: false as soon as a
+ * non-space ASCII byte comes first; a line whose first non-space byte is not ASCII must be decoded.
+ */
+export function maybeBlank(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i]!;
+    if (TRIM_SPACE[c] !== 1) return c >= 0x80;
+  }
+  return true;
 }
 
 /** The content hash of a record that has no text of its own (a CSV row, a YAML example): its JSON form. */

@@ -48558,7 +48558,9 @@ function hash53(text, start = 0, end = text.length) {
     b = Math.imul(b ^ c, 1540483477);
     b ^= b >>> 15;
   }
-  const n = end - start;
+  return finish53(a, b, end - start);
+}
+function finish53(a, b, n) {
   return (fmix32(a ^ n) & 2097151) * 4294967296 + fmix32(b ^ Math.imul(n, 668265261));
 }
 
@@ -49182,6 +49184,36 @@ function textHash(text) {
   while (start < end && isSpace(text.charCodeAt(start))) start++;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   return hash53(text, start, end);
+}
+function lineHash(bytes) {
+  let start = 0;
+  let end = bytes.length;
+  while (start < end && bytes[start] <= 32) start++;
+  while (end > start && bytes[end - 1] <= 32) end--;
+  let a = 2166136261;
+  let b = 2538058380;
+  let i = start;
+  for (; i + 4 <= end; i += 4) {
+    const w = bytes[i] | bytes[i + 1] << 8 | bytes[i + 2] << 16 | bytes[i + 3] << 24;
+    a = Math.imul(a ^ w, 16777619);
+    b = Math.imul(b ^ w, 1540483477);
+    b ^= b >>> 15;
+  }
+  for (; i < end; i++) {
+    a = Math.imul(a ^ bytes[i], 16777619);
+    b = Math.imul(b ^ bytes[i], 1540483477);
+    b ^= b >>> 15;
+  }
+  return finish53(a, b, end - start);
+}
+var TRIM_SPACE = new Uint8Array(256);
+for (const c of [9, 10, 11, 12, 13, 32]) TRIM_SPACE[c] = 1;
+function maybeBlank(bytes) {
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i];
+    if (TRIM_SPACE[c] !== 1) return c >= 128;
+  }
+  return true;
 }
 function valueHash(value) {
   return hash53(JSON.stringify(value) ?? "");
@@ -50017,7 +50049,7 @@ function jsonlReader(max) {
       const decoded = decodeUtf8(l.bytes);
       if ("error" in decoded) return [{ line: l.line, issue: decoded.error }];
       if (decoded.text.trim() === "") return [];
-      const hash2 = textHash(decoded.text);
+      const hash2 = lineHash(l.bytes);
       try {
         return [{ line: l.line, value: JSON.parse(decoded.text), json: decoded.text, hash: hash2 }];
       } catch (err) {
@@ -52124,6 +52156,7 @@ function parseLabels(path2, format, content) {
 }
 
 // src/datasets/baseline.ts
+import { isUtf8 } from "node:buffer";
 var NO_LEXICON = { sensitive: [], businessRules: [] };
 var Float64List = class {
   size = 0;
@@ -52141,11 +52174,13 @@ var Float64List = class {
   }
 };
 function jsonlLineHash(l, max) {
-  if (l.tooLong) return { hash: issueHash(tooLongMessage(l.length, max)), text: null };
-  const decoded = decodeUtf8(l.bytes);
-  if ("error" in decoded) return { hash: issueHash(decoded.error), text: null };
-  if (decoded.text.trim() === "") return null;
-  return { hash: textHash(decoded.text), text: decoded.text };
+  if (l.tooLong) return issueHash(tooLongMessage(l.length, max));
+  if (!isUtf8(l.bytes)) {
+    const decoded = decodeUtf8(l.bytes);
+    return "error" in decoded ? issueHash(decoded.error) : lineHash(l.bytes);
+  }
+  if (maybeBlank(l.bytes) && decodeUtf8Lenient(l.bytes).trim() === "") return null;
+  return lineHash(l.bytes);
 }
 async function readBaseline(input3) {
   const { head } = input3;
@@ -52182,15 +52217,17 @@ async function readBaseline(input3) {
     const chunks = Buffer.isBuffer(input3.chunks) ? [input3.chunks] : input3.chunks;
     const splitter = new LineSplitter(max);
     const onLine = (l) => {
-      const h = jsonlLineHash(l, max);
-      if (h === null || add(h.hash) || h.text === null) return;
+      const hash2 = jsonlLineHash(l, max);
+      if (hash2 === null || add(hash2) || l.tooLong) return;
+      const decoded = decodeUtf8(l.bytes);
+      if ("error" in decoded) return;
       let value;
       try {
-        value = JSON.parse(h.text);
+        value = JSON.parse(decoded.text);
       } catch {
         return;
       }
-      keepRemoved({ line: l.line, value, json: h.text }, h.hash);
+      keepRemoved({ line: l.line, value, json: decoded.text }, hash2);
     };
     for await (const chunk of chunks) {
       input3.signal?.throwIfAborted();

@@ -7497,7 +7497,9 @@ function hash53(text, start = 0, end = text.length) {
     b = Math.imul(b ^ c, 1540483477);
     b ^= b >>> 15;
   }
-  const n = end - start;
+  return finish53(a, b, end - start);
+}
+function finish53(a, b, n) {
   return (fmix32(a ^ n) & 2097151) * 4294967296 + fmix32(b ^ Math.imul(n, 668265261));
 }
 
@@ -7527,6 +7529,29 @@ function textHash(text) {
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   return hash53(text, start, end);
 }
+function lineHash(bytes) {
+  let start = 0;
+  let end = bytes.length;
+  while (start < end && bytes[start] <= 32) start++;
+  while (end > start && bytes[end - 1] <= 32) end--;
+  let a = 2166136261;
+  let b = 2538058380;
+  let i = start;
+  for (; i + 4 <= end; i += 4) {
+    const w = bytes[i] | bytes[i + 1] << 8 | bytes[i + 2] << 16 | bytes[i + 3] << 24;
+    a = Math.imul(a ^ w, 16777619);
+    b = Math.imul(b ^ w, 1540483477);
+    b ^= b >>> 15;
+  }
+  for (; i < end; i++) {
+    a = Math.imul(a ^ bytes[i], 16777619);
+    b = Math.imul(b ^ bytes[i], 1540483477);
+    b ^= b >>> 15;
+  }
+  return finish53(a, b, end - start);
+}
+var TRIM_SPACE = new Uint8Array(256);
+for (const c of [9, 10, 11, 12, 13, 32]) TRIM_SPACE[c] = 1;
 function valueHash(value) {
   return hash53(JSON.stringify(value) ?? "");
 }
@@ -7615,7 +7640,7 @@ function jsonlReader(max) {
       const decoded = decodeUtf8(l.bytes);
       if ("error" in decoded) return [{ line: l.line, issue: decoded.error }];
       if (decoded.text.trim() === "") return [];
-      const hash = textHash(decoded.text);
+      const hash = lineHash(l.bytes);
       try {
         return [{ line: l.line, value: JSON.parse(decoded.text), json: decoded.text, hash }];
       } catch (err) {

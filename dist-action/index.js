@@ -48686,11 +48686,25 @@ var KEY_BLOCK = BLOCK;
 var KeyTable = class _KeyTable {
   size = 0;
   blocks = [];
+  /** A prefix view shares its blocks with the table it was cut from, so it must not grow. */
+  frozen = false;
+  /**
+   * The first `n` records of `table` as a read-only table that shares its storage (no copy): the
+   * base version of a dataset that the change only appended to.
+   */
+  static prefix(table, n) {
+    const view = new _KeyTable();
+    view.blocks.push(...table.blocks.slice(0, Math.ceil(n / BLOCK)));
+    view.size = Math.min(n, table.size);
+    view.frozen = true;
+    return view;
+  }
   /**
    * Appends one record's keys; its signature is `sig[at..at + P)`, values below 2^8 or all
    * SIGNATURE_EMPTY (`at` reads it out of many records' signatures without a view per record).
    */
   push(line, inputHi, inputLo, exampleHi, exampleLo, sig, at = 0) {
+    if (this.frozen) throw new Error("a KeyTable prefix view is read-only");
     const i = this.size++;
     const o = i & MASK;
     if (o === 0) {
@@ -48711,7 +48725,7 @@ var KeyTable = class _KeyTable {
     const b = other.blocks[i >>> BLOCK_BITS];
     const o = i & MASK;
     const h = b.hashes;
-    const sig = new Uint32Array(P2);
+    const sig = COPY_SIG;
     if (b.empty[o]) sig.fill(SIGNATURE_EMPTY);
     else for (let k = 0; k < P2; k++) sig[k] = b.sigs[((k >>> 2) * BLOCK + o) * SIG_GROUP + (k & 3)];
     this.push(b.lines[o], h[o * 4], h[o * 4 + 1], h[o * 4 + 2], h[o * 4 + 3], sig);
@@ -48829,6 +48843,7 @@ var KeyTable = class _KeyTable {
   }
 };
 var EMPTY_SIG = new Uint32Array(P2).fill(SIGNATURE_EMPTY);
+var COPY_SIG = new Uint32Array(P2);
 function toHash64(text) {
   if (/^[0-9a-f]{16}$/.test(text)) return parseHash64(text);
   return hash64(text);
@@ -52262,14 +52277,26 @@ function summarise(head, path2, hashes, removed, removedKeys, gone, labelCounts)
   }
   let changed = 0;
   for (const key of addedKeys) if (removedKeys.has(key)) changed++;
-  const table = new KeyTable();
   const headTable = KeyTable.of(head.keys);
+  const keptKey = new Uint8Array(headTable.size);
+  let keptKeys = 0;
   for (let i = 0; i < headTable.size; i++) {
     const at = recordIndexAt(ids, headTable.line(i));
-    if (at >= 0 && kept[at] === 1) table.copyFrom(headTable, i);
+    if (at >= 0 && kept[at] === 1) {
+      keptKey[i] = 1;
+      keptKeys++;
+    }
   }
+  const firstDropped = keptKey.indexOf(0);
   const goneTable = KeyTable.of(gone.keys);
-  for (let i = 0; i < goneTable.size; i++) table.copyFrom(goneTable, i);
+  let table;
+  if (goneTable.size === 0 && (firstDropped === -1 || firstDropped === keptKeys)) {
+    table = KeyTable.prefix(headTable, keptKeys);
+  } else {
+    table = new KeyTable();
+    for (let i = 0; i < headTable.size; i++) if (keptKey[i] === 1) table.copyFrom(headTable, i);
+    for (let i = 0; i < goneTable.size; i++) table.copyFrom(goneTable, i);
+  }
   return {
     path: path2,
     records: hashes.length,

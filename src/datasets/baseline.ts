@@ -156,14 +156,27 @@ function summarise(
   }
   let changed = 0;
   for (const key of addedKeys) if (removedKeys.has(key)) changed++;
-  const table = new KeyTable();
   const headTable = KeyTable.of(head.keys);
+  const keptKey = new Uint8Array(headTable.size);
+  let keptKeys = 0;
   for (let i = 0; i < headTable.size; i++) {
     const at = recordIndexAt(ids, headTable.line(i));
-    if (at >= 0 && kept[at] === 1) table.copyFrom(headTable, i);
+    if (at >= 0 && kept[at] === 1) {
+      keptKey[i] = 1;
+      keptKeys++;
+    }
   }
+  const firstDropped = keptKey.indexOf(0);
   const goneTable = KeyTable.of(gone.keys);
-  for (let i = 0; i < goneTable.size; i++) table.copyFrom(goneTable, i);
+  let table: KeyTable;
+  if (goneTable.size === 0 && (firstDropped === -1 || firstDropped === keptKeys)) {
+    // Only appended to: the base's keys are the head's first ones, shared rather than copied.
+    table = KeyTable.prefix(headTable, keptKeys);
+  } else {
+    table = new KeyTable();
+    for (let i = 0; i < headTable.size; i++) if (keptKey[i] === 1) table.copyFrom(headTable, i);
+    for (let i = 0; i < goneTable.size; i++) table.copyFrom(goneTable, i);
+  }
   return {
     path,
     records: hashes.length,

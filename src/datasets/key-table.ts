@@ -51,12 +51,27 @@ export interface KeyBlock {
 export class KeyTable {
   size = 0;
   private readonly blocks: KeyBlock[] = [];
+  /** A prefix view shares its blocks with the table it was cut from, so it must not grow. */
+  private frozen = false;
+
+  /**
+   * The first `n` records of `table` as a read-only table that shares its storage (no copy): the
+   * base version of a dataset that the change only appended to.
+   */
+  static prefix(table: KeyTable, n: number): KeyTable {
+    const view = new KeyTable();
+    view.blocks.push(...table.blocks.slice(0, Math.ceil(n / BLOCK)));
+    view.size = Math.min(n, table.size);
+    view.frozen = true;
+    return view;
+  }
 
   /**
    * Appends one record's keys; its signature is `sig[at..at + P)`, values below 2^8 or all
    * SIGNATURE_EMPTY (`at` reads it out of many records' signatures without a view per record).
    */
   push(line: number, inputHi: number, inputLo: number, exampleHi: number, exampleLo: number, sig: Uint32Array, at = 0): void {
+    if (this.frozen) throw new Error("a KeyTable prefix view is read-only");
     const i = this.size++;
     const o = i & MASK;
     if (o === 0) {
@@ -78,7 +93,7 @@ export class KeyTable {
     const b = other.blocks[i >>> BLOCK_BITS]!;
     const o = i & MASK;
     const h = b.hashes;
-    const sig = new Uint32Array(P);
+    const sig = COPY_SIG;
     if (b.empty[o]) sig.fill(SIGNATURE_EMPTY);
     else for (let k = 0; k < P; k++) sig[k] = b.sigs[((k >>> 2) * BLOCK + o) * SIG_GROUP + (k & 3)]!;
     this.push(b.lines[o]!, h[o * 4]!, h[o * 4 + 1]!, h[o * 4 + 2]!, h[o * 4 + 3]!, sig);
@@ -207,6 +222,8 @@ export class KeyTable {
 }
 
 const EMPTY_SIG = new Uint32Array(P).fill(SIGNATURE_EMPTY);
+/** copyFrom's scratch signature (push copies it out at once). */
+const COPY_SIG = new Uint32Array(P);
 
 /** 64 bits of a hash string: parsed when it is 16 hex characters, else hashed. */
 function toHash64(text: string): [number, number] {

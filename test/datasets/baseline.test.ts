@@ -61,3 +61,26 @@ describe("readBaseline matches head records by content", () => {
     expect(result.base).toMatchObject({ records: 2, added: 1, removed: 0 });
   });
 });
+
+describe("readBaseline's keys for the base duplicate ratio", () => {
+  const a = chat("Where is my parcel?", "It ships tomorrow.");
+  const b = chat("Can I get a refund?", "Yes, within 30 days.");
+  const c = chat("Do you ship abroad?", "To 40 countries.");
+
+  it("are the head's first keys when the change only appends (shared, not copied)", async () => {
+    const { base } = await diff([a, a, b], [a, a, b, c, c]);
+    expect(base.keys.map((k) => k.line)).toEqual([1, 2, 3]);
+    expect(base.validRecords).toBe(3);
+  });
+
+  it("are the kept and the removed records otherwise", async () => {
+    const { base } = await diff([c, a, b], [a, b]);
+    expect(base.keys).toHaveLength(3);
+    expect(base.validRecords).toBe(3);
+  });
+
+  it("are all of the head's when the change only reorders", async () => {
+    const { base } = await diff([a, b, c], [c, b, a]);
+    expect(base.keys.map((k) => k.line)).toEqual([1, 2, 3]);
+  });
+});

@@ -1,9 +1,9 @@
 import { checkFinding } from "./finding-schema.js";
 import type { OptionValue, RepoConfig, RuleSettings } from "./config/schema.js";
 import { recordIntroduced } from "./datasets/record-ids.js";
+import { SEVERITY_RANK } from "./severity.js";
 import type { Conclusion, DatasetScan, ExistingMode, Finding, ReviewInput, Rule, RuleResult, Severity } from "./types.js";
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
 const DEFAULT_CAP = 20;
 
 /** Stamps a rule's metadata and the effective severity on its results. */

@@ -1,6 +1,6 @@
 /** Table-driven tests of the rules about the proposal, configs, labels and ownership (see test/helpers/rule-tester.ts). */
 import { parseRepoConfig } from "../../src/config/load-config.js";
-import { configOwnerRules, parseCodeowners } from "../../src/rules/owners.js";
+import { configOwnerRules, parseCodeowners } from "../../src/codeowners.js";
 import type { ConfigProblem, LabelVersion } from "../../src/types.js";
 import { ruleTester } from "../helpers/rule-tester.js";
 import { trainingConfig } from "./rule-cases.js";
@@ -121,7 +121,7 @@ ruleTester("artifact-unreadable", {
 
 ruleTester("ownership", {
   valid: [
-    { name: "a CODEOWNERS rule owns the config", input: { artifacts: [config], owners: parseCodeowners("/configs/ @acme/ml\n", ".github/CODEOWNERS") } },
+    { name: "a CODEOWNERS rule owns the config", input: { artifacts: [config], owners: parseCodeowners("/configs/ @acme/ml\n", ".github/CODEOWNERS").rules } },
     { name: "the repo config's owners own it", input: { artifacts: [config], owners: configOwnerRules({ "configs/**": ["@acme/ml"] }) } },
   ],
   invalid: [
@@ -132,7 +132,7 @@ ruleTester("ownership", {
     },
     {
       name: "the last matching rule names nobody",
-      input: { artifacts: [config], owners: parseCodeowners("* @acme/all\n/configs/\n", ".github/CODEOWNERS") },
+      input: { artifacts: [config], owners: parseCodeowners("* @acme/all\n/configs/\n", ".github/CODEOWNERS").rules },
       findings: [{ message: "configs/train.yml (training-config) matches no CODEOWNERS rule or config owner." }],
     },
   ],

@@ -96,7 +96,7 @@ export function runRules(rules: Iterable<Rule>, input: ReviewInput): Finding[] {
     const options = ruleOptions(rule, input.config);
     try {
       const cap = typeof options.max_findings === "number" ? options.max_findings : DEFAULT_CAP;
-      const results = scopeResults(rule, rule.check(input, options as typeof rule.meta.options), input.datasets);
+      const results = scopeResults(rule, rule.check(input, options), input.datasets);
       findings.push(...capPerFile(toFindings(rule, results, settings), cap));
     } catch (error) {
       findings.push({

@@ -24,7 +24,7 @@ export type ConfigResult = { ok: true; config: RepoConfig } | { ok: false; probl
 
 /** The defaults, as a repo without a config file gets them. */
 export function defaultConfig(): RepoConfig {
-  return repoConfigSchema.parse({}) as RepoConfig;
+  return repoConfigSchema.parse({});
 }
 
 function knownKeys(path: readonly PropertyKey[]): string[] {
@@ -94,13 +94,13 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 /** Deep-merges `over` onto `base`: mappings merge key by key, anything else (lists too) is replaced. */
 export function mergeConfig(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(over)) out[k] = isRecord(v) && isRecord(out[k]) ? mergeConfig(out[k] as Record<string, unknown>, v) : v;
+  for (const [k, v] of Object.entries(over)) out[k] = isRecord(v) && isRecord(out[k]) ? mergeConfig(out[k], v) : v;
   return out;
 }
 
 function validate(data: Record<string, unknown>, lineOf: (path: readonly PropertyKey[], key?: string) => number | undefined): ConfigResult {
   const parsed = repoConfigSchema.safeParse(data);
-  if (parsed.success) return { ok: true, config: parsed.data as RepoConfig };
+  if (parsed.success) return { ok: true, config: parsed.data };
   return {
     ok: false,
     problems: parsed.error.issues.map((issue) => {

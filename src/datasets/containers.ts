@@ -479,7 +479,7 @@ function readRasaYaml(content: Buffer): RawEvent[] {
     if (!isMap(item)) continue;
     const intentNode = item.get("intent", true);
     if (intentNode === undefined) continue; // synonym, regex and lookup entries hold no examples
-    const intentLine = lineOf(intentNode as YamlNode);
+    const intentLine = lineOf(intentNode);
     const intent = isScalar(intentNode) ? String(intentNode.value ?? "").trim() : "";
     if (!intent) {
       events.push({ line: intentLine, issue: "intent has no name" });
@@ -585,10 +585,10 @@ function readRasaMarkdown(content: Buffer): RawEvent[] {
     if (inOtherSection) continue;
     if (!intent) {
       events.push({ line: l.line, issue: "example outside an intent section" });
-    } else if (item[1]!.trim() === "") {
+    } else if (item[1].trim() === "") {
       events.push({ line: l.line, issue: `intent "${intent}": empty example` });
     } else {
-      events.push({ line: l.line, value: { text: item[1]!.trim(), label: intent } });
+      events.push({ line: l.line, value: { text: item[1].trim(), label: intent } });
     }
   }
   return events;

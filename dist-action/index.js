@@ -49663,9 +49663,11 @@ function matches(rule, path2) {
 function ownersOf(path2, rules) {
   let last;
   const extra = [];
-  for (const r of rules) {
-    if (!matches(r, path2)) continue;
-    if (r.origin === CONFIG_ORIGIN) extra.push(r);
+  for (let i = rules.length - 1; i >= 0; i--) {
+    const r = rules[i];
+    const config3 = r.origin === CONFIG_ORIGIN;
+    if (!config3 && last || !matches(r, path2)) continue;
+    if (config3) extra.unshift(r);
     else last = r;
   }
   const owners = [.../* @__PURE__ */ new Set([...last?.owners ?? [], ...extra.flatMap((r) => r.owners)])];

@@ -84,9 +84,12 @@ function matches(rule: OwnerRule, path: string): boolean {
 export function ownersOf(path: string, rules: readonly OwnerRule[]): { owners: string[]; origin?: string } {
   let last: OwnerRule | undefined;
   const extra: OwnerRule[] = [];
-  for (const r of rules) {
-    if (!matches(r, path)) continue;
-    if (r.origin === CONFIG_ORIGIN) extra.push(r);
+  // From the end: the first CODEOWNERS match found is the last in the file, so the others need no test.
+  for (let i = rules.length - 1; i >= 0; i--) {
+    const r = rules[i]!;
+    const config = r.origin === CONFIG_ORIGIN;
+    if ((!config && last) || !matches(r, path)) continue;
+    if (config) extra.unshift(r);
     else last = r;
   }
   const owners = [...new Set([...(last?.owners ?? []), ...extra.flatMap((r) => r.owners)])];

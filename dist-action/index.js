@@ -836,14 +836,14 @@ var require_redact = __commonJS({
         validatePath(path2);
       }
     }
-    function slowRedact(options2 = {}) {
+    function slowRedact(options10 = {}) {
       const {
         paths = [],
         censor = "[REDACTED]",
         serialize = JSON.stringify,
         strict: strict2 = true,
         remove = false
-      } = options2;
+      } = options10;
       validatePaths(paths);
       const pathStructure = buildPathStructure(paths);
       return function redact(obj) {
@@ -2761,7 +2761,7 @@ var require_transport = __commonJS({
     }
     function transport(fullOptions) {
       const { pipeline, targets, levels, dedupe, worker = {}, caller = getCallers(), sync = false } = fullOptions;
-      const options2 = {
+      const options10 = {
         ...fullOptions.options
       };
       let usesMultistream = false;
@@ -2773,13 +2773,13 @@ var require_transport = __commonJS({
       }
       if (targets) {
         target = bundlerOverrides["pino-worker"] || join3(__dirname, "worker.js");
-        options2.targets = targets.filter((dest) => dest.target).map((dest) => {
+        options10.targets = targets.filter((dest) => dest.target).map((dest) => {
           return {
             ...dest,
             target: fixTarget(dest.target)
           };
         });
-        options2.pipelines = targets.filter((dest) => dest.pipeline).map((dest) => {
+        options10.pipelines = targets.filter((dest) => dest.pipeline).map((dest) => {
           return dest.pipeline.map((t) => {
             return {
               ...t,
@@ -2789,12 +2789,12 @@ var require_transport = __commonJS({
             };
           });
         });
-        const targetsHaveLevel = options2.targets.some((t) => t.level != null);
-        const pipelinesHaveLevel = options2.pipelines.some((p) => p.some((t) => t.level != null));
-        usesMultistream = options2.targets.length + options2.pipelines.length > 1 || targetsHaveLevel || pipelinesHaveLevel;
+        const targetsHaveLevel = options10.targets.some((t) => t.level != null);
+        const pipelinesHaveLevel = options10.pipelines.some((p) => p.some((t) => t.level != null));
+        usesMultistream = options10.targets.length + options10.pipelines.length > 1 || targetsHaveLevel || pipelinesHaveLevel;
       } else if (pipeline) {
         target = bundlerOverrides["pino-worker"] || join3(__dirname, "worker.js");
-        options2.pipelines = [pipeline.map((dest) => {
+        options10.pipelines = [pipeline.map((dest) => {
           return {
             ...dest,
             target: fixTarget(dest.target)
@@ -2802,14 +2802,14 @@ var require_transport = __commonJS({
         })];
       }
       if (levels) {
-        options2.levels = levels;
+        options10.levels = levels;
       }
       if (dedupe) {
-        options2.dedupe = dedupe;
+        options10.dedupe = dedupe;
       }
-      options2.pinoWillSendConfig = true;
+      options10.pinoWillSendConfig = true;
       const name = targets || pipeline ? "pino.transport" : target;
-      const stream = buildStream(fixTarget(target), options2, worker, sync, name);
+      const stream = buildStream(fixTarget(target), options10, worker, sync, name);
       if (usesMultistream) {
         stream[transportUsesMultistreamSym] = true;
       }
@@ -3484,14 +3484,14 @@ var require_proto = __commonJS({
       return Object.create(prototype);
     };
     var resetChildingsFormatter = (bindings2) => bindings2;
-    function child(bindings2, options2) {
+    function child(bindings2, options10) {
       if (!bindings2) {
         throw Error("missing bindings for child Pino");
       }
       const serializers = this[serializersSym];
       const formatters = this[formattersSym];
       const instance = Object.create(this);
-      if (options2 == null) {
+      if (options10 == null) {
         if (instance[formattersSym].bindings !== resetChildingsFormatter) {
           instance[formattersSym] = buildFormatters(
             formatters.level,
@@ -3505,7 +3505,7 @@ var require_proto = __commonJS({
         }
         return instance;
       }
-      if (options2.hasOwnProperty("serializers") === true) {
+      if (options10.hasOwnProperty("serializers") === true) {
         instance[serializersSym] = /* @__PURE__ */ Object.create(null);
         for (const k in serializers) {
           instance[serializersSym][k] = serializers[k];
@@ -3515,17 +3515,17 @@ var require_proto = __commonJS({
           const ks = parentSymbols[i];
           instance[serializersSym][ks] = serializers[ks];
         }
-        for (const bk in options2.serializers) {
-          instance[serializersSym][bk] = options2.serializers[bk];
+        for (const bk in options10.serializers) {
+          instance[serializersSym][bk] = options10.serializers[bk];
         }
-        const bindingsSymbols = Object.getOwnPropertySymbols(options2.serializers);
+        const bindingsSymbols = Object.getOwnPropertySymbols(options10.serializers);
         for (var bi = 0; bi < bindingsSymbols.length; bi++) {
           const bks = bindingsSymbols[bi];
-          instance[serializersSym][bks] = options2.serializers[bks];
+          instance[serializersSym][bks] = options10.serializers[bks];
         }
       } else instance[serializersSym] = serializers;
-      if (options2.hasOwnProperty("formatters")) {
-        const { level, bindings: chindings, log } = options2.formatters;
+      if (options10.hasOwnProperty("formatters")) {
+        const { level, bindings: chindings, log } = options10.formatters;
         instance[formattersSym] = buildFormatters(
           level || formatters.level,
           chindings || resetChildingsFormatter,
@@ -3538,25 +3538,25 @@ var require_proto = __commonJS({
           formatters.log
         );
       }
-      if (options2.hasOwnProperty("customLevels") === true) {
-        assertNoLevelCollisions(this.levels, options2.customLevels);
-        instance.levels = mappings(options2.customLevels, instance[useOnlyCustomLevelsSym]);
+      if (options10.hasOwnProperty("customLevels") === true) {
+        assertNoLevelCollisions(this.levels, options10.customLevels);
+        instance.levels = mappings(options10.customLevels, instance[useOnlyCustomLevelsSym]);
         genLsCache(instance);
       }
-      if (typeof options2.redact === "object" && options2.redact !== null || Array.isArray(options2.redact)) {
-        instance.redact = options2.redact;
+      if (typeof options10.redact === "object" && options10.redact !== null || Array.isArray(options10.redact)) {
+        instance.redact = options10.redact;
         const stringifiers = redaction(instance.redact, stringify);
         const formatOpts = { stringify: stringifiers[redactFmtSym] };
         instance[stringifySym] = stringify;
         instance[stringifiersSym] = stringifiers;
         instance[formatOptsSym] = formatOpts;
       }
-      if (typeof options2.msgPrefix === "string") {
-        instance[msgPrefixSym] = (this[msgPrefixSym] || "") + options2.msgPrefix;
+      if (typeof options10.msgPrefix === "string") {
+        instance[msgPrefixSym] = (this[msgPrefixSym] || "") + options10.msgPrefix;
       }
       instance[chindingsSym] = asChindings(instance, bindings2);
-      if (options2.level !== void 0 && options2.level !== this.level || options2.hasOwnProperty("customLevels")) {
-        const childLevel = options2.level || this.level;
+      if (options10.level !== void 0 && options10.level !== this.level || options10.hasOwnProperty("customLevels")) {
+        const childLevel = options10.level || this.level;
         instance[setLevelSym](childLevel);
       }
       this.onChild(instance);
@@ -3680,9 +3680,9 @@ var require_safe_stable_stringify = __commonJS({
       }
       return res;
     }
-    function getCircularValueOption(options2) {
-      if (hasOwnProperty.call(options2, "circularValue")) {
-        const circularValue = options2.circularValue;
+    function getCircularValueOption(options10) {
+      if (hasOwnProperty.call(options10, "circularValue")) {
+        const circularValue = options10.circularValue;
         if (typeof circularValue === "string") {
           return `"${circularValue}"`;
         }
@@ -3700,30 +3700,30 @@ var require_safe_stable_stringify = __commonJS({
       }
       return '"[Circular]"';
     }
-    function getDeterministicOption(options2) {
+    function getDeterministicOption(options10) {
       let value;
-      if (hasOwnProperty.call(options2, "deterministic")) {
-        value = options2.deterministic;
+      if (hasOwnProperty.call(options10, "deterministic")) {
+        value = options10.deterministic;
         if (typeof value !== "boolean" && typeof value !== "function") {
           throw new TypeError('The "deterministic" argument must be of type boolean or comparator function');
         }
       }
       return value === void 0 ? true : value;
     }
-    function getBooleanOption(options2, key) {
+    function getBooleanOption(options10, key) {
       let value;
-      if (hasOwnProperty.call(options2, key)) {
-        value = options2[key];
+      if (hasOwnProperty.call(options10, key)) {
+        value = options10[key];
         if (typeof value !== "boolean") {
           throw new TypeError(`The "${key}" argument must be of type boolean`);
         }
       }
       return value === void 0 ? true : value;
     }
-    function getPositiveIntegerOption(options2, key) {
+    function getPositiveIntegerOption(options10, key) {
       let value;
-      if (hasOwnProperty.call(options2, key)) {
-        value = options2[key];
+      if (hasOwnProperty.call(options10, key)) {
+        value = options10[key];
         if (typeof value !== "number") {
           throw new TypeError(`The "${key}" argument must be of type number`);
         }
@@ -3751,9 +3751,9 @@ var require_safe_stable_stringify = __commonJS({
       }
       return replacerSet;
     }
-    function getStrictOption(options2) {
-      if (hasOwnProperty.call(options2, "strict")) {
-        const value = options2.strict;
+    function getStrictOption(options10) {
+      if (hasOwnProperty.call(options10, "strict")) {
+        const value = options10.strict;
         if (typeof value !== "boolean") {
           throw new TypeError('The "strict" argument must be of type boolean');
         }
@@ -3766,23 +3766,23 @@ var require_safe_stable_stringify = __commonJS({
         }
       }
     }
-    function configure(options2) {
-      options2 = { ...options2 };
-      const fail = getStrictOption(options2);
+    function configure(options10) {
+      options10 = { ...options10 };
+      const fail = getStrictOption(options10);
       if (fail) {
-        if (options2.bigint === void 0) {
-          options2.bigint = false;
+        if (options10.bigint === void 0) {
+          options10.bigint = false;
         }
-        if (!("circularValue" in options2)) {
-          options2.circularValue = Error;
+        if (!("circularValue" in options10)) {
+          options10.circularValue = Error;
         }
       }
-      const circularValue = getCircularValueOption(options2);
-      const bigint4 = getBooleanOption(options2, "bigint");
-      const deterministic = getDeterministicOption(options2);
+      const circularValue = getCircularValueOption(options10);
+      const bigint4 = getBooleanOption(options10, "bigint");
+      const deterministic = getDeterministicOption(options10);
       const comparator = typeof deterministic === "function" ? deterministic : void 0;
-      const maximumDepth = getPositiveIntegerOption(options2, "maximumDepth");
-      const maximumBreadth = getPositiveIntegerOption(options2, "maximumBreadth");
+      const maximumDepth = getPositiveIntegerOption(options10, "maximumDepth");
+      const maximumBreadth = getPositiveIntegerOption(options10, "maximumBreadth");
       function stringifyFnReplacer(key, parent, stack, replacer, spacer, indentation) {
         let value = parent[key];
         if (typeof value === "object" && value !== null && typeof value.toJSON === "function") {
@@ -4643,19 +4643,19 @@ var require_cjs = __commonJS({
     function emptyTarget(val) {
       return Array.isArray(val) ? [] : {};
     }
-    function cloneUnlessOtherwiseSpecified(value, options2) {
-      return options2.clone !== false && options2.isMergeableObject(value) ? deepmerge(emptyTarget(value), value, options2) : value;
+    function cloneUnlessOtherwiseSpecified(value, options10) {
+      return options10.clone !== false && options10.isMergeableObject(value) ? deepmerge(emptyTarget(value), value, options10) : value;
     }
-    function defaultArrayMerge(target, source, options2) {
+    function defaultArrayMerge(target, source, options10) {
       return target.concat(source).map(function(element) {
-        return cloneUnlessOtherwiseSpecified(element, options2);
+        return cloneUnlessOtherwiseSpecified(element, options10);
       });
     }
-    function getMergeFunction(key, options2) {
-      if (!options2.customMerge) {
+    function getMergeFunction(key, options10) {
+      if (!options10.customMerge) {
         return deepmerge;
       }
-      var customMerge = options2.customMerge(key);
+      var customMerge = options10.customMerge(key);
       return typeof customMerge === "function" ? customMerge : deepmerge;
     }
     function getEnumerableOwnPropertySymbols(target) {
@@ -4676,47 +4676,47 @@ var require_cjs = __commonJS({
     function propertyIsUnsafe(target, key) {
       return propertyIsOnObject(target, key) && !(Object.hasOwnProperty.call(target, key) && Object.propertyIsEnumerable.call(target, key));
     }
-    function mergeObject(target, source, options2) {
+    function mergeObject(target, source, options10) {
       var destination = {};
-      if (options2.isMergeableObject(target)) {
+      if (options10.isMergeableObject(target)) {
         getKeys(target).forEach(function(key) {
-          destination[key] = cloneUnlessOtherwiseSpecified(target[key], options2);
+          destination[key] = cloneUnlessOtherwiseSpecified(target[key], options10);
         });
       }
       getKeys(source).forEach(function(key) {
         if (propertyIsUnsafe(target, key)) {
           return;
         }
-        if (propertyIsOnObject(target, key) && options2.isMergeableObject(source[key])) {
-          destination[key] = getMergeFunction(key, options2)(target[key], source[key], options2);
+        if (propertyIsOnObject(target, key) && options10.isMergeableObject(source[key])) {
+          destination[key] = getMergeFunction(key, options10)(target[key], source[key], options10);
         } else {
-          destination[key] = cloneUnlessOtherwiseSpecified(source[key], options2);
+          destination[key] = cloneUnlessOtherwiseSpecified(source[key], options10);
         }
       });
       return destination;
     }
-    function deepmerge(target, source, options2) {
-      options2 = options2 || {};
-      options2.arrayMerge = options2.arrayMerge || defaultArrayMerge;
-      options2.isMergeableObject = options2.isMergeableObject || isMergeableObject;
-      options2.cloneUnlessOtherwiseSpecified = cloneUnlessOtherwiseSpecified;
+    function deepmerge(target, source, options10) {
+      options10 = options10 || {};
+      options10.arrayMerge = options10.arrayMerge || defaultArrayMerge;
+      options10.isMergeableObject = options10.isMergeableObject || isMergeableObject;
+      options10.cloneUnlessOtherwiseSpecified = cloneUnlessOtherwiseSpecified;
       var sourceIsArray = Array.isArray(source);
       var targetIsArray = Array.isArray(target);
       var sourceAndTargetTypesMatch = sourceIsArray === targetIsArray;
       if (!sourceAndTargetTypesMatch) {
-        return cloneUnlessOtherwiseSpecified(source, options2);
+        return cloneUnlessOtherwiseSpecified(source, options10);
       } else if (sourceIsArray) {
-        return options2.arrayMerge(target, source, options2);
+        return options10.arrayMerge(target, source, options10);
       } else {
-        return mergeObject(target, source, options2);
+        return mergeObject(target, source, options10);
       }
     }
-    deepmerge.all = function deepmergeAll(array2, options2) {
+    deepmerge.all = function deepmergeAll(array2, options10) {
       if (!Array.isArray(array2)) {
         throw new Error("first argument should be an array");
       }
       return array2.reduce(function(prev, next) {
-        return deepmerge(prev, next, options2);
+        return deepmerge(prev, next, options10);
       }, {});
     };
     var deepmerge_1 = deepmerge;
@@ -5194,42 +5194,42 @@ var require_split2 = __commonJS({
     function noop4(incoming) {
       return incoming;
     }
-    function split(matcher, mapper, options2) {
+    function split(matcher, mapper, options10) {
       matcher = matcher || /\r?\n/;
       mapper = mapper || noop4;
-      options2 = options2 || {};
+      options10 = options10 || {};
       switch (arguments.length) {
         case 1:
           if (typeof matcher === "function") {
             mapper = matcher;
             matcher = /\r?\n/;
           } else if (typeof matcher === "object" && !(matcher instanceof RegExp) && !matcher[Symbol.split]) {
-            options2 = matcher;
+            options10 = matcher;
             matcher = /\r?\n/;
           }
           break;
         case 2:
           if (typeof matcher === "function") {
-            options2 = mapper;
+            options10 = mapper;
             mapper = matcher;
             matcher = /\r?\n/;
           } else if (typeof mapper === "object") {
-            options2 = mapper;
+            options10 = mapper;
             mapper = noop4;
           }
       }
-      options2 = Object.assign({}, options2);
-      options2.autoDestroy = true;
-      options2.transform = transform2;
-      options2.flush = flush;
-      options2.readableObjectMode = true;
-      const stream = new Transform(options2);
+      options10 = Object.assign({}, options10);
+      options10.autoDestroy = true;
+      options10.transform = transform2;
+      options10.flush = flush;
+      options10.readableObjectMode = true;
+      const stream = new Transform(options10);
       stream[kLast] = "";
       stream[kDecoder] = new StringDecoder("utf8");
       stream.matcher = matcher;
       stream.mapper = mapper;
-      stream.maxLength = options2.maxLength;
-      stream.skipOverflow = options2.skipOverflow || false;
+      stream.maxLength = options10.maxLength;
+      stream.skipOverflow = options10.skipOverflow || false;
       stream.overflow = false;
       stream._destroy = function(err, cb) {
         this._writableState.errorEmitted = false;
@@ -6742,8 +6742,8 @@ var require_cjs2 = __commonJS({
         Uint32Array: methods.arrayBuffer
       });
     }
-    function createCopier(options2 = {}) {
-      const { createCache, copiers, maxDepth } = getOptions(options2);
+    function createCopier(options10 = {}) {
+      const { createCache, copiers, maxDepth } = getOptions(options10);
       const { Array: copyArray2, Object: copyObject2 } = copiers;
       function copier(value, state) {
         state.prototype = state.Constructor = void 0;
@@ -7257,8 +7257,8 @@ var require_parse_factory_options = __commonJS({
     var handleCustomLevelsOpts = require_handle_custom_levels_opts();
     var handleCustomLevelsNamesOpts = require_handle_custom_levels_names_opts();
     var handleLevelLabelData = require_get_level_label_data();
-    function parseFactoryOptions(options2) {
-      const EOL = options2.crlf ? "\r\n" : "\n";
+    function parseFactoryOptions(options10) {
+      const EOL = options10.crlf ? "\r\n" : "\n";
       const IDENT = "    ";
       const {
         customPrettifiers,
@@ -7273,27 +7273,27 @@ var require_parse_factory_options = __commonJS({
         singleLine,
         timestampKey,
         translateTime
-      } = options2;
-      const errorProps = options2.errorProps.split(",");
-      const useOnlyCustomProps = options2.useOnlyCustomProps;
-      const customLevels = handleCustomLevelsOpts(options2.customLevels);
-      const customLevelNames = handleCustomLevelsNamesOpts(options2.customLevels);
+      } = options10;
+      const errorProps = options10.errorProps.split(",");
+      const useOnlyCustomProps = options10.useOnlyCustomProps;
+      const customLevels = handleCustomLevelsOpts(options10.customLevels);
+      const customLevelNames = handleCustomLevelsNamesOpts(options10.customLevels);
       const getLevelLabelData = handleLevelLabelData(useOnlyCustomProps, customLevels, customLevelNames);
       let customColors;
-      if (options2.customColors) {
-        if (typeof options2.customColors === "string") {
-          customColors = options2.customColors.split(",").reduce((agg, value) => {
+      if (options10.customColors) {
+        if (typeof options10.customColors === "string") {
+          customColors = options10.customColors.split(",").reduce((agg, value) => {
             const [level, color] = value.split(":");
-            const condition = useOnlyCustomProps ? options2.customLevels : customLevelNames[level] !== void 0;
+            const condition = useOnlyCustomProps ? options10.customLevels : customLevelNames[level] !== void 0;
             const levelNum = condition ? customLevelNames[level] : LEVEL_NAMES2[level];
             const colorIdx = levelNum !== void 0 ? levelNum : level;
             agg.push([colorIdx, color]);
             return agg;
           }, []);
-        } else if (typeof options2.customColors === "object") {
-          customColors = Object.keys(options2.customColors).reduce((agg, value) => {
-            const [level, color] = [value, options2.customColors[value]];
-            const condition = useOnlyCustomProps ? options2.customLevels : customLevelNames[level] !== void 0;
+        } else if (typeof options10.customColors === "object") {
+          customColors = Object.keys(options10.customColors).reduce((agg, value) => {
+            const [level, color] = [value, options10.customColors[value]];
+            const condition = useOnlyCustomProps ? options10.customLevels : customLevelNames[level] !== void 0;
             const levelNum = condition ? customLevelNames[level] : LEVEL_NAMES2[level];
             const colorIdx = levelNum !== void 0 ? levelNum : level;
             agg.push([colorIdx, color]);
@@ -7304,14 +7304,14 @@ var require_parse_factory_options = __commonJS({
         }
       }
       const customProperties = { customLevels, customLevelNames };
-      if (useOnlyCustomProps === true && !options2.customLevels) {
+      if (useOnlyCustomProps === true && !options10.customLevels) {
         customProperties.customLevels = void 0;
         customProperties.customLevelNames = void 0;
       }
-      const includeKeys = options2.include !== void 0 ? new Set(options2.include.split(",")) : void 0;
-      const ignoreKeys = !includeKeys && options2.ignore ? new Set(options2.ignore.split(",")) : void 0;
-      const colorizer = colors(options2.colorize, customColors, useOnlyCustomProps);
-      const objectColorizer = options2.colorizeObjects ? colorizer : colors(false, [], false);
+      const includeKeys = options10.include !== void 0 ? new Set(options10.include.split(",")) : void 0;
+      const ignoreKeys = !includeKeys && options10.ignore ? new Set(options10.ignore.split(",")) : void 0;
+      const colorizer = colors(options10.colorize, customColors, useOnlyCustomProps);
+      const objectColorizer = options10.colorizeObjects ? colorizer : colors(false, [], false);
       return {
         EOL,
         IDENT,
@@ -7360,11 +7360,11 @@ var require_fast_safe_stringify = __commonJS({
         edgesLimit: Number.MAX_SAFE_INTEGER
       };
     }
-    function stringify(obj, replacer, spacer, options2) {
-      if (typeof options2 === "undefined") {
-        options2 = defaultOptions2();
+    function stringify(obj, replacer, spacer, options10) {
+      if (typeof options10 === "undefined") {
+        options10 = defaultOptions2();
       }
-      decirc(obj, "", 0, [], void 0, 0, options2);
+      decirc(obj, "", 0, [], void 0, 0, options10);
       var res;
       try {
         if (replacerStack.length === 0) {
@@ -7400,7 +7400,7 @@ var require_fast_safe_stringify = __commonJS({
         arr.push([parent, k, val]);
       }
     }
-    function decirc(val, k, edgeIndex, stack, parent, depth, options2) {
+    function decirc(val, k, edgeIndex, stack, parent, depth, options10) {
       depth += 1;
       var i;
       if (typeof val === "object" && val !== null) {
@@ -7410,24 +7410,24 @@ var require_fast_safe_stringify = __commonJS({
             return;
           }
         }
-        if (typeof options2.depthLimit !== "undefined" && depth > options2.depthLimit) {
+        if (typeof options10.depthLimit !== "undefined" && depth > options10.depthLimit) {
           setReplace(LIMIT_REPLACE_NODE, val, k, parent);
           return;
         }
-        if (typeof options2.edgesLimit !== "undefined" && edgeIndex + 1 > options2.edgesLimit) {
+        if (typeof options10.edgesLimit !== "undefined" && edgeIndex + 1 > options10.edgesLimit) {
           setReplace(LIMIT_REPLACE_NODE, val, k, parent);
           return;
         }
         stack.push(val);
         if (Array.isArray(val)) {
           for (i = 0; i < val.length; i++) {
-            decirc(val[i], i, i, stack, val, depth, options2);
+            decirc(val[i], i, i, stack, val, depth, options10);
           }
         } else {
           var keys2 = Object.keys(val);
           for (i = 0; i < keys2.length; i++) {
             var key = keys2[i];
-            decirc(val[key], key, i, stack, val, depth, options2);
+            decirc(val[key], key, i, stack, val, depth, options10);
           }
         }
         stack.pop();
@@ -7442,11 +7442,11 @@ var require_fast_safe_stringify = __commonJS({
       }
       return 0;
     }
-    function deterministicStringify(obj, replacer, spacer, options2) {
-      if (typeof options2 === "undefined") {
-        options2 = defaultOptions2();
+    function deterministicStringify(obj, replacer, spacer, options10) {
+      if (typeof options10 === "undefined") {
+        options10 = defaultOptions2();
       }
-      var tmp = deterministicDecirc(obj, "", 0, [], void 0, 0, options2) || obj;
+      var tmp = deterministicDecirc(obj, "", 0, [], void 0, 0, options10) || obj;
       var res;
       try {
         if (replacerStack.length === 0) {
@@ -7468,7 +7468,7 @@ var require_fast_safe_stringify = __commonJS({
       }
       return res;
     }
-    function deterministicDecirc(val, k, edgeIndex, stack, parent, depth, options2) {
+    function deterministicDecirc(val, k, edgeIndex, stack, parent, depth, options10) {
       depth += 1;
       var i;
       if (typeof val === "object" && val !== null) {
@@ -7485,25 +7485,25 @@ var require_fast_safe_stringify = __commonJS({
         } catch (_) {
           return;
         }
-        if (typeof options2.depthLimit !== "undefined" && depth > options2.depthLimit) {
+        if (typeof options10.depthLimit !== "undefined" && depth > options10.depthLimit) {
           setReplace(LIMIT_REPLACE_NODE, val, k, parent);
           return;
         }
-        if (typeof options2.edgesLimit !== "undefined" && edgeIndex + 1 > options2.edgesLimit) {
+        if (typeof options10.edgesLimit !== "undefined" && edgeIndex + 1 > options10.edgesLimit) {
           setReplace(LIMIT_REPLACE_NODE, val, k, parent);
           return;
         }
         stack.push(val);
         if (Array.isArray(val)) {
           for (i = 0; i < val.length; i++) {
-            deterministicDecirc(val[i], i, i, stack, val, depth, options2);
+            deterministicDecirc(val[i], i, i, stack, val, depth, options10);
           }
         } else {
           var tmp = {};
           var keys2 = Object.keys(val).sort(compareFunction);
           for (i = 0; i < keys2.length; i++) {
             var key = keys2[i];
-            deterministicDecirc(val[key], key, i, stack, val, depth, options2);
+            deterministicDecirc(val[key], key, i, stack, val, depth, options10);
             tmp[key] = val[key];
           }
           if (typeof parent !== "undefined") {
@@ -7565,14 +7565,14 @@ var require_prettify_error = __commonJS({
         if (j !== 0) result += eol;
         const line = splitLines2[j];
         if (/^\s*"stack"/.test(line)) {
-          const matches = /^(\s*"stack":)\s*(".*"),?$/.exec(line);
-          if (matches && matches.length === 3) {
+          const matches2 = /^(\s*"stack":)\s*(".*"),?$/.exec(line);
+          if (matches2 && matches2.length === 3) {
             const indentSize = /^\s*/.exec(line)[0].length + 4;
             const indentation = " ".repeat(indentSize);
-            const stackMessage = matches[2];
+            const stackMessage = matches2[2];
             const parsedStack = JSON.parse(stackMessage);
             const stack = sanitizeStack ? stripUnsafeControlChars(parsedStack) : parsedStack;
-            result += matches[1] + eol + indentation + stack.replace(/\n/g, eol + indentation);
+            result += matches2[1] + eol + indentation + stack.replace(/\n/g, eol + indentation);
           } else {
             result += line;
           }
@@ -7890,10 +7890,10 @@ var require_secure_json_parse = __commonJS({
     var hasBuffer = typeof Buffer !== "undefined";
     var suspectProtoRx = /"(?:_|\\u005[Ff])(?:_|\\u005[Ff])(?:p|\\u0070)(?:r|\\u0072)(?:o|\\u006[Ff])(?:t|\\u0074)(?:o|\\u006[Ff])(?:_|\\u005[Ff])(?:_|\\u005[Ff])"\s*:/;
     var suspectConstructorRx = /"(?:c|\\u0063)(?:o|\\u006[Ff])(?:n|\\u006[Ee])(?:s|\\u0073)(?:t|\\u0074)(?:r|\\u0072)(?:u|\\u0075)(?:c|\\u0063)(?:t|\\u0074)(?:o|\\u006[Ff])(?:r|\\u0072)"\s*:/;
-    function _parse3(text, reviver, options2) {
-      if (options2 == null) {
+    function _parse3(text, reviver, options10) {
+      if (options10 == null) {
         if (reviver !== null && typeof reviver === "object") {
-          options2 = reviver;
+          options10 = reviver;
           reviver = void 0;
         }
       }
@@ -7907,8 +7907,8 @@ var require_secure_json_parse = __commonJS({
       if (obj === null || typeof obj !== "object") {
         return obj;
       }
-      const protoAction = options2 && options2.protoAction || "error";
-      const constructorAction = options2 && options2.constructorAction || "error";
+      const protoAction = options10 && options10.protoAction || "error";
+      const constructorAction = options10 && options10.constructorAction || "error";
       if (protoAction === "ignore" && constructorAction === "ignore") {
         return obj;
       }
@@ -7925,7 +7925,7 @@ var require_secure_json_parse = __commonJS({
           return obj;
         }
       }
-      return filter(obj, { protoAction, constructorAction, safe: options2 && options2.safe });
+      return filter(obj, { protoAction, constructorAction, safe: options10 && options10.safe });
     }
     function filter(obj, { protoAction = "error", constructorAction = "error", safe } = {}) {
       let next = [obj];
@@ -7959,11 +7959,11 @@ var require_secure_json_parse = __commonJS({
       }
       return obj;
     }
-    function parse7(text, reviver, options2) {
+    function parse7(text, reviver, options10) {
       const { stackTraceLimit } = Error;
       Error.stackTraceLimit = 0;
       try {
-        return _parse3(text, reviver, options2);
+        return _parse3(text, reviver, options10);
       } finally {
         Error.stackTraceLimit = stackTraceLimit;
       }
@@ -8173,8 +8173,8 @@ var require_pino_pretty = __commonJS({
       if (value === "false") return false;
       return value;
     }
-    function normalizeBooleanOptions(options2) {
-      const normalized = { ...options2 };
+    function normalizeBooleanOptions(options10) {
+      const normalized = { ...options10 };
       const booleanOptions = [
         "colorize",
         "colorizeObjects",
@@ -8194,8 +8194,8 @@ var require_pino_pretty = __commonJS({
       }
       return normalized;
     }
-    function prettyFactory2(options2) {
-      const mergedOptions = Object.assign({}, defaultOptions2, options2);
+    function prettyFactory2(options10) {
+      const mergedOptions = Object.assign({}, defaultOptions2, options10);
       const normalizedOptions = normalizeBooleanOptions(mergedOptions);
       const context = parseFactoryOptions(normalizedOptions);
       return pretty.bind({ ...context, context });
@@ -8529,14 +8529,14 @@ var require_light = __commonJS({
       parser$1 = parser2;
       BottleneckError$1 = BottleneckError_1;
       Job = class Job {
-        constructor(task, args, options2, jobDefaults, rejectOnDrop, Events3, _states, Promise2) {
+        constructor(task, args, options10, jobDefaults, rejectOnDrop, Events3, _states, Promise2) {
           this.task = task;
           this.args = args;
           this.rejectOnDrop = rejectOnDrop;
           this.Events = Events3;
           this._states = _states;
           this.Promise = Promise2;
-          this.options = parser$1.load(options2, jobDefaults);
+          this.options = parser$1.load(options10, jobDefaults);
           this.options.priority = this._sanitizePriority(this.options.priority);
           if (this.options.id === jobDefaults.id) {
             this.options.id = `${this.options.id}-${this._randomIndex()}`;
@@ -8718,9 +8718,9 @@ var require_light = __commonJS({
           var ref;
           return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
         }
-        async __updateSettings__(options2) {
+        async __updateSettings__(options10) {
           await this.yieldLoop();
-          parser$2.overwrite(options2, options2, this.storeOptions);
+          parser$2.overwrite(options10, options10, this.storeOptions);
           this._startHeartbeat();
           this.instance._drainAll(this.computeCapacity());
           return true;
@@ -9077,10 +9077,10 @@ var require_light = __commonJS({
               return results;
             }, this.timeout / 2)).unref === "function" ? base.unref() : void 0;
           }
-          updateSettings(options2 = {}) {
-            parser$3.overwrite(options2, this.defaults, this);
-            parser$3.overwrite(options2, options2, this.limiterOptions);
-            if (options2.timeout != null) {
+          updateSettings(options10 = {}) {
+            parser$3.overwrite(options10, this.defaults, this);
+            parser$3.overwrite(options10, options10, this.limiterOptions);
+            if (options10.timeout != null) {
               return this._startAutoCleanup();
             }
           }
@@ -9105,8 +9105,8 @@ var require_light = __commonJS({
       Events$3 = Events_1;
       Batcher = (function() {
         class Batcher2 {
-          constructor(options2 = {}) {
-            this.options = options2;
+          constructor(options10 = {}) {
+            this.options = options10;
             parser$4.load(this.options, this.defaults, this);
             this.Events = new Events$3(this);
             this._arr = [];
@@ -9163,11 +9163,11 @@ var require_light = __commonJS({
       Sync$1 = Sync_1;
       Bottleneck3 = (function() {
         class Bottleneck4 {
-          constructor(options2 = {}, ...invalid) {
+          constructor(options10 = {}, ...invalid) {
             var storeInstanceOptions, storeOptions;
             this._addToQueue = this._addToQueue.bind(this);
-            this._validateOptions(options2, invalid);
-            parser$5.load(options2, this.instanceDefaults, this);
+            this._validateOptions(options10, invalid);
+            parser$5.load(options10, this.instanceDefaults, this);
             this._queues = new Queues$1(NUM_PRIORITIES$1);
             this._scheduled = {};
             this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
@@ -9175,13 +9175,13 @@ var require_light = __commonJS({
             this.Events = new Events$4(this);
             this._submitLock = new Sync$1("submit", this.Promise);
             this._registerLock = new Sync$1("register", this.Promise);
-            storeOptions = parser$5.load(options2, this.storeDefaults, {});
+            storeOptions = parser$5.load(options10, this.storeDefaults, {});
             this._store = (function() {
               if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
-                storeInstanceOptions = parser$5.load(options2, this.redisStoreDefaults, {});
+                storeInstanceOptions = parser$5.load(options10, this.redisStoreDefaults, {});
                 return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
               } else if (this.datastore === "local") {
-                storeInstanceOptions = parser$5.load(options2, this.localStoreDefaults, {});
+                storeInstanceOptions = parser$5.load(options10, this.localStoreDefaults, {});
                 return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
               } else {
                 throw new Bottleneck4.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
@@ -9196,8 +9196,8 @@ var require_light = __commonJS({
               return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
             });
           }
-          _validateOptions(options2, invalid) {
-            if (!(options2 != null && typeof options2 === "object" && invalid.length === 0)) {
+          _validateOptions(options10, invalid) {
+            if (!(options10 != null && typeof options10 === "object" && invalid.length === 0)) {
               throw new Bottleneck4.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
             }
           }
@@ -9262,11 +9262,11 @@ var require_light = __commonJS({
               return false;
             }
           }
-          async _free(index, job, options2, eventInfo) {
+          async _free(index, job, options10, eventInfo) {
             var e, running;
             try {
-              ({ running } = await this._store.__free__(index, options2.weight));
-              this.Events.trigger("debug", `Freed ${options2.id}`, eventInfo);
+              ({ running } = await this._store.__free__(index, options10.weight));
+              this.Events.trigger("debug", `Freed ${options10.id}`, eventInfo);
               if (running === 0 && this.empty()) {
                 return this.Events.trigger("idle");
               }
@@ -9293,20 +9293,20 @@ var require_light = __commonJS({
           }
           _drainOne(capacity) {
             return this._registerLock.schedule(() => {
-              var args, index, next, options2, queue;
+              var args, index, next, options10, queue;
               if (this.queued() === 0) {
                 return this.Promise.resolve(null);
               }
               queue = this._queues.getFirst();
-              ({ options: options2, args } = next = queue.first());
-              if (capacity != null && options2.weight > capacity) {
+              ({ options: options10, args } = next = queue.first());
+              if (capacity != null && options10.weight > capacity) {
                 return this.Promise.resolve(null);
               }
-              this.Events.trigger("debug", `Draining ${options2.id}`, { args, options: options2 });
+              this.Events.trigger("debug", `Draining ${options10.id}`, { args, options: options10 });
               index = this._randomIndex();
-              return this._store.__register__(index, options2.weight, options2.expiration).then(({ success: success2, wait: wait2, reservoir }) => {
+              return this._store.__register__(index, options10.weight, options10.expiration).then(({ success: success2, wait: wait2, reservoir }) => {
                 var empty;
-                this.Events.trigger("debug", `Drained ${options2.id}`, { success: success2, args, options: options2 });
+                this.Events.trigger("debug", `Drained ${options10.id}`, { success: success2, args, options: options10 });
                 if (success2) {
                   queue.shift();
                   empty = this.empty();
@@ -9317,7 +9317,7 @@ var require_light = __commonJS({
                     this.Events.trigger("depleted", empty);
                   }
                   this._run(index, next, wait2);
-                  return this.Promise.resolve(options2.weight);
+                  return this.Promise.resolve(options10.weight);
                 } else {
                   return this.Promise.resolve(null);
                 }
@@ -9342,9 +9342,9 @@ var require_light = __commonJS({
               return job.doDrop({ message });
             });
           }
-          stop(options2 = {}) {
+          stop(options10 = {}) {
             var done, waitForExecuting;
-            options2 = parser$5.load(options2, this.stopDefaults);
+            options10 = parser$5.load(options10, this.stopDefaults);
             waitForExecuting = (at) => {
               var finished;
               finished = () => {
@@ -9365,9 +9365,9 @@ var require_light = __commonJS({
                 }
               });
             };
-            done = options2.dropWaitingJobs ? (this._run = function(index, next) {
+            done = options10.dropWaitingJobs ? (this._run = function(index, next) {
               return next.doDrop({
-                message: options2.dropErrorMessage
+                message: options10.dropErrorMessage
               });
             }, this._drainOne = () => {
               return this.Promise.resolve(null);
@@ -9381,11 +9381,11 @@ var require_light = __commonJS({
                     clearTimeout(v.timeout);
                     clearTimeout(v.expiration);
                     v.job.doDrop({
-                      message: options2.dropErrorMessage
+                      message: options10.dropErrorMessage
                     });
                   }
                 }
-                this._dropAllQueued(options2.dropErrorMessage);
+                this._dropAllQueued(options10.dropErrorMessage);
                 return waitForExecuting(0);
               });
             })) : this.schedule({
@@ -9395,7 +9395,7 @@ var require_light = __commonJS({
               return waitForExecuting(1);
             });
             this._receive = function(job) {
-              return job._reject(new Bottleneck4.prototype.BottleneckError(options2.enqueueErrorMessage));
+              return job._reject(new Bottleneck4.prototype.BottleneckError(options10.enqueueErrorMessage));
             };
             this.stop = () => {
               return this.Promise.reject(new Bottleneck4.prototype.BottleneckError("stop() has already been called"));
@@ -9403,13 +9403,13 @@ var require_light = __commonJS({
             return done;
           }
           async _addToQueue(job) {
-            var args, blocked, error62, options2, reachedHWM, shifted, strategy;
-            ({ args, options: options2 } = job);
+            var args, blocked, error62, options10, reachedHWM, shifted, strategy;
+            ({ args, options: options10 } = job);
             try {
-              ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options2.weight));
+              ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options10.weight));
             } catch (error1) {
               error62 = error1;
-              this.Events.trigger("debug", `Could not queue ${options2.id}`, { args, options: options2, error: error62 });
+              this.Events.trigger("debug", `Could not queue ${options10.id}`, { args, options: options10, error: error62 });
               job.doDrop({ error: error62 });
               return false;
             }
@@ -9417,7 +9417,7 @@ var require_light = __commonJS({
               job.doDrop();
               return true;
             } else if (reachedHWM) {
-              shifted = strategy === Bottleneck4.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options2.priority) : strategy === Bottleneck4.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options2.priority + 1) : strategy === Bottleneck4.prototype.strategy.OVERFLOW ? job : void 0;
+              shifted = strategy === Bottleneck4.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options10.priority) : strategy === Bottleneck4.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options10.priority + 1) : strategy === Bottleneck4.prototype.strategy.OVERFLOW ? job : void 0;
               if (shifted != null) {
                 shifted.doDrop();
               }
@@ -9443,13 +9443,13 @@ var require_light = __commonJS({
             }
           }
           submit(...args) {
-            var cb, fn, job, options2, ref, ref1, task;
+            var cb, fn, job, options10, ref, ref1, task;
             if (typeof args[0] === "function") {
               ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
-              options2 = parser$5.load({}, this.jobDefaults);
+              options10 = parser$5.load({}, this.jobDefaults);
             } else {
-              ref1 = args, [options2, fn, ...args] = ref1, [cb] = splice.call(args, -1);
-              options2 = parser$5.load(options2, this.jobDefaults);
+              ref1 = args, [options10, fn, ...args] = ref1, [cb] = splice.call(args, -1);
+              options10 = parser$5.load(options10, this.jobDefaults);
             }
             task = (...args2) => {
               return new this.Promise(function(resolve, reject) {
@@ -9458,7 +9458,7 @@ var require_light = __commonJS({
                 });
               });
             };
-            job = new Job$1(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            job = new Job$1(task, args, options10, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
             job.promise.then(function(args2) {
               return typeof cb === "function" ? cb(...args2) : void 0;
             }).catch(function(args2) {
@@ -9471,14 +9471,14 @@ var require_light = __commonJS({
             return this._receive(job);
           }
           schedule(...args) {
-            var job, options2, task;
+            var job, options10, task;
             if (typeof args[0] === "function") {
               [task, ...args] = args;
-              options2 = {};
+              options10 = {};
             } else {
-              [options2, task, ...args] = args;
+              [options10, task, ...args] = args;
             }
-            job = new Job$1(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            job = new Job$1(task, args, options10, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
             this._receive(job);
             return job.promise;
           }
@@ -9488,14 +9488,14 @@ var require_light = __commonJS({
             wrapped = function(...args) {
               return schedule(fn.bind(this), ...args);
             };
-            wrapped.withOptions = function(options2, ...args) {
-              return schedule(options2, fn, ...args);
+            wrapped.withOptions = function(options10, ...args) {
+              return schedule(options10, fn, ...args);
             };
             return wrapped;
           }
-          async updateSettings(options2 = {}) {
-            await this._store.__updateSettings__(parser$5.overwrite(options2, this.storeDefaults));
-            parser$5.overwrite(options2, this.instanceDefaults, this);
+          async updateSettings(options10 = {}) {
+            await this._store.__updateSettings__(parser$5.overwrite(options10, this.storeDefaults));
+            parser$5.overwrite(options10, this.instanceDefaults, this);
             return this;
           }
           currentReservoir() {
@@ -10819,9 +10819,9 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar3.Scalar.BLOCK_FOLDED ? false : type === Scalar3.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal3 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar3.Scalar.BLOCK_FOLDED ? false : type === Scalar3.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
-        return literal2 ? "|\n" : ">\n";
+        return literal3 ? "|\n" : ">\n";
       let chomp;
       let endStart;
       for (endStart = value.length; endStart > 0; --endStart) {
@@ -10870,7 +10870,7 @@ ${indent}`) + "'";
         if (onComment)
           onComment();
       }
-      if (!literal2) {
+      if (!literal3) {
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
@@ -10963,7 +10963,7 @@ var require_stringify = __commonJS({
     var identity = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
-    function createStringifyContext(doc, options2) {
+    function createStringifyContext(doc, options10) {
       const opt = Object.assign({
         blockQuote: true,
         commentString: stringifyComment.stringifyComment,
@@ -10983,7 +10983,7 @@ var require_stringify = __commonJS({
         trailingComma: false,
         trueStr: "true",
         verifyAliasOrder: true
-      }, doc.schema.toStringOptions, options2);
+      }, doc.schema.toStringOptions, options10);
       let inFlow;
       switch (opt.collectionStyle) {
         case "block":
@@ -11405,10 +11405,10 @@ var require_stringifyCollection = __commonJS({
     var identity = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyCollection(collection, ctx, options2) {
+    function stringifyCollection(collection, ctx, options10) {
       const flow = ctx.inFlow ?? collection.flow;
       const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options2);
+      return stringify2(collection, ctx, options10);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -12863,10 +12863,10 @@ var require_stringifyDocument = __commonJS({
     var identity = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyDocument(doc, options2) {
+    function stringifyDocument(doc, options10) {
       const lines = [];
-      let hasDirectives = options2.directives === true;
-      if (options2.directives !== false && doc.directives) {
+      let hasDirectives = options10.directives === true;
+      if (options10.directives !== false && doc.directives) {
         const dir = doc.directives.toString(doc);
         if (dir) {
           lines.push(dir);
@@ -12876,7 +12876,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options2);
+      const ctx = stringify.createStringifyContext(doc, options10);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -12952,7 +12952,7 @@ var require_Document = __commonJS({
     var createNode = require_createNode();
     var directives = require_directives();
     var Document = class _Document {
-      constructor(value, replacer, options2) {
+      constructor(value, replacer, options10) {
         this.commentBefore = null;
         this.comment = null;
         this.errors = [];
@@ -12961,8 +12961,8 @@ var require_Document = __commonJS({
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
-        } else if (options2 === void 0 && replacer) {
-          options2 = replacer;
+        } else if (options10 === void 0 && replacer) {
+          options10 = replacer;
           replacer = void 0;
         }
         const opt = Object.assign({
@@ -12974,17 +12974,17 @@ var require_Document = __commonJS({
           stringKeys: false,
           uniqueKeys: true,
           version: "1.2"
-        }, options2);
+        }, options10);
         this.options = opt;
         let { version: version2 } = opt;
-        if (options2?._directives) {
-          this.directives = options2._directives.atDocument();
+        if (options10?._directives) {
+          this.directives = options10._directives.atDocument();
           if (this.directives.yaml.explicit)
             version2 = this.directives.yaml.version;
         } else
           this.directives = new directives.Directives({ version: version2 });
-        this.setSchema(version2, options2);
-        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options2);
+        this.setSchema(version2, options10);
+        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options10);
       }
       /**
        * Create a deep copy of this Document and its contents.
@@ -13035,7 +13035,7 @@ var require_Document = __commonJS({
         }
         return new Alias.Alias(node2.anchor);
       }
-      createNode(value, replacer, options2) {
+      createNode(value, replacer, options10) {
         let _replacer = void 0;
         if (typeof replacer === "function") {
           value = replacer.call({ "": value }, "", value);
@@ -13046,11 +13046,11 @@ var require_Document = __commonJS({
           if (asStr.length > 0)
             replacer = replacer.concat(asStr);
           _replacer = replacer;
-        } else if (options2 === void 0 && replacer) {
-          options2 = replacer;
+        } else if (options10 === void 0 && replacer) {
+          options10 = replacer;
           replacer = void 0;
         }
-        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options2 ?? {};
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options10 ?? {};
         const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
           this,
           // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
@@ -13075,9 +13075,9 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value, options2 = {}) {
-        const k = this.createNode(key, null, options2);
-        const v = this.createNode(value, null, options2);
+      createPair(key, value, options10 = {}) {
+        const k = this.createNode(key, null, options10);
+        const v = this.createNode(value, null, options10);
         return new Pair.Pair(k, v);
       }
       /**
@@ -13163,7 +13163,7 @@ var require_Document = __commonJS({
        *
        * Overrides all previously set schema options.
        */
-      setSchema(version2, options2 = {}) {
+      setSchema(version2, options10 = {}) {
         if (typeof version2 === "number")
           version2 = String(version2);
         let opt;
@@ -13193,10 +13193,10 @@ var require_Document = __commonJS({
             throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
           }
         }
-        if (options2.schema instanceof Object)
-          this.schema = options2.schema;
+        if (options10.schema instanceof Object)
+          this.schema = options10.schema;
         else if (opt)
-          this.schema = new Schema.Schema(Object.assign(opt, options2));
+          this.schema = new Schema.Schema(Object.assign(opt, options10));
         else
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
@@ -13226,14 +13226,14 @@ var require_Document = __commonJS({
         return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
       }
       /** A YAML representation of the document. */
-      toString(options2 = {}) {
+      toString(options10 = {}) {
         if (this.errors.length > 0)
           throw new Error("Document with errors cannot be stringified");
-        if ("indent" in options2 && (!Number.isInteger(options2.indent) || Number(options2.indent) <= 0)) {
-          const s = JSON.stringify(options2.indent);
+        if ("indent" in options10 && (!Number.isInteger(options10.indent) || Number(options10.indent) <= 0)) {
+          const s = JSON.stringify(options10.indent);
           throw new Error(`"indent" option must be a positive integer, not ${s}`);
         }
-        return stringifyDocument.stringifyDocument(this, options2);
+        return stringifyDocument.stringifyDocument(this, options10);
       }
     };
     function assertCollection(contents) {
@@ -14584,14 +14584,14 @@ var require_compose_node = __commonJS({
       }
       return node2;
     }
-    function composeAlias({ options: options2 }, { offset, source, end }, onError) {
+    function composeAlias({ options: options10 }, { offset, source, end }, onError) {
       const alias = new Alias.Alias(source.substring(1));
       if (alias.source === "")
         onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
       if (alias.source.endsWith(":"))
         onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
       const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, options2.strict, onError);
+      const re = resolveEnd.resolveEnd(end, valueEnd, options10.strict, onError);
       alias.range = [offset, valueEnd, re.offset];
       if (re.comment)
         alias.comment = re.comment;
@@ -14610,8 +14610,8 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options2, directives, { offset, start, value, end }, onError) {
-      const opts = Object.assign({ _directives: directives }, options2);
+    function composeDoc(options10, directives, { offset, start, value, end }, onError) {
+      const opts = Object.assign({ _directives: directives }, options10);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
         atKey: false,
@@ -14690,7 +14690,7 @@ var require_composer = __commonJS({
       return { comment, afterEmptyLine };
     }
     var Composer = class {
-      constructor(options2 = {}) {
+      constructor(options10 = {}) {
         this.doc = null;
         this.atDirectives = false;
         this.prelude = [];
@@ -14703,8 +14703,8 @@ var require_composer = __commonJS({
           else
             this.errors.push(new errors.YAMLParseError(pos, code, message));
         };
-        this.directives = new directives.Directives({ version: options2.version || "1.2" });
-        this.options = options2;
+        this.directives = new directives.Directives({ version: options10.version || "1.2" });
+        this.options = options10;
       }
       decorate(doc, afterDoc) {
         const { comment, afterEmptyLine } = parsePrelude(this.prelude);
@@ -16768,15 +16768,15 @@ var require_public_api = __commonJS({
     var identity = require_identity();
     var lineCounter2 = require_line_counter();
     var parser2 = require_parser();
-    function parseOptions(options2) {
-      const prettyErrors = options2.prettyErrors !== false;
-      const lineCounter$1 = options2.lineCounter || prettyErrors && new lineCounter2.LineCounter() || null;
+    function parseOptions(options10) {
+      const prettyErrors = options10.prettyErrors !== false;
+      const lineCounter$1 = options10.lineCounter || prettyErrors && new lineCounter2.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options2 = {}) {
-      const { lineCounter: lineCounter3, prettyErrors } = parseOptions(options2);
+    function parseAllDocuments(source, options10 = {}) {
+      const { lineCounter: lineCounter3, prettyErrors } = parseOptions(options10);
       const parser$1 = new parser2.Parser(lineCounter3?.addNewLine);
-      const composer$1 = new composer.Composer(options2);
+      const composer$1 = new composer.Composer(options10);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter3)
         for (const doc of docs) {
@@ -16787,10 +16787,10 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument4(source, options2 = {}) {
-      const { lineCounter: lineCounter3, prettyErrors } = parseOptions(options2);
+    function parseDocument4(source, options10 = {}) {
+      const { lineCounter: lineCounter3, prettyErrors } = parseOptions(options10);
       const parser$1 = new parser2.Parser(lineCounter3?.addNewLine);
-      const composer$1 = new composer.Composer(options2);
+      const composer$1 = new composer.Composer(options10);
       let doc = null;
       for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
         if (!doc)
@@ -16806,14 +16806,14 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse7(src, reviver, options2) {
+    function parse7(src, reviver, options10) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
-      } else if (options2 === void 0 && reviver && typeof reviver === "object") {
-        options2 = reviver;
+      } else if (options10 === void 0 && reviver && typeof reviver === "object") {
+        options10 = reviver;
       }
-      const doc = parseDocument4(src, options2);
+      const doc = parseDocument4(src, options10);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -16823,29 +16823,29 @@ var require_public_api = __commonJS({
         else
           doc.errors = [];
       }
-      return doc.toJS(Object.assign({ reviver: _reviver }, options2));
+      return doc.toJS(Object.assign({ reviver: _reviver }, options10));
     }
-    function stringify(value, replacer, options2) {
+    function stringify(value, replacer, options10) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
-      } else if (options2 === void 0 && replacer) {
-        options2 = replacer;
+      } else if (options10 === void 0 && replacer) {
+        options10 = replacer;
       }
-      if (typeof options2 === "string")
-        options2 = options2.length;
-      if (typeof options2 === "number") {
-        const indent = Math.round(options2);
-        options2 = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+      if (typeof options10 === "string")
+        options10 = options10.length;
+      if (typeof options10 === "number") {
+        const indent = Math.round(options10);
+        options10 = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
       }
       if (value === void 0) {
-        const { keepUndefined } = options2 ?? replacer ?? {};
+        const { keepUndefined } = options10 ?? replacer ?? {};
         if (!keepUndefined)
           return void 0;
       }
       if (identity.isDocument(value) && !_replacer)
-        return value.toString(options2);
-      return new Document.Document(value, _replacer, options2).toString(options2);
+        return value.toString(options10);
+      return new Document.Document(value, _replacer, options10).toString(options10);
     }
     exports2.parse = parse7;
     exports2.parseAllDocuments = parseAllDocuments;
@@ -17279,14 +17279,14 @@ var require_Job = __commonJS({
     parser2 = require_parser2();
     BottleneckError = require_BottleneckError();
     Job = class Job {
-      constructor(task, args, options2, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
+      constructor(task, args, options10, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
         this.task = task;
         this.args = args;
         this.rejectOnDrop = rejectOnDrop;
         this.Events = Events2;
         this._states = _states;
         this.Promise = Promise2;
-        this.options = parser2.load(options2, jobDefaults);
+        this.options = parser2.load(options10, jobDefaults);
         this.options.priority = this._sanitizePriority(this.options.priority);
         if (this.options.id === jobDefaults.id) {
           this.options.id = `${this.options.id}-${this._randomIndex()}`;
@@ -17544,11 +17544,11 @@ var require_LocalDatastore = __commonJS({
         var ref;
         return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
       }
-      __updateSettings__(options2) {
+      __updateSettings__(options10) {
         var _this3 = this;
         return _asyncToGenerator2(function* () {
           yield _this3.yieldLoop();
-          parser2.overwrite(options2, options2, _this3.storeOptions);
+          parser2.overwrite(options10, options10, _this3.storeOptions);
           _this3._startHeartbeat();
           _this3.instance._drainAll(_this3.computeCapacity());
           return true;
@@ -18664,11 +18664,11 @@ var require_RedisDatastore = __commonJS({
       convertBool(b) {
         return !!b;
       }
-      __updateSettings__(options2) {
+      __updateSettings__(options10) {
         var _this4 = this;
         return _asyncToGenerator2(function* () {
-          yield _this4.runScript("update_settings", _this4.prepareObject(options2));
-          return parser2.overwrite(options2, options2, _this4.storeOptions);
+          yield _this4.runScript("update_settings", _this4.prepareObject(options10));
+          return parser2.overwrite(options10, options10, _this4.storeOptions);
         })();
       }
       __running__() {
@@ -19137,10 +19137,10 @@ var require_Group = __commonJS({
             this.timeout / 2
           )).unref === "function" ? base.unref() : void 0;
         }
-        updateSettings(options2 = {}) {
-          parser2.overwrite(options2, this.defaults, this);
-          parser2.overwrite(options2, options2, this.limiterOptions);
-          if (options2.timeout != null) {
+        updateSettings(options10 = {}) {
+          parser2.overwrite(options10, this.defaults, this);
+          parser2.overwrite(options10, options10, this.limiterOptions);
+          if (options10.timeout != null) {
             return this._startAutoCleanup();
           }
         }
@@ -19175,8 +19175,8 @@ var require_Batcher = __commonJS({
     Events2 = require_Events();
     Batcher = function() {
       class Batcher2 {
-        constructor(options2 = {}) {
-          this.options = options2;
+        constructor(options10 = {}) {
+          this.options = options10;
           parser2.load(this.options, this.defaults, this);
           this.Events = new Events2(this);
           this._arr = [];
@@ -19316,11 +19316,11 @@ var require_Bottleneck = __commonJS({
     Sync = require_Sync();
     Bottleneck3 = function() {
       class Bottleneck4 {
-        constructor(options2 = {}, ...invalid) {
+        constructor(options10 = {}, ...invalid) {
           var storeInstanceOptions, storeOptions;
           this._addToQueue = this._addToQueue.bind(this);
-          this._validateOptions(options2, invalid);
-          parser2.load(options2, this.instanceDefaults, this);
+          this._validateOptions(options10, invalid);
+          parser2.load(options10, this.instanceDefaults, this);
           this._queues = new Queues(NUM_PRIORITIES);
           this._scheduled = {};
           this._states = new States(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
@@ -19328,13 +19328,13 @@ var require_Bottleneck = __commonJS({
           this.Events = new Events2(this);
           this._submitLock = new Sync("submit", this.Promise);
           this._registerLock = new Sync("register", this.Promise);
-          storeOptions = parser2.load(options2, this.storeDefaults, {});
+          storeOptions = parser2.load(options10, this.storeDefaults, {});
           this._store = function() {
             if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
-              storeInstanceOptions = parser2.load(options2, this.redisStoreDefaults, {});
+              storeInstanceOptions = parser2.load(options10, this.redisStoreDefaults, {});
               return new RedisDatastore(this, storeOptions, storeInstanceOptions);
             } else if (this.datastore === "local") {
-              storeInstanceOptions = parser2.load(options2, this.localStoreDefaults, {});
+              storeInstanceOptions = parser2.load(options10, this.localStoreDefaults, {});
               return new LocalDatastore(this, storeOptions, storeInstanceOptions);
             } else {
               throw new Bottleneck4.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
@@ -19349,8 +19349,8 @@ var require_Bottleneck = __commonJS({
             return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
           });
         }
-        _validateOptions(options2, invalid) {
-          if (!(options2 != null && typeof options2 === "object" && invalid.length === 0)) {
+        _validateOptions(options10, invalid) {
+          if (!(options10 != null && typeof options10 === "object" && invalid.length === 0)) {
             throw new Bottleneck4.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
           }
         }
@@ -19415,14 +19415,14 @@ var require_Bottleneck = __commonJS({
             return false;
           }
         }
-        _free(index, job, options2, eventInfo) {
+        _free(index, job, options10, eventInfo) {
           var _this = this;
           return _asyncToGenerator2(function* () {
             var e, running;
             try {
-              var _ref = yield _this._store.__free__(index, options2.weight);
+              var _ref = yield _this._store.__free__(index, options10.weight);
               running = _ref.running;
-              _this.Events.trigger("debug", `Freed ${options2.id}`, eventInfo);
+              _this.Events.trigger("debug", `Freed ${options10.id}`, eventInfo);
               if (running === 0 && _this.empty()) {
                 return _this.Events.trigger("idle");
               }
@@ -19450,32 +19450,32 @@ var require_Bottleneck = __commonJS({
         }
         _drainOne(capacity) {
           return this._registerLock.schedule(() => {
-            var args, index, next, options2, queue;
+            var args, index, next, options10, queue;
             if (this.queued() === 0) {
               return this.Promise.resolve(null);
             }
             queue = this._queues.getFirst();
             var _next2 = next = queue.first();
-            options2 = _next2.options;
+            options10 = _next2.options;
             args = _next2.args;
-            if (capacity != null && options2.weight > capacity) {
+            if (capacity != null && options10.weight > capacity) {
               return this.Promise.resolve(null);
             }
-            this.Events.trigger("debug", `Draining ${options2.id}`, {
+            this.Events.trigger("debug", `Draining ${options10.id}`, {
               args,
-              options: options2
+              options: options10
             });
             index = this._randomIndex();
-            return this._store.__register__(index, options2.weight, options2.expiration).then(({
+            return this._store.__register__(index, options10.weight, options10.expiration).then(({
               success: success2,
               wait: wait2,
               reservoir
             }) => {
               var empty;
-              this.Events.trigger("debug", `Drained ${options2.id}`, {
+              this.Events.trigger("debug", `Drained ${options10.id}`, {
                 success: success2,
                 args,
-                options: options2
+                options: options10
               });
               if (success2) {
                 queue.shift();
@@ -19487,7 +19487,7 @@ var require_Bottleneck = __commonJS({
                   this.Events.trigger("depleted", empty);
                 }
                 this._run(index, next, wait2);
-                return this.Promise.resolve(options2.weight);
+                return this.Promise.resolve(options10.weight);
               } else {
                 return this.Promise.resolve(null);
               }
@@ -19514,9 +19514,9 @@ var require_Bottleneck = __commonJS({
             });
           });
         }
-        stop(options2 = {}) {
+        stop(options10 = {}) {
           var done, waitForExecuting;
-          options2 = parser2.load(options2, this.stopDefaults);
+          options10 = parser2.load(options10, this.stopDefaults);
           waitForExecuting = (at) => {
             var finished;
             finished = () => {
@@ -19537,9 +19537,9 @@ var require_Bottleneck = __commonJS({
               }
             });
           };
-          done = options2.dropWaitingJobs ? (this._run = function(index, next) {
+          done = options10.dropWaitingJobs ? (this._run = function(index, next) {
             return next.doDrop({
-              message: options2.dropErrorMessage
+              message: options10.dropErrorMessage
             });
           }, this._drainOne = () => {
             return this.Promise.resolve(null);
@@ -19553,11 +19553,11 @@ var require_Bottleneck = __commonJS({
                   clearTimeout(v.timeout);
                   clearTimeout(v.expiration);
                   v.job.doDrop({
-                    message: options2.dropErrorMessage
+                    message: options10.dropErrorMessage
                   });
                 }
               }
-              this._dropAllQueued(options2.dropErrorMessage);
+              this._dropAllQueued(options10.dropErrorMessage);
               return waitForExecuting(0);
             });
           })) : this.schedule({
@@ -19567,7 +19567,7 @@ var require_Bottleneck = __commonJS({
             return waitForExecuting(1);
           });
           this._receive = function(job) {
-            return job._reject(new Bottleneck4.prototype.BottleneckError(options2.enqueueErrorMessage));
+            return job._reject(new Bottleneck4.prototype.BottleneckError(options10.enqueueErrorMessage));
           };
           this.stop = () => {
             return this.Promise.reject(new Bottleneck4.prototype.BottleneckError("stop() has already been called"));
@@ -19577,19 +19577,19 @@ var require_Bottleneck = __commonJS({
         _addToQueue(job) {
           var _this2 = this;
           return _asyncToGenerator2(function* () {
-            var args, blocked, error62, options2, reachedHWM, shifted, strategy;
+            var args, blocked, error62, options10, reachedHWM, shifted, strategy;
             args = job.args;
-            options2 = job.options;
+            options10 = job.options;
             try {
-              var _ref2 = yield _this2._store.__submit__(_this2.queued(), options2.weight);
+              var _ref2 = yield _this2._store.__submit__(_this2.queued(), options10.weight);
               reachedHWM = _ref2.reachedHWM;
               blocked = _ref2.blocked;
               strategy = _ref2.strategy;
             } catch (error1) {
               error62 = error1;
-              _this2.Events.trigger("debug", `Could not queue ${options2.id}`, {
+              _this2.Events.trigger("debug", `Could not queue ${options10.id}`, {
                 args,
-                options: options2,
+                options: options10,
                 error: error62
               });
               job.doDrop({
@@ -19601,7 +19601,7 @@ var require_Bottleneck = __commonJS({
               job.doDrop();
               return true;
             } else if (reachedHWM) {
-              shifted = strategy === Bottleneck4.prototype.strategy.LEAK ? _this2._queues.shiftLastFrom(options2.priority) : strategy === Bottleneck4.prototype.strategy.OVERFLOW_PRIORITY ? _this2._queues.shiftLastFrom(options2.priority + 1) : strategy === Bottleneck4.prototype.strategy.OVERFLOW ? job : void 0;
+              shifted = strategy === Bottleneck4.prototype.strategy.LEAK ? _this2._queues.shiftLastFrom(options10.priority) : strategy === Bottleneck4.prototype.strategy.OVERFLOW_PRIORITY ? _this2._queues.shiftLastFrom(options10.priority + 1) : strategy === Bottleneck4.prototype.strategy.OVERFLOW ? job : void 0;
               if (shifted != null) {
                 shifted.doDrop();
               }
@@ -19628,15 +19628,15 @@ var require_Bottleneck = __commonJS({
           }
         }
         submit(...args) {
-          var cb, fn, job, options2, ref, ref1, task;
+          var cb, fn, job, options10, ref, ref1, task;
           if (typeof args[0] === "function") {
             var _ref3, _ref4, _splice$call, _splice$call2;
             ref = args, _ref3 = ref, _ref4 = _toArray(_ref3), fn = _ref4[0], args = _ref4.slice(1), _ref3, _splice$call = splice.call(args, -1), _splice$call2 = _slicedToArray2(_splice$call, 1), cb = _splice$call2[0], _splice$call;
-            options2 = parser2.load({}, this.jobDefaults);
+            options10 = parser2.load({}, this.jobDefaults);
           } else {
             var _ref5, _ref6, _splice$call3, _splice$call4;
-            ref1 = args, _ref5 = ref1, _ref6 = _toArray(_ref5), options2 = _ref6[0], fn = _ref6[1], args = _ref6.slice(2), _ref5, _splice$call3 = splice.call(args, -1), _splice$call4 = _slicedToArray2(_splice$call3, 1), cb = _splice$call4[0], _splice$call3;
-            options2 = parser2.load(options2, this.jobDefaults);
+            ref1 = args, _ref5 = ref1, _ref6 = _toArray(_ref5), options10 = _ref6[0], fn = _ref6[1], args = _ref6.slice(2), _ref5, _splice$call3 = splice.call(args, -1), _splice$call4 = _slicedToArray2(_splice$call3, 1), cb = _splice$call4[0], _splice$call3;
+            options10 = parser2.load(options10, this.jobDefaults);
           }
           task = (...args2) => {
             return new this.Promise(function(resolve, reject) {
@@ -19645,7 +19645,7 @@ var require_Bottleneck = __commonJS({
               });
             });
           };
-          job = new Job(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+          job = new Job(task, args, options10, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
           job.promise.then(function(args2) {
             return typeof cb === "function" ? cb(...args2) : void 0;
           }).catch(function(args2) {
@@ -19658,21 +19658,21 @@ var require_Bottleneck = __commonJS({
           return this._receive(job);
         }
         schedule(...args) {
-          var job, options2, task;
+          var job, options10, task;
           if (typeof args[0] === "function") {
             var _args = args;
             var _args2 = _toArray(_args);
             task = _args2[0];
             args = _args2.slice(1);
-            options2 = {};
+            options10 = {};
           } else {
             var _args3 = args;
             var _args4 = _toArray(_args3);
-            options2 = _args4[0];
+            options10 = _args4[0];
             task = _args4[1];
             args = _args4.slice(2);
           }
-          job = new Job(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+          job = new Job(task, args, options10, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
           this._receive(job);
           return job.promise;
         }
@@ -19682,16 +19682,16 @@ var require_Bottleneck = __commonJS({
           wrapped = function wrapped2(...args) {
             return schedule(fn.bind(this), ...args);
           };
-          wrapped.withOptions = function(options2, ...args) {
-            return schedule(options2, fn, ...args);
+          wrapped.withOptions = function(options10, ...args) {
+            return schedule(options10, fn, ...args);
           };
           return wrapped;
         }
-        updateSettings(options2 = {}) {
+        updateSettings(options10 = {}) {
           var _this3 = this;
           return _asyncToGenerator2(function* () {
-            yield _this3._store.__updateSettings__(parser2.overwrite(options2, _this3.storeDefaults));
-            parser2.overwrite(options2, _this3.instanceDefaults, _this3);
+            yield _this3._store.__updateSettings__(parser2.overwrite(options10, _this3.storeDefaults));
+            parser2.overwrite(options10, _this3.instanceDefaults, _this3);
             return _this3;
           })();
         }
@@ -20273,9 +20273,9 @@ var require_utils2 = __commonJS({
       }
       return output2;
     };
-    exports2.wrapOutput = (input3, state = {}, options2 = {}) => {
-      const prepend = options2.contains ? "" : "^";
-      const append = options2.contains ? "" : "$";
+    exports2.wrapOutput = (input3, state = {}, options10 = {}) => {
+      const prepend = options10.contains ? "" : "^";
+      const append = options10.contains ? "" : "$";
       let output2 = `${prepend}(?:${input3})${append}`;
       if (state.negated === true) {
         output2 = `(?:^(?!${output2}).*$)`;
@@ -20338,8 +20338,8 @@ var require_scan = __commonJS({
         token.depth = token.isGlobstar ? Infinity : 1;
       }
     };
-    var scan = (input3, options2) => {
-      const opts = options2 || {};
+    var scan = (input3, options10) => {
+      const opts = options10 || {};
       const length = input3.length - 1;
       const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
       const slashes = [];
@@ -20644,9 +20644,9 @@ var require_parse = __commonJS({
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
     } = constants;
-    var expandRange = (args, options2) => {
-      if (typeof options2.expandRange === "function") {
-        return options2.expandRange(...args, options2);
+    var expandRange = (args, options10) => {
+      if (typeof options10.expandRange === "function") {
+        return options10.expandRange(...args, options10);
       }
       args.sort();
       const value = `[${args.join("-")}]`;
@@ -20848,11 +20848,11 @@ var require_parse = __commonJS({
       }
       return depth;
     };
-    var analyzeRepeatedExtglob = (body, options2) => {
-      if (options2.maxExtglobRecursion === false) {
+    var analyzeRepeatedExtglob = (body, options10) => {
+      if (options10.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options2.maxExtglobRecursion === "number" ? options2.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options10.maxExtglobRecursion === "number" ? options10.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -20869,9 +20869,9 @@ var require_parse = __commonJS({
           safeChars.push(...chars);
           continue;
         }
-        const literal2 = normalizeSimpleBranch(branch);
-        if (literal2 && literal2.length === 1) {
-          safeChars.push(literal2);
+        const literal3 = normalizeSimpleBranch(branch);
+        if (literal3 && literal3.length === 1) {
+          safeChars.push(literal3);
           continue;
         }
         combinable = false;
@@ -20884,12 +20884,12 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse7 = (input3, options2) => {
+    var parse7 = (input3, options10) => {
       if (typeof input3 !== "string") {
         throw new TypeError("Expected a string");
       }
       input3 = REPLACEMENTS[input3] || input3;
-      const opts = { ...options2 };
+      const opts = { ...options10 };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       let len = input3.length;
       if (len > max) {
@@ -21023,15 +21023,15 @@ var require_parse = __commonJS({
         extglobs.push(token);
       };
       const extglobClose = (token) => {
-        const literal2 = input3.slice(token.startIndex, state.index + 1);
+        const literal3 = input3.slice(token.startIndex, state.index + 1);
         const body = input3.slice(token.startIndex + 2, state.index);
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
           const open2 = tokens[token.tokensIndex];
           open2.type = "text";
-          open2.value = literal2;
-          open2.output = safeOutput || utils.escapeRegex(literal2);
+          open2.value = literal3;
+          open2.output = safeOutput || utils.escapeRegex(literal3);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
@@ -21054,7 +21054,7 @@ var require_parse = __commonJS({
             output2 = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse7(rest, { ...options2, fastpaths: false }).output;
+            const expression = parse7(rest, { ...options10, fastpaths: false }).output;
             output2 = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -21104,7 +21104,7 @@ var require_parse = __commonJS({
           state.output = input3;
           return state;
         }
-        state.output = utils.wrapOutput(output2, state, options2);
+        state.output = utils.wrapOutput(output2, state, options10);
         return state;
       }
       while (!eos()) {
@@ -21577,8 +21577,8 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse7.fastpaths = (input3, options2) => {
-      const opts = { ...options2 };
+    parse7.fastpaths = (input3, options10) => {
+      const opts = { ...options10 };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input3.length;
       if (len > max) {
@@ -21655,9 +21655,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils2();
     var constants = require_constants3();
     var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob, options2, returnState = false) => {
+    var picomatch3 = (glob, options10, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input3) => picomatch3(input3, options2, returnState));
+        const fns = glob.map((input3) => picomatch3(input3, options10, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -21671,18 +21671,18 @@ var require_picomatch = __commonJS({
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
-      const opts = options2 || {};
+      const opts = options10 || {};
       const posix5 = opts.windows;
-      const regex3 = isState ? picomatch3.compileRe(glob, options2) : picomatch3.makeRe(glob, options2, false, true);
+      const regex3 = isState ? picomatch3.compileRe(glob, options10) : picomatch3.makeRe(glob, options10, false, true);
       const state = regex3.state;
       delete regex3.state;
       let isIgnored = () => false;
       if (opts.ignore) {
-        const ignoreOpts = { ...options2, ignore: null, onMatch: null, onResult: null };
+        const ignoreOpts = { ...options10, ignore: null, onMatch: null, onResult: null };
         isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input3, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch3.test(input3, regex3, options2, { glob, posix: posix5 });
+        const { isMatch, match, output: output2 } = picomatch3.test(input3, regex3, options10, { glob, posix: posix5 });
         const result = { glob, state, regex: regex3, posix: posix5, input: input3, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -21708,14 +21708,14 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input3, regex3, options2, { glob, posix: posix5 } = {}) => {
+    picomatch3.test = (input3, regex3, options10, { glob, posix: posix5 } = {}) => {
       if (typeof input3 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
       if (input3 === "") {
         return { isMatch: false, output: "" };
       }
-      const opts = options2 || {};
+      const opts = options10 || {};
       const format = opts.format || (posix5 ? utils.toPosixSlashes : null);
       let match = input3 === glob;
       let output2 = match && format ? format(input3) : input3;
@@ -21725,59 +21725,59 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input3, regex3, options2, posix5);
+          match = picomatch3.matchBase(input3, regex3, options10, posix5);
         } else {
           match = regex3.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch3.matchBase = (input3, glob, options2, posix5 = options2 && options2.windows) => {
-      const regex3 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options2);
+    picomatch3.matchBase = (input3, glob, options10, posix5 = options10 && options10.windows) => {
+      const regex3 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options10);
       return regex3.test(utils.basename(input3, { windows: posix5 }));
     };
-    picomatch3.isMatch = (str, patterns, options2) => picomatch3(patterns, options2)(str);
-    picomatch3.parse = (pattern, options2) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options2));
-      return parse7(pattern, { ...options2, fastpaths: false });
+    picomatch3.isMatch = (str, patterns, options10) => picomatch3(patterns, options10)(str);
+    picomatch3.parse = (pattern, options10) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options10));
+      return parse7(pattern, { ...options10, fastpaths: false });
     };
-    picomatch3.scan = (input3, options2) => scan(input3, options2);
-    picomatch3.compileRe = (state, options2, returnOutput = false, returnState = false) => {
+    picomatch3.scan = (input3, options10) => scan(input3, options10);
+    picomatch3.compileRe = (state, options10, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
-      const opts = options2 || {};
+      const opts = options10 || {};
       const prepend = opts.contains ? "" : "^";
       const append = opts.contains ? "" : "$";
       let source = `${prepend}(?:${state.output})${append}`;
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex3 = picomatch3.toRegex(source, options2);
+      const regex3 = picomatch3.toRegex(source, options10);
       if (returnState === true) {
         regex3.state = state;
       }
       return regex3;
     };
-    picomatch3.makeRe = (input3, options2 = {}, returnOutput = false, returnState = false) => {
+    picomatch3.makeRe = (input3, options10 = {}, returnOutput = false, returnState = false) => {
       if (!input3 || typeof input3 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
       let parsed = { negated: false, fastpaths: true };
-      if (options2.fastpaths !== false && (input3[0] === "." || input3[0] === "*")) {
-        parsed.output = parse7.fastpaths(input3, options2);
+      if (options10.fastpaths !== false && (input3[0] === "." || input3[0] === "*")) {
+        parsed.output = parse7.fastpaths(input3, options10);
       }
       if (!parsed.output) {
-        parsed = parse7(input3, options2);
+        parsed = parse7(input3, options10);
       }
-      return picomatch3.compileRe(parsed, options2, returnOutput, returnState);
+      return picomatch3.compileRe(parsed, options10, returnOutput, returnState);
     };
-    picomatch3.toRegex = (source, options2) => {
+    picomatch3.toRegex = (source, options10) => {
       try {
-        const opts = options2 || {};
+        const opts = options10 || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
       } catch (err) {
-        if (options2 && options2.debug === true) throw err;
+        if (options10 && options10.debug === true) throw err;
         return /$^/;
       }
     };
@@ -21792,11 +21792,11 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch3(glob, options2, returnState = false) {
-      if (options2 && (options2.windows === null || options2.windows === void 0)) {
-        options2 = { ...options2, windows: utils.isWindows() };
+    function picomatch3(glob, options10, returnState = false) {
+      if (options10 && (options10.windows === null || options10.windows === void 0)) {
+        options10 = { ...options10, windows: utils.isWindows() };
       }
-      return pico(glob, options2, returnState);
+      return pico(glob, options10, returnState);
     }
     Object.assign(picomatch3, pico);
     module2.exports = picomatch3;
@@ -21831,8 +21831,8 @@ var Context = class {
     this.octokit = octokit;
     this.log = log;
     if (octokit[kOctokitRequestHookAdded] !== true) {
-      octokit.hook.before("request", (options2) => {
-        options2.headers["x-github-delivery"] = event.id;
+      octokit.hook.before("request", (options10) => {
+        options10.headers["x-github-delivery"] = event.id;
       });
       octokit[kOctokitRequestHookAdded] = true;
     }
@@ -22183,14 +22183,14 @@ function isPlainObject(value) {
   const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
   return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
 }
-function mergeDeep(defaults, options2) {
+function mergeDeep(defaults, options10) {
   const result = Object.assign({}, defaults);
-  Object.keys(options2).forEach((key) => {
-    if (isPlainObject(options2[key])) {
-      if (!(key in defaults)) Object.assign(result, { [key]: options2[key] });
-      else result[key] = mergeDeep(defaults[key], options2[key]);
+  Object.keys(options10).forEach((key) => {
+    if (isPlainObject(options10[key])) {
+      if (!(key in defaults)) Object.assign(result, { [key]: options10[key] });
+      else result[key] = mergeDeep(defaults[key], options10[key]);
     } else {
-      Object.assign(result, { [key]: options2[key] });
+      Object.assign(result, { [key]: options10[key] });
     }
   });
   return result;
@@ -22203,18 +22203,18 @@ function removeUndefinedProperties(obj) {
   }
   return obj;
 }
-function merge2(defaults, route, options2) {
+function merge2(defaults, route, options10) {
   if (typeof route === "string") {
     let [method, url2] = route.split(" ");
-    options2 = Object.assign(url2 ? { method, url: url2 } : { url: method }, options2);
+    options10 = Object.assign(url2 ? { method, url: url2 } : { url: method }, options10);
   } else {
-    options2 = Object.assign({}, route);
+    options10 = Object.assign({}, route);
   }
-  options2.headers = lowercaseKeys(options2.headers);
-  removeUndefinedProperties(options2);
-  removeUndefinedProperties(options2.headers);
-  const mergedOptions = mergeDeep(defaults || {}, options2);
-  if (options2.url === "/graphql") {
+  options10.headers = lowercaseKeys(options10.headers);
+  removeUndefinedProperties(options10);
+  removeUndefinedProperties(options10.headers);
+  const mergedOptions = mergeDeep(defaults || {}, options10);
+  if (options10.url === "/graphql") {
     if (defaults && defaults.mediaType.previews?.length) {
       mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
         (preview) => !mergedOptions.mediaType.previews.includes(preview)
@@ -22242,11 +22242,11 @@ function removeNonChars(variableName) {
   return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
 }
 function extractUrlVariableNames(url2) {
-  const matches = url2.match(urlVariableRegex);
-  if (!matches) {
+  const matches2 = url2.match(urlVariableRegex);
+  if (!matches2) {
     return [];
   }
-  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+  return matches2.map(removeNonChars).reduce((a, b) => a.concat(b), []);
 }
 function omit(object2, keysToOmit) {
   const result = { __proto__: null };
@@ -22353,7 +22353,7 @@ function expand(template, context) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_, expression, literal2) {
+    function(_, expression, literal3) {
       if (expression) {
         let operator = "";
         const values = [];
@@ -22377,7 +22377,7 @@ function expand(template, context) {
           return values.join(",");
         }
       } else {
-        return encodeReserved(literal2);
+        return encodeReserved(literal3);
       }
     }
   );
@@ -22387,12 +22387,12 @@ function expand(template, context) {
     return template.replace(/\/$/, "");
   }
 }
-function parse(options2) {
-  let method = options2.method.toUpperCase();
-  let url2 = (options2.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
-  let headers = Object.assign({}, options2.headers);
+function parse(options10) {
+  let method = options10.method.toUpperCase();
+  let url2 = (options10.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options10.headers);
   let body;
-  let parameters = omit(options2, [
+  let parameters = omit(options10, [
     "method",
     "baseUrl",
     "url",
@@ -22403,25 +22403,25 @@ function parse(options2) {
   const urlVariableNames = extractUrlVariableNames(url2);
   url2 = parseUrl(url2).expand(parameters);
   if (!/^http/.test(url2)) {
-    url2 = options2.baseUrl + url2;
+    url2 = options10.baseUrl + url2;
   }
-  const omittedParameters = Object.keys(options2).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const omittedParameters = Object.keys(options10).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
   const remainingParameters = omit(parameters, omittedParameters);
   const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
   if (!isBinaryRequest) {
-    if (options2.mediaType.format) {
+    if (options10.mediaType.format) {
       headers.accept = headers.accept.split(/,/).map(
         (format) => format.replace(
           /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
-          `application/vnd$1$2.${options2.mediaType.format}`
+          `application/vnd$1$2.${options10.mediaType.format}`
         )
       ).join(",");
     }
     if (url2.endsWith("/graphql")) {
-      if (options2.mediaType.previews?.length) {
+      if (options10.mediaType.previews?.length) {
         const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
-        headers.accept = previewsFromAcceptHeader.concat(options2.mediaType.previews).map((preview) => {
-          const format = options2.mediaType.format ? `.${options2.mediaType.format}` : "+json";
+        headers.accept = previewsFromAcceptHeader.concat(options10.mediaType.previews).map((preview) => {
+          const format = options10.mediaType.format ? `.${options10.mediaType.format}` : "+json";
           return `application/vnd.github.${preview}-preview${format}`;
         }).join(",");
       }
@@ -22447,11 +22447,11 @@ function parse(options2) {
   return Object.assign(
     { method, url: url2, headers },
     typeof body !== "undefined" ? { body } : null,
-    options2.request ? { request: options2.request } : null
+    options10.request ? { request: options10.request } : null
   );
 }
-function endpointWithDefaults(defaults, route, options2) {
-  return parse(merge2(defaults, route, options2));
+function endpointWithDefaults(defaults, route, options10) {
+  return parse(merge2(defaults, route, options10));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge2(oldDefaults, newDefaults);
@@ -22506,17 +22506,17 @@ var NullObject = /* @__PURE__ */ (() => {
   C.prototype = /* @__PURE__ */ Object.create(null);
   return C;
 })();
-function parse2(header, options2) {
-  const stopFlags = SEMI_FLAG | (options2?.comma === true ? COMMA_FLAG : 0);
+function parse2(header, options10) {
+  const stopFlags = SEMI_FLAG | (options10?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
-  let valueStart = options2?.start ?? 0;
+  let valueStart = options10?.start ?? 0;
   while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
     valueStart++;
   }
   let index = valueStart;
   let typeFlags = 0;
   let whitespace = -1;
-  let stop = options2?.parameters === false ? COMMA_FLAG : 0;
+  let stop = options10?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
     const code = header.charCodeAt(index);
     const flags = CHAR_MAP[code];
@@ -22999,20 +22999,20 @@ var RequestError = class extends Error {
    * Response object if a response was received
    */
   response;
-  constructor(message, statusCode, options2) {
-    super(message, { cause: options2.cause });
+  constructor(message, statusCode, options10) {
+    super(message, { cause: options10.cause });
     this.name = "HttpError";
     this.status = Number.parseInt(statusCode);
     if (Number.isNaN(this.status)) {
       this.status = 0;
     }
-    if ("response" in options2) {
-      this.response = options2.response;
+    if ("response" in options10) {
+      this.response = options10.response;
     }
-    const requestCopy = Object.assign({}, options2.request);
-    if (options2.request.headers.authorization) {
-      requestCopy.headers = Object.assign({}, options2.request.headers, {
-        authorization: options2.request.headers.authorization.replace(
+    const requestCopy = Object.assign({}, options10.request);
+    if (options10.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options10.request.headers, {
+        authorization: options10.request.headers.authorization.replace(
           /(?<! ) .*$/,
           " [REDACTED]"
         )
@@ -23102,8 +23102,8 @@ async function fetchWrapper(requestOptions) {
     data: ""
   };
   if ("deprecation" in responseHeaders) {
-    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
-    const deprecationLink = matches && matches.pop();
+    const matches2 = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches2 && matches2.pop();
     log.warn(
       `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );
@@ -23206,24 +23206,24 @@ function withDefaults2(oldEndpoint, newDefaults) {
 var request = withDefaults2(endpoint, defaults_default);
 
 // node_modules/before-after-hook/lib/register.js
-function register(state, name, method, options2) {
+function register(state, name, method, options10) {
   if (typeof method !== "function") {
     throw new Error("method for before hook must be a function");
   }
-  if (!options2) {
-    options2 = {};
+  if (!options10) {
+    options10 = {};
   }
   if (Array.isArray(name)) {
     return name.reverse().reduce((callback, name2) => {
-      return register.bind(null, state, name2, callback, options2);
+      return register.bind(null, state, name2, callback, options10);
     }, method)();
   }
   return Promise.resolve().then(() => {
     if (!state.registry[name]) {
-      return method(options2);
+      return method(options10);
     }
     return state.registry[name].reduce((method2, registered) => {
-      return registered.hook.bind(null, method2, options2);
+      return registered.hook.bind(null, method2, options10);
     }, method)();
   });
 }
@@ -23235,25 +23235,25 @@ function addHook(state, kind, name, hook7) {
     state.registry[name] = [];
   }
   if (kind === "before") {
-    hook7 = (method, options2) => {
-      return Promise.resolve().then(orig.bind(null, options2)).then(method.bind(null, options2));
+    hook7 = (method, options10) => {
+      return Promise.resolve().then(orig.bind(null, options10)).then(method.bind(null, options10));
     };
   }
   if (kind === "after") {
-    hook7 = (method, options2) => {
+    hook7 = (method, options10) => {
       let result;
-      return Promise.resolve().then(method.bind(null, options2)).then((result_) => {
+      return Promise.resolve().then(method.bind(null, options10)).then((result_) => {
         result = result_;
-        return orig(result, options2);
+        return orig(result, options10);
       }).then(() => {
         return result;
       });
     };
   }
   if (kind === "error") {
-    hook7 = (method, options2) => {
-      return Promise.resolve().then(method.bind(null, options2)).catch((error62) => {
-        return orig(error62, options2);
+    hook7 = (method, options10) => {
+      return Promise.resolve().then(method.bind(null, options10)).catch((error62) => {
+        return orig(error62, options10);
       });
     };
   }
@@ -23348,14 +23348,14 @@ var NON_VARIABLE_OPTIONS = [
 ];
 var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
 var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
-function graphql(request2, query, options2) {
-  if (options2) {
-    if (typeof query === "string" && "query" in options2) {
+function graphql(request2, query, options10) {
+  if (options10) {
+    if (typeof query === "string" && "query" in options10) {
       return Promise.reject(
         new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
       );
     }
-    for (const key in options2) {
+    for (const key in options10) {
       if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
       return Promise.reject(
         new Error(
@@ -23364,7 +23364,7 @@ function graphql(request2, query, options2) {
       );
     }
   }
-  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options2) : query;
+  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options10) : query;
   const requestOptions = Object.keys(
     parsedOptions
   ).reduce((result, key) => {
@@ -23399,8 +23399,8 @@ function graphql(request2, query, options2) {
 }
 function withDefaults3(request2, newDefaults) {
   const newRequest = request2.defaults(newDefaults);
-  const newApi = (query, options2) => {
-    return graphql(newRequest, query, options2);
+  const newApi = (query, options10) => {
+    return graphql(newRequest, query, options10);
   };
   return Object.assign(newApi, {
     defaults: withDefaults3.bind(null, newRequest),
@@ -23495,18 +23495,18 @@ var Octokit = class {
   static defaults(defaults) {
     const OctokitWithDefaults = class extends this {
       constructor(...args) {
-        const options2 = args[0] || {};
+        const options10 = args[0] || {};
         if (typeof defaults === "function") {
-          super(defaults(options2));
+          super(defaults(options10));
           return;
         }
         super(
           Object.assign(
             {},
             defaults,
-            options2,
-            options2.userAgent && defaults.userAgent ? {
-              userAgent: `${options2.userAgent} ${defaults.userAgent}`
+            options10,
+            options10.userAgent && defaults.userAgent ? {
+              userAgent: `${options10.userAgent} ${defaults.userAgent}`
             } : null
           )
         );
@@ -23530,12 +23530,12 @@ var Octokit = class {
     };
     return NewOctokit;
   }
-  constructor(options2 = {}) {
+  constructor(options10 = {}) {
     const hook7 = new before_after_hook_default.Collection();
     const requestDefaults = {
       baseUrl: request.endpoint.DEFAULTS.baseUrl,
       headers: {},
-      request: Object.assign({}, options2.request, {
+      request: Object.assign({}, options10.request, {
         // @ts-ignore internal usage only, no need to type
         hook: hook7.bind(null, "request")
       }),
@@ -23544,32 +23544,32 @@ var Octokit = class {
         format: ""
       }
     };
-    requestDefaults.headers["user-agent"] = options2.userAgent ? `${options2.userAgent} ${userAgentTrail}` : userAgentTrail;
-    if (options2.baseUrl) {
-      requestDefaults.baseUrl = options2.baseUrl;
+    requestDefaults.headers["user-agent"] = options10.userAgent ? `${options10.userAgent} ${userAgentTrail}` : userAgentTrail;
+    if (options10.baseUrl) {
+      requestDefaults.baseUrl = options10.baseUrl;
     }
-    if (options2.previews) {
-      requestDefaults.mediaType.previews = options2.previews;
+    if (options10.previews) {
+      requestDefaults.mediaType.previews = options10.previews;
     }
-    if (options2.timeZone) {
-      requestDefaults.headers["time-zone"] = options2.timeZone;
+    if (options10.timeZone) {
+      requestDefaults.headers["time-zone"] = options10.timeZone;
     }
     this.request = request.defaults(requestDefaults);
     this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
-    this.log = createLogger(options2.log);
+    this.log = createLogger(options10.log);
     this.hook = hook7;
-    if (!options2.authStrategy) {
-      if (!options2.auth) {
+    if (!options10.authStrategy) {
+      if (!options10.auth) {
         this.auth = async () => ({
           type: "unauthenticated"
         });
       } else {
-        const auth8 = createTokenAuth(options2.auth);
+        const auth8 = createTokenAuth(options10.auth);
         hook7.wrap("request", auth8.hook);
         this.auth = auth8;
       }
     } else {
-      const { authStrategy, ...otherOptions } = options2;
+      const { authStrategy, ...otherOptions } = options10;
       const auth8 = authStrategy(
         Object.assign(
           {
@@ -23583,7 +23583,7 @@ var Octokit = class {
             octokit: this,
             octokitOptions: otherOptions
           },
-          options2.auth
+          options10.auth
         )
       );
       hook7.wrap("request", auth8.hook);
@@ -23591,7 +23591,7 @@ var Octokit = class {
     }
     const classConstructor = this.constructor;
     for (let i = 0; i < classConstructor.plugins.length; ++i) {
-      Object.assign(this, classConstructor.plugins[i](this, options2));
+      Object.assign(this, classConstructor.plugins[i](this, options10));
     }
   }
   // assigned during constructor
@@ -23608,10 +23608,10 @@ var VERSION5 = "6.0.3";
 
 // node_modules/@octokit/plugin-enterprise-compatibility/dist-src/index.js
 function enterpriseCompatibility(octokit) {
-  octokit.hook.wrap("request", async (request2, options2) => {
-    if (/\/orgs\/[^/]+\/teams/.test(options2.url)) {
+  octokit.hook.wrap("request", async (request2, options10) => {
+    if (/\/orgs\/[^/]+\/teams/.test(options10.url)) {
       try {
-        return await request2(options2);
+        return await request2(options10);
       } catch (error62) {
         if (error62.status !== 404) {
           throw error62;
@@ -23619,20 +23619,20 @@ function enterpriseCompatibility(octokit) {
         if (!error62.response || !error62.response.headers["x-github-enterprise-version"]) {
           throw error62;
         }
-        const deprecatedUrl = options2.url.replace(
+        const deprecatedUrl = options10.url.replace(
           /\/orgs\/[^/]+\/teams\/[^/]+/,
           "/teams/{team_id}"
         );
         throw new RequestError(
-          `"${options2.method} ${options2.url}" is not supported in your GitHub Enterprise Server version. Please replace with octokit.request("${options2.method} ${deprecatedUrl}", { team_id })`,
+          `"${options10.method} ${options10.url}" is not supported in your GitHub Enterprise Server version. Please replace with octokit.request("${options10.method} ${deprecatedUrl}", { team_id })`,
           404,
           {
-            request: options2
+            request: options10
           }
         );
       }
     }
-    return request2(options2);
+    return request2(options10);
   });
 }
 enterpriseCompatibility.VERSION = VERSION5;
@@ -23670,11 +23670,11 @@ function normalizePaginatedListResponse(response) {
   return response;
 }
 function iterator(octokit, route, parameters) {
-  const options2 = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const options10 = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
   const requestMethod = typeof route === "function" ? route : octokit.request;
-  const method = options2.method;
-  const headers = options2.headers;
-  let url2 = options2.url;
+  const method = options10.method;
+  const headers = options10.headers;
+  let url2 = options10.url;
   return {
     [Symbol.asyncIterator]: () => ({
       async next() {
@@ -26132,13 +26132,13 @@ function endpointsToMethods(octokit) {
 function decorate(octokit, scope, methodName, defaults, decorations) {
   const requestWithDefaults = octokit.request.defaults(defaults);
   function withDecorations(...args) {
-    let options2 = requestWithDefaults.endpoint.merge(...args);
+    let options10 = requestWithDefaults.endpoint.merge(...args);
     if (decorations.mapToData) {
-      options2 = Object.assign({}, options2, {
-        data: options2[decorations.mapToData],
+      options10 = Object.assign({}, options10, {
+        data: options10[decorations.mapToData],
         [decorations.mapToData]: void 0
       });
-      return requestWithDefaults(options2);
+      return requestWithDefaults(options10);
     }
     if (decorations.renamed) {
       const [newScope, newMethodName] = decorations.renamed;
@@ -26194,42 +26194,42 @@ var VERSION8 = "0.0.0-development";
 function isRequestError(error62) {
   return error62.request !== void 0;
 }
-async function errorRequest(state, octokit, error62, options2) {
+async function errorRequest(state, octokit, error62, options10) {
   if (!isRequestError(error62) || !error62?.request.request) {
     throw error62;
   }
   if (error62.status >= 400 && !state.doNotRetry.includes(error62.status)) {
-    const retries = options2.request.retries != null ? options2.request.retries : state.retries;
-    const retryAfter = Math.pow((options2.request.retryCount || 0) + 1, 2);
+    const retries = options10.request.retries != null ? options10.request.retries : state.retries;
+    const retryAfter = Math.pow((options10.request.retryCount || 0) + 1, 2);
     throw octokit.retry.retryRequest(error62, retries, retryAfter);
   }
   throw error62;
 }
-async function wrapRequest(state, octokit, request2, options2) {
+async function wrapRequest(state, octokit, request2, options10) {
   const limiter = new import_light.default();
   limiter.on("failed", function(error62, info) {
     const maxRetries = ~~error62.request.request?.retries;
     const after = ~~error62.request.request?.retryAfter;
-    options2.request.retryCount = info.retryCount + 1;
+    options10.request.retryCount = info.retryCount + 1;
     if (maxRetries > info.retryCount) {
       return after * state.retryAfterBaseValue;
     }
   });
   return limiter.schedule(
     requestWithGraphqlErrorHandling.bind(null, state, octokit, request2),
-    options2
+    options10
   );
 }
-async function requestWithGraphqlErrorHandling(state, octokit, request2, options2) {
-  const response = await request2(options2);
+async function requestWithGraphqlErrorHandling(state, octokit, request2, options10) {
+  const response = await request2(options10);
   if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
     response.data.errors[0].message
   )) {
     const error62 = new RequestError(response.data.errors[0].message, 500, {
-      request: options2,
+      request: options10,
       response
     });
-    return errorRequest(state, octokit, error62, options2);
+    return errorRequest(state, octokit, error62, options10);
   }
   return response;
 }
@@ -26266,14 +26266,14 @@ retry.VERSION = VERSION8;
 var import_light2 = __toESM(require_light(), 1);
 var VERSION9 = "0.0.0-development";
 var noop3 = () => Promise.resolve();
-function wrapRequest2(state, request2, options2) {
-  return state.retryLimiter.schedule(doRequest, state, request2, options2);
+function wrapRequest2(state, request2, options10) {
+  return state.retryLimiter.schedule(doRequest, state, request2, options10);
 }
-async function doRequest(state, request2, options2) {
-  const { pathname } = new URL(options2.url, "http://github.test");
-  const isAuth = isAuthRequest(options2.method, pathname);
-  const isWrite = !isAuth && options2.method !== "GET" && options2.method !== "HEAD";
-  const isSearch = options2.method === "GET" && pathname.startsWith("/search/");
+async function doRequest(state, request2, options10) {
+  const { pathname } = new URL(options10.url, "http://github.test");
+  const isAuth = isAuthRequest(options10.method, pathname);
+  const isWrite = !isAuth && options10.method !== "GET" && options10.method !== "HEAD";
+  const isSearch = options10.method === "GET" && pathname.startsWith("/search/");
   const isGraphQL = pathname.startsWith("/graphql");
   const retryCount = ~~request2.retryCount;
   const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
@@ -26289,7 +26289,7 @@ async function doRequest(state, request2, options2) {
   if (isSearch) {
     await state.search.key(state.id).schedule(jobOptions, noop3);
   }
-  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request2, options2);
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request2, options10);
   if (isGraphQL) {
     const res = await req;
     if (res.data.errors != null && res.data.errors.some((error62) => error62.type === "RATE_LIMITED")) {
@@ -26433,22 +26433,22 @@ function throttling(octokit, octokitOptions) {
       (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
     );
     state.retryLimiter.on("failed", async function(error62, info) {
-      const [state2, request2, options2] = info.args;
-      const { pathname } = new URL(options2.url, "http://github.test");
+      const [state2, request2, options10] = info.args;
+      const { pathname } = new URL(options10.url, "http://github.test");
       const shouldRetryGraphQL = pathname.startsWith("/graphql") && error62.status !== 401;
       if (!(shouldRetryGraphQL || error62.status === 403 || error62.status === 429)) {
         return;
       }
       const retryCount = ~~request2.retryCount;
       request2.retryCount = retryCount;
-      options2.request.retryCount = retryCount;
+      options10.request.retryCount = retryCount;
       const { wantRetry, retryAfter = 0 } = await (async function() {
         if (/\bsecondary rate\b/i.test(error62.message)) {
           const retryAfter2 = Number(error62.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
           const wantRetry2 = await emitter.trigger(
             "secondary-limit",
             retryAfter2,
-            options2,
+            options10,
             octokit,
             retryCount
           );
@@ -26469,7 +26469,7 @@ function throttling(octokit, octokitOptions) {
           const wantRetry2 = await emitter.trigger(
             "rate-limit",
             retryAfter2,
-            options2,
+            options10,
             octokit,
             retryCount
           );
@@ -26483,9 +26483,9 @@ function throttling(octokit, octokitOptions) {
       }
     });
   };
-  octokit.hook.wrap("request", (request2, options2) => {
+  octokit.hook.wrap("request", (request2, options10) => {
     initializeBottleneck();
-    return wrapRequest2(state, request2, options2);
+    return wrapRequest2(state, request2, options10);
   });
   return {};
 }
@@ -26677,8 +26677,8 @@ async function composeConfigGet(octokit, { owner, repo, defaults, path: path2, b
 function config(octokit) {
   return {
     config: {
-      async get(options2) {
-        return composeConfigGet(octokit, options2);
+      async get(options10) {
+        return composeConfigGet(octokit, options10);
       }
     }
   };
@@ -26739,14 +26739,14 @@ async function hook2(reason, request2, route, parameters) {
     throw error62;
   });
 }
-var createUnauthenticatedAuth = function createUnauthenticatedAuth2(options2) {
-  if (!options2 || !options2.reason) {
+var createUnauthenticatedAuth = function createUnauthenticatedAuth2(options10) {
+  if (!options10 || !options10.reason) {
     throw new Error(
       "[@octokit/auth-unauthenticated] No reason passed to createUnauthenticatedAuth"
     );
   }
-  return Object.assign(auth2.bind(null, options2.reason), {
-    hook: hook2.bind(null, options2.reason)
+  return Object.assign(auth2.bind(null, options10.reason), {
+    hook: hook2.bind(null, options10.reason)
   });
 };
 
@@ -26786,26 +26786,26 @@ async function oauthRequest(request2, route, parameters) {
   }
   return response;
 }
-async function exchangeWebFlowCode(options2) {
-  const request2 = options2.request || request;
+async function exchangeWebFlowCode(options10) {
+  const request2 = options10.request || request;
   const response = await oauthRequest(
     request2,
     "POST /login/oauth/access_token",
     {
-      client_id: options2.clientId,
-      client_secret: options2.clientSecret,
-      code: options2.code,
-      redirect_uri: options2.redirectUrl
+      client_id: options10.clientId,
+      client_secret: options10.clientSecret,
+      code: options10.code,
+      redirect_uri: options10.redirectUrl
     }
   );
   const authentication = {
-    clientType: options2.clientType,
-    clientId: options2.clientId,
-    clientSecret: options2.clientSecret,
+    clientType: options10.clientType,
+    clientId: options10.clientId,
+    clientSecret: options10.clientSecret,
     token: response.data.access_token,
     scopes: response.data.scope.split(/\s+/).filter(Boolean)
   };
-  if (options2.clientType === "github-app") {
+  if (options10.clientType === "github-app") {
     if ("refresh_token" in response.data) {
       const apiTimeInMs = new Date(response.headers.date).getTime();
       authentication.refreshToken = response.data.refresh_token, authentication.expiresAt = toTimestamp(
@@ -26823,37 +26823,37 @@ async function exchangeWebFlowCode(options2) {
 function toTimestamp(apiTimeInMs, expirationInSeconds) {
   return new Date(apiTimeInMs + expirationInSeconds * 1e3).toISOString();
 }
-async function createDeviceCode(options2) {
-  const request2 = options2.request || request;
+async function createDeviceCode(options10) {
+  const request2 = options10.request || request;
   const parameters = {
-    client_id: options2.clientId
+    client_id: options10.clientId
   };
-  if ("scopes" in options2 && Array.isArray(options2.scopes)) {
-    parameters.scope = options2.scopes.join(" ");
+  if ("scopes" in options10 && Array.isArray(options10.scopes)) {
+    parameters.scope = options10.scopes.join(" ");
   }
   return oauthRequest(request2, "POST /login/device/code", parameters);
 }
-async function exchangeDeviceCode(options2) {
-  const request2 = options2.request || request;
+async function exchangeDeviceCode(options10) {
+  const request2 = options10.request || request;
   const response = await oauthRequest(
     request2,
     "POST /login/oauth/access_token",
     {
-      client_id: options2.clientId,
-      device_code: options2.code,
+      client_id: options10.clientId,
+      device_code: options10.code,
       grant_type: "urn:ietf:params:oauth:grant-type:device_code"
     }
   );
   const authentication = {
-    clientType: options2.clientType,
-    clientId: options2.clientId,
+    clientType: options10.clientType,
+    clientId: options10.clientId,
     token: response.data.access_token,
     scopes: response.data.scope.split(/\s+/).filter(Boolean)
   };
-  if ("clientSecret" in options2) {
-    authentication.clientSecret = options2.clientSecret;
+  if ("clientSecret" in options10) {
+    authentication.clientSecret = options10.clientSecret;
   }
-  if (options2.clientType === "github-app") {
+  if (options10.clientType === "github-app") {
     if ("refresh_token" in response.data) {
       const apiTimeInMs = new Date(response.headers.date).getTime();
       authentication.refreshToken = response.data.refresh_token, authentication.expiresAt = toTimestamp2(
@@ -26871,48 +26871,48 @@ async function exchangeDeviceCode(options2) {
 function toTimestamp2(apiTimeInMs, expirationInSeconds) {
   return new Date(apiTimeInMs + expirationInSeconds * 1e3).toISOString();
 }
-async function checkToken(options2) {
-  const request2 = options2.request || request;
+async function checkToken(options10) {
+  const request2 = options10.request || request;
   const response = await request2("POST /applications/{client_id}/token", {
     headers: {
       authorization: `basic ${btoa(
-        `${options2.clientId}:${options2.clientSecret}`
+        `${options10.clientId}:${options10.clientSecret}`
       )}`
     },
-    client_id: options2.clientId,
-    access_token: options2.token
+    client_id: options10.clientId,
+    access_token: options10.token
   });
   const authentication = {
-    clientType: options2.clientType,
-    clientId: options2.clientId,
-    clientSecret: options2.clientSecret,
-    token: options2.token,
+    clientType: options10.clientType,
+    clientId: options10.clientId,
+    clientSecret: options10.clientSecret,
+    token: options10.token,
     scopes: response.data.scopes
   };
   if (response.data.expires_at)
     authentication.expiresAt = response.data.expires_at;
-  if (options2.clientType === "github-app") {
+  if (options10.clientType === "github-app") {
     delete authentication.scopes;
   }
   return { ...response, authentication };
 }
-async function refreshToken(options2) {
-  const request2 = options2.request || request;
+async function refreshToken(options10) {
+  const request2 = options10.request || request;
   const response = await oauthRequest(
     request2,
     "POST /login/oauth/access_token",
     {
-      client_id: options2.clientId,
-      client_secret: options2.clientSecret,
+      client_id: options10.clientId,
+      client_secret: options10.clientSecret,
       grant_type: "refresh_token",
-      refresh_token: options2.refreshToken
+      refresh_token: options10.refreshToken
     }
   );
   const apiTimeInMs = new Date(response.headers.date).getTime();
   const authentication = {
     clientType: "github-app",
-    clientId: options2.clientId,
-    clientSecret: options2.clientSecret,
+    clientId: options10.clientId,
+    clientSecret: options10.clientSecret,
     token: response.data.access_token,
     refreshToken: response.data.refresh_token,
     expiresAt: toTimestamp3(apiTimeInMs, response.data.expires_in),
@@ -26926,76 +26926,76 @@ async function refreshToken(options2) {
 function toTimestamp3(apiTimeInMs, expirationInSeconds) {
   return new Date(apiTimeInMs + expirationInSeconds * 1e3).toISOString();
 }
-async function resetToken(options2) {
-  const request2 = options2.request || request;
-  const auth8 = btoa(`${options2.clientId}:${options2.clientSecret}`);
+async function resetToken(options10) {
+  const request2 = options10.request || request;
+  const auth8 = btoa(`${options10.clientId}:${options10.clientSecret}`);
   const response = await request2(
     "PATCH /applications/{client_id}/token",
     {
       headers: {
         authorization: `basic ${auth8}`
       },
-      client_id: options2.clientId,
-      access_token: options2.token
+      client_id: options10.clientId,
+      access_token: options10.token
     }
   );
   const authentication = {
-    clientType: options2.clientType,
-    clientId: options2.clientId,
-    clientSecret: options2.clientSecret,
+    clientType: options10.clientType,
+    clientId: options10.clientId,
+    clientSecret: options10.clientSecret,
     token: response.data.token,
     scopes: response.data.scopes
   };
   if (response.data.expires_at)
     authentication.expiresAt = response.data.expires_at;
-  if (options2.clientType === "github-app") {
+  if (options10.clientType === "github-app") {
     delete authentication.scopes;
   }
   return { ...response, authentication };
 }
-async function deleteToken(options2) {
-  const request2 = options2.request || request;
-  const auth8 = btoa(`${options2.clientId}:${options2.clientSecret}`);
+async function deleteToken(options10) {
+  const request2 = options10.request || request;
+  const auth8 = btoa(`${options10.clientId}:${options10.clientSecret}`);
   return request2(
     "DELETE /applications/{client_id}/token",
     {
       headers: {
         authorization: `basic ${auth8}`
       },
-      client_id: options2.clientId,
-      access_token: options2.token
+      client_id: options10.clientId,
+      access_token: options10.token
     }
   );
 }
-async function deleteAuthorization(options2) {
-  const request2 = options2.request || request;
-  const auth8 = btoa(`${options2.clientId}:${options2.clientSecret}`);
+async function deleteAuthorization(options10) {
+  const request2 = options10.request || request;
+  const auth8 = btoa(`${options10.clientId}:${options10.clientSecret}`);
   return request2(
     "DELETE /applications/{client_id}/grant",
     {
       headers: {
         authorization: `basic ${auth8}`
       },
-      client_id: options2.clientId,
-      access_token: options2.token
+      client_id: options10.clientId,
+      access_token: options10.token
     }
   );
 }
 
 // node_modules/@octokit/auth-oauth-device/dist-bundle/index.js
-async function getOAuthAccessToken(state, options2) {
-  const cachedAuthentication = getCachedAuthentication(state, options2.auth);
+async function getOAuthAccessToken(state, options10) {
+  const cachedAuthentication = getCachedAuthentication(state, options10.auth);
   if (cachedAuthentication) return cachedAuthentication;
   const { data: verification } = await createDeviceCode({
     clientType: state.clientType,
     clientId: state.clientId,
-    request: options2.request || state.request,
+    request: options10.request || state.request,
     // @ts-expect-error the extra code to make TS happy is not worth it
-    scopes: options2.auth.scopes || state.scopes
+    scopes: options10.auth.scopes || state.scopes
   });
   await state.onVerification(verification);
   const authentication = await waitForAccessToken(
-    options2.request || state.request,
+    options10.request || state.request,
     state.clientId,
     state.clientType,
     verification
@@ -27021,16 +27021,16 @@ async function wait(seconds) {
 }
 async function waitForAccessToken(request2, clientId, clientType, verification) {
   try {
-    const options2 = {
+    const options10 = {
       clientId,
       request: request2,
       code: verification.device_code
     };
     const { authentication } = clientType === "oauth-app" ? await exchangeDeviceCode({
-      ...options2,
+      ...options10,
       clientType: "oauth-app"
     }) : await exchangeDeviceCode({
-      ...options2,
+      ...options10,
       clientType: "github-app"
     });
     return {
@@ -27073,14 +27073,14 @@ async function hook3(state, request2, route, parameters) {
   return request2(endpoint2);
 }
 var VERSION11 = "0.0.0-development";
-function createOAuthDeviceAuth(options2) {
-  const requestWithDefaults = options2.request || request.defaults({
+function createOAuthDeviceAuth(options10) {
+  const requestWithDefaults = options10.request || request.defaults({
     headers: {
       "user-agent": `octokit-auth-oauth-device.js/${VERSION11} ${getUserAgent()}`
     }
   });
-  const { request: request2 = requestWithDefaults, ...otherOptions } = options2;
-  const state = options2.clientType === "github-app" ? {
+  const { request: request2 = requestWithDefaults, ...otherOptions } = options10;
+  const state = options10.clientType === "github-app" ? {
     ...otherOptions,
     clientType: "github-app",
     request: request2
@@ -27088,14 +27088,14 @@ function createOAuthDeviceAuth(options2) {
     ...otherOptions,
     clientType: "oauth-app",
     request: request2,
-    scopes: options2.scopes || []
+    scopes: options10.scopes || []
   };
-  if (!options2.clientId) {
+  if (!options10.clientId) {
     throw new Error(
       '[@octokit/auth-oauth-device] "clientId" option must be set (https://github.com/octokit/auth-oauth-device.js#usage)'
     );
   }
-  if (!options2.onVerification) {
+  if (!options10.onVerification) {
     throw new Error(
       '[@octokit/auth-oauth-device] "onVerification" option must be a function (https://github.com/octokit/auth-oauth-device.js#usage)'
     );
@@ -27152,7 +27152,7 @@ async function getAuthentication(state) {
   }
   throw new Error("[@octokit/auth-oauth-user] Invalid strategy options");
 }
-async function auth4(state, options2 = {}) {
+async function auth4(state, options10 = {}) {
   if (!state.authentication) {
     state.authentication = state.clientType === "oauth-app" ? await getAuthentication(state) : await getAuthentication(state);
   }
@@ -27161,7 +27161,7 @@ async function auth4(state, options2 = {}) {
   }
   const currentAuthentication = state.authentication;
   if ("expiresAt" in currentAuthentication) {
-    if (options2.type === "refresh" || new Date(currentAuthentication.expiresAt) < /* @__PURE__ */ new Date()) {
+    if (options10.type === "refresh" || new Date(currentAuthentication.expiresAt) < /* @__PURE__ */ new Date()) {
       const { authentication } = await refreshToken({
         clientType: "github-app",
         clientId: state.clientId,
@@ -27176,7 +27176,7 @@ async function auth4(state, options2 = {}) {
       };
     }
   }
-  if (options2.type === "refresh") {
+  if (options10.type === "refresh") {
     if (state.clientType === "oauth-app") {
       throw new Error(
         "[@octokit/auth-oauth-user] OAuth Apps do not support expiring tokens"
@@ -27186,11 +27186,11 @@ async function auth4(state, options2 = {}) {
       throw new Error("[@octokit/auth-oauth-user] Refresh token missing");
     }
     await state.onTokenCreated?.(state.authentication, {
-      type: options2.type
+      type: options10.type
     });
   }
-  if (options2.type === "check" || options2.type === "reset") {
-    const method = options2.type === "check" ? checkToken : resetToken;
+  if (options10.type === "check" || options10.type === "reset") {
+    const method = options10.type === "check" ? checkToken : resetToken;
     try {
       const { authentication } = await method({
         // @ts-expect-error making TS happy would require unnecessary code so no
@@ -27206,9 +27206,9 @@ async function auth4(state, options2 = {}) {
         // @ts-expect-error TBD
         ...authentication
       };
-      if (options2.type === "reset") {
+      if (options10.type === "reset") {
         await state.onTokenCreated?.(state.authentication, {
-          type: options2.type
+          type: options10.type
         });
       }
       return state.authentication;
@@ -27220,8 +27220,8 @@ async function auth4(state, options2 = {}) {
       throw error62;
     }
   }
-  if (options2.type === "delete" || options2.type === "deleteAuthorization") {
-    const method = options2.type === "delete" ? deleteToken : deleteAuthorization;
+  if (options10.type === "delete" || options10.type === "deleteAuthorization") {
+    const method = options10.type === "delete" ? deleteToken : deleteAuthorization;
     try {
       await method({
         // @ts-expect-error making TS happy would require unnecessary code so no
@@ -27303,11 +27303,11 @@ async function auth5(state, authOptions) {
     };
   }
   if ("factory" in authOptions) {
-    const { type, ...options2 } = {
+    const { type, ...options10 } = {
       ...authOptions,
       ...state
     };
-    return authOptions.factory(options2);
+    return authOptions.factory(options10);
   }
   const common = {
     clientId: state.clientId,
@@ -27348,7 +27348,7 @@ async function hook5(state, request2, route, parameters) {
   }
 }
 var VERSION13 = "0.0.0-development";
-function createOAuthAppAuth(options2) {
+function createOAuthAppAuth(options10) {
   const state = Object.assign(
     {
       request: request.defaults({
@@ -27358,7 +27358,7 @@ function createOAuthAppAuth(options2) {
       }),
       clientType: "oauth-app"
     },
-    options2
+    options10
   );
   return Object.assign(auth5.bind(null, state), {
     hook: hook5.bind(null, state)
@@ -27529,8 +27529,8 @@ function getCache() {
     1e3 * 60 * 59
   );
 }
-async function get(cache2, options2) {
-  const cacheKey = optionsToCacheKey(options2);
+async function get(cache2, options10) {
+  const cacheKey = optionsToCacheKey(options10);
   const result = await cache2.get(cacheKey);
   if (!result) {
     return;
@@ -27543,7 +27543,7 @@ async function get(cache2, options2) {
     permissionsString,
     singleFileName
   ] = result.split("|");
-  const permissions = options2.permissions || permissionsString.split(/,/).reduce((permissions2, string4) => {
+  const permissions = options10.permissions || permissionsString.split(/,/).reduce((permissions2, string4) => {
     if (/!$/.test(string4)) {
       permissions2[string4.slice(0, -1)] = "write";
     } else {
@@ -27556,15 +27556,15 @@ async function get(cache2, options2) {
     createdAt,
     expiresAt,
     permissions,
-    repositoryIds: options2.repositoryIds,
-    repositoryNames: options2.repositoryNames,
+    repositoryIds: options10.repositoryIds,
+    repositoryNames: options10.repositoryNames,
     singleFileName,
     repositorySelection
   };
 }
-async function set(cache2, options2, data) {
-  const key = optionsToCacheKey(options2);
-  const permissionsString = options2.permissions ? "" : Object.keys(data.permissions).map(
+async function set(cache2, options10, data) {
+  const key = optionsToCacheKey(options10);
+  const permissionsString = options10.permissions ? "" : Object.keys(data.permissions).map(
     (name) => `${name}${data.permissions[name] === "write" ? "!" : ""}`
   ).join(",");
   const value = [
@@ -27620,44 +27620,44 @@ function toTokenAuthentication({
     singleFileName ? { singleFileName } : null
   );
 }
-async function getInstallationAuthentication(state, options2, customRequest) {
-  const installationId = Number(options2.installationId || state.installationId);
+async function getInstallationAuthentication(state, options10, customRequest) {
+  const installationId = Number(options10.installationId || state.installationId);
   if (!installationId) {
     throw new Error(
       "[@octokit/auth-app] installationId option is required for installation authentication."
     );
   }
-  if (options2.factory) {
+  if (options10.factory) {
     const { type, factory, oauthApp, ...factoryAuthOptions } = {
       ...state,
-      ...options2
+      ...options10
     };
     return factory(factoryAuthOptions);
   }
   const request2 = customRequest || state.request;
   return getInstallationAuthenticationConcurrently(
     state,
-    { ...options2, installationId },
+    { ...options10, installationId },
     request2
   );
 }
 var pendingPromises = /* @__PURE__ */ new Map();
-function getInstallationAuthenticationConcurrently(state, options2, request2) {
-  const cacheKey = optionsToCacheKey(options2);
+function getInstallationAuthenticationConcurrently(state, options10, request2) {
+  const cacheKey = optionsToCacheKey(options10);
   if (pendingPromises.has(cacheKey)) {
     return pendingPromises.get(cacheKey);
   }
   const promise2 = getInstallationAuthenticationImpl(
     state,
-    options2,
+    options10,
     request2
   ).finally(() => pendingPromises.delete(cacheKey));
   pendingPromises.set(cacheKey, promise2);
   return promise2;
 }
-async function getInstallationAuthenticationImpl(state, options2, request2) {
-  if (!options2.refresh) {
-    const result = await get(state.cache, options2);
+async function getInstallationAuthenticationImpl(state, options10, request2) {
+  if (!options10.refresh) {
+    const result = await get(state.cache, options10);
     if (result) {
       const {
         token: token2,
@@ -27670,7 +27670,7 @@ async function getInstallationAuthenticationImpl(state, options2, request2) {
         repositorySelection: repositorySelection2
       } = result;
       return toTokenAuthentication({
-        installationId: options2.installationId,
+        installationId: options10.installationId,
         token: token2,
         createdAt: createdAt2,
         expiresAt: expiresAt2,
@@ -27684,7 +27684,7 @@ async function getInstallationAuthenticationImpl(state, options2, request2) {
   }
   const appAuthentication = await getAppAuthentication(state);
   const payload = {
-    installation_id: options2.installationId,
+    installation_id: options10.installationId,
     mediaType: {
       previews: ["machine-man"]
     },
@@ -27692,16 +27692,16 @@ async function getInstallationAuthenticationImpl(state, options2, request2) {
       authorization: `bearer ${appAuthentication.token}`
     }
   };
-  if (options2.repositoryIds) {
-    Object.assign(payload, { repository_ids: options2.repositoryIds });
+  if (options10.repositoryIds) {
+    Object.assign(payload, { repository_ids: options10.repositoryIds });
   }
-  if (options2.repositoryNames) {
+  if (options10.repositoryNames) {
     Object.assign(payload, {
-      repositories: options2.repositoryNames
+      repositories: options10.repositoryNames
     });
   }
-  if (options2.permissions) {
-    Object.assign(payload, { permissions: options2.permissions });
+  if (options10.permissions) {
+    Object.assign(payload, { permissions: options10.permissions });
   }
   const {
     data: {
@@ -27733,9 +27733,9 @@ async function getInstallationAuthenticationImpl(state, options2, request2) {
   if (singleFileName) {
     Object.assign(payload, { singleFileName });
   }
-  await set(state.cache, options2, cacheOptions);
+  await set(state.cache, options10, cacheOptions);
   const cacheData = {
-    installationId: options2.installationId,
+    installationId: options10.installationId,
     token,
     createdAt,
     expiresAt,
@@ -27866,10 +27866,10 @@ async function hook6(state, request2, route, parameters) {
     createdAt
   );
 }
-async function sendRequestWithRetries(state, request2, options2, createdAt, retries = 0) {
+async function sendRequestWithRetries(state, request2, options10, createdAt, retries = 0) {
   const timeSinceTokenCreationInMs = +/* @__PURE__ */ new Date() - +new Date(createdAt);
   try {
-    return await request2(options2);
+    return await request2(options10);
   } catch (error62) {
     if (error62.status !== 401) {
       throw error62;
@@ -27886,31 +27886,31 @@ async function sendRequestWithRetries(state, request2, options2, createdAt, retr
       `[@octokit/auth-app] Retrying after 401 response to account for token replication delay (retry: ${retries}, wait: ${awaitTime / 1e3}s)`
     );
     await new Promise((resolve) => setTimeout(resolve, awaitTime));
-    return sendRequestWithRetries(state, request2, options2, createdAt, retries);
+    return sendRequestWithRetries(state, request2, options10, createdAt, retries);
   }
 }
 var VERSION14 = "8.3.1";
-function createAppAuth(options2) {
-  if (!options2.appId) {
+function createAppAuth(options10) {
+  if (!options10.appId) {
     throw new Error("[@octokit/auth-app] appId option is required");
   }
-  if (!options2.privateKey && !options2.createJwt) {
+  if (!options10.privateKey && !options10.createJwt) {
     throw new Error("[@octokit/auth-app] privateKey option is required");
-  } else if (options2.privateKey && options2.createJwt) {
+  } else if (options10.privateKey && options10.createJwt) {
     throw new Error(
       "[@octokit/auth-app] privateKey and createJwt options are mutually exclusive"
     );
   }
-  if ("installationId" in options2 && !options2.installationId) {
+  if ("installationId" in options10 && !options10.installationId) {
     throw new Error(
       "[@octokit/auth-app] installationId is set to a falsy value"
     );
   }
-  const log = options2.log || {};
+  const log = options10.log || {};
   if (typeof log.warn !== "function") {
     log.warn = console.warn.bind(console);
   }
-  const request2 = options2.request || request.defaults({
+  const request2 = options10.request || request.defaults({
     headers: {
       "user-agent": `octokit-auth-app.js/${VERSION14} ${getUserAgent()}`
     }
@@ -27920,14 +27920,14 @@ function createAppAuth(options2) {
       request: request2,
       cache: getCache()
     },
-    options2,
-    options2.installationId ? { installationId: Number(options2.installationId) } : {},
+    options10,
+    options10.installationId ? { installationId: Number(options10.installationId) } : {},
     {
       log,
       oauthApp: createOAuthAppAuth({
         clientType: "github-app",
-        clientId: options2.clientId || "",
-        clientSecret: options2.clientSecret || "",
+        clientId: options10.clientId || "",
+        clientSecret: options10.clientSecret || "",
         request: request2
       })
     }
@@ -27938,10 +27938,10 @@ function createAppAuth(options2) {
 }
 
 // node_modules/octokit-auth-probot/dist-node/index.js
-async function auth7(state, options2) {
-  if (options2.type !== "event-octokit") {
-    if (state.type === "token" && options2.type === "installation" && options2.factory) {
-      const { type, factory, ...factoryAuthOptions } = options2;
+async function auth7(state, options10) {
+  if (options10.type !== "event-octokit") {
+    if (state.type === "token" && options10.type === "installation" && options10.factory) {
+      const { type, factory, ...factoryAuthOptions } = options10;
       return factory(
         Object.assign({}, factoryAuthOptions, {
           octokit: state.octokit,
@@ -27949,14 +27949,14 @@ async function auth7(state, options2) {
         })
       );
     }
-    return state.auth(options2);
+    return state.auth(options10);
   }
   if (state.type !== "app") {
     return state.octokit;
   }
-  const action = options2.event.payload.action;
-  const installationId = options2.event.payload.installation && options2.event.payload.installation.id;
-  const fullEventName = options2.event.name + (action ? "." + action : "");
+  const action = options10.event.payload.action;
+  const installationId = options10.event.payload.installation && options10.event.payload.installation.id;
+  const fullEventName = options10.event.name + (action ? "." + action : "");
   const OctokitWithEventAuth = state.octokit.constructor;
   if (!installationId) {
     const { auth: auth22, ...octokitOptions } = state.octokitOptions;
@@ -27968,7 +27968,7 @@ async function auth7(state, options2) {
       ...octokitOptions
     });
   }
-  if (options2.event.name === "installation" && ["suspend", "deleted"].includes(String(action))) {
+  if (options10.event.name === "installation" && ["suspend", "deleted"].includes(String(action))) {
     const { auth: auth22, ...octokitOptions } = state.octokitOptions;
     return new OctokitWithEventAuth({
       authStrategy: createUnauthenticatedAuth,
@@ -27991,22 +27991,22 @@ async function auth7(state, options2) {
     }
   });
 }
-function getState(options2) {
+function getState(options10) {
   const common = {
-    octokit: options2.octokit,
-    octokitOptions: options2.octokitOptions
+    octokit: options10.octokit,
+    octokitOptions: options10.octokitOptions
   };
-  if ("token" in options2) {
+  if ("token" in options10) {
     return {
       type: "token",
-      auth: createTokenAuth(String(options2.token)),
+      auth: createTokenAuth(String(options10.token)),
       ...common
     };
   }
-  if ("appId" in options2 && ("privateKey" in options2 || "createJwt" in options2)) {
+  if ("appId" in options10 && ("privateKey" in options10 || "createJwt" in options10)) {
     return {
       type: "app",
-      auth: createAppAuth(options2),
+      auth: createAppAuth(options10),
       ...common
     };
   }
@@ -28019,8 +28019,8 @@ function getState(options2) {
   };
 }
 var VERSION15 = "0.0.0-development";
-function createProbotAuthFn(options2) {
-  const state = getState(options2);
+function createProbotAuthFn(options10) {
+  const state = getState(options10);
   return Object.assign(auth7.bind(null, state), {
     hook: state.auth.hook
   });
@@ -28030,16 +28030,16 @@ var createProbotAuth = createProbotAuthFn;
 
 // node_modules/probot/lib/octokit/octokit-plugin-probot-request-logging.js
 function probotRequestLogging(octokit) {
-  octokit.hook.error("request", (error62, options2) => {
+  octokit.hook.error("request", (error62, options10) => {
     if ("status" in error62) {
-      const { method, url: url2, ...params } = octokit.request.endpoint.parse(options2);
+      const { method, url: url2, ...params } = octokit.request.endpoint.parse(options10);
       const msg = `GitHub request: ${method} ${url2} - ${error62.status}`;
       octokit.log.debug(params.body || {}, msg);
     }
     throw error62;
   });
-  octokit.hook.after("request", (result, options2) => {
-    const { method, url: url2, ...params } = octokit.request.endpoint.parse(options2);
+  octokit.hook.after("request", (result, options10) => {
+    const { method, url: url2, ...params } = octokit.request.endpoint.parse(options10);
     const msg = `GitHub request: ${method} ${url2} - ${result.status}`;
     octokit.log.debug(params.body || {}, msg);
   });
@@ -28053,26 +28053,26 @@ var defaultOptions = {
   authStrategy: createProbotAuth,
   throttle: {
     enabled: true,
-    onSecondaryRateLimit: (retryAfter, options2, octokit) => {
-      octokit.log.warn(`Secondary Rate limit hit with "${options2.method} ${options2.url}", retrying in ${retryAfter} seconds.`);
+    onSecondaryRateLimit: (retryAfter, options10, octokit) => {
+      octokit.log.warn(`Secondary Rate limit hit with "${options10.method} ${options10.url}", retrying in ${retryAfter} seconds.`);
       return true;
     },
-    onRateLimit: (retryAfter, options2, octokit) => {
-      octokit.log.warn(`Rate limit hit with "${options2.method} ${options2.url}", retrying in ${retryAfter} seconds.`);
+    onRateLimit: (retryAfter, options10, octokit) => {
+      octokit.log.warn(`Rate limit hit with "${options10.method} ${options10.url}", retrying in ${retryAfter} seconds.`);
       return true;
     }
   },
   userAgent: `probot/${VERSION16}`
 };
 var ProbotOctokit = Octokit.plugin(throttling, retry, paginateRest, restEndpointMethods, enterpriseCompatibility, probotRequestLogging, config).defaults((instanceOptions) => {
-  const options2 = {
+  const options10 = {
     ...defaultOptions,
     ...instanceOptions,
     ...{
       throttle: { ...defaultOptions.throttle, ...instanceOptions?.throttle }
     }
   };
-  return options2;
+  return options10;
 });
 
 // node_modules/probot/lib/octokit/get-octokit-throttle-options.js
@@ -28095,9 +28095,9 @@ var UNSPACED = {
   key: () => ({ schedule: (_options, job) => job() })
 };
 function boundedRetry(kind, log) {
-  return (retryAfter, options2, _octokit, retryCount) => {
+  return (retryAfter, options10, _octokit, retryCount) => {
     const retry2 = retryCount < MAX_RATE_LIMIT_RETRIES && retryAfter <= MAX_RETRY_AFTER_SECONDS;
-    log?.warn({ method: options2.method, url: options2.url.replace(/[?#].*$/, ""), retryAfter, retryCount, retry: retry2 }, `GitHub ${kind}`);
+    log?.warn({ method: options10.method, url: options10.url.replace(/[?#].*$/, ""), retryAfter, retryCount, retry: retry2 }, `GitHub ${kind}`);
     return retry2;
   };
 }
@@ -28111,9 +28111,9 @@ function throttleFor(installationId, log) {
 }
 var lanes = /* @__PURE__ */ new Map();
 function serialiseWrites(octokit, key) {
-  octokit.hook.wrap("request", async (request2, options2) => {
-    const path2 = new URL(options2.url, "http://github.invalid").pathname;
-    if (options2.method === "GET" || options2.method === "HEAD" || /\/graphql$/.test(path2) || /\/access_tokens$/.test(path2)) return request2(options2);
+  octokit.hook.wrap("request", async (request2, options10) => {
+    const path2 = new URL(options10.url, "http://github.invalid").pathname;
+    if (options10.method === "GET" || options10.method === "HEAD" || /\/graphql$/.test(path2) || /\/access_tokens$/.test(path2)) return request2(options10);
     const previous = lanes.get(key) ?? Promise.resolve();
     let release;
     const done = new Promise((resolve) => release = resolve);
@@ -28121,458 +28121,13 @@ function serialiseWrites(octokit, key) {
     lanes.set(key, mine);
     await previous;
     try {
-      return await request2(options2);
+      return await request2(options10);
     } finally {
       release();
       if (lanes.get(key) === mine) lanes.delete(key);
     }
   });
 }
-
-// src/render/patterns.ts
-var PATTERN_NAMES = {
-  0: "Review setup",
-  1: "The task boundary is stable",
-  2: "Data quality, not reasoning, is the bottleneck",
-  3: "Latency budget is priced in",
-  4: "A mature evaluation pipeline exists",
-  5: "Business logic stays out of the weights",
-  6: "Ownership is clear",
-  7: "Cheaper, reversible alternatives were tried first"
-};
-var PATTERN_ORDER = [0, 1, 2, 3, 4, 5, 6, 7];
-function patternHeading(pattern) {
-  const name = PATTERN_NAMES[pattern] ?? `Pattern ${pattern}`;
-  return pattern === 0 ? name : `${pattern}. ${name}`;
-}
-
-// src/render/summary.ts
-var SEVERITIES = ["error", "warning", "notice"];
-function countSeverities(findings) {
-  const counts = { error: 0, warning: 0, notice: 0 };
-  for (const f of findings) counts[f.severity] += 1;
-  return counts;
-}
-function plural(n, word, pluralWord = `${word}s`) {
-  return `${n} ${n === 1 ? word : pluralWord}`;
-}
-function formatCounts(counts) {
-  return SEVERITIES.map((s) => plural(counts[s], s)).join(", ");
-}
-function shortSha(sha) {
-  return sha.slice(0, 7);
-}
-function groupByPattern(findings) {
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    const list = groups2.get(f.pattern);
-    if (list) list.push(f);
-    else groups2.set(f.pattern, [f]);
-  }
-  const ordered = [];
-  for (const pattern of PATTERN_ORDER) {
-    const list = groups2.get(pattern);
-    if (list) ordered.push({ pattern, findings: list });
-  }
-  return ordered;
-}
-function showsRemediation(findings, i) {
-  const f = findings[i];
-  const next = findings[i + 1];
-  if (!f?.remediation) return false;
-  return next === void 0 || next.ruleId !== f.ruleId || next.remediation !== f.remediation;
-}
-function formatLocation(f) {
-  if (f.path === void 0) return void 0;
-  if (f.line === void 0) return f.path;
-  const span = f.endLine !== void 0 && f.endLine > f.line ? `${f.line}-${f.endLine}` : `${f.line}`;
-  return `${f.path}:${span}`;
-}
-var KIND_ORDER = [
-  "training-config",
-  "dataset",
-  "eval-dataset",
-  "label-schema",
-  "eval-suite",
-  "proposal"
-];
-var KIND_WORDS = {
-  "training-config": ["training config", "training configs"],
-  dataset: ["dataset", "datasets"],
-  "eval-dataset": ["eval dataset", "eval datasets"],
-  "label-schema": ["label schema", "label schemas"],
-  "eval-suite": ["eval suite", "eval suites"],
-  proposal: ["proposal", "proposals"]
-};
-function describeArtifactKinds(artifacts) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const a of artifacts) counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1);
-  return KIND_ORDER.filter((k) => counts.has(k)).map((k) => plural(counts.get(k) ?? 0, KIND_WORDS[k][0], KIND_WORDS[k][1])).join(", ");
-}
-function replaceControlChars(text) {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => {
-    if (c === "\r") return "";
-    return `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`;
-  });
-}
-function splitByIntroduced(findings) {
-  const introduced = [];
-  const existing = [];
-  for (const f of findings) (f.introduced === false ? existing : introduced).push(f);
-  return { introduced, existing };
-}
-function annotatedFindings(review2) {
-  return review2.settings?.existing === "fail" ? [...review2.findings] : splitByIntroduced(review2.findings).introduced;
-}
-var LABEL_SHIFT_PP = 2;
-function labelMoves(diff) {
-  const base = diff.base?.labels ?? {};
-  const head = diff.head.labels;
-  const total = (c) => Object.values(c).reduce((a, b) => a + b, 0);
-  const [tb, th] = [total(base), total(head)];
-  const share = (n, t) => t === 0 ? 0 : n / t * 100;
-  const labels = [.../* @__PURE__ */ new Set([...Object.keys(base), ...Object.keys(head)])];
-  return labels.map((label) => {
-    const b = base[label] ?? 0;
-    const h = head[label] ?? 0;
-    return { label, base: b, head: h, pp: Math.round((share(h, th) - share(b, tb)) * 10) / 10 };
-  }).filter((m) => diff.base !== null && (m.base === 0 || m.head === 0 || Math.abs(m.pp) >= LABEL_SHIFT_PP)).sort((a, b) => Math.abs(b.pp) - Math.abs(a.pp) || a.label.localeCompare(b.label));
-}
-function formatPp(pp) {
-  return `${pp >= 0 ? "+" : "\u2212"}${Math.abs(pp).toFixed(1)} pp`;
-}
-function formatRatio(ratio2) {
-  return `${Math.round(ratio2 * 1e3) / 10}%`;
-}
-function formatRecordDelta(diff) {
-  if (diff.base === null) return `new file, ${plural(diff.head.records, "record")}`;
-  return `+${diff.added} / \u2212${diff.removed}${diff.changed ? ` / ${diff.changed} changed` : ""}`;
-}
-
-// src/render/render-markdown.ts
-var GITHUB_MARKDOWN_LIMIT = 65535;
-var CONCLUSION_LINE = {
-  success: "\u2705 **Fine-tuning review passed**",
-  neutral: "\u26A0\uFE0F **Fine-tuning review passed with warnings**",
-  failure: "\u274C **Fine-tuning review failed**"
-};
-var SEVERITY_BADGE = {
-  error: "\u274C **Error**",
-  warning: "\u26A0\uFE0F **Warning**",
-  notice: "\u2139\uFE0F **Notice**"
-};
-var FINDING_LINE = /^- (?:❌ \*\*Error|⚠️ \*\*Warning|ℹ️ \*\*Notice)\*\*/;
-function renderMarkdown(review2, opts = {}) {
-  const out = [];
-  if (opts.marker) out.push(opts.marker);
-  const mode = review2.settings?.existing ?? "show";
-  const { introduced, existing } = splitByIntroduced(review2.findings);
-  const counts = countSeverities(introduced);
-  const kinds = describeArtifactKinds(review2.artifacts);
-  const refs = `base \`${shaText(shortSha(review2.base))}\` \u2192 head \`${shaText(shortSha(review2.head))}\``;
-  const old = existing.length > 0 ? ` \xB7 ${existing.length} already on the base branch` : "";
-  const reviewed = review2.artifacts.length === 0 ? review2.findings.length === 0 ? "" : `: ${formatCounts(counts)}${old}` : `: ${formatCounts(counts)}${old} in ${plural(review2.artifacts.length, "artifact")} (${kinds})`;
-  out.push(`${CONCLUSION_LINE[review2.conclusion]}${reviewed} \xB7 ${refs}`);
-  if (opts.headerNote) out.push("", opts.headerNote);
-  if (review2.notes.length > 0) {
-    out.push("");
-    for (const note of review2.notes) out.push(`> **Note:** ${escapeMarkdown(note)}`, ">");
-    out.pop();
-  }
-  if (review2.artifacts.length === 0) out.push("", "No fine-tuning artifacts changed in this pull request.");
-  out.push(...renderDatasets(review2.datasets ?? []));
-  if (review2.findings.length === 0) {
-    if (review2.artifacts.length > 0) out.push("", "No findings: this proposal follows the seven patterns.");
-    return `${out.join("\n")}
-`;
-  }
-  if (introduced.length > 0) {
-    out.push("", ...renderTable(introduced));
-    for (const group2 of groupByPattern(introduced)) {
-      out.push("", `### ${patternHeading(group2.pattern)}`, "");
-      group2.findings.forEach((f, i) => out.push(...renderFinding(f, showsRemediation(group2.findings, i), opts)));
-      if (group2.pattern === 1) out.push(...renderChurnCharts(review2));
-    }
-  } else {
-    out.push("", "No new findings: this change introduces none.");
-  }
-  out.push(...renderExisting(existing, mode, opts));
-  out.push(
-    "",
-    "<sub>Each finding names its rule id; rules are configured by id in `.github/finetune-review.yml` on the base branch.</sub>"
-  );
-  return `${out.join("\n")}
-`;
-}
-function renderExisting(existing, mode, opts) {
-  if (existing.length === 0) return [];
-  if (mode === "hide") return ["", `<sub>${plural(existing.length, "finding")} already on the base branch ${existing.length === 1 ? "is" : "are"} hidden (\`existing: hide\`).</sub>`];
-  const counts = mode === "fail" ? "; they count towards the conclusion (`existing: fail`)" : "; they do not decide this check";
-  const out = ["", `<details><summary>Already on the base branch (${existing.length})${counts}</summary>`, ""];
-  existing.forEach((f, i) => out.push(...renderFinding(f, showsRemediation(existing, i), opts)));
-  out.push("", "</details>");
-  return out;
-}
-function renderDatasets(diffs) {
-  if (diffs.length === 0) return [];
-  const out = [
-    "",
-    "### Datasets in this change",
-    "",
-    "| Dataset | Records (base \u2192 head) | Added / removed | Duplicates (base \u2192 head) |",
-    "| --- | ---: | ---: | ---: |"
-  ];
-  const n = (x) => x.toLocaleString("en-US");
-  for (const d of diffs) {
-    const records = d.base === null ? `\u2013 \u2192 ${n(d.head.records)}` : `${n(d.base.records)} \u2192 ${n(d.head.records)}`;
-    const dups = d.base === null ? `\u2013 \u2192 ${formatRatio(d.head.duplicateRatio)}` : `${formatRatio(d.base.duplicateRatio)} \u2192 ${formatRatio(d.head.duplicateRatio)}`;
-    out.push(`| ${codeSpan(d.path)} | ${records} | ${formatRecordDelta(d)} | ${dups} |`);
-  }
-  for (const d of diffs) {
-    const moves = labelMoves(d);
-    if (moves.length === 0) continue;
-    const shown = moves.slice(0, 10).map((m) => `${codeSpan(m.label)} ${n(m.base)} \u2192 ${n(m.head)} (${formatPp(m.pp)})`);
-    const more = moves.length > 10 ? ` and ${moves.length - 10} more` : "";
-    out.push("", `Labels that moved in ${codeSpan(d.path)}: ${shown.join(", ")}${more}.`);
-  }
-  return out;
-}
-function renderTable(findings) {
-  const rows = ["| Pattern | Errors | Warnings | Notices |", "| --- | ---: | ---: | ---: |"];
-  for (const pattern of PATTERN_ORDER) {
-    const counts = countSeverities(findings.filter((f) => f.pattern === pattern));
-    const total = counts.error + counts.warning + counts.notice;
-    if (pattern === 0 && total === 0) continue;
-    const icon = counts.error > 0 ? "\u274C" : counts.warning > 0 ? "\u26A0\uFE0F" : counts.notice > 0 ? "\u2139\uFE0F" : "\u2705";
-    const cells = SEVERITIES.map((s) => counts[s] > 0 ? String(counts[s]) : "\u2013");
-    rows.push(`| ${icon} ${patternHeading(pattern)} | ${cells.join(" | ")} |`);
-  }
-  return rows;
-}
-function renderFinding(f, withFix, opts) {
-  const ruleUrl = opts.ruleDocUrl?.(f.ruleId);
-  const rule = link(codeSpan(f.ruleId), ruleUrl);
-  const parts = [SEVERITY_BADGE[f.severity], rule];
-  const location = formatLocation(f);
-  if (location !== void 0 && f.path !== void 0) {
-    parts.push(link(codeSpan(location), opts.fileUrl?.(f.path, f.line)));
-  }
-  let first = `- ${parts.join(" \xB7 ")} \u2014 ${escapeMarkdown(f.message)}`;
-  const lines = [];
-  if (withFix && f.remediation) {
-    first += "<br>";
-    lines.push(first, `  **Fix:** ${escapeMarkdown(f.remediation)}`);
-  } else {
-    lines.push(first);
-  }
-  const evidence = f.evidence ?? [];
-  if (evidence.length > 0) {
-    lines.push(`  <details><summary>Evidence (${evidence.length})</summary>`, "");
-    for (const item of evidence) lines.push(`  - ${escapeMarkdown(item)}`);
-    lines.push("", "  </details>", "");
-  }
-  return lines;
-}
-function escapeMarkdown(text) {
-  return replaceControlChars(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`).replace(/\s*\n\s*/g, " ").trim().replace(/^(?:[#+=-]|\d+(?=[.)]))/, (m) => /\d/.test(m) ? `${m}\\` : `\\${m}`).replace(/@(?=[A-Za-z0-9])/g, "@\u200B");
-}
-function codeSpan(text) {
-  const clean = replaceControlChars(text).replace(/\n/g, " ");
-  const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run3) => run3.length));
-  const fence = "`".repeat(longest + 1);
-  const pad = clean.startsWith("`") || clean.endsWith("`") ? " " : "";
-  return `${fence}${pad}${clean}${pad}${fence}`;
-}
-function shaText(text) {
-  return text.replace(/[^0-9A-Za-z._/-]/g, "");
-}
-function link(label, url2) {
-  if (!url2) return label;
-  const safe = url2.replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
-  return `[${label}](${safe})`;
-}
-function truncateMarkdown(md, limit = GITHUB_MARKDOWN_LIMIT) {
-  if (md.length <= limit) return md;
-  const lines = md.split("\n");
-  const starts = [];
-  const safe = [];
-  let offset = 0;
-  let depth = 0;
-  for (const line of lines) {
-    starts.push(offset);
-    safe.push(depth === 0);
-    offset += line.length + 1;
-    const trimmed = line.trim();
-    if (trimmed.startsWith("<details")) depth += 1;
-    if (trimmed.endsWith("</details>")) depth = Math.max(0, depth - 1);
-  }
-  const note = (dropped) => dropped > 0 ? `
----
-
-\u2026 output truncated: ${plural(dropped, "finding")} not shown; run the CLI for the full review
-` : "\n---\n\n\u2026 output truncated; run the CLI for the full review\n";
-  const preferred = (line) => FINDING_LINE.test(line) || line.startsWith("#") || line.trim() === "";
-  for (const accept of [preferred, () => true]) {
-    let dropped = 0;
-    for (let i = lines.length - 1; i >= 0; i--) {
-      const line = lines[i] ?? "";
-      if (FINDING_LINE.test(line)) dropped += 1;
-      if (!safe[i] || !accept(line)) continue;
-      const head = md.slice(0, starts[i]);
-      const tail2 = note(dropped);
-      if (head.length + tail2.length <= limit) return head + tail2;
-    }
-  }
-  const tail = note(lines.filter((l) => FINDING_LINE.test(l)).length);
-  return md.slice(0, Math.max(0, limit - tail.length)) + tail.slice(0, limit);
-}
-function renderChurnCharts(review2) {
-  const churned = new Set(review2.findings.filter((f) => f.ruleId === "label-schema-churn").map((f) => f.path));
-  const out = [];
-  for (const h of review2.labelHistory ?? []) {
-    if (!churned.has(h.path) || h.points.length < 2) continue;
-    const title = h.path.replace(/["`\n\r]/g, "");
-    const labels = h.points.map((p) => `"${p.date.slice(0, 10)}"`).join(", ");
-    const counts = h.points.map((p) => p.count);
-    out.push(
-      "",
-      "```mermaid",
-      "xychart-beta",
-      `    title "Labels in ${title} over time"`,
-      `    x-axis [${labels}]`,
-      `    y-axis "labels" 0 --> ${Math.max(...counts) + 1}`,
-      `    line [${counts.join(", ")}]`,
-      "```"
-    );
-  }
-  return out;
-}
-
-// src/github/check-run.ts
-var CHECK_NAME = "Fine-tuning review";
-var ANNOTATIONS_PER_REQUEST = 50;
-var RULE_DOCS_URL = "https://github.com/finetune-review/finetune-review#rule-reference";
-var LEVEL = { error: "failure", warning: "warning", notice: "notice" };
-function toAnnotations(findings) {
-  return findings.filter((f) => f.path).map((f) => ({
-    path: f.path,
-    start_line: f.line ?? 1,
-    end_line: Math.max(f.endLine ?? f.line ?? 1, f.line ?? 1),
-    annotation_level: LEVEL[f.severity],
-    title: `${f.ruleId}: ${f.title}`.slice(0, 255),
-    message: [f.message, f.remediation && `Fix: ${f.remediation}`].filter(Boolean).join("\n").slice(0, 64 * 1024)
-  }));
-}
-function checkTitle(review2) {
-  const counted = annotatedFindings(review2);
-  const n = (s) => counted.filter((f) => f.severity === s).length;
-  const parts = [
-    n("error") && `${n("error")} error${n("error") === 1 ? "" : "s"}`,
-    n("warning") && `${n("warning")} warning${n("warning") === 1 ? "" : "s"}`,
-    n("notice") && `${n("notice")} notice${n("notice") === 1 ? "" : "s"}`
-  ].filter(Boolean);
-  if (review2.artifacts.length === 0 && review2.findings.length === 0) return "No fine-tuning artifacts changed";
-  const rest = review2.findings.length - counted.length;
-  const old = rest > 0 ? ` \xB7 ${rest} already on the base branch` : "";
-  return (parts.length ? parts.join(", ") : rest > 0 ? "No new findings" : "No findings") + old;
-}
-async function startCheckRun(octokit, repo, headSha, detailsUrl) {
-  const { data } = await octokit.rest.checks.create({
-    ...repo,
-    name: CHECK_NAME,
-    head_sha: headSha,
-    status: "in_progress",
-    started_at: (/* @__PURE__ */ new Date()).toISOString(),
-    output: { title: "Reviewing fine-tuning changes\u2026", summary: "The review is running." },
-    ...detailsUrl && { details_url: detailsUrl }
-  });
-  return data.id;
-}
-async function reportProgress(octokit, repo, checkRunId, message) {
-  await octokit.rest.checks.update({ ...repo, check_run_id: checkRunId, output: { title: "Reviewing fine-tuning changes\u2026", summary: message } });
-}
-async function completeCheckRun(octokit, repo, checkRunId, review2, fileUrl) {
-  const title = checkTitle(review2);
-  const summary = truncateMarkdown(renderMarkdown(review2, { fileUrl, ruleDocUrl: (id) => `${RULE_DOCS_URL.replace(/#.*/, "")}#${id}` }));
-  const annotations = toAnnotations(annotatedFindings(review2));
-  const batches = [];
-  for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
-  await octokit.rest.checks.update({
-    ...repo,
-    check_run_id: checkRunId,
-    status: "completed",
-    conclusion: review2.conclusion,
-    completed_at: (/* @__PURE__ */ new Date()).toISOString(),
-    output: { title, summary, ...batches[0] && { annotations: batches[0] } }
-  });
-  for (const batch of batches.slice(1)) {
-    await octokit.rest.checks.update({ ...repo, check_run_id: checkRunId, output: { title, summary, annotations: batch } });
-  }
-}
-async function failCheckRun(octokit, repo, checkRunId, conclusion, reason) {
-  await octokit.rest.checks.update({
-    ...repo,
-    check_run_id: checkRunId,
-    status: "completed",
-    conclusion,
-    completed_at: (/* @__PURE__ */ new Date()).toISOString(),
-    output: {
-      title: "The fine-tuning review could not run",
-      summary: [
-        `The review did not complete: ${reason.replace(/\s+/g, " ").slice(0, 1e3)}`,
-        "",
-        "Nothing was judged. Re-run it with the **Re-run** button on this check, or comment `/finetune-review` on the pull request (write access needed)."
-      ].join("\n")
-    }
-  });
-}
-
-// src/github/pr-queue.ts
-var PullQueue = class {
-  lanes = /* @__PURE__ */ new Map();
-  /** Number of PRs with a review running (for tests and diagnostics). */
-  get active() {
-    return this.lanes.size;
-  }
-  /**
-   * Runs `job` now if nothing runs for `key`, else after the running review; a later call for the same
-   * key before it starts replaces it (the caller's promise then settles with the replacing job).
-   */
-  enqueue(key, job, kind = "latest") {
-    const lane = this.lanes.get(key);
-    if (!lane) return this.start(key, job, false);
-    return new Promise((resolve, reject) => {
-      const waiting = lane.next.get(kind);
-      if (waiting) waiting.job = job;
-      else lane.next.set(kind, { job, waiters: [] });
-      lane.next.get(kind).waiters.push({ resolve, reject });
-    });
-  }
-  start(key, job, waited) {
-    const lane = this.lanes.get(key) ?? { running: Promise.resolve(), next: /* @__PURE__ */ new Map() };
-    const running = job(waited).finally(() => this.advance(key));
-    lane.running = running;
-    this.lanes.set(key, lane);
-    return running;
-  }
-  advance(key) {
-    const lane = this.lanes.get(key);
-    const [kind, next] = lane?.next.entries().next().value ?? [];
-    if (!lane || kind === void 0 || !next) {
-      this.lanes.delete(key);
-      return;
-    }
-    lane.next.delete(kind);
-    this.start(key, next.job, true).then(
-      () => next.waiters.forEach((w) => w.resolve()),
-      (e) => next.waiters.forEach((w) => w.reject(e))
-    );
-  }
-};
-var pullQueue = new PullQueue();
-
-// src/config/load-config.ts
-var import_yaml5 = __toESM(require_dist(), 1);
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -32375,16 +31930,16 @@ var $ZodUnion = /* @__PURE__ */ $constructor("$ZodUnion", (inst, def) => {
   };
 });
 function handleExclusiveUnionResults(results, final, inst, ctx) {
-  const matches = [];
+  const matches2 = [];
   for (let i = 0; i < results.length; i++) {
     if (results[i].issues.length === 0)
-      matches.push(i);
+      matches2.push(i);
   }
-  if (matches.length === 1) {
-    final.value = results[matches[0]].value;
+  if (matches2.length === 1) {
+    final.value = results[matches2[0]].value;
     return final;
   }
-  if (matches.length === 0) {
+  if (matches2.length === 0) {
     final.issues.push({
       code: "invalid_union",
       input: final.value,
@@ -32398,7 +31953,7 @@ function handleExclusiveUnionResults(results, final, inst, ctx) {
       inst,
       errors: [],
       inclusive: false,
-      matches
+      matches: matches2
     });
   }
   return final;
@@ -41539,14 +41094,14 @@ function compileValidator(schema, parser2) {
     return parser2;
   }
 }
-function compile(schema, options2) {
+function compile(schema, options10) {
   try {
     const parser2 = compileFn(schema);
     const clone2 = withParser(schema, parser2);
     clone2._zod.bag.validator = compileValidator(schema, parser2);
     return clone2;
   } catch (err) {
-    if (options2?.strict)
+    if (options10?.strict)
       throw err;
     return schema;
   }
@@ -41606,7 +41161,7 @@ function installCompiledUserMethods(target, source, parser2) {
     };
   }
 }
-function compileFn(schema, options2) {
+function compileFn(schema, options10) {
   let recursive2 = true;
   try {
     recursive2 = isRecursiveSchema(schema);
@@ -41622,12 +41177,12 @@ function compileFn(schema, options2) {
     definite: true
   };
   const doc = new Doc(["input"]);
-  const outputAccessor = generateCheck(doc, ctx, schema, "input", !options2?.assertOnly);
+  const outputAccessor = generateCheck(doc, ctx, schema, "input", !options10?.assertOnly);
   doc.write(outputAccessor === null ? `return true;` : `return ${outputAccessor};`);
   const constantNames = ["INVALID", ...ctx.constants.keys()];
   const constantValues = [INVALID, ...ctx.constants.values()];
   const code = doc.content.join("\n");
-  const fullCode = options2?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
+  const fullCode = options10?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
 ${code}` : code : "";
   const F = Function;
   const factoryCode = `return (input) => {
@@ -41640,7 +41195,7 @@ ${code}
   } catch (err) {
     throw new ZodCompileUnsupportedError(`this schema (generated code failed to evaluate: ${err.message})`);
   }
-  if (options2?.debug) {
+  if (options10?.debug) {
     fn.code = fullCode;
   }
   fn.definite = ctx.definite;
@@ -42747,31 +42302,31 @@ function getTupleOptStart2(items, key) {
 }
 function generateUnionCheck(doc, ctx, schema, accessor) {
   const def = schema._zod.def;
-  const options2 = def.options;
+  const options10 = def.options;
   if (def.discriminator) {
     return generateDiscriminatedUnionCheck(doc, ctx, def, accessor);
   }
   if (def.inclusive === false) {
     throw new ZodCompileUnsupportedError("exclusive unions (z.xor)");
   }
-  if (options2.length === 0) {
+  if (options10.length === 0) {
     doc.write("return INVALID;");
     return accessor;
   }
-  if (options2.length === 1) {
-    return generateCheck(doc, ctx, options2[0], accessor);
+  if (options10.length === 1) {
+    return generateCheck(doc, ctx, options10[0], accessor);
   }
-  const allLiterals = options2.every((opt) => opt._zod.def.type === "literal" && !opt._zod.def.checks?.length);
+  const allLiterals = options10.every((opt) => opt._zod.def.type === "literal" && !opt._zod.def.checks?.length);
   if (allLiterals) {
-    const values = new Set(options2.flatMap((opt) => opt._zod.def.values));
+    const values = new Set(options10.flatMap((opt) => opt._zod.def.values));
     const valuesConst = addConstant(ctx, values);
     doc.write(`if (!${valuesConst}.has(${accessor})) return INVALID;`);
     return accessor;
   }
   const outputVar = newVar(ctx);
   doc.write(`let ${outputVar};`);
-  for (let i = 0; i < options2.length; i++) {
-    const opt = options2[i];
+  for (let i = 0; i < options10.length; i++) {
+    const opt = options10[i];
     if (i === 0) {
       doc.write(`${outputVar} = (() => {`);
     } else {
@@ -43842,26 +43397,26 @@ function _array(Class2, element, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _union(Class2, options2, params) {
+function _union(Class2, options10, params) {
   return new Class2({
     type: "union",
-    options: options2,
+    options: options10,
     ...normalizeParams(params)
   });
 }
-function _xor(Class2, options2, params) {
+function _xor(Class2, options10, params) {
   return new Class2({
     type: "union",
-    options: options2,
+    options: options10,
     inclusive: false,
     ...normalizeParams(params)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _discriminatedUnion(Class2, discriminator, options2, params) {
+function _discriminatedUnion(Class2, discriminator, options10, params) {
   return new Class2({
     type: "union",
-    options: options2,
+    options: options10,
     discriminator,
     ...normalizeParams(params)
   });
@@ -44383,11 +43938,11 @@ Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.
     ctx.sharedDefsExtractedFor = ctx.external;
 }
 function compactTypeUnion(schema) {
-  const options2 = schema.anyOf;
-  if (!Array.isArray(options2) || options2.length === 0 || schema.type !== void 0)
+  const options10 = schema.anyOf;
+  if (!Array.isArray(options10) || options10.length === 0 || schema.type !== void 0)
     return;
   const types = [];
-  for (const option of options2) {
+  for (const option of options10) {
     if (!option || typeof option !== "object")
       return;
     compactTypeUnion(option);
@@ -45091,14 +44646,14 @@ var objectProcessor = (schema, ctx, _json, params) => {
 var unionProcessor = (schema, ctx, json2, params) => {
   const def = schema._zod.def;
   const isExclusive = def.inclusive === false;
-  const options2 = def.options.map((x, i) => processSchema(x, ctx, {
+  const options10 = def.options.map((x, i) => processSchema(x, ctx, {
     ...params,
     path: [...params.path, isExclusive ? "oneOf" : "anyOf", i]
   }));
   if (isExclusive) {
-    json2.oneOf = options2;
+    json2.oneOf = options10;
   } else {
-    json2.anyOf = options2;
+    json2.anyOf = options10;
   }
 };
 var intersectionProcessor = (schema, ctx, json2, params) => {
@@ -46712,10 +46267,10 @@ var ZodUnion = /* @__PURE__ */ $constructor("ZodUnion", (inst, def) => {
   inst._zod.processJSONSchema = (ctx, json2, params) => unionProcessor(inst, ctx, json2, params);
   inst.options = def.options;
 });
-function union(options2, params) {
+function union(options10, params) {
   return new ZodUnion({
     type: "union",
-    options: options2,
+    options: options10,
     ...util_exports.normalizeParams(params)
   });
 }
@@ -46725,10 +46280,10 @@ var ZodXor = /* @__PURE__ */ $constructor("ZodXor", (inst, def) => {
   inst._zod.processJSONSchema = (ctx, json2, params) => unionProcessor(inst, ctx, json2, params);
   inst.options = def.options;
 });
-function xor(options2, params) {
+function xor(options10, params) {
   return new ZodXor({
     type: "union",
-    options: options2,
+    options: options10,
     inclusive: false,
     ...util_exports.normalizeParams(params)
   });
@@ -46737,10 +46292,10 @@ var ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("ZodDiscriminatedUnion"
   ZodUnion.init(inst, def);
   $ZodDiscriminatedUnion.init(inst, def);
 });
-function discriminatedUnion(discriminator, options2, params) {
+function discriminatedUnion(discriminator, options10, params) {
   return new ZodDiscriminatedUnion({
     type: "union",
-    options: options2,
+    options: options10,
     discriminator,
     ...util_exports.normalizeParams(params)
   });
@@ -47576,7 +47131,7 @@ function containsRef(value) {
     return Object.values(sub).some(containsRef);
   });
 }
-function plural2(n) {
+function plural(n) {
   return n === 1 ? "element" : "elements";
 }
 function checkArrayGuards(arraySchema, guards) {
@@ -47607,23 +47162,23 @@ function checkArrayGuards(arraySchema, guards) {
     if (guards.containsSchema) {
       const minContains = guards.minContains ?? 1;
       const ceiling = guards.maxContains !== void 0 ? guards.maxContains + 1 : Number.POSITIVE_INFINITY;
-      let matches = 0;
+      let matches2 = 0;
       for (const item of items) {
-        if (guards.containsSchema.safeParse(item).success && ++matches >= ceiling)
+        if (guards.containsSchema.safeParse(item).success && ++matches2 >= ceiling)
           break;
       }
-      if (matches < minContains) {
+      if (matches2 < minContains) {
         payload.issues.push({
           code: "custom",
-          message: `Array must contain at least ${minContains} matching ${plural2(minContains)}; found ${matches}`,
+          message: `Array must contain at least ${minContains} matching ${plural(minContains)}; found ${matches2}`,
           input: items,
           continue: true
         });
       }
-      if (guards.maxContains !== void 0 && matches > guards.maxContains) {
+      if (guards.maxContains !== void 0 && matches2 > guards.maxContains) {
         payload.issues.push({
           code: "custom",
-          message: `Array must contain at most ${guards.maxContains} matching ${plural2(guards.maxContains)}`,
+          message: `Array must contain at most ${guards.maxContains} matching ${plural(guards.maxContains)}`,
           input: items,
           continue: true
         });
@@ -47972,13 +47527,13 @@ function convertSchema(schema, ctx) {
   let baseSchema = convertBaseSchema(schema, ctx);
   const hasExplicitType = schema.type || schema.enum !== void 0 || schema.const !== void 0;
   if (schema.anyOf && Array.isArray(schema.anyOf)) {
-    const options2 = schema.anyOf.map((s) => convertSchema(s, ctx));
-    const anyOfUnion = z.union(options2);
+    const options10 = schema.anyOf.map((s) => convertSchema(s, ctx));
+    const anyOfUnion = z.union(options10);
     baseSchema = hasExplicitType ? z.intersection(baseSchema, anyOfUnion) : anyOfUnion;
   }
   if (schema.oneOf && Array.isArray(schema.oneOf)) {
-    const options2 = schema.oneOf.map((s) => convertSchema(s, ctx));
-    const oneOfUnion = z.xor(options2);
+    const options10 = schema.oneOf.map((s) => convertSchema(s, ctx));
+    const oneOfUnion = z.xor(options10);
     baseSchema = hasExplicitType ? z.intersection(baseSchema, oneOfUnion) : oneOfUnion;
   }
   if (schema.allOf && Array.isArray(schema.allOf)) {
@@ -48291,6 +47846,481 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/settings.ts
+var LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal", "silent"];
+function wholeNumber(what, example) {
+  return external_exports.string().trim().regex(/^\d{1,15}$/, `expected ${what}, e.g. ${example}`).transform(Number);
+}
+var milliseconds = (example) => wholeNumber("a whole number of milliseconds", example).refine((n) => n > 0, "expected at least 1 millisecond");
+var settingsSchema = external_exports.object({
+  REVIEW_TIMEOUT_MS: milliseconds("300000 for 5 minutes").optional(),
+  SHUTDOWN_GRACE_MS: milliseconds("25000 for 25 seconds").optional(),
+  FINETUNE_REVIEW_SCAN_WORKERS: wholeNumber("a whole number of worker threads", "2 (0: the main thread alone; more than 16 counts as 16)").optional(),
+  LOG_LEVEL: external_exports.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(", ")}` }).optional()
+});
+var SettingsError = class extends Error {
+  constructor(problems) {
+    super(`invalid environment: ${problems.join("; ")}`);
+    this.problems = problems;
+    this.name = "SettingsError";
+  }
+  problems;
+};
+function readSettings(env = process.env) {
+  const given = Object.fromEntries(Object.keys(settingsSchema.shape).flatMap((k) => env[k]?.trim() ? [[k, env[k]]] : []));
+  const parsed = settingsSchema.safeParse(given);
+  if (parsed.success) return parsed.data;
+  throw new SettingsError(parsed.error.issues.map((i) => `${String(i.path[0])}=${JSON.stringify(given[String(i.path[0])])}: ${i.message}`));
+}
+
+// src/render/patterns.ts
+var PATTERN_NAMES = {
+  0: "Review setup",
+  1: "The task boundary is stable",
+  2: "Data quality, not reasoning, is the bottleneck",
+  3: "Latency budget is priced in",
+  4: "A mature evaluation pipeline exists",
+  5: "Business logic stays out of the weights",
+  6: "Ownership is clear",
+  7: "Cheaper, reversible alternatives were tried first"
+};
+var PATTERN_ORDER = [0, 1, 2, 3, 4, 5, 6, 7];
+function patternHeading(pattern) {
+  const name = PATTERN_NAMES[pattern] ?? `Pattern ${pattern}`;
+  return pattern === 0 ? name : `${pattern}. ${name}`;
+}
+
+// src/severity.ts
+var SEVERITIES = ["error", "warning", "notice"];
+var SEVERITY_RANK = Object.fromEntries(SEVERITIES.map((s, i) => [s, i]));
+
+// src/render/summary.ts
+function countSeverities(findings) {
+  const counts = { error: 0, warning: 0, notice: 0 };
+  for (const f of findings) counts[f.severity] += 1;
+  return counts;
+}
+function plural2(n, word, pluralWord = `${word}s`) {
+  return `${n} ${n === 1 ? word : pluralWord}`;
+}
+function formatCounts(counts) {
+  return SEVERITIES.map((s) => plural2(counts[s], s)).join(", ");
+}
+function shortSha(sha) {
+  return sha.slice(0, 7);
+}
+function groupByPattern(findings) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const list = groups2.get(f.pattern);
+    if (list) list.push(f);
+    else groups2.set(f.pattern, [f]);
+  }
+  const ordered = [];
+  for (const pattern of PATTERN_ORDER) {
+    const list = groups2.get(pattern);
+    if (list) ordered.push({ pattern, findings: list });
+  }
+  return ordered;
+}
+function showsRemediation(findings, i) {
+  const f = findings[i];
+  const next = findings[i + 1];
+  if (!f?.remediation) return false;
+  return next === void 0 || next.ruleId !== f.ruleId || next.remediation !== f.remediation;
+}
+function formatLocation(f) {
+  if (f.path === void 0) return void 0;
+  if (f.line === void 0) return f.path;
+  const span = f.endLine !== void 0 && f.endLine > f.line ? `${f.line}-${f.endLine}` : `${f.line}`;
+  return `${f.path}:${span}`;
+}
+var KIND_ORDER = [
+  "training-config",
+  "dataset",
+  "eval-dataset",
+  "label-schema",
+  "eval-suite",
+  "proposal"
+];
+var KIND_WORDS = {
+  "training-config": ["training config", "training configs"],
+  dataset: ["dataset", "datasets"],
+  "eval-dataset": ["eval dataset", "eval datasets"],
+  "label-schema": ["label schema", "label schemas"],
+  "eval-suite": ["eval suite", "eval suites"],
+  proposal: ["proposal", "proposals"]
+};
+function describeArtifactKinds(artifacts) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const a of artifacts) counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1);
+  return KIND_ORDER.filter((k) => counts.has(k)).map((k) => plural2(counts.get(k) ?? 0, KIND_WORDS[k][0], KIND_WORDS[k][1])).join(", ");
+}
+function replaceControlChars(text) {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => {
+    if (c === "\r") return "";
+    return `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`;
+  });
+}
+function splitByIntroduced(findings) {
+  const introduced = [];
+  const existing = [];
+  for (const f of findings) (f.introduced === false ? existing : introduced).push(f);
+  return { introduced, existing };
+}
+function annotatedFindings(review2) {
+  return review2.settings?.existing === "fail" ? [...review2.findings] : splitByIntroduced(review2.findings).introduced;
+}
+var LABEL_SHIFT_PP = 2;
+function labelMoves(diff) {
+  const base = diff.base?.labels ?? {};
+  const head = diff.head.labels;
+  const total = (c) => Object.values(c).reduce((a, b) => a + b, 0);
+  const [tb, th] = [total(base), total(head)];
+  const share = (n, t) => t === 0 ? 0 : n / t * 100;
+  const labels = [.../* @__PURE__ */ new Set([...Object.keys(base), ...Object.keys(head)])];
+  return labels.map((label) => {
+    const b = base[label] ?? 0;
+    const h = head[label] ?? 0;
+    return { label, base: b, head: h, pp: Math.round((share(h, th) - share(b, tb)) * 10) / 10 };
+  }).filter((m) => diff.base !== null && (m.base === 0 || m.head === 0 || Math.abs(m.pp) >= LABEL_SHIFT_PP)).sort((a, b) => Math.abs(b.pp) - Math.abs(a.pp) || a.label.localeCompare(b.label));
+}
+function formatPp(pp) {
+  return `${pp >= 0 ? "+" : "\u2212"}${Math.abs(pp).toFixed(1)} pp`;
+}
+function formatRatio(ratio2) {
+  return `${Math.round(ratio2 * 1e3) / 10}%`;
+}
+function formatRecordDelta(diff) {
+  if (diff.base === null) return `new file, ${plural2(diff.head.records, "record")}`;
+  return `+${diff.added} / \u2212${diff.removed}${diff.changed ? ` / ${diff.changed} changed` : ""}`;
+}
+
+// src/render/render-markdown.ts
+var GITHUB_MARKDOWN_LIMIT = 65535;
+var CONCLUSION_LINE = {
+  success: "\u2705 **Fine-tuning review passed**",
+  neutral: "\u26A0\uFE0F **Fine-tuning review passed with warnings**",
+  failure: "\u274C **Fine-tuning review failed**"
+};
+var SEVERITY_BADGE = {
+  error: "\u274C **Error**",
+  warning: "\u26A0\uFE0F **Warning**",
+  notice: "\u2139\uFE0F **Notice**"
+};
+var FINDING_LINE = /^- (?:❌ \*\*Error|⚠️ \*\*Warning|ℹ️ \*\*Notice)\*\*/;
+function renderMarkdown(review2, opts = {}) {
+  const out = [];
+  if (opts.marker) out.push(opts.marker);
+  const mode = review2.settings?.existing ?? "show";
+  const { introduced, existing } = splitByIntroduced(review2.findings);
+  const counts = countSeverities(introduced);
+  const kinds = describeArtifactKinds(review2.artifacts);
+  const refs = `base \`${shaText(shortSha(review2.base))}\` \u2192 head \`${shaText(shortSha(review2.head))}\``;
+  const old = existing.length > 0 ? ` \xB7 ${existing.length} already on the base branch` : "";
+  const reviewed = review2.artifacts.length === 0 ? review2.findings.length === 0 ? "" : `: ${formatCounts(counts)}${old}` : `: ${formatCounts(counts)}${old} in ${plural2(review2.artifacts.length, "artifact")} (${kinds})`;
+  out.push(`${CONCLUSION_LINE[review2.conclusion]}${reviewed} \xB7 ${refs}`);
+  if (opts.headerNote) out.push("", opts.headerNote);
+  if (review2.notes.length > 0) {
+    out.push("");
+    for (const note of review2.notes) out.push(`> **Note:** ${escapeMarkdown(note)}`, ">");
+    out.pop();
+  }
+  if (review2.artifacts.length === 0) out.push("", "No fine-tuning artifacts changed in this pull request.");
+  out.push(...renderDatasets(review2.datasets ?? []));
+  if (review2.findings.length === 0) {
+    if (review2.artifacts.length > 0) out.push("", "No findings: this proposal follows the seven patterns.");
+    return `${out.join("\n")}
+`;
+  }
+  if (introduced.length > 0) {
+    out.push("", ...renderTable(introduced));
+    for (const group2 of groupByPattern(introduced)) {
+      out.push("", `### ${patternHeading(group2.pattern)}`, "");
+      group2.findings.forEach((f, i) => out.push(...renderFinding(f, showsRemediation(group2.findings, i), opts)));
+      if (group2.pattern === 1) out.push(...renderChurnCharts(review2));
+    }
+  } else {
+    out.push("", "No new findings: this change introduces none.");
+  }
+  out.push(...renderExisting(existing, mode, opts));
+  out.push(
+    "",
+    "<sub>Each finding names its rule id; rules are configured by id in `.github/finetune-review.yml` on the base branch.</sub>"
+  );
+  return `${out.join("\n")}
+`;
+}
+function renderExisting(existing, mode, opts) {
+  if (existing.length === 0) return [];
+  if (mode === "hide") return ["", `<sub>${plural2(existing.length, "finding")} already on the base branch ${existing.length === 1 ? "is" : "are"} hidden (\`existing: hide\`).</sub>`];
+  const counts = mode === "fail" ? "; they count towards the conclusion (`existing: fail`)" : "; they do not decide this check";
+  const out = ["", `<details><summary>Already on the base branch (${existing.length})${counts}</summary>`, ""];
+  existing.forEach((f, i) => out.push(...renderFinding(f, showsRemediation(existing, i), opts)));
+  out.push("", "</details>");
+  return out;
+}
+function renderDatasets(diffs) {
+  if (diffs.length === 0) return [];
+  const out = [
+    "",
+    "### Datasets in this change",
+    "",
+    "| Dataset | Records (base \u2192 head) | Added / removed | Duplicates (base \u2192 head) |",
+    "| --- | ---: | ---: | ---: |"
+  ];
+  const n = (x) => x.toLocaleString("en-US");
+  for (const d of diffs) {
+    const records = d.base === null ? `\u2013 \u2192 ${n(d.head.records)}` : `${n(d.base.records)} \u2192 ${n(d.head.records)}`;
+    const dups = d.base === null ? `\u2013 \u2192 ${formatRatio(d.head.duplicateRatio)}` : `${formatRatio(d.base.duplicateRatio)} \u2192 ${formatRatio(d.head.duplicateRatio)}`;
+    out.push(`| ${codeSpan(d.path)} | ${records} | ${formatRecordDelta(d)} | ${dups} |`);
+  }
+  for (const d of diffs) {
+    const moves = labelMoves(d);
+    if (moves.length === 0) continue;
+    const shown = moves.slice(0, 10).map((m) => `${codeSpan(m.label)} ${n(m.base)} \u2192 ${n(m.head)} (${formatPp(m.pp)})`);
+    const more = moves.length > 10 ? ` and ${moves.length - 10} more` : "";
+    out.push("", `Labels that moved in ${codeSpan(d.path)}: ${shown.join(", ")}${more}.`);
+  }
+  return out;
+}
+function renderTable(findings) {
+  const rows = ["| Pattern | Errors | Warnings | Notices |", "| --- | ---: | ---: | ---: |"];
+  for (const pattern of PATTERN_ORDER) {
+    const counts = countSeverities(findings.filter((f) => f.pattern === pattern));
+    const total = counts.error + counts.warning + counts.notice;
+    if (pattern === 0 && total === 0) continue;
+    const icon = counts.error > 0 ? "\u274C" : counts.warning > 0 ? "\u26A0\uFE0F" : counts.notice > 0 ? "\u2139\uFE0F" : "\u2705";
+    const cells = SEVERITIES.map((s) => counts[s] > 0 ? String(counts[s]) : "\u2013");
+    rows.push(`| ${icon} ${patternHeading(pattern)} | ${cells.join(" | ")} |`);
+  }
+  return rows;
+}
+function renderFinding(f, withFix, opts) {
+  const ruleUrl = opts.ruleDocUrl?.(f.ruleId);
+  const rule = link(codeSpan(f.ruleId), ruleUrl);
+  const parts = [SEVERITY_BADGE[f.severity], rule];
+  const location = formatLocation(f);
+  if (location !== void 0 && f.path !== void 0) {
+    parts.push(link(codeSpan(location), opts.fileUrl?.(f.path, f.line)));
+  }
+  let first = `- ${parts.join(" \xB7 ")} \u2014 ${escapeMarkdown(f.message)}`;
+  const lines = [];
+  if (withFix && f.remediation) {
+    first += "<br>";
+    lines.push(first, `  **Fix:** ${escapeMarkdown(f.remediation)}`);
+  } else {
+    lines.push(first);
+  }
+  const evidence = f.evidence ?? [];
+  if (evidence.length > 0) {
+    lines.push(`  <details><summary>Evidence (${evidence.length})</summary>`, "");
+    for (const item of evidence) lines.push(`  - ${escapeMarkdown(item)}`);
+    lines.push("", "  </details>", "");
+  }
+  return lines;
+}
+function escapeMarkdown(text) {
+  return replaceControlChars(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`).replace(/\s*\n\s*/g, " ").trim().replace(/^(?:[#+=-]|\d+(?=[.)]))/, (m) => /\d/.test(m) ? `${m}\\` : `\\${m}`).replace(/@(?=[A-Za-z0-9])/g, "@\u200B");
+}
+function codeSpan(text) {
+  const clean = replaceControlChars(text).replace(/\n/g, " ");
+  const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run3) => run3.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = clean.startsWith("`") || clean.endsWith("`") ? " " : "";
+  return `${fence}${pad}${clean}${pad}${fence}`;
+}
+function shaText(text) {
+  return text.replace(/[^0-9A-Za-z._/-]/g, "");
+}
+function link(label, url2) {
+  if (!url2) return label;
+  const safe = url2.replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+  return `[${label}](${safe})`;
+}
+function truncateMarkdown(md, limit = GITHUB_MARKDOWN_LIMIT) {
+  if (md.length <= limit) return md;
+  const lines = md.split("\n");
+  const starts = [];
+  const safe = [];
+  let offset = 0;
+  let depth = 0;
+  for (const line of lines) {
+    starts.push(offset);
+    safe.push(depth === 0);
+    offset += line.length + 1;
+    const trimmed = line.trim();
+    if (trimmed.startsWith("<details")) depth += 1;
+    if (trimmed.endsWith("</details>")) depth = Math.max(0, depth - 1);
+  }
+  const note = (dropped) => dropped > 0 ? `
+---
+
+\u2026 output truncated: ${plural2(dropped, "finding")} not shown; run the CLI for the full review
+` : "\n---\n\n\u2026 output truncated; run the CLI for the full review\n";
+  const preferred = (line) => FINDING_LINE.test(line) || line.startsWith("#") || line.trim() === "";
+  for (const accept of [preferred, () => true]) {
+    let dropped = 0;
+    for (let i = lines.length - 1; i >= 0; i--) {
+      const line = lines[i] ?? "";
+      if (FINDING_LINE.test(line)) dropped += 1;
+      if (!safe[i] || !accept(line)) continue;
+      const head = md.slice(0, starts[i]);
+      const tail2 = note(dropped);
+      if (head.length + tail2.length <= limit) return head + tail2;
+    }
+  }
+  const tail = note(lines.filter((l) => FINDING_LINE.test(l)).length);
+  return md.slice(0, Math.max(0, limit - tail.length)) + tail.slice(0, limit);
+}
+function renderChurnCharts(review2) {
+  const churned = new Set(review2.findings.filter((f) => f.ruleId === "label-schema-churn").map((f) => f.path));
+  const out = [];
+  for (const h of review2.labelHistory ?? []) {
+    if (!churned.has(h.path) || h.points.length < 2) continue;
+    const title = h.path.replace(/["`\n\r]/g, "");
+    const labels = h.points.map((p) => `"${p.date.slice(0, 10)}"`).join(", ");
+    const counts = h.points.map((p) => p.count);
+    out.push(
+      "",
+      "```mermaid",
+      "xychart-beta",
+      `    title "Labels in ${title} over time"`,
+      `    x-axis [${labels}]`,
+      `    y-axis "labels" 0 --> ${Math.max(...counts) + 1}`,
+      `    line [${counts.join(", ")}]`,
+      "```"
+    );
+  }
+  return out;
+}
+
+// src/github/check-run.ts
+var CHECK_NAME = "Fine-tuning review";
+var ANNOTATIONS_PER_REQUEST = 50;
+var RULE_DOCS_URL = "https://github.com/finetune-review/finetune-review#rule-reference";
+var LEVEL = { error: "failure", warning: "warning", notice: "notice" };
+function toAnnotations(findings) {
+  return findings.filter((f) => f.path).map((f) => ({
+    path: f.path,
+    start_line: f.line ?? 1,
+    end_line: Math.max(f.endLine ?? f.line ?? 1, f.line ?? 1),
+    annotation_level: LEVEL[f.severity],
+    title: `${f.ruleId}: ${f.title}`.slice(0, 255),
+    message: [f.message, f.remediation && `Fix: ${f.remediation}`].filter(Boolean).join("\n").slice(0, 64 * 1024)
+  }));
+}
+function checkTitle(review2) {
+  const counted = annotatedFindings(review2);
+  const n = (s) => counted.filter((f) => f.severity === s).length;
+  const parts = [
+    n("error") && `${n("error")} error${n("error") === 1 ? "" : "s"}`,
+    n("warning") && `${n("warning")} warning${n("warning") === 1 ? "" : "s"}`,
+    n("notice") && `${n("notice")} notice${n("notice") === 1 ? "" : "s"}`
+  ].filter(Boolean);
+  if (review2.artifacts.length === 0 && review2.findings.length === 0) return "No fine-tuning artifacts changed";
+  const rest = review2.findings.length - counted.length;
+  const old = rest > 0 ? ` \xB7 ${rest} already on the base branch` : "";
+  return (parts.length ? parts.join(", ") : rest > 0 ? "No new findings" : "No findings") + old;
+}
+async function startCheckRun(octokit, repo, headSha, detailsUrl) {
+  const { data } = await octokit.rest.checks.create({
+    ...repo,
+    name: CHECK_NAME,
+    head_sha: headSha,
+    status: "in_progress",
+    started_at: (/* @__PURE__ */ new Date()).toISOString(),
+    output: { title: "Reviewing fine-tuning changes\u2026", summary: "The review is running." },
+    ...detailsUrl && { details_url: detailsUrl }
+  });
+  return data.id;
+}
+async function reportProgress(octokit, repo, checkRunId, message) {
+  await octokit.rest.checks.update({ ...repo, check_run_id: checkRunId, output: { title: "Reviewing fine-tuning changes\u2026", summary: message } });
+}
+async function completeCheckRun(octokit, repo, checkRunId, review2, fileUrl) {
+  const title = checkTitle(review2);
+  const summary = truncateMarkdown(renderMarkdown(review2, { fileUrl, ruleDocUrl: (id) => `${RULE_DOCS_URL.replace(/#.*/, "")}#${id}` }));
+  const annotations = toAnnotations(annotatedFindings(review2));
+  const batches = [];
+  for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
+  await octokit.rest.checks.update({
+    ...repo,
+    check_run_id: checkRunId,
+    status: "completed",
+    conclusion: review2.conclusion,
+    completed_at: (/* @__PURE__ */ new Date()).toISOString(),
+    output: { title, summary, ...batches[0] && { annotations: batches[0] } }
+  });
+  for (const batch of batches.slice(1)) {
+    await octokit.rest.checks.update({ ...repo, check_run_id: checkRunId, output: { title, summary, annotations: batch } });
+  }
+}
+async function failCheckRun(octokit, repo, checkRunId, conclusion, reason) {
+  await octokit.rest.checks.update({
+    ...repo,
+    check_run_id: checkRunId,
+    status: "completed",
+    conclusion,
+    completed_at: (/* @__PURE__ */ new Date()).toISOString(),
+    output: {
+      title: "The fine-tuning review could not run",
+      summary: [
+        `The review did not complete: ${reason.replace(/\s+/g, " ").slice(0, 1e3)}`,
+        "",
+        "Nothing was judged. Re-run it with the **Re-run** button on this check, or comment `/finetune-review` on the pull request (write access needed)."
+      ].join("\n")
+    }
+  });
+}
+
+// src/github/pr-queue.ts
+var PullQueue = class {
+  lanes = /* @__PURE__ */ new Map();
+  /** Number of PRs with a review running (for tests and diagnostics). */
+  get active() {
+    return this.lanes.size;
+  }
+  /**
+   * Runs `job` now if nothing runs for `key`, else after the running review; a later call for the same
+   * key before it starts replaces it (the caller's promise then settles with the replacing job).
+   */
+  enqueue(key, job, kind = "latest") {
+    const lane = this.lanes.get(key);
+    if (!lane) return this.start(key, job, false);
+    return new Promise((resolve, reject) => {
+      const waiting = lane.next.get(kind);
+      if (waiting) waiting.job = job;
+      else lane.next.set(kind, { job, waiters: [] });
+      lane.next.get(kind).waiters.push({ resolve, reject });
+    });
+  }
+  start(key, job, waited) {
+    const lane = this.lanes.get(key) ?? { running: Promise.resolve(), next: /* @__PURE__ */ new Map() };
+    const running = job(waited).finally(() => this.advance(key));
+    lane.running = running;
+    this.lanes.set(key, lane);
+    return running;
+  }
+  advance(key) {
+    const lane = this.lanes.get(key);
+    const [kind, next] = lane?.next.entries().next().value ?? [];
+    if (!lane || kind === void 0 || !next) {
+      this.lanes.delete(key);
+      return;
+    }
+    lane.next.delete(kind);
+    this.start(key, next.job, true).then(
+      () => next.waiters.forEach((w) => w.resolve()),
+      (e) => next.waiters.forEach((w) => w.reject(e))
+    );
+  }
+};
+var pullQueue = new PullQueue();
+
+// src/config/load-config.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+
 // src/rules/rule-meta.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 import { readFileSync } from "node:fs";
@@ -48307,7 +48337,7 @@ var ruleMetaSchema = external_exports.strictObject({
   id: external_exports.string().regex(/^[a-z][a-z0-9-]*$/),
   title: external_exports.string().min(1),
   pattern: external_exports.union([0, 1, 2, 3, 4, 5, 6, 7].map((n) => external_exports.literal(n))),
-  severity: external_exports.enum(["error", "warning", "notice"]),
+  severity: external_exports.enum(SEVERITIES),
   proposal: external_exports.boolean().default(true),
   scope: external_exports.enum(["record", "file", "change"]).default("change"),
   checks: external_exports.string().min(1),
@@ -48338,8 +48368,15 @@ function parseLexicon(meta3, schema) {
 // src/rules/define-rule.ts
 function defineRule(spec, check2) {
   const meta3 = loadRuleMeta(spec.id);
+  const options10 = external_exports.strictObject(spec.options ?? {});
+  const defaults = options10.safeParse(meta3.options);
+  if (!defaults.success) {
+    const issue2 = defaults.error.issues[0];
+    const key = issue2?.code === "unrecognized_keys" ? issue2.keys.join(", ") : issue2?.path.join(".");
+    throw new Error(`rules/${spec.id}.yml: options.${key}: ${issue2?.message} (the rule module's options schema and the yml must agree)`);
+  }
   const lexicon4 = spec.lexicon ? parseLexicon(meta3, spec.lexicon) : void 0;
-  return { meta: meta3, check: (input3, options2) => check2(input3, options2, lexicon4) };
+  return { meta: meta3, options: options10, check: (input3, values) => check2(input3, values, lexicon4) };
 }
 
 // src/regex-source.ts
@@ -48385,6 +48422,10 @@ function compileAll(sources, flags = "i") {
   return sources.map((s) => new RegExp(s, flags));
 }
 var regexList = external_exports.array(regexSource).transform((sources) => compileAll(sources));
+var shareOption = external_exports.number().min(0).max(1);
+function countOption(min) {
+  return external_exports.number().int().min(min);
+}
 
 // src/rules/proposal-text.ts
 var SENTENCE_WINDOW = 160;
@@ -48457,12 +48498,13 @@ var artifact_unreadable_default = defineRule(
 );
 
 // src/rules/business-rules-in-data.ts
+var options2 = { max_share: shareOption, min_matches: countOption(1) };
 var business_rules_in_data_default = defineRule(
-  { id: "business-rules-in-data" },
-  (input3, options2) => input3.datasets.filter((d) => d.role === "train" && d.targets > 0).flatMap((scan) => {
+  { id: "business-rules-in-data", options: options2 },
+  (input3, options10) => input3.datasets.filter((d) => d.role === "train" && d.targets > 0).flatMap((scan) => {
     const hits = scan.businessRules;
     const total = scan.businessRuleTotal ?? hits.length;
-    if (total < options2.min_matches || total / scan.targets <= options2.max_share) return [];
+    if (total < options10.min_matches || total / scan.targets <= options10.max_share) return [];
     const share = `${total} of ${scan.targets} targets (${percent(total, scan.targets)})`;
     return hits.map((h) => ({
       path: scan.path,
@@ -48502,27 +48544,28 @@ var config_references_default = defineRule({ id: "config-references" }, (input3)
 });
 
 // src/rules/dataset-balance.ts
-function rareLabels(labelCounts, options2) {
+var optionsShape = { min_ratio: shareOption, min_per_label: countOption(1) };
+function rareLabels(labelCounts, options10) {
   const counts = Object.entries(labelCounts);
   if (counts.length < 2) return null;
   const top = counts.reduce((a, b) => b[1] > a[1] ? b : a);
-  return { top, rare: new Map(counts.filter(([, n]) => n < top[1] * options2.min_ratio || n < options2.min_per_label)) };
+  return { top, rare: new Map(counts.filter(([, n]) => n < top[1] * options10.min_ratio || n < options10.min_per_label)) };
 }
 var dataset_balance_default = defineRule(
-  { id: "dataset-balance" },
-  (input3, options2) => input3.datasets.filter((scan) => scan.role === "train").flatMap((scan) => {
-    const head = rareLabels(scan.labelCounts, options2);
+  { id: "dataset-balance", options: optionsShape },
+  (input3, options10) => input3.datasets.filter((scan) => scan.role === "train").flatMap((scan) => {
+    const head = rareLabels(scan.labelCounts, options10);
     if (!head) return [];
     const [topLabel, top] = head.top;
-    const base = scan.base ? rareLabels(scan.base.labelCounts, options2) : void 0;
+    const base = scan.base ? rareLabels(scan.base.labelCounts, options10) : void 0;
     return [...head.rare].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).map(([label, n]) => {
       const was = base?.rare.get(label);
-      const existing = base && was !== void 0 && n / top >= was / base.top[1] - 1e-9 && n >= Math.min(was, options2.min_per_label);
+      const existing = base && was !== void 0 && n / top >= was / base.top[1] - 1e-9 && n >= Math.min(was, options10.min_per_label);
       const atBase = scan.base ? ` (${scan.base.labelCounts[label] ?? 0} on the base branch)` : "";
       return {
         path: scan.path,
         line: scan.labelLines[label],
-        message: n < options2.min_per_label ? `Label "${label}" has ${n} example${n === 1 ? "" : "s"} in ${scan.path}${atBase}, fewer than ${options2.min_per_label}; the largest, "${topLabel}", has ${top}.` : `Label "${label}" has ${n} example${n === 1 ? "" : "s"} in ${scan.path}${atBase}, ${percent(n, top)} of the largest label "${topLabel}" (${top}); the floor is ${percent(options2.min_ratio, 1)}.`,
+        message: n < options10.min_per_label ? `Label "${label}" has ${n} example${n === 1 ? "" : "s"} in ${scan.path}${atBase}, fewer than ${options10.min_per_label}; the largest, "${topLabel}", has ${top}.` : `Label "${label}" has ${n} example${n === 1 ? "" : "s"} in ${scan.path}${atBase}, ${percent(n, top)} of the largest label "${topLabel}" (${top}); the floor is ${percent(options10.min_ratio, 1)}.`,
         ...base !== void 0 && { introduced: !existing }
       };
     });
@@ -49147,11 +49190,11 @@ function crossMatches(train, evalKeys, threshold) {
       }
     }
   }
-  const matches = [];
+  const matches2 = [];
   for (let j = 0; j < e.size; j++) {
-    if (best2[j] >= 0) matches.push({ evalLine: e.line(j), trainLine: t.line(best2[j]), exact: exact[j] === 1 });
+    if (best2[j] >= 0) matches2.push({ evalLine: e.line(j), trainLine: t.line(best2[j]), exact: exact[j] === 1 });
   }
-  return matches.sort((a, b) => a.evalLine - b.evalLine || a.trainLine - b.trainLine);
+  return matches2.sort((a, b) => a.evalLine - b.evalLine || a.trainLine - b.trainLine);
 }
 
 // src/datasets/duplicates.ts
@@ -49366,15 +49409,16 @@ function recordIntroduced(scan, line) {
 }
 
 // src/rules/dataset-duplicates.ts
+var options3 = { max_ratio: shareOption, near_threshold: shareOption };
 var dataset_duplicates_default = defineRule(
-  { id: "dataset-duplicates" },
-  (input3, options2) => input3.datasets.flatMap((scan) => {
-    const { dupOf, ratio: ratio2 } = duplicateIndex(scan.keys, options2.near_threshold);
-    if (ratio2 <= options2.max_ratio) return [];
-    const base = scan.base ? duplicateIndex(scan.base.keys, options2.near_threshold).ratio : null;
-    const share = `${dupOf.size} of ${scan.keys.length} examples (${percent(dupOf.size, scan.keys.length)}, above ${percent(options2.max_ratio, 1)})`;
+  { id: "dataset-duplicates", options: options3 },
+  (input3, options10) => input3.datasets.flatMap((scan) => {
+    const { dupOf, ratio: ratio2 } = duplicateIndex(scan.keys, options10.near_threshold);
+    if (ratio2 <= options10.max_ratio) return [];
+    const base = scan.base ? duplicateIndex(scan.base.keys, options10.near_threshold).ratio : null;
+    const share = `${dupOf.size} of ${scan.keys.length} examples (${percent(dupOf.size, scan.keys.length)}, above ${percent(options10.max_ratio, 1)})`;
     const moved = base === null ? "" : ` (duplicates ${movement(base, ratio2)} on this change)`;
-    const crossed = base !== null && base <= options2.max_ratio;
+    const crossed = base !== null && base <= options10.max_ratio;
     return [...dupOf.entries()].sort((x, y) => x[0] - y[0]).map(([i, d]) => {
       const line = scan.keys[i].line;
       const of = scan.keys[d.of].line;
@@ -49390,8 +49434,9 @@ var dataset_duplicates_default = defineRule(
 );
 
 // src/rules/dataset-format.ts
+var options4 = { max_findings: countOption(1) };
 var dataset_format_default = defineRule(
-  { id: "dataset-format" },
+  { id: "dataset-format", options: options4 },
   (input3) => input3.datasets.flatMap((scan) => {
     const results = scan.formatIssues.map((issue2) => ({
       path: scan.path,
@@ -49406,6 +49451,7 @@ var dataset_format_default = defineRule(
 );
 
 // src/rules/dataset-length.ts
+var options5 = { max_tokens: countOption(1) };
 function sequenceLimit(input3, path2) {
   const configs = [...input3.artifacts, ...input3.contextConfigs].filter((a) => a.config?.sequenceLength !== void 0);
   const using = configs.filter((a) => a.config.datasetPaths.includes(path2) || a.config.evalPaths.includes(path2));
@@ -49413,9 +49459,9 @@ function sequenceLimit(input3, path2) {
   return pick2 ? { tokens: pick2.config.sequenceLength, from: pick2.path } : null;
 }
 var dataset_length_default = defineRule(
-  { id: "dataset-length" },
-  (input3, options2) => input3.datasets.flatMap((scan) => {
-    const limit = sequenceLimit(input3, scan.path) ?? { tokens: options2.max_tokens, from: "the rule's max_tokens" };
+  { id: "dataset-length", options: options5 },
+  (input3, options10) => input3.datasets.flatMap((scan) => {
+    const limit = sequenceLimit(input3, scan.path) ?? { tokens: options10.max_tokens, from: "the rule's max_tokens" };
     const long = scan.longest.filter((r) => r.tokens > limit.tokens).sort((a, b) => a.line - b.line).map((r) => ({
       path: scan.path,
       line: r.line,
@@ -49433,8 +49479,9 @@ var dataset_length_default = defineRule(
 );
 
 // src/rules/dataset-sensitive.ts
+var options6 = { max_findings: countOption(1) };
 var dataset_sensitive_default = defineRule(
-  { id: "dataset-sensitive" },
+  { id: "dataset-sensitive", options: options6 },
   (input3) => input3.datasets.flatMap(
     (scan) => scan.sensitive.map((hit) => ({
       path: scan.path,
@@ -49447,17 +49494,18 @@ var dataset_sensitive_default = defineRule(
 );
 
 // src/rules/dataset-size.ts
+var options7 = { min_examples: countOption(1) };
 var dataset_size_default = defineRule(
-  { id: "dataset-size" },
-  (input3, options2) => input3.datasets.filter((scan) => scan.role === "train" && scan.records < options2.min_examples).map((scan) => {
+  { id: "dataset-size", options: options7 },
+  (input3, options10) => input3.datasets.filter((scan) => scan.role === "train" && scan.records < options10.min_examples).map((scan) => {
     const valid = scan.records;
     const base = scan.base?.validRecords;
     const was = base === void 0 ? "" : ` (${base} on the base branch)`;
     return {
       path: scan.path,
-      message: `${scan.path} has ${valid} valid training example${valid === 1 ? "" : "s"}${was}; the minimum is ${options2.min_examples}.`,
+      message: `${scan.path} has ${valid} valid training example${valid === 1 ? "" : "s"}${was}; the minimum is ${options10.min_examples}.`,
       // Already too small at base and no smaller now: not this change's doing.
-      ...base !== void 0 && { introduced: !(base < options2.min_examples && valid >= base) }
+      ...base !== void 0 && { introduced: !(base < options10.min_examples && valid >= base) }
     };
   })
 );
@@ -49490,11 +49538,12 @@ var eval_coverage_default = defineRule({ id: "eval-coverage" }, (input3) => {
 });
 
 // src/rules/eval-leakage.ts
-var eval_leakage_default = defineRule({ id: "eval-leakage" }, (input3, options2) => {
+var options8 = { near_threshold: shareOption, max_findings: countOption(1) };
+var eval_leakage_default = defineRule({ id: "eval-leakage", options: options8 }, (input3, options10) => {
   const train = input3.datasets.filter((d) => d.role === "train");
   const fromData = input3.datasets.filter((d) => d.role === "eval").flatMap(
     (evalSet) => train.flatMap(
-      (t) => crossMatches(t.keys, evalSet.keys, options2.near_threshold).map((m) => ({
+      (t) => crossMatches(t.keys, evalSet.keys, options10.near_threshold).map((m) => ({
         path: evalSet.path,
         line: m.evalLine,
         endLine: m.evalLine,
@@ -49565,6 +49614,7 @@ var label_schema_change_default = defineRule(
 );
 
 // src/rules/label-schema-churn.ts
+var options9 = { window_days: countOption(1), max_changes: countOption(0) };
 function labelChanges(history) {
   const oldestFirst = [...history].reverse();
   const changes = [];
@@ -49576,18 +49626,18 @@ function labelChanges(history) {
   }
   return changes;
 }
-var label_schema_churn_default = defineRule({ id: "label-schema-churn" }, (input3, options2) => {
-  const since = new Date(input3.headDate.getTime() - options2.window_days * 864e5);
+var label_schema_churn_default = defineRule({ id: "label-schema-churn", options: options9 }, (input3, options10) => {
+  const since = new Date(input3.headDate.getTime() - options10.window_days * 864e5);
   return input3.labelSchemas.flatMap((schema) => {
     const inWindow = schema.history.filter((v) => v.date >= since);
     const changes = labelChanges(inWindow);
-    if (changes.length <= options2.max_changes) return [];
+    if (changes.length <= options10.max_changes) return [];
     const first = changes[0].from.labels.length;
     const last = changes[changes.length - 1].to.labels.length;
     return [
       {
         path: schema.path,
-        message: `The label set of ${schema.path} changed ${changes.length} times in the ${options2.window_days} days before ${shortDate(input3.headDate)} (more than ${options2.max_changes}); it went from ${first} to ${last} labels.`,
+        message: `The label set of ${schema.path} changed ${changes.length} times in the ${options10.window_days} days before ${shortDate(input3.headDate)} (more than ${options10.max_changes}); it went from ${first} to ${last} labels.`,
         evidence: changes.map(
           (c) => `${shortDate(c.to.date)} ${shortSha2(c.to.sha)}: ${c.from.labels.length} \u2192 ${c.to.labels.length} labels` + (c.added.length ? `; added ${c.added.join(", ")}` : "") + (c.removed.length ? `; removed ${c.removed.join(", ")}` : "")
         )
@@ -49609,33 +49659,64 @@ var latency_budget_default = defineRule({ id: "latency-budget", lexicon: lexicon
   return [{ ...proposalLocation(input3), message: `The proposal states no ${missing.join(" and no ")}.` }];
 });
 
-// src/rules/owners.ts
+// src/codeowners.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
+var CONFIG_ORIGIN = "config owners";
+var USER_OR_TEAM = /^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\/[A-Za-z0-9][A-Za-z0-9._-]*)?$/;
+var EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+function isValidOwner(owner) {
+  return USER_OR_TEAM.test(owner) || EMAIL.test(owner);
+}
+function literal2(pattern) {
+  return pattern.replace(/[\\[\]!(){}+@,|^$]/g, (c) => `\\${c}`);
+}
 function codeownersGlob(pattern) {
   let p = pattern.trim();
   const anchored = p.startsWith("/") || p.replace(/\/$/, "").includes("/");
-  p = p.replace(/^\//, "");
+  p = literal2(p.replace(/^\//, ""));
   const prefix = anchored || p.startsWith("**") ? "" : "**/";
   if (p.endsWith("/")) return `${prefix}${p}**`;
   if (p.endsWith("/**") || p.endsWith("/*")) return `${prefix}${p}`;
   return `${prefix}{${p},${p}/**}`;
 }
 function parseCodeowners(text, origin) {
-  return text.split(/\r?\n/).flatMap((raw, i) => {
+  const rules = [];
+  const problems = [];
+  text.split(/\r\n|\r|\n/).forEach((raw, i) => {
     const line = raw.replace(/(^|\s)#.*$/, "").trim();
-    if (!line) return [];
+    if (!line) return;
     const [pattern, ...owners] = line.split(/\s+/);
-    return [{ pattern: codeownersGlob(pattern), owners, origin: `${origin}:${i + 1}` }];
+    const bad = owners.filter((o) => !isValidOwner(o));
+    if (bad.length) {
+      problems.push({ line: i + 1, message: `${origin}:${i + 1} was skipped, as GitHub skips it: ${bad.map((o) => `"${o}"`).join(", ")} is not an @user, @org/team or email owner` });
+      return;
+    }
+    rules.push({ pattern: codeownersGlob(pattern), owners, origin: `${origin}:${i + 1}` });
   });
+  return { rules, problems };
 }
 function configOwnerRules(owners) {
-  return Object.entries(owners).map(([pattern, list]) => ({ pattern, owners: list, origin: "config owners" }));
+  return Object.entries(owners).map(([pattern, list]) => ({ pattern, owners: list, origin: CONFIG_ORIGIN }));
+}
+var matchers = /* @__PURE__ */ new WeakMap();
+function matches(rule, path2) {
+  let m = matchers.get(rule);
+  if (!m) {
+    m = (0, import_picomatch.default)(rule.pattern, { dot: true });
+    matchers.set(rule, m);
+  }
+  return m(path2);
 }
 function ownersOf(path2, rules) {
-  const codeowners = rules.filter((r) => r.origin !== "config owners");
-  const config3 = rules.filter((r) => r.origin === "config owners");
-  const last = [...codeowners].reverse().find((r) => import_picomatch.default.isMatch(path2, r.pattern, { dot: true }));
-  const extra = config3.filter((r) => import_picomatch.default.isMatch(path2, r.pattern, { dot: true }));
+  let last;
+  const extra = [];
+  for (let i = rules.length - 1; i >= 0; i--) {
+    const r = rules[i];
+    const config3 = r.origin === CONFIG_ORIGIN;
+    if (!config3 && last || !matches(r, path2)) continue;
+    if (config3) extra.unshift(r);
+    else last = r;
+  }
   const owners = [.../* @__PURE__ */ new Set([...last?.owners ?? [], ...extra.flatMap((r) => r.owners)])];
   return { owners, origin: owners.length ? last?.owners.length ? last.origin : extra[0]?.origin : void 0 };
 }
@@ -49760,14 +49841,19 @@ function optionSchema(value) {
   if (typeof value === "boolean") return external_exports.boolean().default(value);
   return external_exports.string().default(value);
 }
-function buildConfigSchema(metas) {
+function buildConfigSchema(ruleList) {
   const rules = Object.fromEntries(
-    metas.map((meta3) => [
+    ruleList.map(({ meta: meta3, options: options10 }) => [
       meta3.id,
       external_exports.strictObject({
         enabled: external_exports.boolean().default(true),
-        severity: external_exports.enum(["error", "warning", "notice"]).optional(),
-        ...Object.fromEntries(Object.entries(meta3.options).map(([k, v]) => [k, optionSchema(v)]))
+        severity: external_exports.enum(SEVERITIES).optional(),
+        ...Object.fromEntries(
+          Object.entries(meta3.options).map(([k, v]) => {
+            const declared = options10?.shape[k];
+            return [k, declared ? declared.default(v) : optionSchema(v)];
+          })
+        )
       }).prefault({}).describe(`${meta3.title} (pattern ${meta3.pattern}, default severity ${meta3.severity})`)
     ])
   );
@@ -49794,7 +49880,7 @@ function buildConfigSchema(metas) {
 
 // src/config/load-config.ts
 var CONFIG_PATH = ".github/finetune-review.yml";
-var repoConfigSchema = buildConfigSchema(ruleMetas);
+var repoConfigSchema = buildConfigSchema([...ruleRegistry.values()]);
 function configJsonSchema() {
   return {
     $id: "https://github.com/finetune-review/finetune-review/schema/finetune-review.schema.json",
@@ -49813,6 +49899,7 @@ function knownKeys(path2) {
   }
   return Object.keys(node2.properties ?? {}).filter((k) => k !== "$schema");
 }
+var TYPE_NAMES = { array: "a list", object: "a mapping", int: "a whole number", number: "a number" };
 function fixHint(issue2) {
   switch (issue2.code) {
     case "unrecognized_keys": {
@@ -49822,9 +49909,11 @@ function fixHint(issue2) {
     case "invalid_value":
       return `set it to one of: ${issue2.values.map((v) => JSON.stringify(v)).join(", ")}`;
     case "invalid_type":
-      return `set it to a ${issue2.expected === "array" ? "list" : issue2.expected === "object" ? "mapping" : issue2.expected}`;
+      return `set it to ${TYPE_NAMES[issue2.expected] ?? `a ${issue2.expected}`}`;
     case "too_small":
-      return `use a value of at least ${String(issue2.minimum)}`;
+      return `use a value of at least ${String(issue2.minimum)}${issue2.inclusive === false ? " (exclusive)" : ""}`;
+    case "too_big":
+      return `use a value of at most ${String(issue2.maximum)}${issue2.inclusive === false ? " (exclusive)" : ""}`;
     default:
       return "see the config reference in the README";
   }
@@ -50080,41 +50169,98 @@ function csvReader(delimiter, max) {
   let field = "";
   let fieldStarted = false;
   let inQuotes = false;
+  let closed = false;
   let startLine = 0;
   let recordSize = 0;
   let badUtf8 = null;
+  let stray = null;
+  let bareCrs = 0;
   const reset = () => {
     fields = [];
     field = "";
     fieldStarted = false;
     inQuotes = false;
+    closed = false;
     recordSize = 0;
     badUtf8 = null;
+    stray = null;
   };
   const finish = () => {
     fields.push(field);
-    const row = fields;
-    const bad = badUtf8;
+    const row2 = fields;
+    const bad = badUtf8 ?? stray;
     const line = startLine;
     reset();
     if (header === null) {
-      header = row.map((h) => h.trim());
+      header = row2.map((h) => h.trim());
       return bad ? [bad] : [];
     }
     if (bad) return [bad];
-    if (row.length !== header.length) {
-      return [{ line, issue: `expected ${header.length} fields, found ${row.length}` }];
+    if (row2.length !== header.length) {
+      return [{ line, issue: `expected ${header.length} fields, found ${row2.length}` }];
     }
     const value = {};
     header.forEach((name, i) => {
-      value[name] = row[i];
+      value[name] = row2[i];
     });
     return [{ line, value }];
+  };
+  const strayQuote = (line, column, what) => {
+    stray ??= { line, issue: `${what} at column ${column}; a field that holds a quote must be quoted, with the quote doubled ("")` };
+  };
+  const row = (text, lineNo, bytes) => {
+    if (!inQuotes) {
+      if (text.trim() === "" && !badUtf8) return [];
+      startLine = lineNo;
+    } else {
+      field += "\n";
+    }
+    recordSize += bytes;
+    if (recordSize > max) {
+      const line = startLine;
+      const size = recordSize;
+      reset();
+      return [{ line, issue: `record is ${formatBytes(size)}, over the ${formatBytes(max)} limit (a quoted field left open?); not parsed` }];
+    }
+    if (!inQuotes && !text.includes('"')) {
+      fields = text.split(delimiter);
+      field = fields.pop();
+      return finish();
+    }
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (inQuotes) {
+        if (c === '"') {
+          if (text[i + 1] === '"') {
+            field += '"';
+            i++;
+          } else {
+            inQuotes = false;
+            closed = true;
+          }
+        } else field += c;
+      } else if (c === delimiter) {
+        fields.push(field);
+        field = "";
+        fieldStarted = false;
+        closed = false;
+      } else if (closed) {
+        if (c !== " " && c !== "	") strayQuote(lineNo, i + 1, "text after a closing quote");
+      } else if (c === '"' && !fieldStarted) {
+        inQuotes = true;
+        fieldStarted = true;
+      } else {
+        if (c === '"') strayQuote(lineNo, i + 1, "a quote inside an unquoted field");
+        field += c;
+        fieldStarted = true;
+      }
+    }
+    return inQuotes ? [] : finish();
   };
   return {
     line(l) {
       if (l.tooLong) {
-        const line = inQuotes ? startLine : l.line;
+        const line = inQuotes ? startLine : l.line + bareCrs;
         reset();
         return [tooLongIssue(line, l.length, max)];
       }
@@ -50122,50 +50268,15 @@ function csvReader(delimiter, max) {
       const decoded = decodeUtf8(l.bytes);
       if ("error" in decoded) {
         text = decodeUtf8Lenient(l.bytes);
-        badUtf8 ??= { line: l.line, issue: decoded.error };
+        badUtf8 ??= { line: l.line + bareCrs, issue: decoded.error };
       } else {
         text = decoded.text;
       }
-      if (!inQuotes) {
-        if (text.trim() === "" && !badUtf8) return [];
-        startLine = l.line;
-      } else {
-        field += "\n";
-      }
-      recordSize += l.bytes.length;
-      if (recordSize > max) {
-        const line = startLine;
-        const size = recordSize;
-        reset();
-        return [{ line, issue: `record is ${formatBytes(size)}, over the ${formatBytes(max)} limit (a quoted field left open?); not parsed` }];
-      }
-      if (!inQuotes && !text.includes('"')) {
-        fields = text.split(delimiter);
-        field = fields.pop();
-        return finish();
-      }
-      for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (inQuotes) {
-          if (c === '"') {
-            if (text[i + 1] === '"') {
-              field += '"';
-              i++;
-            } else inQuotes = false;
-          } else field += c;
-        } else if (c === delimiter) {
-          fields.push(field);
-          field = "";
-          fieldStarted = false;
-        } else if (c === '"' && !fieldStarted) {
-          inQuotes = true;
-          fieldStarted = true;
-        } else {
-          field += c;
-          fieldStarted = true;
-        }
-      }
-      return inQuotes ? [] : finish();
+      if (!text.includes("\r")) return row(text, l.line + bareCrs, l.bytes.length);
+      const first = l.line + bareCrs;
+      const parts = text.split("\r");
+      bareCrs += parts.length - 1;
+      return parts.flatMap((part, j) => row(part, first + j, Buffer.byteLength(part) + 1));
     },
     end() {
       if (!inQuotes) return [];
@@ -50406,12 +50517,12 @@ function blockExamples(node2, intent, headerLine, text, counter) {
   const value = String(node2.value);
   const valueLines = value.split("\n");
   if (valueLines[valueLines.length - 1] === "") valueLines.pop();
-  const literal2 = node2.type === import_yaml6.Scalar.BLOCK_LITERAL;
-  const sourceLines = literal2 ? null : text.split("\n");
+  const literal3 = node2.type === import_yaml6.Scalar.BLOCK_LITERAL;
+  const sourceLines = literal3 ? null : text.split("\n");
   let searchFrom = headerLine;
   valueLines.forEach((raw, k) => {
     let line = headerLine + 1 + k;
-    if (!literal2) {
+    if (!literal3) {
       const rangeStart2 = node2.range ? counter.linePos(node2.range[0]).line : headerLine;
       line = rangeStart2;
       for (let s = Math.max(searchFrom, rangeStart2); s <= (sourceLines?.length ?? 0); s++) {
@@ -50884,18 +50995,18 @@ var Reader = class {
     const s = this.source;
     while (this.i < s.length && s[this.i] !== "|" && s[this.i] !== ")") {
       const c = s[this.i];
-      let literal2 = null;
+      let literal3 = null;
       let req = null;
       if (c === "\\") {
         const e = s[this.i + 1];
         this.i += 2;
         if (e === void 0) throw new Error("trailing backslash");
         if ("dDwWsS".includes(e)) req = [{ charClass: `\\${e}` }];
-        else if (e in CONTROL_ESCAPES) literal2 = CONTROL_ESCAPES[e];
+        else if (e in CONTROL_ESCAPES) literal3 = CONTROL_ESCAPES[e];
         else if (e === "x" && /^[0-9a-fA-F]{2}$/.test(s.slice(this.i, this.i + 2))) {
-          literal2 = String.fromCharCode(parseInt(s.slice(this.i, this.i + 2), 16));
+          literal3 = String.fromCharCode(parseInt(s.slice(this.i, this.i + 2), 16));
           this.i += 2;
-        } else if (!/[0-9A-Za-z]/.test(e)) literal2 = e;
+        } else if (!/[0-9A-Za-z]/.test(e)) literal3 = e;
         else if (e === "k") this.skipName();
         else if (e === "u" && /^[0-9a-fA-F]{4}/.test(s.slice(this.i))) this.i += 4;
         else if (e === "p" || e === "P" || e === "u") this.skipBraces();
@@ -50909,15 +51020,15 @@ var Reader = class {
         throw new Error("quantifier without an atom");
       } else {
         this.i++;
-        if (!SPECIAL.has(c)) literal2 = c;
+        if (!SPECIAL.has(c)) literal3 = c;
         const low = s.charCodeAt(this.i);
-        if (c.charCodeAt(0) >= 55296 && c.charCodeAt(0) <= 56319 && low >= 56320 && low <= 57343) literal2 = c + s[this.i++];
+        if (c.charCodeAt(0) >= 55296 && c.charCodeAt(0) <= 56319 && low >= 56320 && low <= 57343) literal3 = c + s[this.i++];
       }
       const min = this.quantifier();
-      if (literal2 !== null) {
-        if (min === 1 && !this.quantified) run3 += literal2;
+      if (literal3 !== null) {
+        if (min === 1 && !this.quantified) run3 += literal3;
         else {
-          if (min >= 1) run3 += literal2;
+          if (min >= 1) run3 += literal3;
           endRun();
         }
       } else {
@@ -52426,9 +52537,9 @@ function stringEnd(text, open2) {
   }
   return -1;
 }
-function safeJsonString(literal2) {
+function safeJsonString(literal3) {
   try {
-    const value = JSON.parse(literal2);
+    const value = JSON.parse(literal3);
     return typeof value === "string" ? value : void 0;
   } catch {
     return void 0;
@@ -53576,12 +53687,14 @@ async function findContextConfigs(source, artifacts, changed, headFiles, ctx) {
   const notes = candidates.length > picked.length ? [`${candidates.length - picked.length} unchanged YAML/JSON files were not searched for training configs that name the changed datasets (the first ${MAX_CONTEXT_CANDIDATES} were).`] : [];
   return { configs, notes };
 }
-async function ownerRules(source, config3) {
+async function ownerRules(source, config3, notes) {
   const rules = [];
   for (const path2 of CODEOWNERS_PATHS) {
     const text = await source.readFile(source.base, path2);
     if (text) {
-      rules.push(...parseCodeowners(decode4(text), path2));
+      const parsed = parseCodeowners(decode4(text), path2);
+      rules.push(...parsed.rules);
+      notes.push(...parsed.problems.map((p) => `${p.message}.`));
       break;
     }
   }
@@ -53629,7 +53742,7 @@ async function buildInput(source, config3, opts = {}) {
     proposal,
     datasets,
     labelSchemas: await labelSchemas(source, await labelSources(source, artifacts, headFiles, ctx), config3, headDate),
-    owners: await ownerRules(source, config3),
+    owners: await ownerRules(source, config3, notes),
     headFiles,
     evalFiles: await evalFiles(headFiles, ctx),
     notes,
@@ -53645,7 +53758,7 @@ async function buildInput(source, config3, opts = {}) {
 var findingSchema = external_exports.strictObject({
   ruleId: external_exports.string().regex(/^[a-z][a-z0-9-]*$/),
   pattern: external_exports.number().int().min(0).max(7),
-  severity: external_exports.enum(["error", "warning", "notice"]),
+  severity: external_exports.enum(SEVERITIES),
   title: external_exports.string().min(1),
   message: external_exports.string().min(1),
   remediation: external_exports.string().min(1).optional(),
@@ -53665,7 +53778,6 @@ function checkFinding(finding) {
 }
 
 // src/run-rules.ts
-var SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
 var DEFAULT_CAP = 20;
 function toFindings(rule, results, settings) {
   const { meta: meta3 } = rule;
@@ -53735,10 +53847,10 @@ function runRules(rules, input3) {
     const settings = input3.config.rules[rule.meta.id];
     if (settings && !settings.enabled) continue;
     if (rule.meta.proposal && !fineTuning) continue;
-    const options2 = ruleOptions(rule, input3.config);
+    const options10 = ruleOptions(rule, input3.config);
     try {
-      const cap = typeof options2.max_findings === "number" ? options2.max_findings : DEFAULT_CAP;
-      const results = scopeResults(rule, rule.check(input3, options2), input3.datasets);
+      const cap = typeof options10.max_findings === "number" ? options10.max_findings : DEFAULT_CAP;
+      const results = scopeResults(rule, rule.check(input3, options10), input3.datasets);
       findings.push(...capPerFile(toFindings(rule, results, settings), cap));
     } catch (error62) {
       findings.push({
@@ -54081,7 +54193,7 @@ var GitHubSource = class _GitHubSource {
       return;
     }
     const wanted = [];
-    for (const [path2, list] of versions) {
+    for (const list of versions.values()) {
       for (const v of list) if (v.blob && v.blob.size <= this.maxFileBytes) wanted.push({ sha: v.blob.oid, size: v.blob.size });
     }
     this.readBlobs(wanted);
@@ -54661,10 +54773,17 @@ function input2(env, name) {
   const value = env[`INPUT_${name.toUpperCase()}`]?.trim();
   return value ? value : void 0;
 }
-async function runAction(options2 = {}) {
-  const env = options2.env ?? process.env;
-  const out = options2.out ?? process.stdout;
-  const log = actionLogger(out, env.RUNNER_DEBUG === "1" ? "debug" : env.LOG_LEVEL ?? "info");
+async function runAction(options10 = {}) {
+  const env = options10.env ?? process.env;
+  const out = options10.out ?? process.stdout;
+  let settings;
+  try {
+    settings = readSettings(env);
+  } catch (error62) {
+    actionLogger(out, "info").error(`finetune-review: ${error62.message}`);
+    return { exitCode: 1 };
+  }
+  const log = actionLogger(out, env.RUNNER_DEBUG === "1" ? "debug" : settings.LOG_LEVEL ?? "info");
   const fail = (message) => {
     log.error(message);
     return { exitCode: 1 };
@@ -54683,7 +54802,7 @@ async function runAction(options2 = {}) {
   } catch (error62) {
     return fail(`cannot read the event file ${eventPath}: ${error62.message}`);
   }
-  const Octokit2 = options2.Octokit ?? ProbotOctokit;
+  const Octokit2 = options10.Octokit ?? ProbotOctokit;
   const octokit = new Octokit2({ auth: { token }, baseUrl: env.GITHUB_API_URL ?? "https://api.github.com", log, throttle: throttleFor(0, log) });
   serialiseWrites(octokit, "action");
   let started = false;
@@ -54700,7 +54819,7 @@ async function runAction(options2 = {}) {
   });
   const deps = {
     botLogin: async () => input2(env, "bot-login") ?? WORKFLOW_BOT_LOGIN,
-    timeoutMs: env.REVIEW_TIMEOUT_MS ? Number(env.REVIEW_TIMEOUT_MS) : void 0
+    timeoutMs: settings.REVIEW_TIMEOUT_MS
   };
   const id = env.GITHUB_RUN_ID ?? "action";
   const contextFor = (name) => new Context({ id, name, payload }, octokit, log);

@@ -10,6 +10,7 @@ import { appendFile, readFile } from "node:fs/promises";
 import { pino, type DestinationStream } from "pino";
 import { Context, ProbotOctokit, type Logger } from "probot";
 import { serialiseWrites, throttleFor } from "./github/octokit.js";
+import { readSettings, type Settings } from "./settings.js";
 import { PULL_REQUEST_ACTIONS, onIssueComment, onMergeGroup, onPullRequest, type HandlerDeps } from "./github/events.js";
 
 /** Where Action mode reads its inputs from: `process.env` of the runner, or a test's record. */
@@ -73,7 +74,14 @@ function input(env: ActionEnv, name: string): string | undefined {
 export async function runAction(options: ActionOptions = {}): Promise<ActionResult> {
   const env = options.env ?? process.env;
   const out = options.out ?? process.stdout;
-  const log = actionLogger(out, env.RUNNER_DEBUG === "1" ? "debug" : (env.LOG_LEVEL ?? "info"));
+  let settings: Settings;
+  try {
+    settings = readSettings(env);
+  } catch (error) {
+    actionLogger(out, "info").error(`finetune-review: ${(error as Error).message}`);
+    return { exitCode: 1 };
+  }
+  const log = actionLogger(out, env.RUNNER_DEBUG === "1" ? "debug" : (settings.LOG_LEVEL ?? "info"));
   const fail = (message: string): ActionResult => {
     log.error(message);
     return { exitCode: 1 };
@@ -114,7 +122,7 @@ export async function runAction(options: ActionOptions = {}): Promise<ActionResu
 
   const deps: HandlerDeps = {
     botLogin: async () => input(env, "bot-login") ?? WORKFLOW_BOT_LOGIN,
-    timeoutMs: env.REVIEW_TIMEOUT_MS ? Number(env.REVIEW_TIMEOUT_MS) : undefined,
+    timeoutMs: settings.REVIEW_TIMEOUT_MS,
   };
   const id = env.GITHUB_RUN_ID ?? "action";
   // The event file holds the webhook payload of GITHUB_EVENT_NAME (checked above); its type is asserted here, once.

@@ -3,7 +3,7 @@ import { parseRepoConfig, CONFIG_PATH } from "./config/load-config.js";
 import { parseLabels, scanDataset } from "./datasets/index.js";
 import { readBaseline } from "./datasets/baseline.js";
 import { classifyContent, detectFile, needsContent, type DetectContext } from "./detect/index.js";
-import { configOwnerRules, parseCodeowners } from "./rules/owners.js";
+import { configOwnerRules, parseCodeowners } from "./codeowners.js";
 import { scanLexicon } from "./rules/scan-lexicon.js";
 import type {
   Artifact,
@@ -403,12 +403,15 @@ async function findContextConfigs(
   return { configs, notes };
 }
 
-async function ownerRules(source: Source, config: RepoConfig): Promise<OwnerRule[]> {
+/** CODEOWNERS at base (the first of GitHub's locations that exists) and config owners; skipped lines become notes. */
+async function ownerRules(source: Source, config: RepoConfig, notes: string[]): Promise<OwnerRule[]> {
   const rules: OwnerRule[] = [];
   for (const path of CODEOWNERS_PATHS) {
     const text = await source.readFile(source.base, path);
     if (text) {
-      rules.push(...parseCodeowners(decode(text), path));
+      const parsed = parseCodeowners(decode(text), path);
+      rules.push(...parsed.rules);
+      notes.push(...parsed.problems.map((p) => `${p.message}.`));
       break;
     }
   }
@@ -468,7 +471,7 @@ export async function buildInput(
     proposal,
     datasets,
     labelSchemas: await labelSchemas(source, await labelSources(source, artifacts, headFiles, ctx), config, headDate),
-    owners: await ownerRules(source, config),
+    owners: await ownerRules(source, config, notes),
     headFiles,
     evalFiles: await evalFiles(headFiles, ctx),
     notes,

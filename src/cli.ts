@@ -4,6 +4,7 @@ import { OUTPUT_FORMATS, isOutputFormat, renderReview } from "./render/index.js"
 import { review } from "./review.js";
 import { ruleMetas } from "./rules/registry.js";
 import { LocalGitSource } from "./sources/local-git.js";
+import { readSettings, SettingsError } from "./settings.js";
 import { UsageError } from "./sources/usage-error.js";
 
 const USAGE = `Usage: finetune-review review [--repo DIR] --base REF [--head REF] [--body-file FILE]
@@ -25,6 +26,7 @@ async function readArgFile(flag: string, path: string): Promise<string> {
 /** Parses flags, runs the review, prints it; resolves to the exit code. Thin by design: all logic is in review(). */
 export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
   try {
+    readSettings();
     const { positionals, values } = parseArgs({
       args: argv,
       allowPositionals: true,
@@ -60,7 +62,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     return result.conclusion === "failure" ? 1 : 0;
   } catch (error) {
     const e = error as Error & { code?: string };
-    if (error instanceof UsageError || e.code?.startsWith("ERR_PARSE_ARGS")) {
+    if (error instanceof UsageError || error instanceof SettingsError || e.code?.startsWith("ERR_PARSE_ARGS")) {
       err.write(`finetune-review: ${e.message.split("\n")[0]}\n`);
       return 2;
     }

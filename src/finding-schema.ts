@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { SEVERITIES } from "./severity.js";
 import type { Finding } from "./types.js";
 
 /** The one shape of a Finding, checked at the engine's boundary before any renderer sees it. */
 export const findingSchema = z.strictObject({
   ruleId: z.string().regex(/^[a-z][a-z0-9-]*$/),
   pattern: z.number().int().min(0).max(7),
-  severity: z.enum(["error", "warning", "notice"]),
+  severity: z.enum(SEVERITIES),
   title: z.string().min(1),
   message: z.string().min(1),
   remediation: z.string().min(1).optional(),

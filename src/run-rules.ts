@@ -1,9 +1,9 @@
 import { checkFinding } from "./finding-schema.js";
 import type { OptionValue, RepoConfig, RuleSettings } from "./config/schema.js";
 import { recordIntroduced } from "./datasets/record-ids.js";
+import { SEVERITY_RANK } from "./severity.js";
 import type { Conclusion, DatasetScan, ExistingMode, Finding, ReviewInput, Rule, RuleResult, Severity } from "./types.js";
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
 const DEFAULT_CAP = 20;
 
 /** Stamps a rule's metadata and the effective severity on its results. */
@@ -96,7 +96,7 @@ export function runRules(rules: Iterable<Rule>, input: ReviewInput): Finding[] {
     const options = ruleOptions(rule, input.config);
     try {
       const cap = typeof options.max_findings === "number" ? options.max_findings : DEFAULT_CAP;
-      const results = scopeResults(rule, rule.check(input, options as typeof rule.meta.options), input.datasets);
+      const results = scopeResults(rule, rule.check(input, options), input.datasets);
       findings.push(...capPerFile(toFindings(rule, results, settings), cap));
     } catch (error) {
       findings.push({

@@ -4,8 +4,10 @@
  */
 import type { RepoConfig } from "./config/schema.js";
 
-/** How severe a finding is; `fail_on` compares against this order. */
-export type Severity = "error" | "warning" | "notice";
+import type { z } from "zod";
+import type { Severity } from "./severity.js";
+
+export type { Severity } from "./severity.js";
 
 /** The check conclusion a Review maps to. */
 export type Conclusion = "success" | "neutral" | "failure";
@@ -374,6 +376,11 @@ export interface RuleMeta {
 /** A rule: metadata plus a pure function from the review's input to results. */
 export interface Rule<O extends RuleMeta["options"] = RuleMeta["options"]> {
   meta: RuleMeta;
+  /**
+   * The zod schema of the rule's options, with their bounds (`defineRule` builds it); the repo
+   * config's `rules.<id>` validates against it, with the defaults from `meta.options`.
+   */
+  options?: z.ZodObject;
   check(input: ReviewInput, options: O): RuleResult[];
 }
 

@@ -1,6 +1,6 @@
 import { isMap, isScalar, type Node as YamlNode } from "yaml";
 import { z } from "zod";
-import { ruleMetas } from "../rules/registry.js";
+import { ruleRegistry } from "../rules/registry.js";
 import { parseYamlSafely } from "../safe-yaml.js";
 import type { ConfigProblem } from "../types.js";
 import { buildConfigSchema, type RepoConfig } from "./schema.js";
@@ -9,7 +9,7 @@ import { buildConfigSchema, type RepoConfig } from "./schema.js";
 export const CONFIG_PATH = ".github/finetune-review.yml";
 
 /** The one zod schema of the repo config, with every rule's options and defaults. */
-export const repoConfigSchema = buildConfigSchema(ruleMetas);
+export const repoConfigSchema = buildConfigSchema([...ruleRegistry.values()]);
 
 /** The JSON Schema generated from the zod schema (editors and `schema/finetune-review.schema.json`). */
 export function configJsonSchema(): Record<string, unknown> {
@@ -24,7 +24,7 @@ export type ConfigResult = { ok: true; config: RepoConfig } | { ok: false; probl
 
 /** The defaults, as a repo without a config file gets them. */
 export function defaultConfig(): RepoConfig {
-  return repoConfigSchema.parse({}) as RepoConfig;
+  return repoConfigSchema.parse({});
 }
 
 function knownKeys(path: readonly PropertyKey[]): string[] {
@@ -37,6 +37,8 @@ function knownKeys(path: readonly PropertyKey[]): string[] {
   return Object.keys((node as { properties?: Record<string, unknown> }).properties ?? {}).filter((k) => k !== "$schema");
 }
 
+const TYPE_NAMES: Record<string, string> = { array: "a list", object: "a mapping", int: "a whole number", number: "a number" };
+
 function fixHint(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case "unrecognized_keys": {
@@ -46,9 +48,11 @@ function fixHint(issue: z.core.$ZodIssue): string {
     case "invalid_value":
       return `set it to one of: ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
     case "invalid_type":
-      return `set it to a ${issue.expected === "array" ? "list" : issue.expected === "object" ? "mapping" : issue.expected}`;
+      return `set it to ${TYPE_NAMES[issue.expected] ?? `a ${issue.expected}`}`;
     case "too_small":
-      return `use a value of at least ${String(issue.minimum)}`;
+      return `use a value of at least ${String(issue.minimum)}${issue.inclusive === false ? " (exclusive)" : ""}`;
+    case "too_big":
+      return `use a value of at most ${String(issue.maximum)}${issue.inclusive === false ? " (exclusive)" : ""}`;
     default:
       return "see the config reference in the README";
   }
@@ -90,13 +94,13 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 /** Deep-merges `over` onto `base`: mappings merge key by key, anything else (lists too) is replaced. */
 export function mergeConfig(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(over)) out[k] = isRecord(v) && isRecord(out[k]) ? mergeConfig(out[k] as Record<string, unknown>, v) : v;
+  for (const [k, v] of Object.entries(over)) out[k] = isRecord(v) && isRecord(out[k]) ? mergeConfig(out[k], v) : v;
   return out;
 }
 
 function validate(data: Record<string, unknown>, lineOf: (path: readonly PropertyKey[], key?: string) => number | undefined): ConfigResult {
   const parsed = repoConfigSchema.safeParse(data);
-  if (parsed.success) return { ok: true, config: parsed.data as RepoConfig };
+  if (parsed.success) return { ok: true, config: parsed.data };
   return {
     ok: false,
     problems: parsed.error.issues.map((issue) => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { RuleMeta, Severity } from "../types.js";
+import { SEVERITIES, type Severity } from "../severity.js";
+import type { Rule } from "../types.js";
 
 /** A rule option's value as the repo config may set it. */
 export type OptionValue = number | string | boolean | string[];
@@ -30,6 +31,7 @@ export interface RepoConfig {
 
 const globs = z.array(z.string().min(1)).default([]);
 
+/** The schema of an option a rule declares no schema for (rules built by hand in tests): its default's type. */
 function optionSchema(value: OptionValue): z.ZodType {
   if (Array.isArray(value)) return z.array(z.string()).default(value);
   if (typeof value === "number") return z.number().min(0).default(value);
@@ -37,16 +39,24 @@ function optionSchema(value: OptionValue): z.ZodType {
   return z.string().default(value);
 }
 
-/** One schema, built from the rules' metadata so that each rule's options and defaults are in it. */
-export function buildConfigSchema(metas: readonly RuleMeta[]) {
+/**
+ * One schema, built from the rules so that each rule's options are in it: the bounds from the
+ * rule module's options schema, the defaults from its `rules/<id>.yml`.
+ */
+export function buildConfigSchema(ruleList: readonly Pick<Rule, "meta" | "options">[]) {
   const rules = Object.fromEntries(
-    metas.map((meta) => [
+    ruleList.map(({ meta, options }) => [
       meta.id,
       z
         .strictObject({
           enabled: z.boolean().default(true),
-          severity: z.enum(["error", "warning", "notice"]).optional(),
-          ...Object.fromEntries(Object.entries(meta.options).map(([k, v]) => [k, optionSchema(v)])),
+          severity: z.enum(SEVERITIES).optional(),
+          ...Object.fromEntries(
+            Object.entries(meta.options).map(([k, v]) => {
+              const declared = options?.shape[k] as z.ZodType | undefined;
+              return [k, declared ? declared.default(v as never) : optionSchema(v)];
+            }),
+          ),
         })
         .prefault({})
         .describe(`${meta.title} (pattern ${meta.pattern}, default severity ${meta.severity})`),

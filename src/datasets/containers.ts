@@ -87,30 +87,40 @@ function jsonlReader(max: number): LineReader {
   };
 }
 
-/** RFC 4180 reader: a header row, then one record per row; quoted fields may hold separators and newlines. */
+/**
+ * RFC 4180 reader: a header row, then one record per row; quoted fields may hold separators and
+ * newlines. A bare CR (old Mac line ends) ends a row as LF and CRLF do. A quote inside an unquoted
+ * field, or text after a closing quote, makes the record an issue naming its line and column.
+ */
 function csvReader(delimiter: string, max: number): LineReader {
   let header: string[] | null = null;
   let fields: string[] = [];
   let field = "";
   let fieldStarted = false;
   let inQuotes = false;
+  let closed = false;
   let startLine = 0;
   let recordSize = 0;
   let badUtf8: RawEvent | null = null;
+  let stray: RawEvent | null = null;
+  // Bare CRs seen so far: each is a line break the line splitter (which splits at LF) did not count.
+  let bareCrs = 0;
 
   const reset = (): void => {
     fields = [];
     field = "";
     fieldStarted = false;
     inQuotes = false;
+    closed = false;
     recordSize = 0;
     badUtf8 = null;
+    stray = null;
   };
 
   const finish = (): RawEvent[] => {
     fields.push(field);
     const row = fields;
-    const bad = badUtf8;
+    const bad = badUtf8 ?? stray;
     const line = startLine;
     reset();
     if (header === null) {
@@ -128,10 +138,65 @@ function csvReader(delimiter: string, max: number): LineReader {
     return [{ line, value }];
   };
 
+  const strayQuote = (line: number, column: number, what: string): void => {
+    stray ??= { line, issue: `${what} at column ${column}; a field that holds a quote must be quoted, with the quote doubled ("")` };
+  };
+
+  /** One physical line of text (no line break in it). */
+  const row = (text: string, lineNo: number, bytes: number): RawEvent[] => {
+    if (!inQuotes) {
+      if (text.trim() === "" && !badUtf8) return [];
+      startLine = lineNo;
+    } else {
+      field += "\n";
+    }
+    recordSize += bytes;
+    if (recordSize > max) {
+      const line = startLine;
+      const size = recordSize;
+      reset();
+      return [{ line, issue: `record is ${formatBytes(size)}, over the ${formatBytes(max)} limit (a quoted field left open?); not parsed` }];
+    }
+    if (!inQuotes && !text.includes('"')) {
+      fields = text.split(delimiter);
+      field = fields.pop()!;
+      return finish();
+    }
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i]!;
+      if (inQuotes) {
+        if (c === '"') {
+          if (text[i + 1] === '"') {
+            field += '"';
+            i++;
+          } else {
+            inQuotes = false;
+            closed = true;
+          }
+        } else field += c;
+      } else if (c === delimiter) {
+        fields.push(field);
+        field = "";
+        fieldStarted = false;
+        closed = false;
+      } else if (closed) {
+        if (c !== " " && c !== "\t") strayQuote(lineNo, i + 1, "text after a closing quote");
+      } else if (c === '"' && !fieldStarted) {
+        inQuotes = true;
+        fieldStarted = true;
+      } else {
+        if (c === '"') strayQuote(lineNo, i + 1, "a quote inside an unquoted field");
+        field += c;
+        fieldStarted = true;
+      }
+    }
+    return inQuotes ? [] : finish();
+  };
+
   return {
     line(l) {
       if (l.tooLong) {
-        const line = inQuotes ? startLine : l.line;
+        const line = inQuotes ? startLine : l.line + bareCrs;
         reset();
         return [tooLongIssue(line, l.length, max)];
       }
@@ -139,50 +204,15 @@ function csvReader(delimiter: string, max: number): LineReader {
       const decoded = decodeUtf8(l.bytes);
       if ("error" in decoded) {
         text = decodeUtf8Lenient(l.bytes);
-        badUtf8 ??= { line: l.line, issue: decoded.error };
+        badUtf8 ??= { line: l.line + bareCrs, issue: decoded.error };
       } else {
         text = decoded.text;
       }
-      if (!inQuotes) {
-        if (text.trim() === "" && !badUtf8) return [];
-        startLine = l.line;
-      } else {
-        field += "\n";
-      }
-      recordSize += l.bytes.length;
-      if (recordSize > max) {
-        const line = startLine;
-        const size = recordSize;
-        reset();
-        return [{ line, issue: `record is ${formatBytes(size)}, over the ${formatBytes(max)} limit (a quoted field left open?); not parsed` }];
-      }
-      if (!inQuotes && !text.includes('"')) {
-        fields = text.split(delimiter);
-        field = fields.pop()!;
-        return finish();
-      }
-      for (let i = 0; i < text.length; i++) {
-        const c = text[i]!;
-        if (inQuotes) {
-          if (c === '"') {
-            if (text[i + 1] === '"') {
-              field += '"';
-              i++;
-            } else inQuotes = false;
-          } else field += c;
-        } else if (c === delimiter) {
-          fields.push(field);
-          field = "";
-          fieldStarted = false;
-        } else if (c === '"' && !fieldStarted) {
-          inQuotes = true;
-          fieldStarted = true;
-        } else {
-          field += c;
-          fieldStarted = true;
-        }
-      }
-      return inQuotes ? [] : finish();
+      if (!text.includes("\r")) return row(text, l.line + bareCrs, l.bytes.length);
+      const first = l.line + bareCrs;
+      const parts = text.split("\r");
+      bareCrs += parts.length - 1;
+      return parts.flatMap((part, j) => row(part, first + j, Buffer.byteLength(part) + 1));
     },
     end() {
       if (!inQuotes) return [];
@@ -449,7 +479,7 @@ function readRasaYaml(content: Buffer): RawEvent[] {
     if (!isMap(item)) continue;
     const intentNode = item.get("intent", true);
     if (intentNode === undefined) continue; // synonym, regex and lookup entries hold no examples
-    const intentLine = lineOf(intentNode as YamlNode);
+    const intentLine = lineOf(intentNode);
     const intent = isScalar(intentNode) ? String(intentNode.value ?? "").trim() : "";
     if (!intent) {
       events.push({ line: intentLine, issue: "intent has no name" });
@@ -555,10 +585,10 @@ function readRasaMarkdown(content: Buffer): RawEvent[] {
     if (inOtherSection) continue;
     if (!intent) {
       events.push({ line: l.line, issue: "example outside an intent section" });
-    } else if (item[1]!.trim() === "") {
+    } else if (item[1].trim() === "") {
       events.push({ line: l.line, issue: `intent "${intent}": empty example` });
     } else {
-      events.push({ line: l.line, value: { text: item[1]!.trim(), label: intent } });
+      events.push({ line: l.line, value: { text: item[1].trim(), label: intent } });
     }
   }
   return events;

@@ -133,7 +133,7 @@ function rangeStart(node: unknown): number | undefined {
 }
 
 function resolveAlias(doc: Document, node: unknown): unknown {
-  if (node && typeof node === "object" && "resolve" in node && typeof (node as { resolve: unknown }).resolve === "function") {
+  if (node && typeof node === "object" && "resolve" in node && typeof node.resolve === "function") {
     try {
       return (node as { resolve(doc: Document): unknown }).resolve(doc);
     } catch {

@@ -2,9 +2,11 @@ import { CONFIG_PATH, type ExtendsResolver } from "../config/load-config.js";
 import type { GitHubClient, RepoRef } from "./client.js";
 
 /**
- * Resolves `_extends` the way Probot apps do: `.github` (the organisation's `.github` repository),
- * `repo`, `owner/repo`, each optionally `:path` (default `.github/finetune-review.yml`), read from the
- * target's default branch. Each target is fetched once per review.
+ * Resolves an explicit `_extends`, in the spec syntax of Probot's `context.config()`: `.github` (the
+ * organisation's `.github` repository), `repo`, `owner/repo`, each optionally `:path` (default
+ * `.github/finetune-review.yml`), read from the target's default branch. Unlike `context.config()`,
+ * a repository with no config file does not fall back to the organisation's `.github` repository: it
+ * gets the defaults (the base branch alone decides). Each target is fetched once per review.
  */
 export function extendsResolver(octokit: GitHubClient, repo: RepoRef): ExtendsResolver {
   const cache = new Map<string, Promise<{ text: string; origin: string } | null>>();

@@ -2,13 +2,13 @@
  * Small pure helpers the renderers share: counting, grouping, short shas and locations.
  */
 import type { ArtifactKind, Artifact, DatasetDiff, Finding, PatternNumber, Review, Severity } from "../types.js";
+import { SEVERITIES } from "../severity.js";
 import { PATTERN_ORDER } from "./patterns.js";
 
 /** Number of findings per severity. */
 export type SeverityCounts = Record<Severity, number>;
 
-/** Severities from most to least severe. */
-export const SEVERITIES: readonly Severity[] = ["error", "warning", "notice"];
+export { SEVERITIES };
 
 /** Counts findings per severity. */
 export function countSeverities(findings: readonly Finding[]): SeverityCounts {

@@ -1,7 +1,9 @@
 import { defineRule } from "./define-rule.js";
-import { percent } from "./rule-helpers.js";
+import { countOption, percent, shareOption } from "./rule-helpers.js";
 
-export default defineRule<{ max_share: number; min_matches: number }>({ id: "business-rules-in-data" }, (input, options) =>
+const options = { max_share: shareOption, min_matches: countOption(1) };
+
+export default defineRule({ id: "business-rules-in-data", options }, (input, options) =>
   input.datasets
     .filter((d) => d.role === "train" && d.targets > 0)
     .flatMap((scan) => {

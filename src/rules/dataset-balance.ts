@@ -1,7 +1,9 @@
 import { defineRule } from "./define-rule.js";
-import { percent } from "./rule-helpers.js";
+import type { z } from "zod";
+import { countOption, percent, shareOption } from "./rule-helpers.js";
 
-type Options = { min_ratio: number; min_per_label: number };
+const optionsShape = { min_ratio: shareOption, min_per_label: countOption(1) };
+type Options = { [K in keyof typeof optionsShape]: z.infer<(typeof optionsShape)[K]> };
 
 /** The labels that fail the balance floors, with their count and the largest label. */
 function rareLabels(labelCounts: Record<string, number>, options: Options): { top: [string, number]; rare: Map<string, number> } | null {
@@ -11,7 +13,7 @@ function rareLabels(labelCounts: Record<string, number>, options: Options): { to
   return { top, rare: new Map(counts.filter(([, n]) => n < top[1] * options.min_ratio || n < options.min_per_label)) };
 }
 
-export default defineRule<Options>({ id: "dataset-balance" }, (input, options) =>
+export default defineRule({ id: "dataset-balance", options: optionsShape }, (input, options) =>
   input.datasets
     .filter((scan) => scan.role === "train")
     .flatMap((scan) => {

@@ -1,9 +1,11 @@
 import { duplicateIndex } from "../datasets/duplicates.js";
 import { recordIntroduced } from "../datasets/record-ids.js";
 import { defineRule } from "./define-rule.js";
-import { movement, percent } from "./rule-helpers.js";
+import { movement, percent, shareOption } from "./rule-helpers.js";
 
-export default defineRule<{ max_ratio: number; near_threshold: number }>({ id: "dataset-duplicates" }, (input, options) =>
+const options = { max_ratio: shareOption, near_threshold: shareOption };
+
+export default defineRule({ id: "dataset-duplicates", options }, (input, options) =>
   input.datasets.flatMap((scan) => {
     const { dupOf, ratio } = duplicateIndex(scan.keys, options.near_threshold);
     if (ratio <= options.max_ratio) return [];

@@ -1,7 +1,11 @@
 import type { RuleResult } from "../types.js";
 import { defineRule } from "./define-rule.js";
+import { countOption } from "./rule-helpers.js";
 
-export default defineRule({ id: "dataset-format" }, (input) =>
+/** `max_findings` is applied by the engine (see `runRules`). */
+const options = { max_findings: countOption(1) };
+
+export default defineRule({ id: "dataset-format", options }, (input) =>
   input.datasets.flatMap((scan) => {
     const results: RuleResult[] = scan.formatIssues.map((issue) => ({
       path: scan.path,

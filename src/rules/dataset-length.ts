@@ -1,5 +1,8 @@
 import type { ReviewInput } from "../types.js";
 import { defineRule } from "./define-rule.js";
+import { countOption } from "./rule-helpers.js";
+
+const options = { max_tokens: countOption(1) };
 
 /**
  * The sequence length that applies to a dataset: the smallest stated by a config that uses it
@@ -12,7 +15,7 @@ function sequenceLimit(input: ReviewInput, path: string): { tokens: number; from
   return pick ? { tokens: pick.config!.sequenceLength!, from: pick.path } : null;
 }
 
-export default defineRule<{ max_tokens: number }>({ id: "dataset-length" }, (input, options) =>
+export default defineRule({ id: "dataset-length", options }, (input, options) =>
   input.datasets.flatMap((scan) => {
     const limit = sequenceLimit(input, scan.path) ?? { tokens: options.max_tokens, from: "the rule's max_tokens" };
     const long = scan.longest

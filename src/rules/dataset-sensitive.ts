@@ -1,6 +1,10 @@
 import { defineRule } from "./define-rule.js";
+import { countOption } from "./rule-helpers.js";
 
-export default defineRule({ id: "dataset-sensitive" }, (input) =>
+/** `max_findings` is applied by the engine (see `runRules`). */
+const options = { max_findings: countOption(1) };
+
+export default defineRule({ id: "dataset-sensitive", options }, (input) =>
   input.datasets.flatMap((scan) =>
     scan.sensitive.map((hit) => ({
       path: scan.path,

@@ -1,6 +1,9 @@
 import { defineRule } from "./define-rule.js";
+import { countOption } from "./rule-helpers.js";
 
-export default defineRule<{ min_examples: number }>({ id: "dataset-size" }, (input, options) =>
+const options = { min_examples: countOption(1) };
+
+export default defineRule({ id: "dataset-size", options }, (input, options) =>
   input.datasets
     .filter((scan) => scan.role === "train" && scan.records < options.min_examples)
     .map((scan) => {

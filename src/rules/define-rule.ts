@@ -1,17 +1,28 @@
-import type { z } from "zod";
-import type { Rule, RuleMeta, RuleResult, ReviewInput } from "../types.js";
+import { z } from "zod";
+import type { Rule, RuleResult, ReviewInput } from "../types.js";
 import { loadRuleMeta, parseLexicon } from "./rule-meta.js";
 
+/** A rule's options schema: one zod field per option, with its bounds; defaults stay in `rules/<id>.yml`. */
+export type OptionsShape = Record<string, z.ZodType<number | string | boolean | string[]>>;
+
 /**
- * Builds a rule from its metadata file `rules/<id>.yml` and a pure check function.
- * `O` is the shape of the rule's options (defaults merged with the repo config); `L` is the rule's
- * lexicon after its schema (which may compile regexes) has validated it at start-up.
+ * Builds a rule from its metadata file `rules/<id>.yml` and a pure check function. `options` is
+ * the zod schema of the rule's options (the check's option type is derived from it, the repo
+ * config validates against it); the yml's `options` are their defaults and must pass it. `L` is
+ * the rule's lexicon after its schema (which may compile regexes) has validated it at start-up.
  */
-export function defineRule<O extends RuleMeta["options"], L = undefined>(
-  spec: { id: string; lexicon?: z.ZodType<L, unknown> },
-  check: (input: ReviewInput, options: O, lexicon: L) => RuleResult[],
-): Rule<O> {
+export function defineRule<S extends OptionsShape = Record<never, never>, L = undefined>(
+  spec: { id: string; options?: S; lexicon?: z.ZodType<L, unknown> },
+  check: (input: ReviewInput, options: z.infer<z.ZodObject<S>>, lexicon: L) => RuleResult[],
+): Rule {
   const meta = loadRuleMeta(spec.id);
+  const options = z.strictObject(spec.options ?? ({} as S));
+  const defaults = options.safeParse(meta.options);
+  if (!defaults.success) {
+    const issue = defaults.error.issues[0];
+    const key = issue?.code === "unrecognized_keys" ? issue.keys.join(", ") : issue?.path.join(".");
+    throw new Error(`rules/${spec.id}.yml: options.${key}: ${issue?.message} (the rule module's options schema and the yml must agree)`);
+  }
   const lexicon = spec.lexicon ? parseLexicon(meta, spec.lexicon) : (undefined as L);
-  return { meta, check: (input, options) => check(input, options, lexicon) };
+  return { meta, options, check: (input, values) => check(input, values as z.infer<z.ZodObject<S>>, lexicon) };
 }

@@ -1,8 +1,12 @@
 import { crossMatches } from "../datasets/minhash.js";
 import { recordIntroduced } from "../datasets/record-ids.js";
 import { defineRule } from "./define-rule.js";
+import { countOption, shareOption } from "./rule-helpers.js";
 
-export default defineRule<{ near_threshold: number }>({ id: "eval-leakage" }, (input, options) => {
+/** `max_findings` is applied by the engine (see `runRules`). */
+const options = { near_threshold: shareOption, max_findings: countOption(1) };
+
+export default defineRule({ id: "eval-leakage", options }, (input, options) => {
   const train = input.datasets.filter((d) => d.role === "train");
   const fromData = input.datasets
     .filter((d) => d.role === "eval")

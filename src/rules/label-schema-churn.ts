@@ -1,6 +1,8 @@
 import type { LabelVersion } from "../types.js";
 import { defineRule } from "./define-rule.js";
-import { diffLabels, shortDate, shortSha } from "./rule-helpers.js";
+import { countOption, diffLabels, shortDate, shortSha } from "./rule-helpers.js";
+
+const options = { window_days: countOption(1), max_changes: countOption(0) };
 
 /** One label-set change between two consecutive versions. */
 export interface LabelChange {
@@ -23,7 +25,7 @@ export function labelChanges(history: readonly LabelVersion[]): LabelChange[] {
   return changes;
 }
 
-export default defineRule<{ window_days: number; max_changes: number }>({ id: "label-schema-churn" }, (input, options) => {
+export default defineRule({ id: "label-schema-churn", options }, (input, options) => {
   const since = new Date(input.headDate.getTime() - options.window_days * 86_400_000);
   return input.labelSchemas.flatMap((schema) => {
     const inWindow = schema.history.filter((v) => v.date >= since);

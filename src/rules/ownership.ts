@@ -1,5 +1,5 @@
 import { defineRule } from "./define-rule.js";
-import { ownersOf } from "./owners.js";
+import { ownersOf } from "../codeowners.js";
 
 export default defineRule({ id: "ownership" }, (input) =>
   input.artifacts

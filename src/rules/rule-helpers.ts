@@ -64,3 +64,11 @@ export function lineAt(text: string, index: number): number {
 
 /** A lexicon field: regex sources compiled case-insensitively when the rule loads. */
 export const regexList = z.array(regexSource).transform((sources) => compileAll(sources));
+
+/** A rule option that is a share (a ratio or a similarity) from 0 to 1. */
+export const shareOption = z.number().min(0).max(1);
+
+/** A rule option that is a whole number of at least `min` (records, findings, days). */
+export function countOption(min: number) {
+  return z.number().int().min(min);
+}

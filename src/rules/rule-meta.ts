@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
 import { rulesDataDir } from "../paths.js";
+import { SEVERITIES } from "../severity.js";
 import type { RuleMeta } from "../types.js";
 
 const optionValue = z.union([z.number(), z.string(), z.boolean(), z.array(z.string())]);
@@ -12,7 +13,7 @@ export const ruleMetaSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
   title: z.string().min(1),
   pattern: z.union([0, 1, 2, 3, 4, 5, 6, 7].map((n) => z.literal(n)) as [z.ZodLiteral<0>, ...z.ZodLiteral<number>[]]),
-  severity: z.enum(["error", "warning", "notice"]),
+  severity: z.enum(SEVERITIES),
   proposal: z.boolean().default(true),
   scope: z.enum(["record", "file", "change"]).default("change"),
   checks: z.string().min(1),

@@ -390,7 +390,7 @@ export class GitHubSource implements Source {
       return;
     }
     const wanted: BlobWant[] = [];
-    for (const [path, list] of versions) {
+    for (const list of versions.values()) {
       for (const v of list) if (v.blob && v.blob.size <= this.maxFileBytes) wanted.push({ sha: v.blob.oid, size: v.blob.size });
     }
     this.readBlobs(wanted);

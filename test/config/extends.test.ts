@@ -20,7 +20,7 @@ describe("_extends (org-wide config)", () => {
 
   it("follows a chain, and reports cycles and missing targets by key path", async () => {
     const files: Record<string, string> = { "acme/.github": "_extends: acme/policies:ml.yml\ncomment: off\n", "acme/policies:ml.yml": "fail_on: never\n" };
-    const chain = await loadRepoConfigChain("_extends: acme/.github\n", { resolveExtends: async (s) => (files[s] ? { text: files[s]!, origin: s } : null) });
+    const chain = await loadRepoConfigChain("_extends: acme/.github\n", { resolveExtends: async (s) => (files[s] ? { text: files[s], origin: s } : null) });
     expect(chain.ok && [chain.config.comment, chain.config.fail_on]).toEqual(["off", "never"]);
     const cycle = await loadRepoConfigChain("_extends: a\n", { resolveExtends: async (s) => ({ text: `_extends: ${s === "a" ? "b" : "a"}\n`, origin: s }) });
     expect(!cycle.ok && cycle.problems[0]!.message).toMatch(/forms a cycle/);

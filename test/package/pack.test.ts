@@ -69,7 +69,7 @@ describe("versioning", () => {
   it("the version is semantic and CHANGELOG.md has its release, dated, with a link", async () => {
     expect(pkg.version).toMatch(/^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?$/);
     const changelog = await readFile(join(root, "CHANGELOG.md"), "utf8");
-    const releases = [...changelog.matchAll(/^## \[([^\]]+)\](?: - (\d{4}-\d{2}-\d{2}))?$/gm)].map((m) => ({ version: m[1], date: m[2] }));
+    const releases = [...changelog.matchAll(/^## \[([^\]]+)\](?: - (\d{4}-\d{2}-\d{2}))?$/gm)].map((m) => ({ version: m[1]!, date: m[2] }));
     expect(releases[0]).toEqual({ version: "Unreleased", date: undefined });
     expect(releases[1]).toEqual({ version: pkg.version, date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
     for (const { version } of releases) expect(changelog).toMatch(new RegExp(`^\\[${version.replace(/\./g, "\\.")}\\]: https://`, "m"));

@@ -36,3 +36,15 @@ describe("the rule registry", () => {
     expect(readmeWithRules(readme)).toBe(readme);
   });
 });
+
+describe("the rule tables", () => {
+  it("give every rule a table-driven in-process test (test/helpers/rule-tester.ts)", () => {
+    const dir = new URL("./", import.meta.url);
+    const text = readdirSync(dir)
+      .filter((f) => f.endsWith("-rules.test.ts"))
+      .map((f) => readFileSync(new URL(f, dir), "utf8"))
+      .join("\n");
+    const tested = [...text.matchAll(/ruleTester\("([a-z-]+)"/g)].map((m) => m[1]).sort();
+    expect(tested).toEqual([...DESIGN_RULE_IDS].sort());
+  });
+});

@@ -1,0 +1,165 @@
+/** Table-driven tests of the dataset rules (see test/helpers/rule-tester.ts). */
+import { ruleTester, type DatasetSpec } from "../helpers/rule-tester.js";
+import { chat, classified, distinctTexts } from "./rule-cases.js";
+
+const train = (text: string, over: Partial<DatasetSpec> = {}): DatasetSpec => ({ path: "data/train.jsonl", format: "classification", text, ...over });
+const chats = (text: string, over: Partial<DatasetSpec> = {}): DatasetSpec => ({ path: "data/chat.jsonl", format: "openai-chat", text, ...over });
+
+ruleTester("dataset-balance", {
+  valid: [
+    { name: "two labels of the same size", datasets: [train(classified({ a: 20, b: 20 }))] },
+    { name: "a single label (nothing to compare)", datasets: [train(classified({ a: 3 }))] },
+    { name: "a rare label within lowered floors", options: { min_ratio: 0.05, min_per_label: 2 }, datasets: [train(classified({ a: 40, b: 3 }))] },
+    { name: "an eval set is not judged", datasets: [train(classified({ a: 40, b: 1 }), { path: "data/eval.jsonl", role: "eval" })] },
+  ],
+  invalid: [
+    {
+      name: "a label under min_per_label and min_ratio, at its first line",
+      datasets: [train(classified({ a: 40, b: 3 }))],
+      findings: [{ path: "data/train.jsonl", line: 41, severity: "warning", introduced: true, message: /Label "b" has 3 examples .* fewer than 10/ }],
+    },
+    {
+      name: "a raised min_ratio from the repo config",
+      options: { min_ratio: 0.6 },
+      datasets: [train(classified({ a: 30, b: 15 }))],
+      findings: [{ line: 31, message: /50% of the largest label "a" \(30\); the floor is 60%/ }],
+    },
+    {
+      name: "a severity override from the repo config",
+      options: { severity: "error" },
+      datasets: [train(classified({ a: 40, b: 3 }))],
+      findings: [{ severity: "error" }],
+    },
+    {
+      name: "already as rare on the base branch: existing",
+      datasets: [train(classified({ a: 40, b: 4 }), { base: classified({ a: 40, b: 3 }) })],
+      findings: [{ line: 41, introduced: false, message: /\(3 on the base branch\)/ }],
+    },
+    {
+      name: "rarer than on the base branch: introduced",
+      datasets: [train(classified({ a: 60, b: 3 }), { base: classified({ a: 40, b: 3 }) })],
+      findings: [{ introduced: true }],
+    },
+  ],
+});
+
+ruleTester("dataset-duplicates", {
+  valid: [
+    { name: "distinct records", datasets: [chats(chat(distinctTexts(30)))] },
+    { name: "a share of repeats under a raised max_ratio", options: { max_ratio: 0.5 }, datasets: [chats(chat([...distinctTexts(10), ...distinctTexts(2)]))] },
+  ],
+  invalid: [
+    {
+      name: "exact repeats above max_ratio, each at its line",
+      datasets: [chats(chat([...distinctTexts(10), ...distinctTexts(2)]))],
+      findings: [
+        { line: 11, severity: "warning", introduced: true, message: /^Line 11 repeats line 1 .* 2 of 12 examples \(16\.7%, above 5%\)/ },
+        { line: 12, message: /^Line 12 repeats line 2/ },
+      ],
+    },
+    {
+      name: "an old pair in a file already over the limit is existing, a new one introduced",
+      datasets: [chats(chat([...distinctTexts(10), ...distinctTexts(2), "a brand new question", "a brand new question"]), { base: chat([...distinctTexts(10), ...distinctTexts(2)]) })],
+      findings: [{ line: 11, introduced: false }, { line: 12, introduced: false }, { line: 14, introduced: true, message: /^Line 14 repeats line 13 .*\(duplicates rose from 16\.7% to 21\.4% on this change\)/ }],
+    },
+  ],
+});
+
+ruleTester("dataset-format", {
+  valid: [{ name: "well-formed records", datasets: [train(classified({ a: 2, b: 2 }))] }],
+  invalid: [
+    {
+      name: "a line that is not JSON and one that misses its label",
+      datasets: [train([classified({ a: 1 }), "{not json", JSON.stringify({ text: "hello there" })].join("\n"))],
+      findings: [
+        { line: 2, severity: "error", introduced: true, message: /^Line 2 of data\/train\.jsonl is not a valid classification record: / },
+        { line: 3, message: /missing "label"/ },
+      ],
+    },
+    {
+      name: "an old broken record of a modified file is existing",
+      datasets: [train([classified({ a: 1 }), "{not json", classified({ b: 1 })].join("\n"), { base: [classified({ a: 1 }), "{not json"].join("\n") })],
+      findings: [{ line: 2, introduced: false }],
+    },
+  ],
+});
+
+ruleTester("dataset-length", {
+  valid: [
+    { name: "short records under max_tokens", datasets: [chats(chat(distinctTexts(3)))] },
+  ],
+  invalid: [
+    {
+      name: "a record over a lowered max_tokens",
+      options: { max_tokens: 30 },
+      datasets: [chats(chat(["short one", distinctTexts(1, 60)[0]!]))],
+      findings: [{ line: 2, severity: "notice", message: /^Line 2 is about \d+ tokens, longer than the sequence length 30 \(the rule's max_tokens\)/ }],
+    },
+    {
+      name: "an empty target",
+      datasets: [chats([chat(["fine"]), JSON.stringify({ messages: [{ role: "user", content: "hi" }, { role: "assistant", content: "" }] })].join("\n"))],
+      findings: [{ line: 2, message: "Line 2 has an empty target: the model would learn to answer with nothing." }],
+    },
+  ],
+});
+
+ruleTester("dataset-sensitive", {
+  valid: [{ name: "no secrets or personal data", datasets: [chats(chat(distinctTexts(3)))] }],
+  invalid: [
+    {
+      name: "a key is an error, an email a warning, both masked",
+      datasets: [chats(chat(["my key is sk-proj-AbCdEfGhIjKlMnOpQrStUvWx12", "write to jane.doe@example.com"]))],
+      findings: [
+        { line: 1, severity: "error", message: /^Line 1 holds a secret: .*openai-api-key/ },
+        { line: 2, severity: "warning", message: /^Line 2 holds personal data: .*email/ },
+      ],
+    },
+  ],
+});
+
+ruleTester("dataset-size", {
+  valid: [
+    { name: "enough examples for a lowered min_examples", options: { min_examples: 3 }, datasets: [train(classified({ a: 3 }))] },
+    { name: "eval sets are not judged", datasets: [train(classified({ a: 3 }), { role: "eval" })] },
+  ],
+  invalid: [
+    {
+      name: "fewer than min_examples",
+      datasets: [train(classified({ a: 5 }))],
+      findings: [{ path: "data/train.jsonl", severity: "warning", introduced: true, message: "data/train.jsonl has 5 valid training examples; the minimum is 100." }],
+    },
+    {
+      name: "already too small on the base branch and no smaller: existing",
+      datasets: [train(classified({ a: 6 }), { base: classified({ a: 5 }) })],
+      findings: [{ introduced: false, message: /6 valid training examples \(5 on the base branch\)/ }],
+    },
+    {
+      name: "smaller than on the base branch: introduced",
+      datasets: [train(classified({ a: 4 }), { base: classified({ a: 5 }) })],
+      findings: [{ introduced: true }],
+    },
+  ],
+});
+
+ruleTester("business-rules-in-data", {
+  valid: [
+    { name: "plain answers", datasets: [chats(chat(distinctTexts(5), distinctTexts(5, 6, 7)))] },
+    {
+      name: "rule-like targets under min_matches",
+      datasets: [chats(chat(distinctTexts(10), ["Transfers are limited to $500 a day.", ...distinctTexts(9, 6, 3)]))],
+    },
+  ],
+  invalid: [
+    {
+      name: "rule-like targets above max_share, each at its line",
+      datasets: [
+        chats(chat(distinctTexts(6), ["Transfers are limited to $500 a day.", "Gold members are eligible for free returns.", "The daily limit is strict.", ...distinctTexts(3, 6, 3)])),
+      ],
+      findings: [
+        { line: 1, severity: "warning", message: /^Line 1's target states a rule or fixed fact \(".*"\); 3 of 6 targets \(50%\)/ },
+        { line: 2 },
+        { line: 3 },
+      ],
+    },
+  ],
+});

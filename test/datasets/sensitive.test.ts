@@ -1,5 +1,6 @@
 import { describe, it, expect } from "@jest/globals";
 import { compileLexicon, findBusinessRule, findSensitive, luhnValid, maskSecrets, maskValue, scanDataset } from "../../src/datasets/index.js";
+import { scanLexicon } from "../../src/rules/scan-lexicon.js";
 import { defaultTestLexicon } from "./default-test-lexicon.js";
 
 const openaiKey = "sk-proj-Abc123def456GHI789jkl012MNO345";
@@ -36,6 +37,18 @@ describe("findSensitive", () => {
       for (const h of hits) expect(h.masked).not.toContain(value);
     }
     for (const h of hits.filter((x) => x.kind !== "email")) expect(h.masked.replace(/… \(.*\)$/, "").length).toBeLessThanOrEqual(4);
+  });
+
+  it("does not read the digits of a decimal as a card number, and still finds a card at its line", async () => {
+    // 43397884615385 passes Luhn: only the decimal point keeps it from being a card.
+    expect(luhnValid("43397884615385")).toBe(true);
+    const rows = [
+      { text: "The mean fare was 275.43397884615385 dollars", label: "stats" },
+      { text: "Ratio 0,43397884615385 and id A43397884615385", label: "stats" },
+      { text: `Charge card ${card}.`, label: "billing" },
+    ];
+    const scan = await scanDataset({ path: "c.jsonl", format: "classification", role: "train", chunks: Buffer.from(rows.map((r) => JSON.stringify(r)).join("\n")), lexicon: scanLexicon() });
+    expect(scan.sensitive.map((h) => `${h.line} ${h.kind}`)).toEqual(["3 card-number"]);
   });
 
   it("skips digit runs that fail the Luhn check", () => {

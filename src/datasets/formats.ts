@@ -59,6 +59,8 @@ interface Turn {
   text: string;
   /** An assistant turn that only calls tools (no text expected). */
   toolCall: boolean;
+  /** An OpenAI assistant turn with `weight: 0`: in the context, not trained. */
+  untrained?: boolean;
 }
 
 const OPENAI_ROLES: Record<string, Role> = {
@@ -132,20 +134,60 @@ function readTurns(list: unknown, keys: MessageKeys, what: string): Turn[] | For
     if (!role || (keys === OPENAI_KEYS && !(rawRole in OPENAI_ROLES))) {
       return { error: `${label} has ${keys.role} "${rawRole}"` };
     }
-    const toolCall = rawRole === "function_call" || m["tool_calls"] !== undefined || m["function_call"] !== undefined;
+    // The OpenAI SDK writes `"tool_calls": null` / `"function_call": null` on plain text turns.
+    const calls = keys === OPENAI_KEYS ? openaiToolCalls(m, label, role) : null;
+    if (isMismatch(calls)) return calls;
+    const weight = keys === OPENAI_KEYS ? m["weight"] : undefined;
+    if (weight !== undefined && weight !== null) {
+      if (role !== "assistant") return { error: `${label} has "weight" but only assistant messages take one` };
+      if (weight !== 0 && weight !== 1) return { error: `${label} "weight" is ${JSON.stringify(weight)}, not 0 or 1` };
+    }
+    const untrained = weight === 0 ? { untrained: true } : {};
+    const toolCall = rawRole === "function_call" || (calls !== null && calls !== "");
     const raw = m[contentKey];
     if (raw === undefined || raw === null) {
       if (toolCall && role === "assistant") {
-        turns.push({ role, text: "", toolCall: true });
+        turns.push({ role, text: calls ?? "", toolCall: true, ...untrained });
         continue;
       }
       return { error: `${label} has no "${keys.content}"` };
     }
     const text = contentText(raw);
     if (text === null) return { error: `${label} "${keys.content}" is not text` };
-    turns.push({ role, text, toolCall });
+    turns.push({ role, text: calls ? joinTexts([text, calls]) : text, toolCall, ...untrained });
   }
   return turns;
+}
+
+/**
+ * The calls of an OpenAI assistant turn (`tool_calls` list or legacy `function_call`) as the text
+ * the model is trained to write; "" when it calls nothing; a mismatch for shapes OpenAI rejects.
+ */
+function openaiToolCalls(m: Record<string, unknown>, label: string, role: Role): string | FormatMismatch {
+  const toolCalls = m["tool_calls"];
+  const functionCall = m["function_call"];
+  const list: unknown[] = [];
+  if (toolCalls !== undefined && toolCalls !== null) {
+    if (!Array.isArray(toolCalls)) return { error: `${label} "tool_calls" is not a list` };
+    for (const [i, call] of toolCalls.entries()) {
+      if (!isObject(call) || !isObject(call["function"])) return { error: `${label} tool call ${i + 1} has no "function"` };
+      list.push(call["function"]);
+    }
+  }
+  if (functionCall !== undefined && functionCall !== null) {
+    if (!isObject(functionCall)) return { error: `${label} "function_call" is not an object` };
+    list.push(functionCall);
+  }
+  if (list.length === 0) return "";
+  if (role !== "assistant") return { error: `${label} calls a tool but only assistant messages can` };
+  const texts: string[] = [];
+  for (const [i, f] of list.entries()) {
+    const fn = f as Record<string, unknown>;
+    if (typeof fn["name"] !== "string" || fn["name"] === "") return { error: `${label} tool call ${i + 1} has no function "name"` };
+    if (typeof fn["arguments"] !== "string") return { error: `${label} tool call ${i + 1} "arguments" is not a JSON string` };
+    texts.push(`${fn["name"]}(${fn["arguments"]})`);
+  }
+  return texts.join("\n");
 }
 
 function joinTexts(texts: string[]): string {
@@ -156,12 +198,17 @@ function joinTexts(texts: string[]): string {
 function fromTurns(turns: Turn[], system: string[] = []): ExtractedRecord | FormatMismatch {
   let last = -1;
   for (let i = turns.length - 1; i >= 0; i--) {
-    if (turns[i]!.role === "assistant" && !turns[i]!.toolCall) {
+    if (turns[i]!.role === "assistant" && !turns[i]!.toolCall && !turns[i]!.untrained) {
       last = i;
       break;
     }
   }
-  if (last < 0) return { error: "no assistant message" };
+  // A function-calling example may end on the call itself: that call is then what is trained.
+  if (last < 0) for (let i = turns.length - 1; i >= 0; i--) if (turns[i]!.role === "assistant" && !turns[i]!.untrained && turns[i]!.text !== "") {
+    last = i;
+    break;
+  }
+  if (last < 0) return { error: turns.some((t) => t.role === "assistant") ? "no assistant message with weight 1" : "no assistant message" };
   // One loop instead of filter/map chains: this runs once per record of every chat dataset. The
   // texts are joined, not concatenated with `+`: reading a concatenation character by character
   // (as the hashing does) costs about twice as much as reading a flat string.
@@ -192,7 +239,7 @@ function fromTurns(turns: Turn[], system: string[] = []): ExtractedRecord | Form
   for (let i = 0; i < turns.length; i++) {
     const t = turns[i]!;
     chars += t.text.length;
-    if (t.role === "assistant" && !t.toolCall) {
+    if (t.role === "assistant" && !t.untrained && (!t.toolCall || i === last)) {
       targetTexts.push(t.text);
       if (t.text.trim() === "") emptyTarget = true;
     }
@@ -234,6 +281,17 @@ function simple(input: string, target: string, signatureInput = input): Extracte
 
 function openaiChat(v: Record<string, unknown>): ExtractedRecord | FormatMismatch {
   if (!("messages" in v)) return { error: 'missing "messages"' };
+  const tools = v["tools"] ?? v["functions"];
+  if (tools !== undefined && tools !== null) {
+    const key = v["tools"] !== undefined && v["tools"] !== null ? "tools" : "functions";
+    if (!Array.isArray(tools)) return { error: `"${key}" is not a list` };
+    for (const [i, t] of tools.entries()) {
+      const fn = isObject(t) && isObject(t["function"]) ? t["function"] : t;
+      if (!isObject(fn) || typeof fn["name"] !== "string") return { error: `"${key}" item ${i + 1} has no function "name"` };
+    }
+  }
+  const parallel = v["parallel_tool_calls"];
+  if (parallel !== undefined && parallel !== null && typeof parallel !== "boolean") return { error: '"parallel_tool_calls" is not true or false' };
   const turns = readTurns(v["messages"], OPENAI_KEYS, "messages");
   return isMismatch(turns) ? turns : fromTurns(turns);
 }

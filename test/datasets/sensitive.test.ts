@@ -51,6 +51,22 @@ describe("findSensitive", () => {
     expect(scan.sensitive.map((h) => `${h.line} ${h.kind}`)).toEqual(["3 card-number"]);
   });
 
+  it("finds phone numbers outside North America by the numbering plan, and not dates, prices or counts", async () => {
+    // SMS-spam-shaped records (text,label CSV).
+    const csv = [
+      "label,text",
+      'spam,"Call +44 20 7946 0958 now to claim your prize"',
+      "ham,See you at 7.30 on 2024-01-15; it cost 12 50 in total",
+      "spam,Ring 020 7946 0958 for your free ringtone",
+      "ham,Berlin office: +49 30 901820",
+      "ham,The score was 3-2 and 145 000 people watched",
+      "spam,Txt 07911 123456 for a reply",
+    ].join("\n");
+    const scan = await scanDataset({ path: "sms.csv", format: "classification", role: "train", chunks: Buffer.from(csv), lexicon: scanLexicon() });
+    expect(scan.sensitive.map((h) => `${h.line} ${h.kind}`)).toEqual(["2 phone", "4 phone", "5 phone", "7 phone"]);
+    expect(JSON.stringify(scan)).not.toContain("7946");
+  });
+
   it("skips digit runs that fail the Luhn check", () => {
     expect(findSensitive("order 4111 1111 1111 1112 shipped", 1, lexicon)).toEqual([]);
   });

@@ -421,16 +421,29 @@ function llamafactoryDpo(v: Record<string, unknown>): ExtractedRecord | FormatMi
   return c;
 }
 
-const TEXT_KEYS = ["text", "sentence", "utterance", "query", "input", "content"];
-const LABEL_KEYS = ["label", "labels", "intent", "category", "class"];
+// The column names detection.yml's classification signatures use, in order of preference.
+const TEXT_KEYS = ["text", "sentence", "utterance", "query", "input", "content", "description", "review", "comment", "message", "question", "title", "body", "document", "tweet", "headline"];
+const LABEL_KEYS = ["label", "labels", "intent", "category", "class", "sentiment", "topic", "tag", "target"];
+
+/** The record's key for the first of `names` it has; CSV headers keep their case (`Text`, `Label`). */
+function findKey(v: Record<string, unknown>, names: readonly string[]): string | undefined {
+  const exact = names.find((k) => k in v);
+  if (exact !== undefined) return exact;
+  const keys = Object.keys(v);
+  for (const name of names) {
+    const key = keys.find((k) => k.trim().toLowerCase() === name);
+    if (key !== undefined) return key;
+  }
+  return undefined;
+}
 
 function classification(v: Record<string, unknown>): ExtractedRecord | FormatMismatch {
-  const textKey = TEXT_KEYS.find((k) => k in v);
+  const textKey = findKey(v, TEXT_KEYS);
   if (!textKey) return { error: 'missing "text"' };
   const text = v[textKey];
   if (typeof text !== "string") return { error: `"${textKey}" is not a string` };
   if (text.trim() === "") return { error: `empty "${textKey}"` };
-  const labelKey = LABEL_KEYS.find((k) => k in v);
+  const labelKey = findKey(v, LABEL_KEYS);
   if (!labelKey) return { error: 'missing "label"' };
   const raw = v[labelKey];
   const values = Array.isArray(raw) ? raw : [raw];

@@ -4,7 +4,9 @@
  * every value so no output ever carries it.
  */
 import type { SensitiveHit } from "../types.js";
-import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/max";
+import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/core";
+// The metadata as a JS module: the package's own `max` entry imports JSON, which Jest warns about.
+import metadata from "libphonenumber-js/max/metadata";
 import { GateSet } from "./regex-gate.js";
 
 /** One secret or PII pattern from a rule lexicon. */
@@ -161,9 +163,9 @@ const TRUNK_ZERO_COUNTRIES: readonly CountryCode[] = ["GB", "DE", "FR", "IT", "E
  * libphonenumber metadata: international with `+`, else national for a likely country.
  */
 export function phoneValid(value: string): boolean {
-  if (value.trimStart().startsWith("+")) return parsePhoneNumberFromString(value)?.isValid() ?? false;
+  if (value.trimStart().startsWith("+")) return parsePhoneNumberFromString(value, metadata)?.isValid() ?? false;
   const countries = /^\(?0/.test(value.trimStart()) ? TRUNK_ZERO_COUNTRIES : (["US"] as const);
-  return countries.some((c) => parsePhoneNumberFromString(value, c)?.isValid() ?? false);
+  return countries.some((c) => parsePhoneNumberFromString(value, c, metadata)?.isValid() ?? false);
 }
 
 /** True when the digits of `value` (separators ignored) form a 13-19 digit number passing the Luhn check. */

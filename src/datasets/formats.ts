@@ -304,6 +304,14 @@ function promptCompletion(v: Record<string, unknown>): ExtractedRecord | FormatM
   return simple(prompt, completion);
 }
 
+// Defects the AlpacaDataCleaned project found in the original Alpaca data that need no model to see.
+const MISSING_INPUT =
+  /\b(?:the|this) (?:following|given|provided|attached|above|below) (?:article|text|passage|paragraph|sentence|table|image|picture|photo|chart|graph|link|url|website|web ?page|code|poem|story|list|data|email|document|video|audio|tweet|song|essay)\b/i;
+const INLINE_CONTENT = /[:\n"“]\s*\S+(?:\s+\S+){2,}/;
+const URL_ONLY = /^\s*<?https?:\/\/\S+>?\s*$/i;
+/** Targets that stand for a missing answer (`<No Output>`, `N/A`, `<noinput>`). */
+export const PLACEHOLDER_TARGET = /^\s*(?:<\s*no ?(?:output|input|answer)\s*>|<\s*noinput\s*>|n\/a|none|null|no output|<\s*nooutput\s*>)\s*\.?\s*$/i;
+
 function alpaca(v: Record<string, unknown>): ExtractedRecord | FormatMismatch {
   const instruction = requireString(v, "instruction");
   if (isMismatch(instruction)) return instruction;
@@ -311,6 +319,14 @@ function alpaca(v: Record<string, unknown>): ExtractedRecord | FormatMismatch {
   if (isMismatch(input)) return input;
   const output = requireString(v, "output");
   if (isMismatch(output)) return output;
+  if (input.trim() === "") {
+    const ref = MISSING_INPUT.exec(instruction);
+    if (ref && !INLINE_CONTENT.test(instruction.slice(ref.index + ref[0].length))) {
+      return { error: `"instruction" refers to "${ref[0]}" but "input" is empty` };
+    }
+  } else if (URL_ONLY.test(input)) {
+    return { error: '"input" is only a URL: the model sees the address, not the content' };
+  }
   const system = requireString(v, "system", true);
   if (isMismatch(system)) return system;
   const history: string[] = [];
@@ -329,7 +345,7 @@ function alpaca(v: Record<string, unknown>): ExtractedRecord | FormatMismatch {
   const record = simple(joinTexts([system, sigInput]), output, sigInput);
   record.signatureFrom = system !== "" && sigInput !== "" ? record.input.length - sigInput.length : 0;
   record.targetTexts = [...historyAnswers, output];
-  record.emptyTarget = record.targetTexts.some((t) => t.trim() === "");
+  record.emptyTarget = record.targetTexts.some((t) => t.trim() === "" || PLACEHOLDER_TARGET.test(t));
   record.chars += history.reduce((n, t) => n + t.length, 0);
   return record;
 }

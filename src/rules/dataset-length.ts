@@ -28,7 +28,7 @@ export default defineRule<{ max_tokens: number }>({ id: "dataset-length" }, (inp
       path: scan.path,
       line,
       endLine: line,
-      message: `Line ${line} has an empty target: the model would learn to answer with nothing.`,
+      message: `Line ${line} has an empty target (or a placeholder such as "N/A" or "<No Output>"): the model would learn to answer with nothing.`,
     }));
     return [...long, ...empty].sort((a, b) => a.line - b.line);
   }),

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: scan throughput against a bare readline + JSON.parse loop (best of two runs each), peak RSS reviewing a
- * change to a 500 MB JSONL, the cost of reading the base version (change_review_ratio), near-duplicate growth from 100k to 1M records, GitHub requests of a PR review and
+ * change to a 500 MB JSONL, the cost of reading the base version (change_review_ratio), a duplicate-heavy
+ * review against its scan, near-duplicate growth from 100k to 1M records, GitHub requests of a PR review and
  * webhook-to-check-run latency through the real server and the fake GitHub. All data is generated
  * here from fixed seeds; the last line printed is one JSON object with the figures.
  */
@@ -32,6 +33,7 @@ const SCAN_MB = Number(process.env.BENCH_SCAN_MB ?? 100);
 const RSS_MB = Number(process.env.BENCH_RSS_MB ?? 500);
 const CHANGE_MB = Number(process.env.BENCH_CHANGE_MB ?? 200);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 200);
+const DUP_RECORDS = Number(process.env.BENCH_DUP_RECORDS ?? 200_000);
 /** The event phase stops here even before EVENTS (a bound on the bench, should a review slow down). */
 const EVENT_SECONDS = Number(process.env.BENCH_EVENT_SECONDS ?? 150);
 const rows = [];
@@ -216,6 +218,55 @@ async function changeReview() {
   await rm(repo.dir, { recursive: true, force: true });
 }
 
+// 4. A duplicate-heavy dataset (80% near-duplicates): the review, capping its thousands of findings,
+// against the plain scan of the same file (issue 13: capping was once quadratic in the findings).
+async function dupHeavy() {
+  const repo = await newRepo("dup-heavy");
+  await repo.commit({ ".github/finetune-review.yml": "max_file_mb: 2048\n", "README.md": "dup-heavy\n" });
+  await repo.branch("proposal");
+  await mkdir(join(repo.dir, "data"), { recursive: true });
+  const file = join(repo.dir, "data/train.jsonl");
+  log(`generating ${DUP_RECORDS} records, 80% near-duplicates...`);
+  const rand = seeded(11);
+  const originals = [];
+  const lines = [];
+  for (let i = 0; i < DUP_RECORDS; i++) {
+    let user;
+    let answer;
+    if (originals.length > 0 && rand() < 0.8) {
+      const [u, a] = originals[Math.floor(rand() * originals.length)];
+      user = `${u} ${sentence(rand, 1)}`;
+      answer = a;
+    } else {
+      user = sentence(rand, 18 + Math.floor(rand() * 10));
+      answer = sentence(rand, 20);
+      if (originals.length < 4096) originals.push([user, answer]);
+      else originals[i % 4096] = [user, answer];
+    }
+    lines.push(JSON.stringify({ messages: [{ role: "user", content: user }, { role: "assistant", content: answer }] }));
+  }
+  await writeFile(file, `${lines.join("\n")}\n`);
+  lines.length = 0;
+  const head = await repo.commit({});
+  let t = performance.now();
+  const scan = await scanDataset({ path: "data/train.jsonl", format: "openai-chat", role: "train", chunks: createReadStream(file, { highWaterMark: 1 << 20 }), lexicon: scanLexicon() });
+  const pairs = nearDuplicatePairs(scan.keys, 0.8).length;
+  const scanSec = (performance.now() - t) / 1000;
+  log("reviewing it...");
+  t = performance.now();
+  const { stdout } = await run(process.execPath, [join(root, "bench/review-child.mjs"), repo.dir, "main", head], { maxBuffer: 1 << 26 });
+  const reviewSec = (performance.now() - t) / 1000;
+  const out = JSON.parse(stdout.trim().split("\n").pop());
+  figures.dup_heavy_scan_s = round(scanSec, 1);
+  figures.dup_heavy_review_s = round(reviewSec, 1);
+  figures.dup_heavy_ratio = round(reviewSec / scanSec);
+  row(`scan of ${scan.records} records, 80% near-duplicates (${pairs} pairs)`, `${figures.dup_heavy_scan_s} s`);
+  const ids = [...new Set(out.findings)].join(", ");
+  row(`review of the same file, local git (${out.dataset?.format ?? "not detected"}; ${out.findings.length} findings: ${ids})`, `${figures.dup_heavy_review_s} s`);
+  row("dup_heavy ratio (review / scan)", figures.dup_heavy_ratio, "<= 1.5");
+  await rm(repo.dir, { recursive: true, force: true });
+}
+
 async function freePort() {
   return new Promise((resolve) => {
     const srv = createServer().listen(0, "127.0.0.1", () => {
@@ -346,7 +397,7 @@ async function githubFigures() {
 }
 
 /** `BENCH_ONLY=peak-rss,change-review` runs only those sections (names as below); all by default. */
-const sections = { "scan": scanThroughput, "near-dup": nearDupGrowth, "peak-rss": peakRss, "change-review": changeReview, "github": githubFigures };
+const sections = { "scan": scanThroughput, "near-dup": nearDupGrowth, "peak-rss": peakRss, "change-review": changeReview, "dup-heavy": dupHeavy, "github": githubFigures };
 const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim()).filter(Boolean);
 for (const name of only ?? []) if (!(name in sections)) throw new Error(`BENCH_ONLY: unknown section ${name} (one of ${Object.keys(sections).join(", ")})`);
 const started = performance.now();

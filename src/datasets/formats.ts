@@ -59,6 +59,8 @@ interface Turn {
   text: string;
   /** An assistant turn that only calls tools (no text expected). */
   toolCall: boolean;
+  /** An OpenAI assistant turn with `weight: 0`: in the context, not trained. */
+  untrained?: boolean;
 }
 
 const OPENAI_ROLES: Record<string, Role> = {
@@ -132,20 +134,60 @@ function readTurns(list: unknown, keys: MessageKeys, what: string): Turn[] | For
     if (!role || (keys === OPENAI_KEYS && !(rawRole in OPENAI_ROLES))) {
       return { error: `${label} has ${keys.role} "${rawRole}"` };
     }
-    const toolCall = rawRole === "function_call" || m["tool_calls"] !== undefined || m["function_call"] !== undefined;
+    // The OpenAI SDK writes `"tool_calls": null` / `"function_call": null` on plain text turns.
+    const calls = keys === OPENAI_KEYS ? openaiToolCalls(m, label, role) : null;
+    if (isMismatch(calls)) return calls;
+    const weight = keys === OPENAI_KEYS ? m["weight"] : undefined;
+    if (weight !== undefined && weight !== null) {
+      if (role !== "assistant") return { error: `${label} has "weight" but only assistant messages take one` };
+      if (weight !== 0 && weight !== 1) return { error: `${label} "weight" is ${JSON.stringify(weight)}, not 0 or 1` };
+    }
+    const untrained = weight === 0 ? { untrained: true } : {};
+    const toolCall = rawRole === "function_call" || (calls !== null && calls !== "");
     const raw = m[contentKey];
     if (raw === undefined || raw === null) {
       if (toolCall && role === "assistant") {
-        turns.push({ role, text: "", toolCall: true });
+        turns.push({ role, text: calls ?? "", toolCall: true, ...untrained });
         continue;
       }
       return { error: `${label} has no "${keys.content}"` };
     }
     const text = contentText(raw);
     if (text === null) return { error: `${label} "${keys.content}" is not text` };
-    turns.push({ role, text, toolCall });
+    turns.push({ role, text: calls ? joinTexts([text, calls]) : text, toolCall, ...untrained });
   }
   return turns;
+}
+
+/**
+ * The calls of an OpenAI assistant turn (`tool_calls` list or legacy `function_call`) as the text
+ * the model is trained to write; "" when it calls nothing; a mismatch for shapes OpenAI rejects.
+ */
+function openaiToolCalls(m: Record<string, unknown>, label: string, role: Role): string | FormatMismatch {
+  const toolCalls = m["tool_calls"];
+  const functionCall = m["function_call"];
+  const list: unknown[] = [];
+  if (toolCalls !== undefined && toolCalls !== null) {
+    if (!Array.isArray(toolCalls)) return { error: `${label} "tool_calls" is not a list` };
+    for (const [i, call] of toolCalls.entries()) {
+      if (!isObject(call) || !isObject(call["function"])) return { error: `${label} tool call ${i + 1} has no "function"` };
+      list.push(call["function"]);
+    }
+  }
+  if (functionCall !== undefined && functionCall !== null) {
+    if (!isObject(functionCall)) return { error: `${label} "function_call" is not an object` };
+    list.push(functionCall);
+  }
+  if (list.length === 0) return "";
+  if (role !== "assistant") return { error: `${label} calls a tool but only assistant messages can` };
+  const texts: string[] = [];
+  for (const [i, f] of list.entries()) {
+    const fn = f as Record<string, unknown>;
+    if (typeof fn["name"] !== "string" || fn["name"] === "") return { error: `${label} tool call ${i + 1} has no function "name"` };
+    if (typeof fn["arguments"] !== "string") return { error: `${label} tool call ${i + 1} "arguments" is not a JSON string` };
+    texts.push(`${fn["name"]}(${fn["arguments"]})`);
+  }
+  return texts.join("\n");
 }
 
 function joinTexts(texts: string[]): string {
@@ -156,12 +198,17 @@ function joinTexts(texts: string[]): string {
 function fromTurns(turns: Turn[], system: string[] = []): ExtractedRecord | FormatMismatch {
   let last = -1;
   for (let i = turns.length - 1; i >= 0; i--) {
-    if (turns[i]!.role === "assistant" && !turns[i]!.toolCall) {
+    if (turns[i]!.role === "assistant" && !turns[i]!.toolCall && !turns[i]!.untrained) {
       last = i;
       break;
     }
   }
-  if (last < 0) return { error: "no assistant message" };
+  // A function-calling example may end on the call itself: that call is then what is trained.
+  if (last < 0) for (let i = turns.length - 1; i >= 0; i--) if (turns[i]!.role === "assistant" && !turns[i]!.untrained && turns[i]!.text !== "") {
+    last = i;
+    break;
+  }
+  if (last < 0) return { error: turns.some((t) => t.role === "assistant") ? "no assistant message with weight 1" : "no assistant message" };
   // One loop instead of filter/map chains: this runs once per record of every chat dataset. The
   // texts are joined, not concatenated with `+`: reading a concatenation character by character
   // (as the hashing does) costs about twice as much as reading a flat string.
@@ -192,7 +239,7 @@ function fromTurns(turns: Turn[], system: string[] = []): ExtractedRecord | Form
   for (let i = 0; i < turns.length; i++) {
     const t = turns[i]!;
     chars += t.text.length;
-    if (t.role === "assistant" && !t.toolCall) {
+    if (t.role === "assistant" && !t.untrained && (!t.toolCall || i === last)) {
       targetTexts.push(t.text);
       if (t.text.trim() === "") emptyTarget = true;
     }
@@ -234,6 +281,17 @@ function simple(input: string, target: string, signatureInput = input): Extracte
 
 function openaiChat(v: Record<string, unknown>): ExtractedRecord | FormatMismatch {
   if (!("messages" in v)) return { error: 'missing "messages"' };
+  const tools = v["tools"] ?? v["functions"];
+  if (tools !== undefined && tools !== null) {
+    const key = v["tools"] !== undefined && v["tools"] !== null ? "tools" : "functions";
+    if (!Array.isArray(tools)) return { error: `"${key}" is not a list` };
+    for (const [i, t] of (tools as unknown[]).entries()) {
+      const fn = isObject(t) && isObject(t["function"]) ? t["function"] : t;
+      if (!isObject(fn) || typeof fn["name"] !== "string") return { error: `"${key}" item ${i + 1} has no function "name"` };
+    }
+  }
+  const parallel = v["parallel_tool_calls"];
+  if (parallel !== undefined && parallel !== null && typeof parallel !== "boolean") return { error: '"parallel_tool_calls" is not true or false' };
   const turns = readTurns(v["messages"], OPENAI_KEYS, "messages");
   return isMismatch(turns) ? turns : fromTurns(turns);
 }
@@ -246,6 +304,14 @@ function promptCompletion(v: Record<string, unknown>): ExtractedRecord | FormatM
   return simple(prompt, completion);
 }
 
+// Defects the AlpacaDataCleaned project found in the original Alpaca data that need no model to see.
+const MISSING_INPUT =
+  /\b(?:the|this) (?:following|given|provided|attached|above|below) (?:article|text|passage|paragraph|sentence|table|image|picture|photo|chart|graph|link|url|website|web ?page|code|poem|story|list|data|email|document|video|audio|tweet|song|essay)\b/i;
+const INLINE_CONTENT = /[:\n"“]\s*\S+(?:\s+\S+){2,}/;
+const URL_ONLY = /^\s*<?https?:\/\/\S+>?\s*$/i;
+/** Targets that stand for a missing answer (`<No Output>`, `N/A`, `<noinput>`). */
+export const PLACEHOLDER_TARGET = /^\s*(?:<\s*no ?(?:output|input|answer)\s*>|<\s*noinput\s*>|n\/a|none|null|no output|<\s*nooutput\s*>)\s*\.?\s*$/i;
+
 function alpaca(v: Record<string, unknown>): ExtractedRecord | FormatMismatch {
   const instruction = requireString(v, "instruction");
   if (isMismatch(instruction)) return instruction;
@@ -253,6 +319,14 @@ function alpaca(v: Record<string, unknown>): ExtractedRecord | FormatMismatch {
   if (isMismatch(input)) return input;
   const output = requireString(v, "output");
   if (isMismatch(output)) return output;
+  if (input.trim() === "") {
+    const ref = MISSING_INPUT.exec(instruction);
+    if (ref && !INLINE_CONTENT.test(instruction.slice(ref.index + ref[0].length))) {
+      return { error: `"instruction" refers to "${ref[0]}" but "input" is empty` };
+    }
+  } else if (URL_ONLY.test(input)) {
+    return { error: '"input" is only a URL: the model sees the address, not the content' };
+  }
   const system = requireString(v, "system", true);
   if (isMismatch(system)) return system;
   const history: string[] = [];
@@ -271,7 +345,7 @@ function alpaca(v: Record<string, unknown>): ExtractedRecord | FormatMismatch {
   const record = simple(joinTexts([system, sigInput]), output, sigInput);
   record.signatureFrom = system !== "" && sigInput !== "" ? record.input.length - sigInput.length : 0;
   record.targetTexts = [...historyAnswers, output];
-  record.emptyTarget = record.targetTexts.some((t) => t.trim() === "");
+  record.emptyTarget = record.targetTexts.some((t) => t.trim() === "" || PLACEHOLDER_TARGET.test(t));
   record.chars += history.reduce((n, t) => n + t.length, 0);
   return record;
 }
@@ -363,16 +437,29 @@ function llamafactoryDpo(v: Record<string, unknown>): ExtractedRecord | FormatMi
   return c;
 }
 
-const TEXT_KEYS = ["text", "sentence", "utterance", "query", "input", "content"];
-const LABEL_KEYS = ["label", "labels", "intent", "category", "class"];
+// The column names detection.yml's classification signatures use, in order of preference.
+const TEXT_KEYS = ["text", "sentence", "utterance", "query", "input", "content", "description", "review", "comment", "message", "question", "title", "body", "document", "tweet", "headline"];
+const LABEL_KEYS = ["label", "labels", "intent", "category", "class", "sentiment", "topic", "tag", "target"];
+
+/** The record's key for the first of `names` it has; CSV headers keep their case (`Text`, `Label`). */
+function findKey(v: Record<string, unknown>, names: readonly string[]): string | undefined {
+  const exact = names.find((k) => k in v);
+  if (exact !== undefined) return exact;
+  const keys = Object.keys(v);
+  for (const name of names) {
+    const key = keys.find((k) => k.trim().toLowerCase() === name);
+    if (key !== undefined) return key;
+  }
+  return undefined;
+}
 
 function classification(v: Record<string, unknown>): ExtractedRecord | FormatMismatch {
-  const textKey = TEXT_KEYS.find((k) => k in v);
+  const textKey = findKey(v, TEXT_KEYS);
   if (!textKey) return { error: 'missing "text"' };
   const text = v[textKey];
   if (typeof text !== "string") return { error: `"${textKey}" is not a string` };
   if (text.trim() === "") return { error: `empty "${textKey}"` };
-  const labelKey = LABEL_KEYS.find((k) => k in v);
+  const labelKey = findKey(v, LABEL_KEYS);
   if (!labelKey) return { error: 'missing "label"' };
   const raw = v[labelKey];
   const values = Array.isArray(raw) ? raw : [raw];

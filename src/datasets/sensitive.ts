@@ -1,9 +1,12 @@
 /**
  * Secret/PII detection and business-rule phrases in record text. The patterns are data (a rule's
- * YAML lexicon); this module compiles them, adds the checks a regex cannot do (Luhn), and masks
+ * YAML lexicon); this module compiles them, adds the checks a regex cannot do (Luhn, phone metadata), and masks
  * every value so no output ever carries it.
  */
 import type { SensitiveHit } from "../types.js";
+import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/core";
+// The metadata as a JS module: the package's own `max` entry imports JSON, which Jest warns about.
+import metadata from "libphonenumber-js/max/metadata";
 import { GateSet } from "./regex-gate.js";
 
 /** One secret or PII pattern from a rule lexicon. */
@@ -152,6 +155,19 @@ export function sensitiveCandidates(text: string, lexicon: CompiledLexicon): Com
   return out ?? NO_PATTERNS;
 }
 
+/** Where a national number (no `+`) with a trunk 0 is most likely from; others are read as North American. */
+const TRUNK_ZERO_COUNTRIES: readonly CountryCode[] = ["GB", "DE", "FR", "IT", "ES", "NL", "AU", "IN"];
+
+/**
+ * True when a phone candidate from the lexicon's fast regex is a dialable number by the
+ * libphonenumber metadata: international with `+`, else national for a likely country.
+ */
+export function phoneValid(value: string): boolean {
+  if (value.trimStart().startsWith("+")) return parsePhoneNumberFromString(value, metadata)?.isValid() ?? false;
+  const countries = /^\(?0/.test(value.trimStart()) ? TRUNK_ZERO_COUNTRIES : (["US"] as const);
+  return countries.some((c) => parsePhoneNumberFromString(value, c, metadata)?.isValid() ?? false);
+}
+
 /** True when the digits of `value` (separators ignored) form a 13-19 digit number passing the Luhn check. */
 export function luhnValid(value: string): boolean {
   const digits = value.replace(/[\s-]/g, "");
@@ -207,6 +223,7 @@ export function findSensitive(
       const end = start + value.length;
       if (taken.some(([s, e]) => start < e && end > s)) continue;
       if (p.kind === "card-number" && !luhnValid(value)) continue;
+      if (p.kind === "phone" && !phoneValid(value)) continue;
       taken.push([start, end]);
       hits.push({ line, kind: p.kind, secret: p.secret, masked: maskValue(value, p.kind) });
     }
@@ -259,6 +276,7 @@ export function maskSecrets(text: string, lexicon: ScanLexicon): string {
       const end = start + m[0].length;
       if (m[0].length === 0 || spans.some((s) => start < s.end && end > s.start)) continue;
       if (p.kind === "card-number" && !luhnValid(m[0])) continue;
+      if (p.kind === "phone" && !phoneValid(m[0])) continue;
       spans.push({ start, end, masked: maskValue(m[0], p.kind) });
     }
   }

@@ -134,6 +134,9 @@ export function sniffTabular(text: string, delimiter: "," | "\t"): TabularSniff 
   const columns = headerColumns(text, delimiter);
   if (columns.length === 0 || columns.every((c) => c === "")) return null;
   const shape: RecordShape = new Map(columns.map((c) => [c, "string"] as const));
+  // `label,description` lists the labels with what each means; `description,label` is data.
+  const labelFirst = signatures.labels.csv_first_columns.includes(columns[0] ?? "");
+  if (labelFirst && columns[1] === "description") return { kind: "label-schema", format: "label-csv" };
   for (const format of signatures.dataset_formats) {
     if (format.weak) continue;
     if (format.match.some((alt) => Object.keys(alt).every((k) => shape.has(k)))) return { kind: "dataset", format: format.name };

@@ -31,7 +31,7 @@ export default defineRule({ id: "dataset-length", options }, (input, options) =>
       path: scan.path,
       line,
       endLine: line,
-      message: `Line ${line} has an empty target: the model would learn to answer with nothing.`,
+      message: `Line ${line} has an empty target (or a placeholder such as "N/A" or "<No Output>"): the model would learn to answer with nothing.`,
     }));
     return [...long, ...empty].sort((a, b) => a.line - b.line);
   }),

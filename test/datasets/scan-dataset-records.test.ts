@@ -67,6 +67,49 @@ describe("scanDataset record checks", () => {
     expect(result.records).toBe(1);
   });
 
+  it("accepts the OpenAI tool-call and function-call shapes and rejects what OpenAI rejects", async () => {
+    const weather = { type: "function", function: { name: "get_weather", parameters: { type: "object", properties: { city: { type: "string" } } } } };
+    const call = { id: "call_1", type: "function", function: { name: "get_weather", arguments: '{"city":"Paris"}' } };
+    const content = [
+      // What the OpenAI SDK writes for a plain answer.
+      JSON.stringify({ messages: [{ role: "user", content: "hi" }, { role: "assistant", content: "Hello!", tool_calls: null, function_call: null, refusal: null }] }),
+      JSON.stringify({
+        tools: [weather],
+        parallel_tool_calls: false,
+        messages: [
+          { role: "user", content: "Weather in Paris?" },
+          { role: "assistant", content: null, tool_calls: [call] },
+          { role: "tool", tool_call_id: "call_1", content: '{"temp_c":18}' },
+          { role: "assistant", content: "18 °C in Paris." },
+        ],
+      }),
+      // Legacy function calling, ending on the call: the call is the trained target.
+      JSON.stringify({
+        functions: [{ name: "get_weather", parameters: {} }],
+        messages: [{ role: "user", content: "Weather in Rome?" }, { role: "assistant", function_call: { name: "get_weather", arguments: '{"city":"Rome"}' } }],
+      }),
+      JSON.stringify({ messages: [{ role: "user", content: "a" }, { role: "assistant", content: "draft", weight: 0 }, { role: "user", content: "b" }, { role: "assistant", content: "final", weight: 1 }] }),
+      JSON.stringify({ messages: [{ role: "user", content: "hi" }, { role: "assistant", content: null, tool_calls: null }] }),
+      JSON.stringify({ messages: [{ role: "user", content: "hi" }, { role: "assistant", content: null, tool_calls: [{ ...call, function: { name: "get_weather", arguments: { city: "Paris" } } }] }] }),
+      JSON.stringify({ messages: [{ role: "user", content: "hi", weight: 1 }, { role: "assistant", content: "x" }] }),
+      JSON.stringify({ messages: [{ role: "user", content: "hi" }, { role: "assistant", content: "x", weight: 2 }] }),
+      JSON.stringify({ parallel_tool_calls: "yes", messages: [{ role: "user", content: "hi" }, { role: "assistant", content: "x" }] }),
+      JSON.stringify({ tools: { name: "get_weather" }, messages: [{ role: "user", content: "hi" }, { role: "assistant", content: "x" }] }),
+    ].join("\n");
+    const result = await scan("tools.jsonl", "openai-chat", content);
+    expect(result.formatIssues.map((i) => i.message)).toEqual([
+      'line 5: message 2 has no "content"',
+      'line 6: message 2 tool call 1 "arguments" is not a JSON string',
+      'line 7: message 1 has "weight" but only assistant messages take one',
+      "line 8: message 2 \"weight\" is 2, not 0 or 1",
+      'line 9: "parallel_tool_calls" is not true or false',
+      'line 10: "tools" is not a list',
+    ]);
+    expect(result.records).toBe(4);
+    expect(result.keys.map((k) => k.line)).toEqual([1, 2, 3, 4]);
+    expect(result.emptyTargets).toEqual([]);
+  });
+
   it("keeps valid data valid with a UTF-8 BOM, CRLF line ends and blank lines", async () => {
     const body = [chat("héllo wörld", "ça va"), "", chat("second", "two"), "   ", chat("third", "three")].join("\r\n") + "\r\n";
     const content = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body, "utf8")]);

@@ -1,5 +1,6 @@
 import { describe, it, expect } from "@jest/globals";
 import { compileLexicon, findBusinessRule, findSensitive, luhnValid, maskSecrets, maskValue, scanDataset } from "../../src/datasets/index.js";
+import { scanLexicon } from "../../src/rules/scan-lexicon.js";
 import { defaultTestLexicon } from "./default-test-lexicon.js";
 
 const openaiKey = "sk-proj-Abc123def456GHI789jkl012MNO345";
@@ -36,6 +37,34 @@ describe("findSensitive", () => {
       for (const h of hits) expect(h.masked).not.toContain(value);
     }
     for (const h of hits.filter((x) => x.kind !== "email")) expect(h.masked.replace(/… \(.*\)$/, "").length).toBeLessThanOrEqual(4);
+  });
+
+  it("does not read the digits of a decimal as a card number, and still finds a card at its line", async () => {
+    // 43397884615385 passes Luhn: only the decimal point keeps it from being a card.
+    expect(luhnValid("43397884615385")).toBe(true);
+    const rows = [
+      { text: "The mean fare was 275.43397884615385 dollars", label: "stats" },
+      { text: "Ratio 0,43397884615385 and id A43397884615385", label: "stats" },
+      { text: `Charge card ${card}.`, label: "billing" },
+    ];
+    const scan = await scanDataset({ path: "c.jsonl", format: "classification", role: "train", chunks: Buffer.from(rows.map((r) => JSON.stringify(r)).join("\n")), lexicon: scanLexicon() });
+    expect(scan.sensitive.map((h) => `${h.line} ${h.kind}`)).toEqual(["3 card-number"]);
+  });
+
+  it("finds phone numbers outside North America by the numbering plan, and not dates, prices or counts", async () => {
+    // SMS-spam-shaped records (text,label CSV).
+    const csv = [
+      "label,text",
+      'spam,"Call +44 20 7946 0958 now to claim your prize"',
+      "ham,See you at 7.30 on 2024-01-15; it cost 12 50 in total",
+      "spam,Ring 020 7946 0958 for your free ringtone",
+      "ham,Berlin office: +49 30 901820",
+      "ham,The score was 3-2 and 145 000 people watched",
+      "spam,Txt 07911 123456 for a reply",
+    ].join("\n");
+    const scan = await scanDataset({ path: "sms.csv", format: "classification", role: "train", chunks: Buffer.from(csv), lexicon: scanLexicon() });
+    expect(scan.sensitive.map((h) => `${h.line} ${h.kind}`)).toEqual(["2 phone", "4 phone", "5 phone", "7 phone"]);
+    expect(JSON.stringify(scan)).not.toContain("7946");
   });
 
   it("skips digit runs that fail the Luhn check", () => {

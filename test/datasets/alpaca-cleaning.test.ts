@@ -1,0 +1,29 @@
+import { describe, it, expect } from "@jest/globals";
+import { scanDataset } from "../../src/datasets/index.js";
+import { defaultTestLexicon } from "./default-test-lexicon.js";
+
+// Records shaped like the defects AlpacaDataCleaned lists in the original Alpaca data.
+const records = [
+  { instruction: "Summarize the following article in two sentences.", input: "", output: "The article argues that cities should plant more trees." },
+  { instruction: "Rewrite the following sentence in the passive voice: The chef cooked a delicious meal.", input: "", output: "A delicious meal was cooked by the chef." },
+  { instruction: "Describe what is happening in the given image.", input: "", output: "A dog is running on a beach." },
+  { instruction: "Summarize the content of this page.", input: "https://www.example.org/news/2023/climate-report", output: "The report says emissions rose." },
+  { instruction: "Generate a list of three fruits.", input: "", output: "<No Output>" },
+  { instruction: "What is the capital of France?", input: "", output: "N/A" },
+  { instruction: "Translate to French.", input: "Good morning", output: "Bonjour" },
+];
+
+describe("Alpaca records the AlpacaDataCleaned project removed", () => {
+  it("reports an instruction that refers to a missing input and a URL-only input at their lines", async () => {
+    const body = Buffer.from(records.map((r) => JSON.stringify(r)).join("\n"), "utf8");
+    const scan = await scanDataset({ path: "alpaca_data.jsonl", format: "alpaca", role: "train", chunks: body, lexicon: defaultTestLexicon() });
+    expect(scan.formatIssues.map((i) => i.message)).toEqual([
+      'line 1: "instruction" refers to "the following article" but "input" is empty',
+      'line 3: "instruction" refers to "the given image" but "input" is empty',
+      'line 4: "input" is only a URL: the model sees the address, not the content',
+    ]);
+    // Line 2 carries its sentence inline and line 7 is well formed.
+    expect(scan.records).toBe(4);
+    expect(scan.emptyTargets).toEqual([5, 6]);
+  });
+});

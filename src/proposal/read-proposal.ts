@@ -11,7 +11,7 @@ export interface ProposalSentence {
   words: string[];
 }
 
-/** Bounds the work on a 1 MB PR body: sentences are cut at this length. */
+/** Bounds the work per sentence on a 1 MB PR body: longer runs are read in pieces of this length. */
 const MAX_SENTENCE = 400;
 const ABBREVIATIONS = new Set(["e.g", "i.e", "etc", "vs", "approx", "cf", "dr", "mr", "mrs", "ms", "no", "fig", "eg", "ie", "inc", "ltd", "al"]);
 
@@ -145,10 +145,13 @@ export function readProposal(text: string): ReadProposal {
   return { sentences, sections };
 
   function pushSentence(s: string, index: number, sec: string): void {
-    const t = s.trim().slice(0, MAX_SENTENCE);
-    if (!t || !/[A-Za-z]/.test(t)) return;
-    const ws = words(t).map((w) => w.toLowerCase());
-    sentences.push({ text: t, index, section: sec, stems: ws.map(stem), words: ws });
+    // An unpunctuated megabyte is read in bounded pieces rather than dropped after its first one.
+    for (let from = 0; from < s.length; from += MAX_SENTENCE) {
+      const t = s.slice(from, from + MAX_SENTENCE).trim();
+      if (!t || !/[A-Za-z]/.test(t)) continue;
+      const ws = words(t).map((w) => w.toLowerCase());
+      sentences.push({ text: t, index: index + from, section: sec, stems: ws.map(stem), words: ws });
+    }
   }
 }
 

@@ -49,3 +49,13 @@ describe("stem and hasQuantity", () => {
     expect(q("latency matters")).toBe(false);
   });
 });
+
+describe("a 1 MB PR body", () => {
+  it("is read whole: a statement at its end still counts", () => {
+    const body = `${"Routing tickets for the billing team without punctuation ".repeat(18000)}\nWe retrain monthly and keep p95 under 300 ms.`;
+    expect(body.length).toBeGreaterThan(1_000_000);
+    const read = readProposal(body);
+    expect(read.sentences.at(-1)!.text).toBe("We retrain monthly and keep p95 under 300 ms.");
+    expect(read.sentences.every((s) => s.text.length <= 400)).toBe(true);
+  });
+});

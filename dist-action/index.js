@@ -20356,7 +20356,7 @@ var require_scan = __commonJS({
       let isGlobstar = false;
       let braceEscaped = false;
       let backslashes = false;
-      let negated = false;
+      let negated2 = false;
       let negatedExtglob = false;
       let finished = false;
       let braces = 0;
@@ -20505,7 +20505,7 @@ var require_scan = __commonJS({
           break;
         }
         if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
-          negated = token.negated = true;
+          negated2 = token.negated = true;
           start++;
           continue;
         }
@@ -20583,7 +20583,7 @@ var require_scan = __commonJS({
         isGlob,
         isExtglob,
         isGlobstar,
-        negated,
+        negated: negated2,
         negatedExtglob
       };
       if (opts.tokens === true) {
@@ -48379,6 +48379,250 @@ function defineRule(spec, check2) {
   return { meta: meta3, options: options10, check: (input3, values) => check2(input3, values, lexicon4) };
 }
 
+// src/rules/proposal-text.ts
+function lineCounter(text) {
+  const newlines = [];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) newlines.push(i);
+  return (index) => {
+    let lo = 0;
+    let hi = newlines.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (newlines[mid] < index) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  };
+}
+function proposalLocation(input3) {
+  const file2 = input3.proposal.find((p) => p.path);
+  return file2 ? { path: file2.path } : {};
+}
+
+// src/proposal/read-proposal.ts
+var MAX_SENTENCE = 400;
+var ABBREVIATIONS = /* @__PURE__ */ new Set(["e.g", "i.e", "etc", "vs", "approx", "cf", "dr", "mr", "mrs", "ms", "no", "fig", "eg", "ie", "inc", "ltd", "al"]);
+function stem(word) {
+  let w = word.toLowerCase().replace(/['’]s$/, "").replace(/[’]/g, "'");
+  if (w.length <= 3) return w;
+  if (w.endsWith("ies") && w.length > 4) w = w.slice(0, -3) + "y";
+  else if (w.endsWith("ations") || w.endsWith("ation")) w = w.replace(/ations?$/, "at");
+  else if (w.endsWith("ing") && w.length > 5) w = w.slice(0, -3);
+  else if (w.endsWith("ed") && w.length > 4) w = w.slice(0, -2);
+  else if (w.endsWith("es") && w.length > 4 && /(ss|x|ch|sh|[^aeiou]e)es$/.test(w) === false && /[sxz]es$|[cs]hes$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith("s") && !w.endsWith("ss") && w.length > 3) w = w.slice(0, -1);
+  if (/([bdgklmnprt])\1$/.test(w) && w.length > 4) w = w.slice(0, -1);
+  if (w.endsWith("e") && w.length >= 4 && w !== "note") w = w.slice(0, -1);
+  if (w.endsWith("y") && w.length > 4) w = w.slice(0, -1) + "i";
+  return w;
+}
+function words(text) {
+  const out = [];
+  for (const m of text.matchAll(/[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*|[$£€%]/g)) {
+    const w = m[0].replace(/-+$/, "");
+    out.push(w);
+  }
+  return out;
+}
+function stemPhrase(phrase) {
+  return words(phrase).map(stem).join(" ");
+}
+function isHeading(line) {
+  const h = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
+  if (h) return h[1];
+  const b = /^\s*\*\*([^*]{2,60})\*\*:?\s*$/.exec(line);
+  return b?.[1];
+}
+function fieldOf(line) {
+  const m = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*)?([A-Za-z][A-Za-z /&()'-]{1,48}?)(?:\*\*)?\s*:(?:\*\*)?\s+(.*)$/.exec(line);
+  if (!m || /https?$/i.test(m[1])) return void 0;
+  return { label: m[1].trim(), value: m[2] };
+}
+function splitLine(line, offset, push) {
+  let start = 0;
+  const re = /[.!?…]+(?=\s+|$)/g;
+  for (const m of line.matchAll(re)) {
+    const end = (m.index ?? 0) + m[0].length;
+    const before = line.slice(start, m.index).split(/\s+/).pop()?.toLowerCase().replace(/^\(/, "") ?? "";
+    if (m[0] === "." && ABBREVIATIONS.has(before.replace(/\.$/, ""))) continue;
+    if (m[0] === "." && /^\s+[a-z]/.test(line.slice(end)) && /\.\w/.test(before)) continue;
+    push(line.slice(start, end), offset + start);
+    start = end;
+  }
+  if (start < line.length) push(line.slice(start), offset + start);
+}
+function readProposal(text) {
+  const sentences = [];
+  const sections = [];
+  let section = "";
+  let current;
+  let offset = 0;
+  let inFront = false;
+  let inFence = false;
+  const lines = text.split("\n");
+  lines.forEach((raw, n) => {
+    const lineOffset = offset;
+    offset += raw.length + 1;
+    const line = raw.replace(/\r$/, "");
+    if (n === 0 && line.trim() === "---") return void (inFront = true);
+    if (inFront) {
+      if (line.trim() === "---") return void (inFront = false);
+      const kv = /^\s*([\w.-]+)\s*:\s*(.*)$/.exec(line);
+      if (kv) {
+        sections.push({ title: kv[1].replace(/[_-]/g, " ").toLowerCase(), content: kv[2] });
+        pushSentence(`${kv[1].replace(/[_-]/g, " ")}: ${kv[2]}`, lineOffset, kv[1].replace(/[_-]/g, " ").toLowerCase());
+      }
+      return;
+    }
+    if (/^\s*(```|~~~)/.test(line)) return void (inFence = !inFence);
+    if (inFence) return;
+    const heading = isHeading(line);
+    if (heading !== void 0) {
+      section = heading.toLowerCase();
+      current = { title: section, content: "" };
+      sections.push(current);
+      return;
+    }
+    if (/^\s*\|?\s*:?-{3,}/.test(line)) return;
+    const field = fieldOf(line);
+    const cells = line.includes("|") ? line.split("|").map((c) => c.trim()).filter(Boolean) : [line];
+    if (current) current.content += `${line}
+`;
+    if (field && !line.includes("|")) {
+      const title = field.label.toLowerCase();
+      sections.push({ title, content: field.value });
+      splitLine(line, lineOffset, (s, i) => pushSentence(s, i, `${section} ${title}`.trim()));
+      return;
+    }
+    if (cells.length >= 2 && line.includes("|")) {
+      const title = cells[0].toLowerCase().replace(/\*/g, "");
+      sections.push({ title, content: cells.slice(1).join(" ") });
+      pushSentence(cells.join(": "), lineOffset, `${section} ${title}`.trim());
+      return;
+    }
+    splitLine(line.replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s*)?/, (p) => " ".repeat(p.length)), lineOffset, (s, i) => pushSentence(s, i, section));
+  });
+  return { sentences, sections };
+  function pushSentence(s, index, sec) {
+    for (let from = 0; from < s.length; from += MAX_SENTENCE) {
+      const t = s.slice(from, from + MAX_SENTENCE).trim();
+      if (!t || !/[A-Za-z]/.test(t)) continue;
+      const ws = words(t).map((w) => w.toLowerCase());
+      sentences.push({ text: t, index: index + from, section: sec, stems: ws.map(stem), words: ws });
+    }
+  }
+}
+function hasContent(content) {
+  const c = content.replace(/<!--[\s\S]*?-->/g, "").replace(/[*_`>#|-]/g, " ").trim().toLowerCase();
+  if (!c) return false;
+  return !/^(tbd|tbc|n\/?a|none|todo|\?+|to be (decided|determined|confirmed)|pending|unknown|not yet|-)\.?$/.test(c);
+}
+
+// src/proposal/language.ts
+function concept(phrases) {
+  return phrases.map((p) => stemPhrase(p).split(" ").filter(Boolean));
+}
+function findConcept(stems, c) {
+  const at = [];
+  for (let i = 0; i < stems.length; i++) {
+    for (const seq of c) {
+      if (seq.length && seq.every((s, k) => stems[i + k] === s)) {
+        at.push(i);
+        break;
+      }
+    }
+  }
+  return at;
+}
+function negated(stems, i, negators, window2 = 8) {
+  const from = Math.max(0, i - window2);
+  for (let j = i - 1; j >= from; j--) {
+    if (CLAUSE_BREAK.has(stems[j])) break;
+    if (negators.some((seq) => seq.every((s, k) => stems[j + k] === s) && j + seq.length <= i)) return true;
+  }
+  return false;
+}
+var CLAUSE_BREAK = /* @__PURE__ */ new Set(["but", "however", "although", "though", "wherea", "yet", "so", "because", "while"]);
+var NUMBER_WORDS = new Set(
+  "one two three four five six seven eight nine ten eleven twelve fifteen twenti thirti forti fifti hundr hundred thousand half couple few sever".split(" ")
+);
+var UNITS = new Set(
+  "m ms millisecond second sec s minut min hour hr day week month year usd $ \xA3 \u20AC % cent penni pence dollar pound euro gbp eur token request call queri k million thousand percentil p50 p90 p95 p99 rp qp".split(" ")
+);
+function hasQuantity(text, stems) {
+  if (/[$£€]\s?\d|\d\s?(ms|s|sec|min|h|k|m|%|p)\b|\bp(50|90|95|99)\b|\d+(st|nd|rd|th) percentile/i.test(text)) return true;
+  for (let i = 0; i < stems.length; i++) {
+    const w = stems[i];
+    if (/^\d/.test(w) || NUMBER_WORDS.has(w)) {
+      for (let k = i + 1; k <= i + 3 && k < stems.length; k++) if (UNITS.has(stems[k])) return true;
+      if (i > 0 && /^[$£€]$/.test(stems[i - 1])) return true;
+    }
+  }
+  return false;
+}
+
+// src/proposal/proposal-reader.ts
+function readAll(input3) {
+  const sentences = [];
+  const sections = [];
+  for (const part of input3.proposal) {
+    const read = readProposal(part.text);
+    const lineOf = part.path ? lineCounter(part.text) : void 0;
+    read.sentences.forEach((s, i) => {
+      const prev = read.sentences[i - 1];
+      sentences.push({ ...s, path: part.path, line: lineOf?.(s.index), previous: prev && prev.section === s.section ? prev : void 0 });
+    });
+    sections.push(...read.sections);
+  }
+  return { sentences, sections };
+}
+function affirmed(s, c, negators) {
+  return findConcept(s.stems, c).some((i) => !negated(s.stems, i, negators));
+}
+function mentions(s, c) {
+  return findConcept(s.stems, c).length > 0;
+}
+function titled(section, names) {
+  return names.some((n) => section.includes(n));
+}
+
+// src/rules/alternatives-considered.ts
+var words2 = external_exports.array(external_exports.string().min(1)).min(1);
+var lexicon = external_exports.strictObject({
+  techniques: words2,
+  not_technique: words2,
+  tried: words2,
+  negations: words2,
+  sections: words2
+});
+var alternatives_considered_default = defineRule({ id: "alternatives-considered", lexicon }, (input3, _options, lx) => {
+  if (!input3.proposes) return [];
+  const techniques = concept(lx.techniques);
+  const notTechnique = concept(lx.not_technique);
+  const tried = concept(lx.tried);
+  const negs = concept(lx.negations);
+  const named = readAll(input3).sentences.some((s) => {
+    const fields = new Set(findConcept(s.stems, notTechnique));
+    const tech = findConcept(s.stems, techniques).filter((i) => !fields.has(i) && !fields.has(i - 1) && !negated(s.stems, i, negs));
+    if (!tech.length) return false;
+    if (titled(s.section, lx.sections)) return hasContent(s.text.replace(/^[^:]*:/, ""));
+    return findConcept(s.stems, tried).some((i) => !negated(s.stems, i, negs));
+  });
+  if (named) return [];
+  const where = input3.proposal.length ? "the PR description and proposal files" : "the pull request (it has no description or proposal file)";
+  return [{ ...proposalLocation(input3), message: `No alternative to fine-tuning (prompting, retrieval, tool use, adapters) is named in ${where}.` }];
+});
+
+// src/rules/artifact-unreadable.ts
+var artifact_unreadable_default = defineRule(
+  { id: "artifact-unreadable" },
+  (input3) => input3.artifacts.filter((a) => a.unreadable && a.status !== "removed").map((a) => ({
+    path: a.path,
+    ...a.unreadableLine !== void 0 && { line: a.unreadableLine, endLine: a.unreadableLine },
+    message: `${a.path} (${a.kind}) was not read: ${a.unreadable}; its content checks were skipped.`
+  }))
+);
+
 // src/regex-source.ts
 var regexSource = external_exports.string().refine((s) => {
   try {
@@ -48426,76 +48670,6 @@ var shareOption = external_exports.number().min(0).max(1);
 function countOption(min) {
   return external_exports.number().int().min(min);
 }
-
-// src/rules/proposal-text.ts
-var SENTENCE_WINDOW = 160;
-function findInProposal(input3, patterns, negations = []) {
-  const found = [];
-  for (const part of input3.proposal) {
-    const text = part.text;
-    const lineOf = part.path ? lineCounter(text) : void 0;
-    for (const pattern of patterns) {
-      const global2 = new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : pattern.flags + "g");
-      for (const m of text.matchAll(global2)) {
-        const index = m.index ?? 0;
-        const from = Math.max(0, index - 120);
-        const window2 = text.slice(from, index);
-        const start = from + Math.max(window2.lastIndexOf(".") + 1, window2.lastIndexOf("\n") + 1, 0);
-        const before = text.slice(start, index);
-        if (negations.some((n) => n.test(before))) continue;
-        const endDot = text.slice(index, start + SENTENCE_WINDOW).search(/[.\n]/);
-        const end = endDot < 0 ? start + SENTENCE_WINDOW : index + endDot;
-        found.push({
-          path: part.path,
-          line: lineOf?.(index),
-          match: m[0],
-          sentence: text.slice(start, Math.min(end, start + SENTENCE_WINDOW)).trim()
-        });
-      }
-    }
-  }
-  return found;
-}
-function lineCounter(text) {
-  const newlines = [];
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) newlines.push(i);
-  return (index) => {
-    let lo = 0;
-    let hi = newlines.length;
-    while (lo < hi) {
-      const mid = lo + hi >> 1;
-      if (newlines[mid] < index) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo + 1;
-  };
-}
-function proposalLocation(input3) {
-  const file2 = input3.proposal.find((p) => p.path);
-  return file2 ? { path: file2.path } : {};
-}
-function proposalText(input3) {
-  return input3.proposal.map((p) => p.text).join("\n\n");
-}
-
-// src/rules/alternatives-considered.ts
-var lexicon = external_exports.strictObject({ terms: regexList });
-var alternatives_considered_default = defineRule({ id: "alternatives-considered", lexicon }, (input3, _options, { terms }) => {
-  if (!input3.proposes) return [];
-  if (terms.some((t) => t.test(proposalText(input3)))) return [];
-  const where = input3.proposal.length ? "the PR description and proposal files" : "the pull request (it has no description or proposal file)";
-  return [{ ...proposalLocation(input3), message: `No alternative to fine-tuning (prompting, retrieval, tool use, adapters) is named in ${where}.` }];
-});
-
-// src/rules/artifact-unreadable.ts
-var artifact_unreadable_default = defineRule(
-  { id: "artifact-unreadable" },
-  (input3) => input3.artifacts.filter((a) => a.unreadable && a.status !== "removed").map((a) => ({
-    path: a.path,
-    ...a.unreadableLine !== void 0 && { line: a.unreadableLine, endLine: a.unreadableLine },
-    message: `${a.path} (${a.kind}) was not read: ${a.unreadable}; its content checks were skipped.`
-  }))
-);
 
 // src/rules/business-rules-in-data.ts
 var options2 = { max_share: shareOption, min_matches: countOption(1) };
@@ -48677,9 +48851,9 @@ function sketch(n, out) {
     filled++;
   }
 }
-function sketchWords(words, count, out) {
+function sketchWords(words5, count, out) {
   let n = 0;
-  for (let i = 2; i < count; i++) shingleAt(n++, wordShingle(words[i - 2], words[i - 1], words[i]));
+  for (let i = 2; i < count; i++) shingleAt(n++, wordShingle(words5[i - 2], words5[i - 1], words5[i]));
   sketch(n, out);
 }
 function fnv1a(text) {
@@ -49056,12 +49230,12 @@ function feed(groups2, pass, t, kind, skip, offset) {
     const block = t.block(k);
     const end = Math.min(KEY_BLOCK, t.size - base);
     if (typeof kind === "number") {
-      const words = block.words;
+      const words5 = block.words;
       const empty = block.empty;
       const from = kind * KEY_BLOCK;
       for (let o = 0; o < end; o++) {
         if (empty[o] || skip !== null && skip[base + o]) continue;
-        groups2.add(pass, words[from + o], 0, base + o + offset);
+        groups2.add(pass, words5[from + o], 0, base + o + offset);
       }
       continue;
     }
@@ -49655,15 +49829,42 @@ var label_schema_churn_default = defineRule({ id: "label-schema-churn", options:
 });
 
 // src/rules/latency-budget.ts
-var lexicon2 = external_exports.strictObject({ budget: regexList, cadence: regexList });
-var latency_budget_default = defineRule({ id: "latency-budget", lexicon: lexicon2 }, (input3, _options, { budget, cadence }) => {
+var words3 = external_exports.array(external_exports.string().min(1)).min(1);
+var lexicon2 = external_exports.strictObject({
+  budget_anchors: words3,
+  not_budget: words3,
+  budget_sections: words3,
+  cadence_verbs: words3,
+  frequencies: words3,
+  cadence_sections: words3,
+  negations: words3
+});
+var latency_budget_default = defineRule({ id: "latency-budget", lexicon: lexicon2 }, (input3, _options, lx) => {
   if (!input3.proposes) return [];
-  const text = proposalText(input3);
-  const missing = [
-    budget.some((p) => p.test(text)) ? "" : "latency or cost budget",
-    cadence.some((p) => p.test(text)) ? "" : "retraining cadence"
-  ].filter(Boolean);
-  if (!missing.length) return [];
+  const anchors = concept(lx.budget_anchors);
+  const notBudget = concept(lx.not_budget);
+  const verbs = concept(lx.cadence_verbs);
+  const freq = concept(lx.frequencies);
+  const negs = concept(lx.negations);
+  const { sentences } = readAll(input3);
+  let budget = false;
+  let cadence = false;
+  for (const s of sentences) {
+    if (!budget) {
+      const inSection = titled(s.section, lx.budget_sections);
+      const at = findConcept(s.stems, anchors).filter((i) => !negated(s.stems, i, negs));
+      const incidental = findConcept(s.stems, notBudget).length > 0 && at.length <= 1;
+      if (at.length && !incidental || inSection) budget = hasQuantity(s.text, s.stems) && hasContent(s.text.replace(/^[^:]*:/, ""));
+    }
+    if (!cadence) {
+      const inSection = titled(s.section, lx.cadence_sections);
+      const verb = findConcept(s.stems, verbs).some((i) => !negated(s.stems, i, negs));
+      const f = findConcept(s.stems, freq).some((i) => !negated(s.stems, i, negs));
+      cadence = f && (verb || inSection);
+    }
+    if (budget && cadence) return [];
+  }
+  const missing = [budget ? "" : "latency or cost budget", cadence ? "" : "retraining cadence"].filter(Boolean);
   return [{ ...proposalLocation(input3), message: `The proposal states no ${missing.join(" and no ")}.` }];
 });
 
@@ -49739,18 +49940,45 @@ var ownership_default = defineRule(
 );
 
 // src/rules/reasoning-fix.ts
-var lexicon3 = external_exports.strictObject({ phrases: regexList, negations: regexList });
-var reasoning_fix_default = defineRule({ id: "reasoning-fix", lexicon: lexicon3 }, (input3, _options, { phrases, negations }) => {
+var words4 = external_exports.array(external_exports.string().min(1)).min(1);
+var lexicon3 = external_exports.strictObject({
+  targets: words4,
+  fixes: words4,
+  anchors: words4,
+  negations: words4,
+  reporting: words4,
+  own_voice: words4,
+  critical: words4,
+  non_goal_sections: words4,
+  motive_sections: words4
+});
+var NOT_VERB = /* @__PURE__ */ new Set(["the", "this", "that", "for", "one", "main", "no", "a", "good", "any", "some", "every", "only", "real", "key", "whatever"]);
+var reasoning_fix_default = defineRule({ id: "reasoning-fix", lexicon: lexicon3 }, (input3, _options, lx) => {
+  const targets = concept(lx.targets);
+  const fixes = concept(lx.fixes);
+  const anchors = concept(lx.anchors);
+  const negs = concept(lx.negations);
+  const reporting = concept(lx.reporting);
+  const own2 = concept(lx.own_voice);
+  const critical = concept(lx.critical);
   const seen = /* @__PURE__ */ new Set();
-  return findInProposal(input3, phrases, negations).filter((m) => {
-    const key = `${m.path}:${m.line}:${m.sentence}`;
-    return seen.has(key) ? false : (seen.add(key), true);
-  }).map((m) => ({
-    path: m.path,
-    line: m.line,
-    endLine: m.line,
-    message: `The proposal expects fine-tuning to fix reasoning: "${m.sentence}".`
-  }));
+  const out = [];
+  for (const s of readAll(input3).sentences) {
+    if (titled(s.section, lx.non_goal_sections)) continue;
+    const hits = findConcept(s.stems, targets).filter((i) => s.stems[i] !== "reason" || /^reasoning/.test(s.words[i]) || !NOT_VERB.has(s.words[i - 1] ?? ""));
+    if (!hits.length || hits.every((i) => negated(s.stems, i, negs))) continue;
+    if (!affirmed(s, fixes, negs)) continue;
+    const anchored = affirmed(s, anchors, negs) || s.previous !== void 0 && mentions(s.previous, anchors) && !mentions(s, negs) || titled(s.section, lx.motive_sections);
+    if (!anchored || mentions(s, critical)) continue;
+    const reporter = findConcept(s.stems, reporting)[0];
+    if (reporter !== void 0 && findConcept(s.stems.slice(0, reporter), own2).length === 0) continue;
+    const key = `${s.path}:${s.line}:${s.text}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const sentence = s.text.length > 160 ? `${s.text.slice(0, 157)}...` : s.text;
+    out.push({ path: s.path, line: s.line, endLine: s.line, message: `The proposal expects fine-tuning to fix reasoning: "${sentence}".` });
+  }
+  return out;
 });
 
 // src/rules/registry.ts

@@ -1,13 +1,33 @@
 import { z } from "zod";
 import { defineRule } from "./define-rule.js";
-import { regexList } from "./rule-helpers.js";
-import { proposalLocation, proposalText } from "./proposal-text.js";
+import { proposalLocation } from "./proposal-text.js";
+import { concept, findConcept, negated } from "../proposal/language.js";
+import { readAll, titled } from "../proposal/proposal-reader.js";
+import { hasContent } from "../proposal/read-proposal.js";
 
-const lexicon = z.strictObject({ terms: regexList });
+const words = z.array(z.string().min(1)).min(1);
+const lexicon = z.strictObject({
+  techniques: words,
+  not_technique: words,
+  tried: words,
+  negations: words,
+  sections: words,
+});
 
-export default defineRule({ id: "alternatives-considered", lexicon }, (input, _options, { terms }) => {
+export default defineRule({ id: "alternatives-considered", lexicon }, (input, _options, lx) => {
   if (!input.proposes) return [];
-  if (terms.some((t) => t.test(proposalText(input)))) return [];
+  const techniques = concept(lx.techniques);
+  const notTechnique = concept(lx.not_technique);
+  const tried = concept(lx.tried);
+  const negs = concept(lx.negations);
+  const named = readAll(input).sentences.some((s) => {
+    const fields = new Set(findConcept(s.stems, notTechnique));
+    const tech = findConcept(s.stems, techniques).filter((i) => !fields.has(i) && !fields.has(i - 1) && !negated(s.stems, i, negs));
+    if (!tech.length) return false;
+    if (titled(s.section, lx.sections)) return hasContent(s.text.replace(/^[^:]*:/, ""));
+    return findConcept(s.stems, tried).some((i) => !negated(s.stems, i, negs));
+  });
+  if (named) return [];
   const where = input.proposal.length ? "the PR description and proposal files" : "the pull request (it has no description or proposal file)";
   return [{ ...proposalLocation(input), message: `No alternative to fine-tuning (prompting, retrieval, tool use, adapters) is named in ${where}.` }];
 });

@@ -1,17 +1,46 @@
 import { z } from "zod";
 import { defineRule } from "./define-rule.js";
-import { regexList } from "./rule-helpers.js";
-import { proposalLocation, proposalText } from "./proposal-text.js";
+import { proposalLocation } from "./proposal-text.js";
+import { concept, findConcept, hasQuantity, negated } from "../proposal/language.js";
+import { readAll, titled } from "../proposal/proposal-reader.js";
+import { hasContent } from "../proposal/read-proposal.js";
 
-const lexicon = z.strictObject({ budget: regexList, cadence: regexList });
+const words = z.array(z.string().min(1)).min(1);
+const lexicon = z.strictObject({
+  budget_anchors: words,
+  not_budget: words,
+  budget_sections: words,
+  cadence_verbs: words,
+  frequencies: words,
+  cadence_sections: words,
+  negations: words,
+});
 
-export default defineRule({ id: "latency-budget", lexicon }, (input, _options, { budget, cadence }) => {
+export default defineRule({ id: "latency-budget", lexicon }, (input, _options, lx) => {
   if (!input.proposes) return [];
-  const text = proposalText(input);
-  const missing = [
-    budget.some((p) => p.test(text)) ? "" : "latency or cost budget",
-    cadence.some((p) => p.test(text)) ? "" : "retraining cadence",
-  ].filter(Boolean);
-  if (!missing.length) return [];
+  const anchors = concept(lx.budget_anchors);
+  const notBudget = concept(lx.not_budget);
+  const verbs = concept(lx.cadence_verbs);
+  const freq = concept(lx.frequencies);
+  const negs = concept(lx.negations);
+  const { sentences } = readAll(input);
+  let budget = false;
+  let cadence = false;
+  for (const s of sentences) {
+    if (!budget) {
+      const inSection = titled(s.section, lx.budget_sections);
+      const at = findConcept(s.stems, anchors).filter((i) => !negated(s.stems, i, negs));
+      const incidental = findConcept(s.stems, notBudget).length > 0 && at.length <= 1;
+      if ((at.length && !incidental) || inSection) budget = hasQuantity(s.text, s.stems) && hasContent(s.text.replace(/^[^:]*:/, ""));
+    }
+    if (!cadence) {
+      const inSection = titled(s.section, lx.cadence_sections);
+      const verb = findConcept(s.stems, verbs).some((i) => !negated(s.stems, i, negs));
+      const f = findConcept(s.stems, freq).some((i) => !negated(s.stems, i, negs));
+      cadence = f && (verb || inSection);
+    }
+    if (budget && cadence) return [];
+  }
+  const missing = [budget ? "" : "latency or cost budget", cadence ? "" : "retraining cadence"].filter(Boolean);
   return [{ ...proposalLocation(input), message: `The proposal states no ${missing.join(" and no ")}.` }];
 });

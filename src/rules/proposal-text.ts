@@ -46,7 +46,7 @@ export function findInProposal(input: ReviewInput, patterns: readonly RegExp[], 
 }
 
 /** 1-based line of an offset, from newline offsets found once (each lookup a binary search). */
-function lineCounter(text: string): (index: number) => number {
+export function lineCounter(text: string): (index: number) => number {
   const newlines: number[] = [];
   for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) newlines.push(i);
   return (index) => {

@@ -1,0 +1,55 @@
+import { stemPhrase } from "./read-proposal.js";
+
+/** A concept list compiled to stem sequences, matched against a sentence's stems. */
+export type Concept = string[][];
+
+/** Compiles phrases ("fine-tune", "tool calling") into stem sequences. */
+export function concept(phrases: readonly string[]): Concept {
+  return phrases.map((p) => stemPhrase(p).split(" ").filter(Boolean));
+}
+
+/** Token indexes where any phrase of `c` starts in `stems` (-1 none). */
+export function findConcept(stems: readonly string[], c: Concept): number[] {
+  const at: number[] = [];
+  for (let i = 0; i < stems.length; i++) {
+    for (const seq of c) {
+      if (seq.length && seq.every((s, k) => stems[i + k] === s)) {
+        at.push(i);
+        break;
+      }
+    }
+  }
+  return at;
+}
+
+/** Whether the token at `i` is inside a negation's scope: a negator earlier in its clause, or a negating tail right after it. */
+export function negated(stems: readonly string[], i: number, negators: Concept, window = 8): boolean {
+  const from = Math.max(0, i - window);
+  for (let j = i - 1; j >= from; j--) {
+    if (CLAUSE_BREAK.has(stems[j]!)) break;
+    if (negators.some((seq) => seq.every((s, k) => stems[j + k] === s) && j + seq.length <= i)) return true;
+  }
+  return false;
+}
+
+const CLAUSE_BREAK = new Set(["but", "however", "although", "though", "wherea", "yet", "so", "because", "while"]);
+
+const NUMBER_WORDS = new Set(
+  "one two three four five six seven eight nine ten eleven twelve fifteen twenti thirti forti fifti hundr hundred thousand half couple few sever".split(" "),
+);
+const UNITS = new Set(
+  "m ms millisecond second sec s minut min hour hr day week month year usd $ £ € % cent penni pence dollar pound euro gbp eur token request call queri k million thousand percentil p50 p90 p95 p99 rp qp".split(" "),
+);
+
+/** Whether a sentence states a quantity: a number (in digits or words) with a unit or currency near it. */
+export function hasQuantity(text: string, stems: readonly string[]): boolean {
+  if (/[$£€]\s?\d|\d\s?(ms|s|sec|min|h|k|m|%|p)\b|\bp(50|90|95|99)\b|\d+(st|nd|rd|th) percentile/i.test(text)) return true;
+  for (let i = 0; i < stems.length; i++) {
+    const w = stems[i]!;
+    if (/^\d/.test(w) || NUMBER_WORDS.has(w)) {
+      for (let k = i + 1; k <= i + 3 && k < stems.length; k++) if (UNITS.has(stems[k]!)) return true;
+      if (i > 0 && /^[$£€]$/.test(stems[i - 1]!)) return true;
+    }
+  }
+  return false;
+}

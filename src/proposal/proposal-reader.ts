@@ -1,0 +1,43 @@
+import type { ReviewInput } from "../types.js";
+import { lineCounter } from "../rules/proposal-text.js";
+import { findConcept, negated, type Concept } from "./language.js";
+import { readProposal, type ProposalSection, type ProposalSentence } from "./read-proposal.js";
+
+/** A sentence of one proposal part, located. */
+export interface LocatedSentence extends ProposalSentence {
+  path?: string;
+  line?: number;
+  /** The sentence before it in the same section, if any. */
+  previous?: ProposalSentence;
+}
+
+/** Every sentence and section of the proposal's parts (PR description and proposal files). */
+export function readAll(input: ReviewInput): { sentences: LocatedSentence[]; sections: ProposalSection[] } {
+  const sentences: LocatedSentence[] = [];
+  const sections: ProposalSection[] = [];
+  for (const part of input.proposal) {
+    const read = readProposal(part.text);
+    const lineOf = part.path ? lineCounter(part.text) : undefined;
+    read.sentences.forEach((s, i) => {
+      const prev = read.sentences[i - 1];
+      sentences.push({ ...s, path: part.path, line: lineOf?.(s.index), previous: prev && prev.section === s.section ? prev : undefined });
+    });
+    sections.push(...read.sections);
+  }
+  return { sentences, sections };
+}
+
+/** Whether some phrase of `c` occurs in the sentence outside a negation's scope. */
+export function affirmed(s: ProposalSentence, c: Concept, negators: Concept): boolean {
+  return findConcept(s.stems, c).some((i) => !negated(s.stems, i, negators));
+}
+
+/** Whether some phrase of `c` occurs in the sentence at all. */
+export function mentions(s: ProposalSentence, c: Concept): boolean {
+  return findConcept(s.stems, c).length > 0;
+}
+
+/** Whether a section title names one of the given headings (lower-case substrings). */
+export function titled(section: string, names: readonly string[]): boolean {
+  return names.some((n) => section.includes(n));
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "@jest/globals";
+import { hasQuantity } from "../../src/proposal/language.js";
+import { hasContent, readProposal, stem } from "../../src/proposal/read-proposal.js";
+
+const texts = (t: string) => readProposal(t).sentences.map((s) => s.text);
+
+describe("readProposal", () => {
+  it("does not end sentences at decimals, versions or abbreviations", () => {
+    expect(texts("We need 1.2 s at p95 on gpt-4.1, e.g. for chat. Then we retrain monthly.")).toEqual([
+      "We need 1.2 s at p95 on gpt-4.1, e.g. for chat.",
+      "Then we retrain monthly.",
+    ]);
+  });
+
+  it("ends sentences at line breaks, list items and table rows, and keeps the section they sit in", () => {
+    const read = readProposal("## Non-goals\n- Fixing reasoning\n- Tone\n\n| Field | Value |\n|---|---|\n| Latency | 300 ms |\nCadence: monthly");
+    expect(read.sentences.map((s) => [s.section, s.text])).toEqual([
+      ["non-goals", "Fixing reasoning"],
+      ["non-goals", "Tone"],
+      ["non-goals field", "Field: Value"],
+      ["non-goals latency", "Latency: 300 ms"],
+      ["non-goals cadence", "Cadence: monthly"],
+    ]);
+  });
+
+  it("reads YAML front matter keys as sections", () => {
+    const read = readProposal("---\nretraining_cadence: quarterly\n---\n# Card\n");
+    expect(read.sections[0]).toEqual({ title: "retraining cadence", content: "quarterly" });
+  });
+
+  it("treats TBD, N/A and empty sections as no statement", () => {
+    for (const c of ["", "TBD", "n/a", "None.", "<!-- fill in -->"]) expect(hasContent(c)).toBe(false);
+    expect(hasContent("monthly")).toBe(true);
+  });
+});
+
+describe("stem and hasQuantity", () => {
+  it("meets inflections", () => {
+    expect(stem("improving")).toBe(stem("improve"));
+    expect(stem("prompted")).toBe(stem("prompts"));
+    expect(stem("hallucinates")).toBe(stem("hallucinating"));
+  });
+
+  it("finds durations, percentiles and money in digits and words", () => {
+    const q = (t: string) => hasQuantity(t, t.toLowerCase().split(/\s+/).map(stem));
+    expect(q("within two seconds")).toBe(true);
+    expect(q("1.5 seconds at the 95th percentile")).toBe(true);
+    expect(q("£0.30 per thousand calls")).toBe(true);
+    expect(q("latency matters")).toBe(false);
+  });
+});
+
+describe("a 1 MB PR body", () => {
+  it("is read whole: a statement at its end still counts", () => {
+    const body = `${"Routing tickets for the billing team without punctuation ".repeat(18000)}\nWe retrain monthly and keep p95 under 300 ms.`;
+    expect(body.length).toBeGreaterThan(1_000_000);
+    const read = readProposal(body);
+    expect(read.sentences.at(-1)!.text).toBe("We retrain monthly and keep p95 under 300 ms.");
+    expect(read.sentences.every((s) => s.text.length <= 400)).toBe(true);
+  });
+});

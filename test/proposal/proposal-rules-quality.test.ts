@@ -5,7 +5,7 @@ import { heldOut } from "./held-out-proposals.js";
 import { labelled, type Labelled } from "./labelled-proposals.js";
 
 const input = (text: string): ReviewInput => ({ proposal: [{ text }], proposes: true }) as unknown as ReviewInput;
-const fires = (id: string, text: string): boolean => ruleRegistry.get(id)!.check(input(text), {} as never).length > 0;
+const fires = (id: string, text: string): boolean => ruleRegistry.get(id)!.check(input(text), {}).length > 0;
 
 const cases: [string, "reasoning" | "latency" | "alternatives", number, number][] = [
   ["reasoning-fix", "reasoning", 0.9, 0.6],
@@ -19,8 +19,13 @@ function measure(id: string, label: "reasoning" | "latency" | "alternatives", se
   for (const l of set) {
     const got = fires(id, l.text);
     if (got && l[label]) tp++;
-    else if (got) (fp++, misses.push(`FP: ${l.text}`));
-    else if (l[label]) (fn++, misses.push(`FN: ${l.text}`));
+    else if (got) {
+      fp++;
+      misses.push(`FP: ${l.text}`);
+    } else if (l[label]) {
+      fn++;
+      misses.push(`FN: ${l.text}`);
+    }
   }
   const precision = tp / Math.max(1, tp + fp);
   const recall = tp / Math.max(1, tp + fn);

@@ -11,6 +11,7 @@ export const QUEUE_NAME = "finetune-review";
 /** A dead worker's job lock lapses after this; the stalled check then hands its job to another worker. */
 export const LOCK_MS = 20_000;
 const STALLED_CHECK_MS = 10_000;
+const TAKEOVER_MIN_MS = 25_000;
 /** A lane busy on another replica: the job comes back after about this long. */
 const LANE_RETRY_MS = 1_000;
 const LANE_TTL_S = 7 * 24 * 3600;
@@ -123,8 +124,9 @@ export class RedisQueue implements ReviewQueue {
         octokit: await this.deps.client(data),
         log,
         botLogin: this.deps.botLogin,
-        // A takeover gets what is left of the first attempt's time: the check completes within the timeout plus the takeover delay.
-        timeoutMs: Math.max(1_000, startedAt + budget - Date.now()),
+        // A takeover gets what is left of the first attempt's time, and at least TAKEOVER_MIN_MS: with the stalled
+        // check's delay (at most LOCK_MS + STALLED_CHECK_MS) the check completes within the timeout plus a minute.
+        timeoutMs: Math.max(TAKEOVER_MIN_MS, startedAt + budget - Date.now()),
         submit: (next) => this.submit(next),
         superseded: async () => (lane && data.seq !== undefined ? (await this.newest(lane.key, "latest")) > data.seq : false),
         resume: {

@@ -56,6 +56,7 @@ export interface JobContext {
  */
 export async function processJob(job: ReviewJob, ctx: JobContext): Promise<void> {
   const { octokit, log } = ctx;
+  log.info({ pid: process.pid, head: job.headSha }, "job started");
   const repo: RepoRef = { owner: job.owner, repo: job.repo };
   const report = (target: ReviewTarget, mayComment?: () => Promise<boolean>) =>
     reviewAndReport({ octokit, log, botLogin: ctx.botLogin, timeoutMs: ctx.timeoutMs, mayComment, ...ctx.resume }, target).then(() => undefined);

@@ -64,7 +64,8 @@ export class RedisQueue implements ReviewQueue {
     const connection = connectionOf(url);
     this.redis = new Redis(url, { maxRetriesPerRequest: 3 });
     this.redis.on("error", (error) => deps.log.error({ err: error.message }, "redis"));
-    this.queue = new Queue<Stored>(QUEUE_NAME, { connection, defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 5000 } });
+    // Storing a job gives up after a few retries (the webhook then gets an error GitHub shows as failed); the worker waits Redis out.
+    this.queue = new Queue<Stored>(QUEUE_NAME, { connection: { ...connection, maxRetriesPerRequest: 3 } as ConnectionOptions, defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 5000 } });
     this.queue.on("error", (error) => deps.log.error({ err: error.message }, "queue"));
     this.worker = new Worker<Stored>(QUEUE_NAME, (job, token) => this.process(job, token), {
       connection,

@@ -120,7 +120,7 @@ export class RedisQueue implements ReviewQueue {
       }
       const startedAt = data.startedAt ?? Date.now();
       const budget = this.deps.timeoutMs ?? 5 * 60_000;
-      if (data.checkRunId) log.warn({ checkRunId: data.checkRunId }, "taking over a job whose worker stopped");
+      if (data.checkRunId || job.stalledCounter > 0) log.warn({ checkRunId: data.checkRunId, stalled: job.stalledCounter }, "taking over a job whose worker stopped");
       await processJob(data, {
         octokit: await this.deps.client(data),
         log,
@@ -132,6 +132,7 @@ export class RedisQueue implements ReviewQueue {
         superseded: async () => (lane && data.seq !== undefined ? (await this.newest(lane.key, "latest")) > data.seq : false),
         resume: {
           checkRunId: data.checkRunId,
+          adopt: job.stalledCounter > 0,
           signal: abort.signal,
           onCheckRun: async (id, state) => {
             Object.assign(data, { checkRunId: id, checkCompleted: state.completed, onError: state.onError, startedAt });

@@ -3,7 +3,7 @@ import { renderMarkdown, truncateMarkdown } from "../render/index.js";
 import { loadRepoConfig, review } from "../review.js";
 import { GitHubSource } from "../sources/github.js";
 import type { Review } from "../types.js";
-import { completeCheckRun, failCheckRun, reportProgress, startCheckRun } from "./check-run.js";
+import { CHECK_NAME, completeCheckRun, failCheckRun, reportProgress, startCheckRun } from "./check-run.js";
 import type { GitHubClient, RepoRef } from "./client.js";
 import { extendsResolver } from "./extends-resolver.js";
 import { commentHeader, listComments, upsertStickyComment } from "./sticky-comment.js";
@@ -30,6 +30,8 @@ export interface ReportDeps {
   signal?: AbortSignal;
   /** A check run an earlier attempt of this job created (a worker that died): reused, never a second one. */
   checkRunId?: number;
+  /** A takeover: an earlier attempt may have created a check it could not record; adopt the newest in progress on the head. */
+  adopt?: boolean;
   /** Told the check run's id once it exists, and when it completed, so a takeover can resume it. */
   onCheckRun?: (id: number, state: { completed: boolean; onError: "failure" | "neutral" }) => Promise<void>;
   /** Whether this job may still write the PR's comment (false: a newer head's review is queued or the PR moved). */
@@ -59,6 +61,12 @@ function withTimeout<T>(work: (signal: AbortSignal) => Promise<T>, ms: number, o
     }, { once: true });
   });
   return Promise.race([work(controller.signal), timeout]).finally(() => clearTimeout(timer));
+}
+
+/** The newest check run of this app's name still in progress on `headSha`, if any. */
+async function inProgressCheck(octokit: GitHubClient, repo: RepoRef, headSha: string): Promise<number | undefined> {
+  const { data } = await octokit.rest.checks.listForRef({ ...repo, ref: headSha, check_name: CHECK_NAME, status: "in_progress", per_page: 100 });
+  return data.check_runs.filter((c) => c.name === CHECK_NAME && c.status === "in_progress").sort((a, b) => b.id - a.id)[0]?.id;
 }
 
 /** A short, token-free description of what failed. */
@@ -94,9 +102,14 @@ export async function reviewAndReport(deps: ReportDeps, target: ReviewTarget): P
   let completed = false;
   try {
     // Creating the check and reading the config do not wait for each other.
+    if (checkRunId === undefined && deps.adopt) checkRunId = await inProgressCheck(octokit, repo, headSha).catch(() => undefined);
     const resumed = checkRunId;
+    const record = (id: number) => deps.onCheckRun?.(id, { completed: false, onError }).catch((e: unknown) => log.warn({ err: describe(e) }, "could not record the check run for a takeover"));
     const [started, loaded] = await Promise.allSettled([
-      resumed ? reportProgress(octokit, repo, resumed, "The worker reviewing this stopped; another one is reviewing it again.").then(() => resumed) : startCheckRun(octokit, repo, headSha),
+      resumed
+        ? reportProgress(octokit, repo, resumed, "The worker reviewing this stopped; another one is reviewing it again.").then(() => resumed)
+        : // Recorded at once, before the config is read: a worker dying now must not leave an unknown check in progress.
+          startCheckRun(octokit, repo, headSha).then(async (id) => (await record(id), id)),
       loadRepoConfig(source, undefined, resolveExtends),
     ]);
     if (started.status === "fulfilled") checkRunId = started.value;

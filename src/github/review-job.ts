@@ -47,7 +47,7 @@ export interface JobContext {
   /** Whether a newer `pull` job of this lane is waiting (its review will write the comment). */
   superseded: () => Promise<boolean>;
   /** Resumption state of a job an earlier worker started (crash takeover), and its recorder. */
-  resume?: Pick<ReportDeps, "checkRunId" | "onCheckRun" | "signal">;
+  resume?: Pick<ReportDeps, "checkRunId" | "onCheckRun" | "signal" | "adopt">;
 }
 
 /**

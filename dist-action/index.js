@@ -54571,6 +54571,10 @@ async function processJob(job, ctx) {
     }
     case "pull":
     case "sha": {
+      if (job.kind === "pull" && job.event) {
+        const still = async () => (await octokit.rest.pulls.get({ ...repo, pull_number: job.number })).data.head.sha === job.headSha;
+        return report({ repo, headSha: job.headSha, baseSha: job.event.baseSha, htmlUrl: job.htmlUrl, pull: { number: job.number, body: job.event.body } }, still);
+      }
       const { data: pr } = await octokit.rest.pulls.get({ ...repo, pull_number: job.number });
       if (job.kind === "pull" && pr.state === "closed") {
         log.info({ pr: job.number }, "PR closed; not reviewed");
@@ -54662,7 +54666,9 @@ async function submit(deps, context, job) {
 async function onPullRequest(deps, context) {
   const { payload } = context;
   if (payload.action === "edited" && !payload.changes?.body) return;
-  await submit(deps, context, { ...jobBase(context), kind: "pull", number: payload.pull_request.number, headSha: payload.pull_request.head.sha });
+  const pr = payload.pull_request;
+  const event = deps.queue ? void 0 : { baseSha: pr.base.sha, body: pr.body ?? null };
+  await submit(deps, context, { ...jobBase(context), kind: "pull", number: pr.number, headSha: pr.head.sha, ...event && { event } });
 }
 async function onMergeGroup(deps, context) {
   const { merge_group: group2 } = context.payload;

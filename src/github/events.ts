@@ -74,7 +74,10 @@ async function submit(deps: HandlerDeps, context: Context, job: ReviewJob): Prom
 export async function onPullRequest(deps: HandlerDeps, context: Context<"pull_request">): Promise<void> {
   const { payload } = context;
   if (payload.action === "edited" && !(payload as { changes?: { body?: unknown } }).changes?.body) return;
-  await submit(deps, context, { ...jobBase(context), kind: "pull", number: payload.pull_request.number, headSha: payload.pull_request.head.sha });
+  const pr = payload.pull_request;
+  // Without a queue (the Action) the review runs for this event alone: its own base and body, no PR read.
+  const event = deps.queue ? undefined : { baseSha: pr.base.sha, body: pr.body ?? null };
+  await submit(deps, context, { ...jobBase(context), kind: "pull", number: pr.number, headSha: pr.head.sha, ...(event && { event }) });
 }
 
 /** check_run.rerequested (the check's Re-run button): review that head sha again. */

@@ -23,6 +23,8 @@ export interface ReviewJob {
   baseSha?: string;
   /** `check`: the PR numbers the event listed (empty: look them up by commit). */
   pulls?: number[];
+  /** `pull` run for one event (the Action, no queue): the event's base and body are the truth, the PR is not read. */
+  event?: { baseSha: string; body: string | null };
   /** `comment`: the comment to react to and its author. */
   comment?: { id: number; login: string };
 }
@@ -81,6 +83,11 @@ export async function processJob(job: ReviewJob, ctx: JobContext): Promise<void>
     }
     case "pull":
     case "sha": {
+      if (job.kind === "pull" && job.event) {
+        // Read once, after the review: the comment is written only if the PR is still at this head.
+        const still = async () => (await octokit.rest.pulls.get({ ...repo, pull_number: job.number! })).data.head.sha === job.headSha;
+        return report({ repo, headSha: job.headSha!, baseSha: job.event.baseSha, htmlUrl: job.htmlUrl, pull: { number: job.number!, body: job.event.body } }, still);
+      }
       const { data: pr } = await octokit.rest.pulls.get({ ...repo, pull_number: job.number! });
       // A re-run of an exact sha still reviews it (its check must complete); a PR review of a closed PR is moot.
       if (job.kind === "pull" && pr.state === "closed") {

@@ -43,7 +43,7 @@ ruleTester("reasoning-fix", {
     {
       name: "a claim that fine-tuning fixes reasoning, at its line",
       input: proposal("# Why\n\nThis fine-tune will fix the reasoning errors in refunds.\n"),
-      findings: [{ path: "docs/proposal.md", line: 3, severity: "warning", message: /^The proposal expects fine-tuning to fix reasoning: "This fine-tune will fix the reasoning errors in refunds"\.$/ }],
+      findings: [{ path: "docs/proposal.md", line: 3, severity: "warning", message: /^The proposal expects fine-tuning to fix reasoning: "This fine-tune will fix the reasoning errors in refunds\."\.$/ }],
     },
   ],
 });

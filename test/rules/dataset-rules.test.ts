@@ -98,7 +98,7 @@ ruleTester("dataset-length", {
     {
       name: "an empty target",
       datasets: [chats([chat(["fine"]), JSON.stringify({ messages: [{ role: "user", content: "hi" }, { role: "assistant", content: "" }] })].join("\n"))],
-      findings: [{ line: 2, message: "Line 2 has an empty target: the model would learn to answer with nothing." }],
+      findings: [{ line: 2, message: `Line 2 has an empty target (or a placeholder such as "N/A" or "<No Output>"): the model would learn to answer with nothing.` }],
     },
   ],
 });

@@ -48623,16 +48623,6 @@ var artifact_unreadable_default = defineRule(
   }))
 );
 
-// src/regex-source.ts
-var regexSource = external_exports.string().refine((s) => {
-  try {
-    new RegExp(s);
-    return true;
-  } catch {
-    return false;
-  }
-}, "not a valid regular expression");
-
 // src/rules/rule-helpers.ts
 function diffLabels(before, after) {
   const b = new Set(before);
@@ -48662,10 +48652,6 @@ function movement(base, head) {
   if (b === h) return `stayed at ${h}`;
   return `${head > base ? "rose" : "fell"} from ${b} to ${h}`;
 }
-function compileAll(sources, flags = "i") {
-  return sources.map((s) => new RegExp(s, flags));
-}
-var regexList = external_exports.array(regexSource).transform((sources) => compileAll(sources));
 var shareOption = external_exports.number().min(0).max(1);
 function countOption(min) {
   return external_exports.number().int().min(min);
@@ -55185,6 +55171,18 @@ function typeOf3(ch) {
 var import_yaml8 = __toESM(require_dist(), 1);
 import { readFileSync as readFileSync2 } from "node:fs";
 import { join as join2 } from "node:path";
+
+// src/regex-source.ts
+var regexSource = external_exports.string().refine((s) => {
+  try {
+    new RegExp(s);
+    return true;
+  } catch {
+    return false;
+  }
+}, "not a valid regular expression");
+
+// src/detect/signatures.ts
 var keys = external_exports.array(external_exports.string().min(1)).default([]);
 var globs2 = external_exports.array(external_exports.string().min(1)).default([]);
 var regex2 = regexSource;

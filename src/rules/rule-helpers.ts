@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { regexSource } from "../regex-source.js";
 
 /** Labels added and removed between two label sets, each sorted. */
 export function diffLabels(before: readonly string[], after: readonly string[]): { added: string[]; removed: string[] } {
@@ -61,9 +60,6 @@ export function lineAt(text: string, index: number): number {
   for (let i = 0; i < index && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
   return line;
 }
-
-/** A lexicon field: regex sources compiled case-insensitively when the rule loads. */
-export const regexList = z.array(regexSource).transform((sources) => compileAll(sources));
 
 /** A rule option that is a share (a ratio or a similarity) from 0 to 1. */
 export const shareOption = z.number().min(0).max(1);

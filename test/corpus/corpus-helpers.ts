@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { DetectContext } from "../../src/detect/index.js";
 
+import { fixtureContext } from "../fixtures/fixture-files.js";
 import { requireCorpusDir } from "./corpus-dir.js";
 
 /** The corpus folder (its absence fails the suite with where it looked). */
@@ -24,13 +25,7 @@ export function corpusFile(localFile: string): Buffer {
   return readFileSync(path.join(corpusDir, localFile));
 }
 
-/** Empty repo-config globs. */
-export const noPaths: DetectContext["paths"] = { configs: [], datasets: [], eval: [], labels: [], proposals: [], ignore: [] };
-
 /** A context whose readFile serves the given repo paths from corpus files (everything else is missing). */
 export function contextWith(files: Record<string, string> = {}, paths: Partial<DetectContext["paths"]> = {}): DetectContext {
-  return {
-    paths: { ...noPaths, ...paths },
-    readFile: async (p) => (files[p] ? corpusFile(files[p]) : null),
-  };
+  return fixtureContext(files, paths, corpusFile);
 }

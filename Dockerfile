@@ -19,4 +19,5 @@ COPY app.yml ./
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+# node itself is PID 1 (no npm in between), so SIGTERM reaches the server and it drains or hands back its jobs.
 CMD ["node", "node_modules/probot/bin/probot.js", "run", "./dist/index.js"]

@@ -7,7 +7,7 @@
  */
 import { execFile, spawn } from "node:child_process";
 import { createHmac, generateKeyPairSync, randomUUID } from "node:crypto";
-import { createReadStream } from "node:fs";
+import { createReadStream, readFileSync } from "node:fs";
 import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
@@ -302,6 +302,7 @@ async function startServer(githubHost) {
       await res.text();
       return res.status;
     },
+    pid: child.pid,
     stop: () => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once("exit", () => resolve()), child.kill("SIGTERM")))),
   };
 }
@@ -396,8 +397,73 @@ async function githubFigures() {
   }
 }
 
+// 6. Many large reviews at once on one replica (in-process queue): the server's peak RSS and how fast webhooks are answered.
+const CONCURRENT_PRS = Number(process.env.BENCH_CONCURRENT_PRS ?? 20);
+const CONCURRENT_MB = Number(process.env.BENCH_CONCURRENT_MB ?? 50);
+async function concurrentFigures() {
+  const repo = await newRepo("concurrent");
+  await repo.commit({ "README.md": "# models\n" }, "2026-01-01T00:00:00Z");
+  await repo.branch("dataset");
+  log(`generating a ${CONCURRENT_MB} MB JSONL for ${CONCURRENT_PRS} PRs...`);
+  await mkdir(join(repo.dir, "data"), { recursive: true });
+  await writeChatJsonl(join(repo.dir, "data/train.jsonl"), CONCURRENT_MB * 1e6, 5);
+  await repo.commit({}, "2026-02-01T00:00:00Z");
+  const heads = [];
+  for (let i = 1; i <= CONCURRENT_PRS; i++) {
+    await repo.checkout("dataset");
+    await repo.branch(`pr-${i}`);
+    heads.push(await repo.commit({ [`notes/${i}.md`]: `PR ${i}\n` }, new Date(Date.UTC(2026, 2, 1) + i * 60_000).toISOString()));
+  }
+  await repo.checkout("main");
+  const base = (await git(repo.dir, ["rev-parse", "main"])).trim();
+  const fake = await startFakeGitHub({ repoDir: repo.dir, owner: "acme", repo: "models", installationId: 7, pulls: heads.map((_, i) => ({ number: i + 1, baseRef: "main", headRef: `pr-${i + 1}`, body: "More data" })) });
+  const server = await startServer(fake.host);
+  const require = createRequire(import.meta.url);
+  const template = require("@octokit/webhooks-examples/api.github.com/index.json").find((e) => e.name === "pull_request").examples.find((x) => x.action === "opened" && x.installation);
+  const payload = (number, head) => {
+    const p = JSON.parse(JSON.stringify(template));
+    p.installation = { id: 7 };
+    Object.assign(p.repository, { name: "models", full_name: "acme/models", html_url: "https://github.com/acme/models" });
+    p.repository.owner.login = "acme";
+    Object.assign(p.pull_request, { number, body: "More data" });
+    p.pull_request.head.sha = head;
+    p.pull_request.base.sha = base;
+    return p;
+  };
+  const peak = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+  try {
+    const acks = [];
+    const timed = async (event, p) => {
+      const t = performance.now();
+      const status = await server.deliver(event, p);
+      acks.push(performance.now() - t);
+      if (status >= 300) throw new Error(`webhook answered ${status}`);
+    };
+    await Promise.all(heads.map((h, i) => timed("pull_request", payload(i + 1, h))));
+    // A second wave while the first is reviewed: redeliveries answered while the queue is full.
+    await Promise.all(heads.map((h, i) => timed("pull_request", { ...payload(i + 1, h), action: "synchronize" })));
+    const until = Date.now() + 900_000;
+    while (fake.checkRuns.filter((c) => c.status === "completed").length < CONCURRENT_PRS || fake.checkRuns.some((c) => c.status !== "completed")) {
+      if (Date.now() > until) throw new Error("timed out waiting for the concurrent reviews");
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const spurious = fake.checkRuns.filter((c) => String(c.output?.title).includes("could not run")).length;
+    acks.sort((a, b) => a - b);
+    figures.concurrent_peak_rss_mb = round(peak(), 0);
+    figures.webhook_ack_p99_ms = round(acks[Math.min(acks.length - 1, Math.ceil(0.99 * acks.length) - 1)], 1);
+    figures.concurrent_failed = spurious;
+    row(`${CONCURRENT_PRS} concurrent reviews of a ${CONCURRENT_MB} MB JSONL on one replica: server peak RSS`, `${figures.concurrent_peak_rss_mb} MB`, "<= 512");
+    row(`  webhook answered, p99 (${acks.length} deliveries)`, `${figures.webhook_ack_p99_ms} ms`, "<= 500");
+    row("  reviews that could not run", spurious, "0");
+  } finally {
+    await server.stop();
+    await fake.close();
+    await rm(repo.dir, { recursive: true, force: true });
+  }
+}
+
 /** `BENCH_ONLY=peak-rss,change-review` runs only those sections (names as below); all by default. */
-const sections = { "scan": scanThroughput, "near-dup": nearDupGrowth, "peak-rss": peakRss, "change-review": changeReview, "dup-heavy": dupHeavy, "github": githubFigures };
+const sections = { "scan": scanThroughput, "near-dup": nearDupGrowth, "peak-rss": peakRss, "change-review": changeReview, "dup-heavy": dupHeavy, "github": githubFigures, "concurrent": concurrentFigures };
 const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim()).filter(Boolean);
 for (const name of only ?? []) if (!(name in sections)) throw new Error(`BENCH_ONLY: unknown section ${name} (one of ${Object.keys(sections).join(", ")})`);
 const started = performance.now();

@@ -8597,7 +8597,7 @@ var require_light = __commonJS({
           }
           return this.Events.trigger("scheduled", { args: this.args, options: this.options });
         }
-        async doExecute(chained, clearGlobalState, run3, free) {
+        async doExecute(chained, clearGlobalState, run2, free) {
           var error62, eventInfo, passed;
           if (this.retryCount === 0) {
             this._assertStatus("RUNNING");
@@ -8617,10 +8617,10 @@ var require_light = __commonJS({
             }
           } catch (error1) {
             error62 = error1;
-            return this._onFailure(error62, eventInfo, clearGlobalState, run3, free);
+            return this._onFailure(error62, eventInfo, clearGlobalState, run2, free);
           }
         }
-        doExpire(clearGlobalState, run3, free) {
+        doExpire(clearGlobalState, run2, free) {
           var error62, eventInfo;
           if (this._states.jobStatus(this.options.id === "RUNNING")) {
             this._states.next(this.options.id);
@@ -8628,9 +8628,9 @@ var require_light = __commonJS({
           this._assertStatus("EXECUTING");
           eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
           error62 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error62, eventInfo, clearGlobalState, run3, free);
+          return this._onFailure(error62, eventInfo, clearGlobalState, run2, free);
         }
-        async _onFailure(error62, eventInfo, clearGlobalState, run3, free) {
+        async _onFailure(error62, eventInfo, clearGlobalState, run2, free) {
           var retry2, retryAfter;
           if (clearGlobalState()) {
             retry2 = await this.Events.trigger("failed", error62, eventInfo);
@@ -8638,7 +8638,7 @@ var require_light = __commonJS({
               retryAfter = ~~retry2;
               this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
               this.retryCount++;
-              return run3(retryAfter);
+              return run2(retryAfter);
             } else {
               this.doDone(eventInfo);
               await free(this.options, eventInfo);
@@ -9276,17 +9276,17 @@ var require_light = __commonJS({
             }
           }
           _run(index, job, wait2) {
-            var clearGlobalState, free, run3;
+            var clearGlobalState, free, run2;
             job.doRun();
             clearGlobalState = this._clearGlobalState.bind(this, index);
-            run3 = this._run.bind(this, index, job);
+            run2 = this._run.bind(this, index, job);
             free = this._free.bind(this, index, job);
             return this._scheduled[index] = {
               timeout: setTimeout(() => {
-                return job.doExecute(this._limiter, clearGlobalState, run3, free);
+                return job.doExecute(this._limiter, clearGlobalState, run2, free);
               }, wait2),
               expiration: job.options.expiration != null ? setTimeout(function() {
-                return job.doExpire(clearGlobalState, run3, free);
+                return job.doExpire(clearGlobalState, run2, free);
               }, wait2 + job.options.expiration) : void 0,
               job
             };
@@ -17366,7 +17366,7 @@ var require_Job = __commonJS({
           options: this.options
         });
       }
-      doExecute(chained, clearGlobalState, run3, free) {
+      doExecute(chained, clearGlobalState, run2, free) {
         var _this = this;
         return _asyncToGenerator2(function* () {
           var error62, eventInfo, passed;
@@ -17392,11 +17392,11 @@ var require_Job = __commonJS({
             }
           } catch (error1) {
             error62 = error1;
-            return _this._onFailure(error62, eventInfo, clearGlobalState, run3, free);
+            return _this._onFailure(error62, eventInfo, clearGlobalState, run2, free);
           }
         })();
       }
-      doExpire(clearGlobalState, run3, free) {
+      doExpire(clearGlobalState, run2, free) {
         var error62, eventInfo;
         if (this._states.jobStatus(this.options.id === "RUNNING")) {
           this._states.next(this.options.id);
@@ -17408,9 +17408,9 @@ var require_Job = __commonJS({
           retryCount: this.retryCount
         };
         error62 = new BottleneckError(`This job timed out after ${this.options.expiration} ms.`);
-        return this._onFailure(error62, eventInfo, clearGlobalState, run3, free);
+        return this._onFailure(error62, eventInfo, clearGlobalState, run2, free);
       }
-      _onFailure(error62, eventInfo, clearGlobalState, run3, free) {
+      _onFailure(error62, eventInfo, clearGlobalState, run2, free) {
         var _this2 = this;
         return _asyncToGenerator2(function* () {
           var retry2, retryAfter;
@@ -17420,7 +17420,7 @@ var require_Job = __commonJS({
               retryAfter = ~~retry2;
               _this2.Events.trigger("retry", `Retrying ${_this2.options.id} after ${retryAfter} ms`, eventInfo);
               _this2.retryCount++;
-              return run3(retryAfter);
+              return run2(retryAfter);
             } else {
               _this2.doDone(eventInfo);
               yield free(_this2.options, eventInfo);
@@ -19433,17 +19433,17 @@ var require_Bottleneck = __commonJS({
           })();
         }
         _run(index, job, wait2) {
-          var clearGlobalState, free, run3;
+          var clearGlobalState, free, run2;
           job.doRun();
           clearGlobalState = this._clearGlobalState.bind(this, index);
-          run3 = this._run.bind(this, index, job);
+          run2 = this._run.bind(this, index, job);
           free = this._free.bind(this, index, job);
           return this._scheduled[index] = {
             timeout: setTimeout(() => {
-              return job.doExecute(this._limiter, clearGlobalState, run3, free);
+              return job.doExecute(this._limiter, clearGlobalState, run2, free);
             }, wait2),
             expiration: job.options.expiration != null ? setTimeout(function() {
-              return job.doExpire(clearGlobalState, run3, free);
+              return job.doExpire(clearGlobalState, run2, free);
             }, wait2 + job.options.expiration) : void 0,
             job
           };
@@ -47632,7 +47632,7 @@ function visit(schema, fnOrHandlers) {
     return h ? h(node2, rewritten) : node2;
   };
   const cache2 = /* @__PURE__ */ new Map();
-  function run3(s) {
+  function run2(s) {
     const cached3 = cache2.get(s);
     if (cached3 === RESOLVING) {
       return new $ZodLazy({
@@ -47658,21 +47658,21 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newShape = {};
         for (const k of keys2) {
-          const mapped = run3(oldShape[k]);
+          const mapped = run2(oldShape[k]);
           if (mapped !== oldShape[k])
             changed = true;
           newShape[k] = mapped;
         }
         let newCatchall = def.catchall;
         if (def.catchall) {
-          newCatchall = run3(def.catchall);
+          newCatchall = run2(def.catchall);
           if (newCatchall !== def.catchall)
             changed = true;
         }
         return changed ? clone(s, { ...def, shape: newShape, catchall: newCatchall }) : s;
       }
       case "array": {
-        const mapped = run3(def.element);
+        const mapped = run2(def.element);
         return mapped === def.element ? s : clone(s, { ...def, element: mapped });
       }
       case "tuple": {
@@ -47680,14 +47680,14 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newItems = [];
         for (const item of oldItems) {
-          const mapped = run3(item);
+          const mapped = run2(item);
           if (mapped !== item)
             changed = true;
           newItems.push(mapped);
         }
         let newRest = def.rest;
         if (def.rest) {
-          newRest = run3(def.rest);
+          newRest = run2(def.rest);
           if (newRest !== def.rest)
             changed = true;
         }
@@ -47695,12 +47695,12 @@ function visit(schema, fnOrHandlers) {
       }
       case "record":
       case "map": {
-        const newKey = run3(def.keyType);
-        const newVal = run3(def.valueType);
+        const newKey = run2(def.keyType);
+        const newVal = run2(def.valueType);
         return newKey === def.keyType && newVal === def.valueType ? s : clone(s, { ...def, keyType: newKey, valueType: newVal });
       }
       case "set": {
-        const newVal = run3(def.valueType);
+        const newVal = run2(def.valueType);
         return newVal === def.valueType ? s : clone(s, { ...def, valueType: newVal });
       }
       case "union": {
@@ -47708,7 +47708,7 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newOptions = [];
         for (const opt of oldOptions) {
-          const mapped = run3(opt);
+          const mapped = run2(opt);
           if (mapped !== opt)
             changed = true;
           newOptions.push(mapped);
@@ -47716,8 +47716,8 @@ function visit(schema, fnOrHandlers) {
         return changed ? clone(s, { ...def, options: newOptions }) : s;
       }
       case "intersection": {
-        const newLeft = run3(def.left);
-        const newRight = run3(def.right);
+        const newLeft = run2(def.left);
+        const newRight = run2(def.right);
         return newLeft === def.left && newRight === def.right ? s : clone(s, { ...def, left: newLeft, right: newRight });
       }
       case "optional":
@@ -47729,23 +47729,23 @@ function visit(schema, fnOrHandlers) {
       case "nonoptional":
       case "promise":
       case "success": {
-        const newInner = run3(def.innerType);
+        const newInner = run2(def.innerType);
         return newInner === def.innerType ? s : clone(s, { ...def, innerType: newInner });
       }
       case "pipe": {
-        const newIn = run3(def.in);
-        const newOut = run3(def.out);
+        const newIn = run2(def.in);
+        const newOut = run2(def.out);
         return newIn === def.in && newOut === def.out ? s : clone(s, { ...def, in: newIn, out: newOut });
       }
       case "function": {
-        const newInput = run3(def.input);
-        const newOutput = run3(def.output);
+        const newInput = run2(def.input);
+        const newOutput = run2(def.output);
         return newInput === def.input && newOutput === def.output ? s : clone(s, { ...def, input: newInput, output: newOutput });
       }
       case "lazy": {
         const original = def.getter;
         const { _cachedInner, ...rest } = def;
-        return clone(s, { ...rest, getter: () => run3(original()) });
+        return clone(s, { ...rest, getter: () => run2(original()) });
       }
       // A leaf by choice: `parts` are regex fragments, not data positions.
       case "template_literal":
@@ -47776,7 +47776,7 @@ function visit(schema, fnOrHandlers) {
       }
     }
   }
-  return run3(schema);
+  return run2(schema);
 }
 
 // node_modules/zod/v4/classic/deep-partial.js
@@ -47856,6 +47856,8 @@ var settingsSchema = external_exports.object({
   REVIEW_TIMEOUT_MS: milliseconds("300000 for 5 minutes").optional(),
   SHUTDOWN_GRACE_MS: milliseconds("25000 for 25 seconds").optional(),
   FINETUNE_REVIEW_SCAN_WORKERS: wholeNumber("a whole number of worker threads", "2 (0: the main thread alone; more than 16 counts as 16)").optional(),
+  REVIEW_CONCURRENCY: wholeNumber("a whole number of reviews at once per replica", "2").refine((n) => n > 0, "expected at least 1").optional(),
+  REDIS_URL: external_exports.string().trim().regex(/^rediss?:\/\//, "expected a redis:// or rediss:// URL, e.g. redis://redis:6379").optional(),
   LOG_LEVEL: external_exports.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(", ")}` }).optional()
 });
 var SettingsError = class extends Error {
@@ -48125,7 +48127,7 @@ function escapeMarkdown(text) {
 }
 function codeSpan(text) {
   const clean = replaceControlChars(text).replace(/\n/g, " ");
-  const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run3) => run3.length));
+  const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run2) => run2.length));
   const fence = "`".repeat(longest + 1);
   const pad = clean.startsWith("`") || clean.endsWith("`") ? " " : "";
   return `${fence}${pad}${clean}${pad}${fence}`;
@@ -48280,6 +48282,10 @@ var PullQueue = class {
   /** Number of PRs with a review running (for tests and diagnostics). */
   get active() {
     return this.lanes.size;
+  }
+  /** Whether a job of `kind` waits behind the running review of `key`. */
+  hasWaiting(key, kind) {
+    return this.lanes.get(key)?.next.has(kind) ?? false;
   }
   /**
    * Runs `job` now if nothing runs for `key`, else after the running review; a later call for the same
@@ -53591,10 +53597,10 @@ var Reader = class {
   }
   sequence() {
     const candidates = [];
-    let run3 = "";
+    let run2 = "";
     const endRun = () => {
-      if (run3 !== "") candidates.push([{ literal: run3 }]);
-      run3 = "";
+      if (run2 !== "") candidates.push([{ literal: run2 }]);
+      run2 = "";
     };
     const s = this.source;
     while (this.i < s.length && s[this.i] !== "|" && s[this.i] !== ")") {
@@ -53630,9 +53636,9 @@ var Reader = class {
       }
       const min = this.quantifier();
       if (literal3 !== null) {
-        if (min === 1 && !this.quantified) run3 += literal3;
+        if (min === 1 && !this.quantified) run2 += literal3;
         else {
-          if (min >= 1) run3 += literal3;
+          if (min >= 1) run2 += literal3;
           endRun();
         }
       } else {
@@ -53866,13 +53872,13 @@ var JSON_ESCAPED = `"\\/${Array.from({ length: 32 }, (_, c) => String.fromCharCo
 function combine(sources) {
   if (sources.length === 0 || sources.some((s) => /\\[1-9k]|\(\?<[^=!]/.test(s))) return null;
   const alternatives = [];
-  let run3 = [];
+  let run2 = [];
   const endRun = () => {
-    if (run3.length > 0) alternatives.push(`\\b(?:${run3.join("|")})`);
-    run3 = [];
+    if (run2.length > 0) alternatives.push(`\\b(?:${run2.join("|")})`);
+    run2 = [];
   };
   for (const s of sources) {
-    if (s.startsWith("\\b") && !hasTopLevelBar(s)) run3.push(`(?:${s.slice(2)})`);
+    if (s.startsWith("\\b") && !hasTopLevelBar(s)) run2.push(`(?:${s.slice(2)})`);
     else {
       endRun();
       alternatives.push(`(?:${s})`);
@@ -57208,9 +57214,11 @@ async function upsertStickyComment(octokit, repo, issueNumber, body, botLogin, c
 }
 
 // src/github/review-and-report.ts
+var HandedBack = class extends Error {
+};
 var DEFAULT_TIMEOUT_MS = 5 * 6e4;
 var PROGRESS_EVERY_MS = 1e4;
-function withTimeout(work, ms) {
+function withTimeout(work, ms, outer) {
   const controller = new AbortController();
   let timer;
   const timeout = new Promise((_, reject) => {
@@ -57219,8 +57227,17 @@ function withTimeout(work, ms) {
       controller.abort(error62);
       reject(error62);
     }, ms);
+    outer?.addEventListener("abort", () => {
+      const error62 = new HandedBack("the job was handed back");
+      controller.abort(error62);
+      reject(error62);
+    }, { once: true });
   });
   return Promise.race([work(controller.signal), timeout]).finally(() => clearTimeout(timer));
+}
+async function inProgressCheck(octokit, repo, headSha) {
+  const { data } = await octokit.rest.checks.listForRef({ ...repo, ref: headSha, check_name: CHECK_NAME, status: "in_progress", per_page: 100 });
+  return data.check_runs.filter((c) => c.name === CHECK_NAME && c.status === "in_progress").sort((a, b) => b.id - a.id)[0]?.id;
 }
 function describe3(error62) {
   const e = error62;
@@ -57236,15 +57253,25 @@ async function reviewAndReport(deps, target) {
   const fileUrl = target.htmlUrl ? (path2, line) => `${target.htmlUrl}/blob/${headSha}/${path2.split("/").map(encodeURIComponent).join("/")}${line ? `#L${line}` : ""}` : void 0;
   const source = target.pull ? GitHubSource.forPullRequest(octokit, repo, { number: target.pull.number, baseSha: target.baseSha, headSha }) : GitHubSource.forCompare(octokit, repo, { baseSha: target.baseSha, headSha });
   const resolveExtends = extendsResolver(octokit, repo);
-  let checkRunId;
+  let checkRunId = deps.checkRunId;
   let onError = "failure";
   let completed = false;
   try {
-    const [started, loaded] = await Promise.allSettled([startCheckRun(octokit, repo, headSha), loadRepoConfig(source, void 0, resolveExtends)]);
+    if (checkRunId === void 0 && deps.adopt) checkRunId = await inProgressCheck(octokit, repo, headSha).catch(() => void 0);
+    const resumed = checkRunId;
+    const record2 = (id2) => deps.onCheckRun?.(id2, { completed: false, onError }).catch((e) => log.warn({ err: describe3(e) }, "could not record the check run for a takeover"));
+    const [started, loaded] = await Promise.allSettled([
+      resumed ? reportProgress(octokit, repo, resumed, "The worker reviewing this stopped; another one is reviewing it again.").then(() => resumed) : (
+        // Recorded at once, before the config is read: a worker dying now must not leave an unknown check in progress.
+        startCheckRun(octokit, repo, headSha).then(async (id2) => (await record2(id2), id2))
+      ),
+      loadRepoConfig(source, void 0, resolveExtends)
+    ]);
     if (started.status === "fulfilled") checkRunId = started.value;
     if (loaded.status === "fulfilled" && loaded.value.ok) onError = loaded.value.config.on_error;
     if (started.status === "rejected") throw started.reason;
     if (loaded.status === "rejected") throw loaded.reason;
+    await deps.onCheckRun?.(started.value, { completed: false, onError }).catch((e) => log.warn({ err: describe3(e) }, "could not record the check run for a takeover"));
     if (loaded.value.ok) source.warm();
     let lastProgress = Date.now();
     let stopped = false;
@@ -57256,21 +57283,22 @@ async function reviewAndReport(deps, target) {
     };
     const result2 = await withTimeout(
       (signal) => review({ source, body: target.pull?.body ?? void 0, notes: source.notes, progress, resolveExtends, signal }),
-      deps.timeoutMs ?? DEFAULT_TIMEOUT_MS
+      deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      deps.signal
     ).finally(() => {
       stopped = true;
     });
     const pull = target.pull && result2.settings?.comment !== "off" ? target.pull : void 0;
-    const current = pull && octokit.rest.pulls.get({ ...repo, pull_number: pull.number });
+    const current = pull && (deps.mayComment ? deps.mayComment() : Promise.resolve(true));
     const listed = pull && listComments(octokit, repo, pull.number);
     current?.catch(() => void 0);
     listed?.catch(() => void 0);
     await completeCheckRun(octokit, repo, id, result2, fileUrl);
     completed = true;
+    await deps.onCheckRun?.(id, { completed: true, onError }).catch((e) => log.warn({ err: describe3(e) }, "could not record the completed check"));
     if (pull && current && listed) {
-      const { data: pr } = await current;
-      if (pr.head.sha !== headSha) {
-        log.info({ pr: pull.number, reviewed: headSha, current: pr.head.sha }, "PR moved to a newer head; its review writes the comment");
+      if (!await current) {
+        log.info({ pr: pull.number, reviewed: headSha }, "a newer head is queued or the PR moved; its review writes the comment");
         return result2;
       }
       const hasArtifacts = result2.artifacts.length > 0 || result2.findings.length > 0;
@@ -57279,6 +57307,7 @@ async function reviewAndReport(deps, target) {
     }
     return result2;
   } catch (error62) {
+    if (error62 instanceof HandedBack && !completed) throw error62;
     const reason = describe3(error62);
     if (completed) {
       log.error({ err: reason, head: headSha, checkRunId }, "reporting failed after the check completed; the check keeps its result");
@@ -57314,60 +57343,146 @@ function notAllowedReply(username) {
   ].join(" ");
 }
 
+// src/github/review-job.ts
+function laneOf(job) {
+  const repo = `${job.owner}/${job.repo}`.toLowerCase();
+  if (job.kind === "pull") return { key: `${repo}#${job.number}`, kind: "latest" };
+  if (job.kind === "sha") return { key: `${repo}#${job.number}`, kind: `sha:${job.headSha}` };
+  if (job.kind === "merge_group") return { key: `${repo}@${job.headSha}`, kind: "latest" };
+  return void 0;
+}
+async function processJob(job, ctx) {
+  const { octokit, log } = ctx;
+  log.info({ pid: process.pid, head: job.headSha }, "job started");
+  const repo = { owner: job.owner, repo: job.repo };
+  const report = (target, mayComment) => reviewAndReport({ octokit, log, botLogin: ctx.botLogin, timeoutMs: ctx.timeoutMs, mayComment, ...ctx.resume }, target).then(() => void 0);
+  switch (job.kind) {
+    case "merge_group":
+      return report({ repo, headSha: job.headSha, baseSha: job.baseSha, htmlUrl: job.htmlUrl });
+    case "check": {
+      const numbers = job.pulls?.length ? job.pulls : (await octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, { ...repo, commit_sha: job.headSha, per_page: 100 })).filter((p) => p.state === "open").map((p) => p.number);
+      for (const number4 of numbers) await ctx.submit({ ...job, kind: "sha", number: number4, pulls: void 0 });
+      return;
+    }
+    case "comment": {
+      const { login, id } = job.comment;
+      if (!await canRerun(octokit, repo, login)) {
+        await octokit.rest.issues.createComment({ ...repo, issue_number: job.number, body: notAllowedReply(login) });
+        return;
+      }
+      await octokit.rest.reactions.createForIssueComment({ ...repo, comment_id: id, content: "eyes" });
+      return ctx.submit({ ...job, kind: "pull", comment: void 0 });
+    }
+    case "pull":
+    case "sha": {
+      if (job.kind === "pull" && job.event) {
+        const still = async () => (await octokit.rest.pulls.get({ ...repo, pull_number: job.number })).data.head.sha === job.headSha;
+        return report({ repo, headSha: job.headSha, baseSha: job.event.baseSha, htmlUrl: job.htmlUrl, pull: { number: job.number, body: job.event.body } }, still);
+      }
+      const { data: pr } = await octokit.rest.pulls.get({ ...repo, pull_number: job.number });
+      if (job.kind === "pull" && pr.state === "closed") {
+        log.info({ pr: job.number }, "PR closed; not reviewed");
+        return;
+      }
+      const headSha = job.kind === "sha" ? job.headSha : pr.head.sha;
+      const target = { repo, headSha, baseSha: pr.base.sha, htmlUrl: job.htmlUrl, pull: { number: pr.number, body: pr.body ?? null } };
+      return report(target, async () => pr.head.sha === headSha && !await ctx.superseded());
+    }
+  }
+}
+
+// src/github/review-queue.ts
+var DEFAULT_CONCURRENCY = 4;
+var Slots = class {
+  constructor(size) {
+    this.size = size;
+  }
+  size;
+  used = 0;
+  waiting = [];
+  async run(task) {
+    if (this.used >= this.size) await new Promise((resolve) => this.waiting.push(resolve));
+    else this.used++;
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.used--;
+    }
+  }
+};
+var InProcessQueue = class {
+  constructor(deps, lanes2 = pullQueue) {
+    this.deps = deps;
+    this.lanes = lanes2;
+    this.slots = new Slots(deps.concurrency ?? DEFAULT_CONCURRENCY);
+  }
+  deps;
+  lanes;
+  slots;
+  count = 0;
+  get running() {
+    return this.lanes.active + this.count;
+  }
+  submit(job) {
+    const lane = laneOf(job);
+    const run2 = () => this.slots.run(() => this.process(job, lane));
+    if (!lane) {
+      this.count++;
+      return this.process(job, lane).finally(() => this.count--);
+    }
+    return this.lanes.enqueue(lane.key, run2, lane.kind);
+  }
+  async process(job, lane) {
+    const log = this.deps.log.child({ job: job.kind, repo: `${job.owner}/${job.repo}`, pr: job.number });
+    await processJob(job, {
+      octokit: await this.deps.client(job),
+      log,
+      botLogin: this.deps.botLogin,
+      timeoutMs: this.deps.timeoutMs,
+      submit: (next) => this.submit(next),
+      superseded: () => Promise.resolve(lane ? this.lanes.hasWaiting(lane.key, "latest") : false)
+    });
+  }
+  async close(graceMs) {
+    const deadline = Date.now() + graceMs;
+    while (this.running > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  }
+};
+
 // src/github/events.ts
 var PULL_REQUEST_ACTIONS = ["opened", "synchronize", "reopened", "ready_for_review", "edited"];
-function clientFor(deps, context) {
-  return deps.client ? deps.client(context) : Promise.resolve(context.octokit);
-}
 function repoOf(context) {
   const { owner, repo } = context.repo();
   return { owner, repo };
 }
-function pullTarget(repo, htmlUrl, pr, headSha = pr.head.sha) {
-  return { repo, headSha, baseSha: pr.base.sha, htmlUrl, pull: { number: pr.number, body: pr.body ?? null } };
+function jobBase(context) {
+  const payload = context.payload;
+  return { installationId: payload.installation?.id, ...repoOf(context), htmlUrl: payload.repository?.html_url };
 }
-async function run2(deps, octokit, log, target, followHead = false) {
-  const report = (t) => reviewAndReport({ octokit, log, botLogin: deps.botLogin, timeoutMs: deps.timeoutMs }, t).then(() => void 0);
-  const pull = target.pull;
-  if (!pull) return report(target);
-  const key = `${target.repo.owner}/${target.repo.repo}#${pull.number}`.toLowerCase();
-  await pullQueue.enqueue(key, async (waited) => {
-    let current = target;
-    if (waited && followHead) {
-      try {
-        const { data: pr } = await octokit.rest.pulls.get({ ...target.repo, pull_number: pull.number });
-        if (pr.state === "closed") return;
-        current = pullTarget(target.repo, target.htmlUrl, pr);
-      } catch (error62) {
-        log.warn({ err: error62.message, pr: pull.number }, "could not re-read the PR; reviewing the event's head");
-      }
-    }
-    await report(current);
-  }, followHead ? "latest" : `sha:${target.headSha}`);
+async function submit(deps, context, job) {
+  const queue = deps.queue ?? new InProcessQueue({ client: () => deps.client ? deps.client(context) : Promise.resolve(context.octokit), botLogin: deps.botLogin, log: context.log, timeoutMs: deps.timeoutMs });
+  const queued = queue.submit(job);
+  if (!deps.answerFirst) return queued;
+  queued.catch((error62) => context.log.error({ err: error62.message, job: job.kind }, "job failed"));
 }
 async function onPullRequest(deps, context) {
   const { payload } = context;
   if (payload.action === "edited" && !payload.changes?.body) return;
-  const repo = repoOf(context);
-  await run2(deps, await clientFor(deps, context), context.log, pullTarget(repo, payload.repository.html_url, payload.pull_request), true);
+  const pr = payload.pull_request;
+  const event = deps.queue ? void 0 : { baseSha: pr.base.sha, body: pr.body ?? null };
+  await submit(deps, context, { ...jobBase(context), kind: "pull", number: pr.number, headSha: pr.head.sha, ...event && { event } });
 }
 async function onMergeGroup(deps, context) {
   const { merge_group: group2 } = context.payload;
-  await run2(deps, await clientFor(deps, context), context.log, { repo: repoOf(context), headSha: group2.head_sha, baseSha: group2.base_sha, htmlUrl: context.payload.repository?.html_url });
+  await submit(deps, context, { ...jobBase(context), kind: "merge_group", headSha: group2.head_sha, baseSha: group2.base_sha });
 }
 async function onIssueComment(deps, context) {
   const { comment, issue: issue2 } = context.payload;
   const user = comment.user;
   if (!issue2.pull_request || !user || user.type === "Bot" || !isSlashCommand(comment.body)) return;
-  const repo = repoOf(context);
-  const octokit = await clientFor(deps, context);
-  if (!await canRerun(octokit, repo, user.login)) {
-    await octokit.rest.issues.createComment({ ...repo, issue_number: issue2.number, body: notAllowedReply(user.login) });
-    return;
-  }
-  await octokit.rest.reactions.createForIssueComment({ ...repo, comment_id: comment.id, content: "eyes" });
-  const { data: pr } = await octokit.rest.pulls.get({ ...repo, pull_number: issue2.number });
-  await run2(deps, octokit, context.log, pullTarget(repo, context.payload.repository.html_url, pr), true);
+  await submit(deps, context, { ...jobBase(context), kind: "comment", number: issue2.number, comment: { id: comment.id, login: user.login } });
 }
 
 // src/action.ts

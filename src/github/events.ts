@@ -2,9 +2,9 @@ import type { Context, Logger, Probot } from "probot";
 import { CHECK_NAME } from "./check-run.js";
 import type { GitHubClient, RepoRef } from "./client.js";
 import { installationOctokit } from "./octokit.js";
-import { pullQueue } from "./pr-queue.js";
-import { reviewAndReport, type ReviewTarget } from "./review-and-report.js";
-import { canRerun, isSlashCommand, notAllowedReply } from "./slash-command.js";
+import type { ReviewJob } from "./review-job.js";
+import { InProcessQueue, type ReviewQueue, type WorkerDeps } from "./review-queue.js";
+import { isSlashCommand } from "./slash-command.js";
 
 /** The pull_request actions that (re)run the review. */
 export const PULL_REQUEST_ACTIONS = ["opened", "synchronize", "reopened", "ready_for_review", "edited"] as const;
@@ -15,19 +15,22 @@ export interface HandlerDeps {
   timeoutMs?: number;
   /** The client for an event's installation; default the event's own `context.octokit`. */
   client?: (context: Context) => Promise<GitHubClient>;
-}
-
-function clientFor(deps: HandlerDeps, context: Context): Promise<GitHubClient> {
-  return deps.client ? deps.client(context) : Promise.resolve(context.octokit);
+  /** Where jobs go; default an in-process queue over the event's client, run before the handler returns. */
+  queue?: ReviewQueue;
+  /** Answer the webhook once the job is queued, not once it has run (the server). */
+  answerFirst?: boolean;
 }
 
 /**
- * The server's handler dependencies: each event's client built by {@link installationOctokit} (the
- * App's throttle settings), and the bot login looked up once per process (`GET /app`).
+ * The server's lookups: each job's client built by {@link installationOctokit} (the App's throttle
+ * settings), and the bot login looked up once per process (`GET /app`).
  */
-export function appDeps(probot: Probot, timeoutMs?: number): HandlerDeps {
+export function workerDeps(probot: Probot, log: Logger, timeoutMs?: number, concurrency?: number): WorkerDeps {
   let slug: Promise<string> | undefined;
   return {
+    log,
+    timeoutMs,
+    concurrency,
     botLogin: async () => {
       slug ??= probot.auth().then(async (octokit) => `${(await octokit.rest.apps.getAuthenticated()).data?.slug ?? "finetune-review"}[bot]`);
       try {
@@ -37,19 +40,14 @@ export function appDeps(probot: Probot, timeoutMs?: number): HandlerDeps {
         throw error;
       }
     },
-    timeoutMs,
-    client: (context) => {
-      const installation = (context.payload as { installation?: { id?: number } }).installation?.id;
-      return installation ? installationOctokit(probot, installation, context.log) : Promise.resolve(context.octokit);
-    },
+    client: async (job) => (job.installationId ? installationOctokit(probot, job.installationId, log) : (probot.auth())),
   };
 }
 
-interface PullLike {
-  number: number;
-  body?: string | null;
-  head: { sha: string };
-  base: { sha: string };
+/** Handler deps over a queue built from {@link workerDeps}. */
+export function appDeps(probot: Probot, timeoutMs?: number, queue?: ReviewQueue, answerFirst = false): HandlerDeps {
+  const worker = workerDeps(probot, probot.log, timeoutMs);
+  return { botLogin: worker.botLogin, timeoutMs, queue: queue ?? new InProcessQueue(worker), answerFirst };
 }
 
 function repoOf(context: { repo: () => RepoRef }): RepoRef {
@@ -57,98 +55,58 @@ function repoOf(context: { repo: () => RepoRef }): RepoRef {
   return { owner, repo };
 }
 
-function pullTarget(repo: RepoRef, htmlUrl: string | undefined, pr: PullLike, headSha = pr.head.sha): ReviewTarget {
-  return { repo, headSha, baseSha: pr.base.sha, htmlUrl, pull: { number: pr.number, body: pr.body ?? null } };
+function jobBase(context: Context): Pick<ReviewJob, "installationId" | "owner" | "repo" | "htmlUrl"> {
+  const payload = context.payload as { installation?: { id?: number }; repository?: { html_url?: string } };
+  return { installationId: payload.installation?.id, ...repoOf(context), htmlUrl: payload.repository?.html_url };
 }
 
-/**
- * Runs a review; a PR's reviews go one at a time through the per-PR queue. With `followHead`, a review
- * that waited behind another re-reads the PR first: events can arrive out of order (redeliveries), and
- * the newest head on GitHub, not the newest event, is what must be reviewed.
- */
-async function run(deps: HandlerDeps, octokit: GitHubClient, log: Logger, target: ReviewTarget, followHead = false): Promise<void> {
-  const report = (t: ReviewTarget) => reviewAndReport({ octokit, log, botLogin: deps.botLogin, timeoutMs: deps.timeoutMs }, t).then(() => undefined);
-  const pull = target.pull;
-  if (!pull) return report(target);
-  const key = `${target.repo.owner}/${target.repo.repo}#${pull.number}`.toLowerCase();
-  await pullQueue.enqueue(key, async (waited) => {
-    let current = target;
-    if (waited && followHead) {
-      try {
-        const { data: pr } = await octokit.rest.pulls.get({ ...target.repo, pull_number: pull.number });
-        if (pr.state === "closed") return;
-        current = pullTarget(target.repo, target.htmlUrl, pr);
-      } catch (error) {
-        // The event's own target is still a valid review; the check on its head must complete.
-        log.warn({ err: (error as Error).message, pr: pull.number }, "could not re-read the PR; reviewing the event's head");
-      }
-    }
-    await report(current);
-  }, followHead ? "latest" : `sha:${target.headSha}`);
+async function submit(deps: HandlerDeps, context: Context, job: ReviewJob): Promise<void> {
+  const queue =
+    deps.queue ??
+    new InProcessQueue({ client: () => (deps.client ? deps.client(context) : Promise.resolve(context.octokit)), botLogin: deps.botLogin, log: context.log, timeoutMs: deps.timeoutMs });
+  const queued = queue.submit(job);
+  if (!deps.answerFirst) return queued;
+  // In-process, `submit` settles after the review: the webhook is answered now and failures are logged.
+  queued.catch((error: unknown) => context.log.error({ err: (error as Error).message, job: job.kind }, "job failed"));
 }
 
 /** pull_request: review the head; `edited` only when the description changed. */
 export async function onPullRequest(deps: HandlerDeps, context: Context<"pull_request">): Promise<void> {
   const { payload } = context;
   if (payload.action === "edited" && !(payload as { changes?: { body?: unknown } }).changes?.body) return;
-  const repo = repoOf(context);
-  await run(deps, await clientFor(deps, context), context.log, pullTarget(repo, payload.repository.html_url, payload.pull_request), true);
-}
-
-/** The open PRs a re-requested check belongs to; forks' checks list none, so ask by commit. */
-async function pullsForCheck(octokit: GitHubClient, repo: RepoRef, listed: { number: number }[], headSha: string): Promise<PullLike[]> {
-  const numbers = listed.length
-    ? listed.map((p) => p.number)
-    : (await octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, { ...repo, commit_sha: headSha, per_page: 100 })).filter((p) => p.state === "open").map((p) => p.number);
-  const pulls: PullLike[] = [];
-  for (const number of numbers) pulls.push((await octokit.rest.pulls.get({ ...repo, pull_number: number })).data);
-  return pulls;
+  const pr = payload.pull_request;
+  // Without a queue (the Action) the review runs for this event alone: its own base and body, no PR read.
+  const event = deps.queue ? undefined : { baseSha: pr.base.sha, body: pr.body ?? null };
+  await submit(deps, context, { ...jobBase(context), kind: "pull", number: pr.number, headSha: pr.head.sha, ...(event && { event }) });
 }
 
 /** check_run.rerequested (the check's Re-run button): review that head sha again. */
 export async function onCheckRunRerequested(deps: HandlerDeps, context: Context<"check_run.rerequested">): Promise<void> {
   const { check_run: check } = context.payload;
   if (check.name !== CHECK_NAME) return;
-  await rerun(deps, context, check.pull_requests, check.head_sha);
+  await submit(deps, context, { ...jobBase(context), kind: "check", headSha: check.head_sha, pulls: check.pull_requests.map((p) => p.number) });
 }
 
 /** check_suite.rerequested (Re-run all checks). */
 export async function onCheckSuiteRerequested(deps: HandlerDeps, context: Context<"check_suite.rerequested">): Promise<void> {
   const { check_suite: suite } = context.payload;
-  await rerun(deps, context, suite.pull_requests, suite.head_sha);
-}
-
-/** Reviews `headSha` again for each open PR it belongs to. */
-async function rerun(deps: HandlerDeps, context: Context<"check_run.rerequested" | "check_suite.rerequested">, listed: { number: number }[], headSha: string): Promise<void> {
-  const repo = repoOf(context);
-  const octokit = await clientFor(deps, context);
-  for (const pr of await pullsForCheck(octokit, repo, listed, headSha)) {
-    await run(deps, octokit, context.log, pullTarget(repo, context.payload.repository.html_url, pr, headSha));
-  }
+  await submit(deps, context, { ...jobBase(context), kind: "check", headSha: suite.head_sha, pulls: suite.pull_requests.map((p) => p.number) });
 }
 
 /** merge_group.checks_requested: a required check must report on the queue's sha too. */
 export async function onMergeGroup(deps: HandlerDeps, context: Context<"merge_group.checks_requested">): Promise<void> {
   const { merge_group: group } = context.payload;
-  await run(deps, await clientFor(deps, context), context.log, { repo: repoOf(context), headSha: group.head_sha, baseSha: group.base_sha, htmlUrl: context.payload.repository?.html_url });
+  await submit(deps, context, { ...jobBase(context), kind: "merge_group", headSha: group.head_sha, baseSha: group.base_sha });
 }
 
 /**
  * issue_comment.created: `/finetune-review` as a PR comment's first line re-runs the review for users
- * with write, maintain or admin permission (the comment gets an 👀 reaction); others get a polite
- * reply. Bots and comments on issues are ignored; edited comments never reach here.
+ * with write, maintain or admin permission (checked by the job, which reacts 👀 and queues the
+ * review); others get a polite reply. Bots and comments on issues are ignored; edited comments never reach here.
  */
 export async function onIssueComment(deps: HandlerDeps, context: Context<"issue_comment.created">): Promise<void> {
   const { comment, issue } = context.payload;
   const user = comment.user;
   if (!issue.pull_request || !user || user.type === "Bot" || !isSlashCommand(comment.body)) return;
-  const repo = repoOf(context);
-  const octokit = await clientFor(deps, context);
-  if (!(await canRerun(octokit, repo, user.login))) {
-    await octokit.rest.issues.createComment({ ...repo, issue_number: issue.number, body: notAllowedReply(user.login) });
-    return;
-  }
-  await octokit.rest.reactions.createForIssueComment({ ...repo, comment_id: comment.id, content: "eyes" });
-  const { data: pr } = await octokit.rest.pulls.get({ ...repo, pull_number: issue.number });
-  await run(deps, octokit, context.log, pullTarget(repo, context.payload.repository.html_url, pr), true);
+  await submit(deps, context, { ...jobBase(context), kind: "comment", number: issue.number, comment: { id: comment.id, login: user.login } });
 }

@@ -31,6 +31,11 @@ export class PullQueue {
     return this.lanes.size;
   }
 
+  /** Whether a job of `kind` waits behind the running review of `key`. */
+  hasWaiting(key: string, kind: string): boolean {
+    return this.lanes.get(key)?.next.has(kind) ?? false;
+  }
+
   /**
    * Runs `job` now if nothing runs for `key`, else after the running review; a later call for the same
    * key before it starts replaces it (the caller's promise then settles with the replacing job).

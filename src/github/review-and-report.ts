@@ -3,7 +3,7 @@ import { renderMarkdown, truncateMarkdown } from "../render/index.js";
 import { loadRepoConfig, review } from "../review.js";
 import { GitHubSource } from "../sources/github.js";
 import type { Review } from "../types.js";
-import { completeCheckRun, failCheckRun, reportProgress, startCheckRun } from "./check-run.js";
+import { CHECK_NAME, completeCheckRun, failCheckRun, reportProgress, startCheckRun } from "./check-run.js";
 import type { GitHubClient, RepoRef } from "./client.js";
 import { extendsResolver } from "./extends-resolver.js";
 import { commentHeader, listComments, upsertStickyComment } from "./sticky-comment.js";
@@ -26,13 +26,26 @@ export interface ReportDeps {
   botLogin: () => Promise<string>;
   /** A review running longer than this fails with `on_error`'s conclusion. */
   timeoutMs?: number;
+  /** Aborted when the process hands the job back (shutdown): the check is then left for the next worker. */
+  signal?: AbortSignal;
+  /** A check run an earlier attempt of this job created (a worker that died): reused, never a second one. */
+  checkRunId?: number;
+  /** A takeover: an earlier attempt may have created a check it could not record; adopt the newest in progress on the head. */
+  adopt?: boolean;
+  /** Told the check run's id once it exists, and when it completed, so a takeover can resume it. */
+  onCheckRun?: (id: number, state: { completed: boolean; onError: "failure" | "neutral" }) => Promise<void>;
+  /** Whether this job may still write the PR's comment (false: a newer head's review is queued or the PR moved). */
+  mayComment?: () => Promise<boolean>;
 }
+
+/** Thrown when the job was handed back (shutdown): nothing was reported, the next worker resumes it. */
+export class HandedBack extends Error {}
 
 const DEFAULT_TIMEOUT_MS = 5 * 60_000;
 const PROGRESS_EVERY_MS = 10_000;
 
 /** Runs `work`, rejecting after `ms` and aborting the signal it was given, so the work stops too. */
-function withTimeout<T>(work: (signal: AbortSignal) => Promise<T>, ms: number): Promise<T> {
+function withTimeout<T>(work: (signal: AbortSignal) => Promise<T>, ms: number, outer?: AbortSignal): Promise<T> {
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -41,8 +54,19 @@ function withTimeout<T>(work: (signal: AbortSignal) => Promise<T>, ms: number): 
       controller.abort(error);
       reject(error);
     }, ms);
+    outer?.addEventListener("abort", () => {
+      const error = new HandedBack("the job was handed back");
+      controller.abort(error);
+      reject(error);
+    }, { once: true });
   });
   return Promise.race([work(controller.signal), timeout]).finally(() => clearTimeout(timer));
+}
+
+/** The newest check run of this app's name still in progress on `headSha`, if any. */
+async function inProgressCheck(octokit: GitHubClient, repo: RepoRef, headSha: string): Promise<number | undefined> {
+  const { data } = await octokit.rest.checks.listForRef({ ...repo, ref: headSha, check_name: CHECK_NAME, status: "in_progress", per_page: 100 });
+  return data.check_runs.filter((c) => c.name === CHECK_NAME && c.status === "in_progress").sort((a, b) => b.id - a.id)[0]?.id;
 }
 
 /** A short, token-free description of what failed. */
@@ -72,17 +96,27 @@ export async function reviewAndReport(deps: ReportDeps, target: ReviewTarget): P
     ? GitHubSource.forPullRequest(octokit, repo, { number: target.pull.number, baseSha: target.baseSha, headSha })
     : GitHubSource.forCompare(octokit, repo, { baseSha: target.baseSha, headSha });
   const resolveExtends = extendsResolver(octokit, repo);
-  let checkRunId: number | undefined;
+  let checkRunId: number | undefined = deps.checkRunId;
   let onError: "failure" | "neutral" = "failure";
   // Once the check is completed, nothing later in this job may rewrite it: a later failure is logged only.
   let completed = false;
   try {
     // Creating the check and reading the config do not wait for each other.
-    const [started, loaded] = await Promise.allSettled([startCheckRun(octokit, repo, headSha), loadRepoConfig(source, undefined, resolveExtends)]);
+    if (checkRunId === undefined && deps.adopt) checkRunId = await inProgressCheck(octokit, repo, headSha).catch(() => undefined);
+    const resumed = checkRunId;
+    const record = (id: number) => deps.onCheckRun?.(id, { completed: false, onError }).catch((e: unknown) => log.warn({ err: describe(e) }, "could not record the check run for a takeover"));
+    const [started, loaded] = await Promise.allSettled([
+      resumed
+        ? reportProgress(octokit, repo, resumed, "The worker reviewing this stopped; another one is reviewing it again.").then(() => resumed)
+        : // Recorded at once, before the config is read: a worker dying now must not leave an unknown check in progress.
+          startCheckRun(octokit, repo, headSha).then(async (id) => (await record(id), id)),
+      loadRepoConfig(source, undefined, resolveExtends),
+    ]);
     if (started.status === "fulfilled") checkRunId = started.value;
     if (loaded.status === "fulfilled" && loaded.value.ok) onError = loaded.value.config.on_error;
     if (started.status === "rejected") throw started.reason;
     if (loaded.status === "rejected") throw loaded.reason;
+    await deps.onCheckRun?.(started.value, { completed: false, onError }).catch((e: unknown) => log.warn({ err: describe(e) }, "could not record the check run for a takeover"));
     if (loaded.value.ok) source.warm();
     let lastProgress = Date.now();
     // A review that timed out stops at its next dataset chunk; until then it must not write progress over the completed check.
@@ -96,22 +130,23 @@ export async function reviewAndReport(deps: ReportDeps, target: ReviewTarget): P
     const result = await withTimeout(
       (signal) => review({ source, body: target.pull?.body ?? undefined, notes: source.notes, progress, resolveExtends, signal }),
       deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      deps.signal,
     ).finally(() => {
       stopped = true;
     });
     const pull = target.pull && result.settings?.comment !== "off" ? target.pull : undefined;
-    // The PR's current head and its comments are read while the check completes (a moved head wastes one list).
-    const current = pull && octokit.rest.pulls.get({ ...repo, pull_number: pull.number });
+    // Whether to write the comment and the comments themselves are read while the check completes.
+    const current = pull && (deps.mayComment ? deps.mayComment() : Promise.resolve(true));
     const listed = pull && listComments(octokit, repo, pull.number);
     // Awaited below, or dropped when completing the check fails: never an unhandled rejection.
     current?.catch(() => undefined);
     listed?.catch(() => undefined);
     await completeCheckRun(octokit, repo, id, result, fileUrl);
     completed = true;
+    await deps.onCheckRun?.(id, { completed: true, onError }).catch((e: unknown) => log.warn({ err: describe(e) }, "could not record the completed check"));
     if (pull && current && listed) {
-      const { data: pr } = await current;
-      if (pr.head.sha !== headSha) {
-        log.info({ pr: pull.number, reviewed: headSha, current: pr.head.sha }, "PR moved to a newer head; its review writes the comment");
+      if (!(await current)) {
+        log.info({ pr: pull.number, reviewed: headSha }, "a newer head is queued or the PR moved; its review writes the comment");
         return result;
       }
       const hasArtifacts = result.artifacts.length > 0 || result.findings.length > 0;
@@ -120,6 +155,7 @@ export async function reviewAndReport(deps: ReportDeps, target: ReviewTarget): P
     }
     return result;
   } catch (error) {
+    if (error instanceof HandedBack && !completed) throw error;
     const reason = describe(error);
     if (completed) {
       log.error({ err: reason, head: headSha, checkRunId }, "reporting failed after the check completed; the check keeps its result");

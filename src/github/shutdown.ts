@@ -1,5 +1,5 @@
 import type { Logger } from "probot";
-import type { PullQueue } from "./pr-queue.js";
+import type { ReviewQueue } from "./review-queue.js";
 
 /** How long SIGTERM waits for running reviews by default: inside Kubernetes' default 30 s grace period. */
 export const DEFAULT_SHUTDOWN_GRACE_MS = 25_000;
@@ -7,25 +7,33 @@ export const DEFAULT_SHUTDOWN_GRACE_MS = 25_000;
 let installed = false;
 
 /**
- * On SIGTERM or SIGINT, waits until no review runs (at most `graceMs`), then exits. Without it the
- * process died at once and left every running check `in_progress` for good. Installed once per process.
+ * On SIGTERM or SIGINT, stops taking jobs and waits for the running ones (at most `graceMs`; on Redis
+ * the rest are handed back to other replicas), then exits. Installed once per process.
  */
-export function drainOnSignal(queue: PullQueue, log: Logger, graceMs = DEFAULT_SHUTDOWN_GRACE_MS): void {
+export function drainOnSignal(queue: ReviewQueue, log: Logger, graceMs = DEFAULT_SHUTDOWN_GRACE_MS): void {
   if (installed) return;
   installed = true;
   let draining = false;
   const drain = (signal: NodeJS.Signals) => {
     if (draining) return;
     draining = true;
-    const deadline = Date.now() + graceMs;
-    log.info({ signal, running: queue.active, graceMs }, "stopping: waiting for running reviews");
-    const poll = setInterval(() => {
-      if (queue.active > 0 && Date.now() < deadline) return;
-      clearInterval(poll);
-      if (queue.active > 0) log.error({ running: queue.active }, "grace period over with reviews still running; their checks stay in progress until re-run");
-      else log.info("no review running; exiting");
-      process.exit(0);
-    }, 100);
+    log.info({ signal, running: queue.running, graceMs }, "stopping: waiting for running reviews");
+    const hardStop = setTimeout(() => {
+      log.error({ running: queue.running }, "could not stop in time; exiting");
+      process.exit(1);
+    }, graceMs + 4000);
+    hardStop.unref();
+    queue.close(graceMs).then(
+      () => {
+        if (queue.running > 0) log.error({ running: queue.running }, "grace period over with reviews still running; their checks stay in progress until re-run");
+        else log.info("no review running; exiting");
+        process.exit(0);
+      },
+      (error: unknown) => {
+        log.error({ err: (error as Error).message }, "stopping the queue failed");
+        process.exit(1);
+      },
+    );
   };
   process.once("SIGTERM", drain);
   process.once("SIGINT", drain);

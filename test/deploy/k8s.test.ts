@@ -56,7 +56,7 @@ const container = pod.spec.containers[0]!;
 const matches = (selector: Record<string, string>) => Object.entries(selector).every(([k, v]) => pod.metadata.labels[k] === v);
 
 /** Every variable the server reads (Probot's and the app's own), as the README documents them. */
-const SERVER_ENV = new Set(["APP_ID", "PRIVATE_KEY", "PRIVATE_KEY_PATH", "WEBHOOK_SECRET", "PORT", "HOST", "GHE_HOST", "GHE_PROTOCOL", "LOG_LEVEL", "REVIEW_TIMEOUT_MS", "NODE_ENV"]);
+const SERVER_ENV = new Set(["APP_ID", "PRIVATE_KEY", "PRIVATE_KEY_PATH", "WEBHOOK_SECRET", "PORT", "HOST", "GHE_HOST", "GHE_PROTOCOL", "LOG_LEVEL", "REVIEW_TIMEOUT_MS", "NODE_ENV", "REDIS_URL", "REVIEW_CONCURRENCY", "SHUTDOWN_GRACE_MS"]);
 const CREDENTIALS = ["APP_ID", "PRIVATE_KEY", "WEBHOOK_SECRET"];
 
 let server: AppServer | undefined;

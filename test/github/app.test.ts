@@ -128,16 +128,16 @@ describe("pull_request", () => {
     state.scope.done();
   });
 
-  it("never rewrites a completed check when a later read fails (a 404 on the PR re-read is logged only)", async () => {
-    const pr = nock("https://api.github.com").get("/repos/Codertocat/Hello-World/pulls/2").reply(404, { message: "Not Found" });
-    const state = nockGitHub(spec(), REVIEW.filter((r) => r !== "pull" && r !== "app"));
+  it("never rewrites a completed check when a later read fails (a 404 on the comment list is logged only)", async () => {
+    const list = nock("https://api.github.com").get("/repos/Codertocat/Hello-World/issues/2/comments").query(true).reply(404, { message: "Not Found" });
+    const state = nockGitHub(spec(), REVIEW.filter((r) => r !== "comments" && r !== "app"));
     await (await probot()).receive({ id: "1", name: "pull_request", payload: prEvent("opened") } as never);
     const completed = checkBodies(state).filter((b) => b.status === "completed");
     expect(completed).toHaveLength(1);
     expect(completed[0]!.conclusion).toBe("success");
     expect(checkBodies(state).some((b) => String(b.output?.title).includes("could not run"))).toBe(false);
     expect(commentWrites(state)).toEqual([]);
-    pr.done();
+    list.done();
     state.scope.done();
   });
 
@@ -169,9 +169,16 @@ describe("pull_request", () => {
   });
 
   it("a review of an older head sha never overwrites the newer one's comment", async () => {
-    // The comments are listed while the check completes; with the head moved, nothing is written.
+    // A Re-run of the old head's check: the PR (read once, at the job's start) has moved on, so nothing is written.
+    const p = payload("check_run", "rerequested");
+    Object.assign(p.repository, { name: "Hello-World", full_name: "Codertocat/Hello-World", html_url: "https://github.com/Codertocat/Hello-World" });
+    p.repository.owner.login = "Codertocat";
+    p.check_run.name = "Fine-tuning review";
+    p.check_run.head_sha = HEAD;
+    p.check_run.pull_requests = [{ number: 2, head: { sha: HEAD }, base: { sha: BASE } }];
     const state = nockGitHub(spec({ pr: { number: 2, body: GOOD.body, currentHeadSha: "d".repeat(40) } }), REVIEW.filter((r) => r !== "app"));
-    await (await probot()).receive({ id: "1", name: "pull_request", payload: prEvent("synchronize") } as never);
+    await (await probot()).receive({ id: "1", name: "check_run", payload: p } as never);
+    expect(checkBodies(state)[0]).toMatchObject({ head_sha: HEAD, status: "in_progress" });
     expect(checkBodies(state)[1]).toMatchObject({ status: "completed", conclusion: "success" });
     expect(commentWrites(state)).toEqual([]);
     state.scope.done();
@@ -230,7 +237,7 @@ describe("pull_request", () => {
   it("when GitHub fails, the check completes with on_error's conclusion and says how to re-run", async () => {
     const base = { ...GOOD.base, ".github/finetune-review.yml": "on_error: neutral\n" };
     // The base tree answers the config read; the head tree and date are asked for with the failing file list.
-    const state = nockGitHub(spec({ base }), ["token", "tree", "contents", "commit", "check-create", "check-update"]);
+    const state = nockGitHub(spec({ base }), ["token", "pull", "tree", "contents", "commit", "check-create", "check-update"]);
     nock(API).get("/repos/Codertocat/Hello-World/pulls/2/files").query(true).reply(502, { message: "Bad Gateway" });
     await (await probot()).receive({ id: "1", name: "pull_request", payload: prEvent("opened") } as never);
     const done = checkBodies(state)[1]!;

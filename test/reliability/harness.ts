@@ -104,6 +104,13 @@ export const botComments = (fake: FakeGitHub, number: number) => fake.comments.f
 /** Waits until every check run the fake holds is completed and at least `n` exist on `sha`. */
 export async function settled(fake: FakeGitHub, sha: string, n = 1, ms = 60_000): Promise<void> {
   await waitFor(() => completedOn(fake, sha).length >= n && fake.checkRuns.every((c) => c.status === "completed"), ms);
+  // Webhooks are answered before the review: the comment is written after the check completes, so wait for quiet (3 s: the comment follows the check after a CPU-bound render).
+  let seen = -1;
+  let since = Date.now();
+  await waitFor(() => {
+    if (fake.requests.length !== seen || fake.requests.some((r) => r.status === 0)) [seen, since] = [fake.requests.length, Date.now()];
+    return Date.now() - since >= 3000;
+  }, ms);
 }
 
 /** Resident set size of a process in MB, from /proc (Linux). */

@@ -69,7 +69,7 @@ export interface RecordedRequest {
   /** Templated, e.g. "GET /repos/{owner}/{repo}/pulls/{pull_number}"; the literal path for unknown routes. */
   route: string;
   body: unknown;
-  /** 0 while in flight and for injected connection resets. */
+  /** 0 while in flight, -1 for an injected connection reset, else the status sent. */
   status: number;
 }
 
@@ -1106,6 +1106,7 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
           const { spec } = slot;
           if (spec.delayMs) await new Promise((r) => setTimeout(r, spec.delayMs));
           if (spec.reset) {
+            record.status = -1;
             req.socket.destroy();
             return;
           }

@@ -4,7 +4,8 @@
  * (kinds: "review the PR's newest head", or "review this exact sha" for a Re-run, so a Re-run of an
  * old check never displaces the review of a newer push). Two reviews of one PR running
  * together would both list comments, find none and both create one; serialising them removes that
- * race here, and the sticky comment's delete-duplicates pass is the safety net across replicas.
+ * race. This is the in-process queue's lane; on Redis, `redis-queue.ts` holds the same lane across
+ * replicas with a lock, and the sticky comment's delete-duplicates pass is the last safety net.
  */
 
 /** A queued review: `run` gets whether it waited behind another (its event may be stale by then). */

@@ -71,6 +71,9 @@ export interface RecordedRequest {
   body: unknown;
   /** 0 while in flight, -1 for an injected connection reset, else the status sent. */
   status: number;
+  /** When the request arrived and when its answer was sent (ms since the epoch; no answer: undefined). */
+  arrivedAt: number;
+  answeredAt?: number;
 }
 
 /** A check run as written by the app. */
@@ -1080,11 +1083,12 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
         }
         const matched = matchRoute(method, rawPath);
         const route = matched?.route ?? `${method} ${stripPrefix(rawPath)}`;
-        const record: RecordedRequest = { method, path, route, body, status: 0 };
+        const record: RecordedRequest = { method, path, route, body, status: 0, arrivedAt: Date.now() };
         requests.push(record);
 
         const send = (reply: Reply) => {
           record.status = reply.status;
+          record.answeredAt = Date.now();
           if (res.destroyed) return;
           const headers: Record<string, string> = {
             "x-github-media-type": "github.v3; format=json",

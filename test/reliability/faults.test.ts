@@ -6,7 +6,7 @@
  * and a clean re-run.
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import type { FailSpec } from "../helpers/fake-github.js";
+import type { FailSpec, RecordedRequest } from "../helpers/fake-github.js";
 import { deliver, waitFor } from "../helpers/app-server.js";
 import type { TempRepo } from "../helpers/git-repo.js";
 import { botComments, completedOn, prPayload, proposalRepo, settled, slashComment, startStack } from "./harness.js";
@@ -111,4 +111,34 @@ describe("a review stopped by its timeout", () => {
       await stack.stop();
     }
   }, 60_000);
+});
+
+describe("a GraphQL failure", () => {
+  /** The requests one review of PR 2 makes with `faults` injected. */
+  async function requestsFor(faults: Fault[]): Promise<RecordedRequest[]> {
+    const stack = await startStack(repo.dir, { env: { REVIEW_TIMEOUT_MS: "60000" } });
+    try {
+      for (const f of faults) stack.fake.fail(f.route, f.spec);
+      await deliver(stack.server, "pull_request", prPayload("opened", 2, headSha, baseSha));
+      await settled(stack.fake, headSha, 1, 60_000);
+      expect(completedOn(stack.fake, headSha)[0]!.conclusion).toBe("success");
+      return [...stack.fake.requests];
+    } finally {
+      await stack.stop();
+    }
+  }
+
+  it("falls back to REST at once: no GraphQL query starts after the first one gives up, and REST adds a handful of reads, not a multiple", async () => {
+    const batched = await requestsFor([]);
+    const fallback = await requestsFor([{ route: "POST /graphql", spec: { status: 200, body: { data: null, errors: [{ type: "INTERNAL", message: "Something went wrong while executing your query." }] }, times: 10 } }]);
+    // Octokit's retry plugin retries this message (GitHub's transient GraphQL error) like a 5xx: a query is
+    // its attempts. Queries already in flight when the first one gives up may fail too; none starts after it.
+    const attempts = new Map<string, RecordedRequest[]>();
+    for (const r of fallback.filter((x) => x.route === "POST /graphql")) attempts.set(JSON.stringify(r.body), [...(attempts.get(JSON.stringify(r.body)) ?? []), r]);
+    const gaveUp = Math.min(...[...attempts.values()].map((tries) => Math.max(...tries.map((r) => r.answeredAt ?? Infinity))));
+    expect([...attempts.values()].filter((tries) => tries[0]!.arrivedAt > gaveUp)).toEqual([]);
+    for (const tries of attempts.values()) expect(tries.length).toBeLessThanOrEqual(4);
+    expect(fallback.filter((r) => r.route === "GET /repos/{owner}/{repo}/commits").length).toBeLessThanOrEqual(5);
+    expect(fallback.length).toBeLessThanOrEqual(batched.length + 10);
+  }, 120_000);
 });

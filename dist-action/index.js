@@ -56573,27 +56573,61 @@ async function review(req) {
   };
 }
 
-// src/sources/github.ts
-import { posix as posix4 } from "node:path";
+// src/sources/github-files.ts
+var PR_FILES_CAP = 3e3;
+var COMPARE_FILES_CAP = 300;
+var PR_FILE_CAP_NOTE = "GitHub lists at most 3,000 changed files; files beyond that were not reviewed";
+function mapFile(file2) {
+  switch (file2.status) {
+    case "added":
+    case "copied":
+      return { path: file2.filename, status: "added" };
+    case "removed":
+      return { path: file2.filename, status: "removed" };
+    case "renamed":
+      return file2.previous_filename ? { path: file2.filename, status: "renamed", previousPath: file2.previous_filename } : { path: file2.filename, status: "added" };
+    case "unchanged":
+      return null;
+    default:
+      return { path: file2.filename, status: "modified" };
+  }
+}
+
+// src/sources/github-graphql.ts
 var HISTORY_PATHS_PER_QUERY = 25;
 var VERSIONS_PER_PAGE = 100;
 var BLOBS_PER_QUERY = 100;
 var BLOB_BYTES_PER_QUERY = 8 * 1024 * 1024;
 var INLINE_HISTORY_BYTES = 16 * 1024;
-var READ_AHEAD_FILE_BYTES = 1024 * 1024;
-var SYMLINK_MODE = "120000";
-var DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
-var PR_FILES_CAP = 3e3;
-var COMPARE_FILES_CAP = 300;
-var PR_FILE_CAP_NOTE = "GitHub lists at most 3,000 changed files; files beyond that were not reviewed";
-function safePath(path2) {
-  const normal = posix4.normalize(path2.replace(/\\/g, "/")).replace(/^\.\//, "");
-  if (normal.startsWith("../") || normal === ".." || normal.startsWith("/") || normal === ".") return null;
-  return normal;
+function exactBytes(blob) {
+  if (typeof blob.text !== "string" || blob.isBinary || blob.isTruncated || blob.text.includes("\uFFFD")) return void 0;
+  const bytes = Buffer.from(blob.text, "utf8");
+  return bytes.length === blob.byteSize ? bytes : void 0;
 }
-function encodePath(path2) {
-  return path2.split("/").map(encodeURIComponent).join("/");
+function historyQuery(wants) {
+  const fields = wants.map(({ path: path2, after, inline }, i) => {
+    const args = [`path: ${JSON.stringify(path2)}`, "since: $since", `first: ${VERSIONS_PER_PAGE}`, ...after ? [`after: ${JSON.stringify(after)}`] : []].join(", ");
+    const blob = inline ? "byteSize isBinary isTruncated text" : "byteSize";
+    return `h${i}: object(oid: $head) { ... on Commit { history(${args}) { pageInfo { hasNextPage endCursor } nodes { oid committedDate file(path: ${JSON.stringify(path2)}) { oid object { ... on Blob { ${blob} } } } } } } }`;
+  });
+  return `query FileHistories($owner: String!, $name: String!, $head: GitObjectID!, $since: GitTimestamp!) { repository(owner: $owner, name: $name) {
+${fields.join("\n")}
+} }`;
 }
+function blobsQuery(shas) {
+  const fields = shas.map((sha, i) => `b${i}: object(oid: ${JSON.stringify(sha)}) { ... on Blob { byteSize isBinary isTruncated text } }`).join("\n");
+  return `query FileVersions($owner: String!, $name: String!) { repository(owner: $owner, name: $name) {
+${fields}
+} }`;
+}
+function partialAnswer(error62) {
+  const e = error62;
+  const paths = (e.errors ?? []).map((x) => x.path ?? []);
+  if (!e.data || paths.length === 0 || !paths.every((p) => p.at(-1) === "file" && typeof p.at(-2) === "number")) return void 0;
+  return { data: e.data, failed: new Set(paths.map((p) => `${String(p[1])}.${String(p.at(-2))}`)) };
+}
+
+// src/sources/github-raw.ts
 function status(error62) {
   return typeof error62 === "object" && error62 !== null && "status" in error62 && typeof error62.status === "number" ? error62.status : void 0;
 }
@@ -56601,11 +56635,6 @@ function isTooLarge(error62) {
   if (status(error62) !== 403) return false;
   const text = `${error62 instanceof Error ? error62.message : ""} ${JSON.stringify(error62.response?.data ?? "")}`;
   return /too[_ ]large/i.test(text);
-}
-function exactBytes(blob) {
-  if (typeof blob.text !== "string" || blob.isBinary || blob.isTruncated || blob.text.includes("\uFFFD")) return void 0;
-  const bytes = Buffer.from(blob.text, "utf8");
-  return bytes.length === blob.byteSize ? bytes : void 0;
 }
 async function toBuffer(data) {
   if (data === null || data === void 0) return Buffer.alloc(0);
@@ -56646,21 +56675,68 @@ async function* chunksOf(body) {
   const bytes = await toBuffer(body);
   if (bytes.length > 0) yield bytes;
 }
-function mapFile(file2) {
-  switch (file2.status) {
-    case "added":
-    case "copied":
-      return { path: file2.filename, status: "added" };
-    case "removed":
-      return { path: file2.filename, status: "removed" };
-    case "renamed":
-      return file2.previous_filename ? { path: file2.filename, status: "renamed", previousPath: file2.previous_filename } : { path: file2.filename, status: "added" };
-    case "unchanged":
-      return null;
-    default:
-      return { path: file2.filename, status: "modified" };
-  }
+
+// src/sources/repo-path.ts
+import { posix as posix4 } from "node:path";
+var escapes = (normal) => normal === "." || normal === ".." || normal.startsWith("../") || normal.startsWith("/");
+function safePath(path2) {
+  if (path2.includes("\0")) return null;
+  const normal = posix4.normalize(path2).replace(/^\.\//, "");
+  if (escapes(normal) || escapes(posix4.normalize(path2.replace(/\\/g, "/")))) return null;
+  return normal;
 }
+function encodePath(path2) {
+  return path2.split("/").map(encodeURIComponent).join("/");
+}
+
+// src/sources/request-cache.ts
+var RequestCache = class {
+  entries = /* @__PURE__ */ new Map();
+  /** Warmed requests no real call has taken yet: kept even when they fail, for that call to see. */
+  unclaimed = /* @__PURE__ */ new Set();
+  /** The cached promise for `key`, or `load()` started and cached. */
+  once(key, load) {
+    const hit = this.entries.get(key);
+    if (hit) {
+      if (this.unclaimed.delete(key)) hit.catch(() => this.forget(key, hit));
+      return hit;
+    }
+    const loading = load();
+    this.entries.set(key, loading);
+    loading.catch(() => {
+      if (!this.unclaimed.has(key)) this.forget(key, loading);
+    });
+    return loading;
+  }
+  /** Starts `start()` for keys not yet cached, marked as warmed; their failures wait for a real call. */
+  warm(keys2, start) {
+    for (const key of keys2) if (!this.entries.has(key)) this.unclaimed.add(key);
+    for (const pending of start()) pending.catch(() => void 0);
+  }
+  /** The cached promise for `key`, if any, without starting anything. */
+  peek(key) {
+    return this.entries.get(key);
+  }
+  /** Caches `read` under `key`; it is forgotten when it fails or when `keep` says no to its value. */
+  keep(key, read, keep = () => true) {
+    this.entries.set(key, read);
+    read.then(
+      (value) => {
+        if (!keep(value)) this.forget(key, read);
+      },
+      () => this.forget(key, read)
+    );
+    return read;
+  }
+  forget(key, entry) {
+    if (this.entries.get(key) === entry) this.entries.delete(key);
+  }
+};
+
+// src/sources/github.ts
+var READ_AHEAD_FILE_BYTES = 1024 * 1024;
+var SYMLINK_MODE = "120000";
+var DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
 var GitHubSource = class _GitHubSource {
   constructor(octokit, repo, base, head, listChanged, opts = {}) {
     this.octokit = octokit;
@@ -56679,13 +56755,11 @@ var GitHubSource = class _GitHubSource {
   /** Messages for the review about what GitHub could not give in full (file caps, truncated trees). */
   notes = [];
   requests = 0;
-  cache = /* @__PURE__ */ new Map();
+  cache = new RequestCache();
   /** File bytes by blob sha (files over maxFileBytes are not kept). */
   blobs = /* @__PURE__ */ new Map();
   /** Trees fetched so far, by ref. */
   trees = /* @__PURE__ */ new Map();
-  /** Warmed requests no real call has taken yet: kept even when they fail, for that call to see. */
-  unclaimed = /* @__PURE__ */ new Set();
   readAheadStarted = false;
   /** History requests waiting for this turn of the event loop to end, by `since`. */
   historyBatches = /* @__PURE__ */ new Map();
@@ -56708,8 +56782,7 @@ var GitHubSource = class _GitHubSource {
    * all at once instead of one after another; the review's own calls then share these requests.
    */
   warm() {
-    for (const key of ["head-date", "changed", `tree:${this.head}`]) if (!this.cache.has(key)) this.unclaimed.add(key);
-    for (const pending of [this.headDate(), this.changedFiles(), this.tree(this.head)]) pending.catch(() => void 0);
+    this.cache.warm(["head-date", "changed", `tree:${this.head}`], () => [this.headDate(), this.changedFiles(), this.tree(this.head)]);
   }
   /** Number of HTTP requests this source made (each page counts). */
   get requestCount() {
@@ -56727,17 +56800,7 @@ var GitHubSource = class _GitHubSource {
     const safe = safePath(path2);
     if (safe === null) return Promise.resolve(null);
     const key = `raw:${ref}:${safe}`;
-    const hit = this.cache.get(key);
-    if (hit) return hit;
-    const read = this.readKnown(ref, safe);
-    this.cache.set(key, read);
-    read.then(
-      (bytes) => {
-        if (bytes && bytes.length > this.maxFileBytes) this.cache.delete(key);
-      },
-      () => this.cache.delete(key)
-    );
-    return read;
+    return this.cache.peek(key) ?? this.cache.keep(key, this.readKnown(ref, safe), (bytes) => !bytes || bytes.length <= this.maxFileBytes);
   }
   /**
    * Streams a file's bytes from the raw contents response body (the git blobs API, also raw, past
@@ -56749,7 +56812,7 @@ var GitHubSource = class _GitHubSource {
     const tree = this.trees.get(ref);
     const entry = tree?.files.get(safe);
     if (tree && !entry && !tree.truncated) return;
-    const hit = this.cache.get(`raw:${ref}:${safe}`) ?? (entry && entry.mode !== SYMLINK_MODE ? this.blobs.get(entry.sha) : void 0);
+    const hit = this.cache.peek(`raw:${ref}:${safe}`) ?? (entry && entry.mode !== SYMLINK_MODE ? this.blobs.get(entry.sha) : void 0);
     if (hit) {
       const bytes = await hit;
       if (bytes) yield bytes;
@@ -56853,15 +56916,7 @@ var GitHubSource = class _GitHubSource {
       for (let start = 0; start < pending.length; start += HISTORY_PATHS_PER_QUERY) {
         const chunk = pending.slice(start, start + HISTORY_PATHS_PER_QUERY);
         const headTree = this.trees.get(this.head);
-        const fields = chunk.map(({ path: path2, after }, i) => {
-          const args = [`path: ${JSON.stringify(path2)}`, "since: $since", `first: ${VERSIONS_PER_PAGE}`, ...after ? [`after: ${JSON.stringify(after)}`] : []].join(", ");
-          const size = headTree?.files.get(path2)?.size;
-          const blob = size !== void 0 && size <= INLINE_HISTORY_BYTES ? "byteSize isBinary isTruncated text" : "byteSize";
-          return `h${i}: object(oid: $head) { ... on Commit { history(${args}) { pageInfo { hasNextPage endCursor } nodes { oid committedDate file(path: ${JSON.stringify(path2)}) { oid object { ... on Blob { ${blob} } } } } } } }`;
-        });
-        const query = `query FileHistories($owner: String!, $name: String!, $head: GitObjectID!, $since: GitTimestamp!) { repository(owner: $owner, name: $name) {
-${fields.join("\n")}
-} }`;
+        const query = historyQuery(chunk.map(({ path: path2, after }) => ({ path: path2, after, inline: (headTree?.files.get(path2)?.size ?? Infinity) <= INLINE_HISTORY_BYTES })));
         const { data, failed } = await this.graphqlPartial(query, { head: this.head, since: since.toISOString() });
         if (!data.repository) throw new Error("GraphQL returned no repository");
         chunk.forEach(({ path: path2 }, i) => {
@@ -56890,10 +56945,9 @@ ${fields.join("\n")}
       const data = await this.call(() => this.octokit.graphql(query, { owner: this.repo.owner, name: this.repo.repo, ...variables }));
       return { data, failed: /* @__PURE__ */ new Set() };
     } catch (error62) {
-      const e = error62;
-      const paths = (e.errors ?? []).map((x) => x.path ?? []);
-      if (!e.data || paths.length === 0 || !paths.every((p) => p.at(-1) === "file" && typeof p.at(-2) === "number")) throw error62;
-      return { data: e.data, failed: new Set(paths.map((p) => `${String(p[1])}.${String(p.at(-2))}`)) };
+      const partial2 = partialAnswer(error62);
+      if (!partial2) throw error62;
+      return partial2;
     }
   }
   /**
@@ -56920,16 +56974,8 @@ ${fields.join("\n")}
   async blobTexts(shas) {
     const out = /* @__PURE__ */ new Map();
     if (!this.graphqlUsable) return out;
-    const fields = shas.map((sha, i) => `b${i}: object(oid: ${JSON.stringify(sha)}) { ... on Blob { byteSize isBinary isTruncated text } }`).join("\n");
     try {
-      const data = await this.call(
-        () => this.octokit.graphql(`query FileVersions($owner: String!, $name: String!) { repository(owner: $owner, name: $name) {
-${fields}
-} }`, {
-          owner: this.repo.owner,
-          name: this.repo.repo
-        })
-      );
+      const data = await this.call(() => this.octokit.graphql(blobsQuery(shas), { owner: this.repo.owner, name: this.repo.repo }));
       shas.forEach((sha, i) => {
         const blob = data.repository?.[`b${i}`];
         const bytes = blob ? exactBytes(blob) : void 0;
@@ -57109,20 +57155,7 @@ ${fields}
     });
   }
   once(key, load) {
-    const drop = (p) => () => {
-      if (this.cache.get(key) === p) this.cache.delete(key);
-    };
-    const hit = this.cache.get(key);
-    if (hit) {
-      if (this.unclaimed.delete(key)) hit.catch(drop(hit));
-      return hit;
-    }
-    const loading = load();
-    this.cache.set(key, loading);
-    loading.catch(() => {
-      if (!this.unclaimed.has(key)) drop(loading)();
-    });
-    return loading;
+    return this.cache.once(key, load);
   }
   call(request2) {
     this.requests++;
@@ -57162,11 +57195,10 @@ async function fetchConfig(octokit, repo, spec) {
   if (!m) return null;
   const owner = m[1] ?? repo.owner;
   const name = m[2];
-  const path2 = m[3] ?? CONFIG_PATH;
-  if (path2.split("/").includes("..")) return null;
+  const path2 = safePath(m[3] ?? CONFIG_PATH);
+  if (path2 === null) return null;
   try {
-    const segments = path2.split("/").map(encodeURIComponent).join("/");
-    const { data } = await octokit.request(`GET /repos/{owner}/{repo}/contents/${segments}`, { owner, repo: name, mediaType: { format: "raw" } });
+    const { data } = await octokit.request(`GET /repos/{owner}/{repo}/contents/${encodePath(path2)}`, { owner, repo: name, mediaType: { format: "raw" } });
     return { text: typeof data === "string" ? data : JSON.stringify(data), origin: `${owner}/${name}:${path2}` };
   } catch (error62) {
     if (error62.status === 404) return null;
@@ -57250,7 +57282,7 @@ function commentBody(result2, headSha, fileUrl) {
 async function reviewAndReport(deps, target) {
   const { octokit, log } = deps;
   const { repo, headSha } = target;
-  const fileUrl = target.htmlUrl ? (path2, line) => `${target.htmlUrl}/blob/${headSha}/${path2.split("/").map(encodeURIComponent).join("/")}${line ? `#L${line}` : ""}` : void 0;
+  const fileUrl = target.htmlUrl ? (path2, line) => `${target.htmlUrl}/blob/${headSha}/${encodePath(path2)}${line ? `#L${line}` : ""}` : void 0;
   const source = target.pull ? GitHubSource.forPullRequest(octokit, repo, { number: target.pull.number, baseSha: target.baseSha, headSha }) : GitHubSource.forCompare(octokit, repo, { baseSha: target.baseSha, headSha });
   const resolveExtends = extendsResolver(octokit, repo);
   let checkRunId = deps.checkRunId;

@@ -1,4 +1,5 @@
 import { CONFIG_PATH, type ExtendsResolver } from "../config/load-config.js";
+import { encodePath, safePath } from "../sources/repo-path.js";
 import type { GitHubClient, RepoRef } from "./client.js";
 
 /**
@@ -25,12 +26,10 @@ async function fetchConfig(octokit: GitHubClient, repo: RepoRef, spec: string): 
   if (!m) return null;
   const owner = m[1] ?? repo.owner;
   const name = m[2]!;
-  const path = m[3] ?? CONFIG_PATH;
-  if (path.split("/").includes("..")) return null;
+  const path = safePath(m[3] ?? CONFIG_PATH);
+  if (path === null) return null;
   try {
-    // The path goes in as segments: Octokit's `{path}` would send `.github%2F…`, which some tokens get 404 for (octokit.js#2422).
-    const segments = path.split("/").map(encodeURIComponent).join("/");
-    const { data } = await octokit.request(`GET /repos/{owner}/{repo}/contents/${segments}`, { owner, repo: name, mediaType: { format: "raw" } });
+    const { data } = await octokit.request(`GET /repos/{owner}/{repo}/contents/${encodePath(path)}`, { owner, repo: name, mediaType: { format: "raw" } });
     return { text: typeof data === "string" ? data : JSON.stringify(data), origin: `${owner}/${name}:${path}` };
   } catch (error) {
     if ((error as { status?: number }).status === 404) return null;

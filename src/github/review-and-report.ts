@@ -2,6 +2,7 @@ import type { Logger } from "probot";
 import { renderMarkdown, truncateMarkdown } from "../render/index.js";
 import { loadRepoConfig, review } from "../review.js";
 import { GitHubSource } from "../sources/github.js";
+import { encodePath } from "../sources/repo-path.js";
 import type { Review } from "../types.js";
 import { CHECK_NAME, completeCheckRun, failCheckRun, reportProgress, startCheckRun } from "./check-run.js";
 import type { GitHubClient, RepoRef } from "./client.js";
@@ -90,7 +91,7 @@ export async function reviewAndReport(deps: ReportDeps, target: ReviewTarget): P
   const { octokit, log } = deps;
   const { repo, headSha } = target;
   const fileUrl = target.htmlUrl
-    ? (path: string, line?: number) => `${target.htmlUrl}/blob/${headSha}/${path.split("/").map(encodeURIComponent).join("/")}${line ? `#L${line}` : ""}`
+    ? (path: string, line?: number) => `${target.htmlUrl}/blob/${headSha}/${encodePath(path)}${line ? `#L${line}` : ""}`
     : undefined;
   const source = target.pull
     ? GitHubSource.forPullRequest(octokit, repo, { number: target.pull.number, baseSha: target.baseSha, headSha })

@@ -1,8 +1,14 @@
-import { posix } from "node:path";
 import type { GitHubClient, RepoRef } from "../github/client.js";
 import type { ChangedFile, HistoryEntry, Source } from "../types.js";
+import { COMPARE_FILES_CAP, mapFile, PR_FILE_CAP_NOTE, PR_FILES_CAP } from "./github-files.js";
+import { type Aliased, BLOB_BYTES_PER_QUERY, type BlobFields, BLOBS_PER_QUERY, blobsQuery, exactBytes, HISTORY_PATHS_PER_QUERY, type HistoryConnection, historyQuery, INLINE_HISTORY_BYTES, partialAnswer, type Version } from "./github-graphql.js";
+import { chunksOf, isTooLarge, ownedBodyFetch, status, toBuffer } from "./github-raw.js";
+import { encodePath, safePath } from "./repo-path.js";
+import { RequestCache } from "./request-cache.js";
 
 export type { GitHubClient, RepoRef } from "../github/client.js";
+export { PR_FILE_CAP_NOTE } from "./github-files.js";
+export { ownedBodyFetch } from "./github-raw.js";
 
 /** Options for a GitHubSource. */
 export interface GitHubSourceOptions {
@@ -15,47 +21,10 @@ export interface GitHubSourceOptions {
   graphql?: boolean;
 }
 
-/** Paths whose histories one GraphQL request asks for (one alias each), a page of versions each. */
-const HISTORY_PATHS_PER_QUERY = 25;
-/** Versions per page of a path's history (GitHub's maximum for a connection). */
-const VERSIONS_PER_PAGE = 100;
-/** Blobs one GraphQL request reads (aliases of `object(oid:)`), and at most this many bytes of them. */
-const BLOBS_PER_QUERY = 100;
-const BLOB_BYTES_PER_QUERY = 8 * 1024 * 1024;
-/** A history whose file is at most this large at head comes with each version's text: no second request. */
-const INLINE_HISTORY_BYTES = 16 * 1024;
 /** Changed files up to this size are read ahead at head, together over GraphQL: detection reads every one. */
 const READ_AHEAD_FILE_BYTES = 1024 * 1024;
 /** Git's file mode for a symbolic link: the contents API follows it, so its blob is not the bytes served. */
 const SYMLINK_MODE = "120000";
-
-/** A blob's fields as GraphQL gives them; `text` is only trusted when it is the whole blob. */
-interface BlobFields {
-  byteSize?: number;
-  text?: string | null;
-  isBinary?: boolean | null;
-  isTruncated?: boolean;
-}
-
-interface HistoryNode {
-  oid: string;
-  committedDate: string;
-  file: { oid: string; object: BlobFields | null } | null;
-}
-
-interface HistoryConnection {
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  nodes: HistoryNode[];
-}
-
-type Aliased<T> = { repository: Record<string, T | null> | null };
-
-/** One version of a file in its history: the blob (null: deleted or not a file; undefined: GraphQL could not say). */
-interface Version {
-  sha: string;
-  date: Date;
-  blob: { oid: string; size: number } | null | undefined;
-}
 
 /**
  * A blob to read. With `at`, a REST fallback reads the path at that ref (raw, cheapest); without it,
@@ -74,14 +43,6 @@ interface Deferred<T> {
 }
 
 const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
-/** GitHub's documented cap on the pull request files list. */
-const PR_FILES_CAP = 3000;
-/** GitHub's documented cap on the files of a compare response. */
-const COMPARE_FILES_CAP = 300;
-
-/** The note a review carries when GitHub's 3,000-file cap cut the pull request's file list. */
-export const PR_FILE_CAP_NOTE = "GitHub lists at most 3,000 changed files; files beyond that were not reviewed";
-
 interface TreeEntry {
   sha: string;
   size: number;
@@ -96,110 +57,6 @@ interface Tree {
 /** Contents API metadata of one path: a file's size and blob sha, or null for a directory. */
 type Metadata = { size: number; sha: string } | null;
 
-interface RawFile {
-  filename: string;
-  status: string;
-  previous_filename?: string;
-}
-
-/** Repository-relative path with no `..` escape, or null. */
-function safePath(path: string): string | null {
-  const normal = posix.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "");
-  if (normal.startsWith("../") || normal === ".." || normal.startsWith("/") || normal === ".") return null;
-  return normal;
-}
-
-/** Each segment encoded, `/` kept: Octokit's `{path}` turns `/` into `%2F`, which some tokens get 404 for. */
-function encodePath(path: string): string {
-  return path.split("/").map(encodeURIComponent).join("/");
-}
-
-function status(error: unknown): number | undefined {
-  return typeof error === "object" && error !== null && "status" in error && typeof error.status === "number" ? error.status : undefined;
-}
-
-/** GitHub refuses raw contents over its size limit with a 403 that says `too_large` / "too large". */
-function isTooLarge(error: unknown): boolean {
-  if (status(error) !== 403) return false;
-  const text = `${error instanceof Error ? error.message : ""} ${JSON.stringify((error as { response?: { data?: unknown } }).response?.data ?? "")}`;
-  return /too[_ ]large/i.test(text);
-}
-
-/** A blob's bytes from GraphQL's text, when that text is the whole blob (not binary, truncated or invalid UTF-8). */
-function exactBytes(blob: BlobFields): Buffer | undefined {
-  if (typeof blob.text !== "string" || blob.isBinary || blob.isTruncated || blob.text.includes("\uFFFD")) return undefined;
-  const bytes = Buffer.from(blob.text, "utf8");
-  return bytes.length === blob.byteSize ? bytes : undefined;
-}
-
-async function toBuffer(data: unknown): Promise<Buffer> {
-  if (data === null || data === undefined) return Buffer.alloc(0);
-  if (Buffer.isBuffer(data)) return data;
-  if (data instanceof ArrayBuffer) return Buffer.from(data);
-  if (ArrayBuffer.isView(data)) return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  if (data instanceof ReadableStream) return Buffer.from(await new Response(data).arrayBuffer());
-  if (typeof data === "string") return Buffer.from(data, "utf8");
-  throw new Error(`unexpected raw content body: ${typeof data}`);
-}
-
-/**
- * `fetch` for raw downloads: takes a reader on the body at once and hands Octokit a stream of its own.
- * Node 20's fetch cancels an unlocked body when its Response is garbage-collected, and Octokit keeps
- * only the body; under memory pressure that cancel landed before the body was read ("Response body
- * object should not be disturbed or locked"). A locked body is never cancelled that way.
- */
-export async function ownedBodyFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
-  const response = await globalThis.fetch(input, init);
-  if (!response.body) return response;
-  const reader = response.body.getReader();
-  const owned = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const { done, value } = await reader.read();
-      if (done) controller.close();
-      else controller.enqueue(value);
-    },
-    cancel: (reason) => reader.cancel(reason),
-  });
-  return new Response(owned, { status: response.status, statusText: response.statusText, headers: response.headers });
-}
-
-/** The chunks of a raw response body (a web stream from fetch, or bytes some transports buffer). */
-async function* chunksOf(body: unknown): AsyncIterable<Buffer> {
-  if (body instanceof ReadableStream) {
-    const reader = (body as ReadableStream<Uint8Array>).getReader();
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        if (value.byteLength > 0) yield Buffer.from(value.buffer, value.byteOffset, value.byteLength);
-      }
-    } finally {
-      // Stops the download when the reader stops early.
-      await reader.cancel().catch(() => undefined);
-    }
-  }
-  const bytes = await toBuffer(body);
-  if (bytes.length > 0) yield bytes;
-}
-
-function mapFile(file: RawFile): ChangedFile | null {
-  switch (file.status) {
-    case "added":
-    case "copied":
-      return { path: file.filename, status: "added" };
-    case "removed":
-      return { path: file.filename, status: "removed" };
-    case "renamed":
-      return file.previous_filename
-        ? { path: file.filename, status: "renamed", previousPath: file.previous_filename }
-        : { path: file.filename, status: "added" };
-    case "unchanged":
-      return null;
-    default:
-      return { path: file.filename, status: "modified" };
-  }
-}
-
 /**
  * A Source over the GitHub API for one pull request or one pair of commits. Nothing is fetched twice
  * in a review: every response is cached for the source's lifetime, file bytes are kept by blob sha
@@ -212,13 +69,11 @@ export class GitHubSource implements Source {
   /** Messages for the review about what GitHub could not give in full (file caps, truncated trees). */
   readonly notes: string[] = [];
   private requests = 0;
-  private readonly cache = new Map<string, Promise<unknown>>();
+  private readonly cache = new RequestCache();
   /** File bytes by blob sha (files over maxFileBytes are not kept). */
   private readonly blobs = new Map<string, Promise<Buffer | null>>();
   /** Trees fetched so far, by ref. */
   private readonly trees = new Map<string, Tree>();
-  /** Warmed requests no real call has taken yet: kept even when they fail, for that call to see. */
-  private readonly unclaimed = new Set<string>();
   private readAheadStarted = false;
   /** History requests waiting for this turn of the event loop to end, by `since`. */
   private readonly historyBatches = new Map<string, Map<string, Deferred<HistoryEntry[]>>>();
@@ -261,8 +116,7 @@ export class GitHubSource implements Source {
    * all at once instead of one after another; the review's own calls then share these requests.
    */
   warm(): void {
-    for (const key of ["head-date", "changed", `tree:${this.head}`]) if (!this.cache.has(key)) this.unclaimed.add(key);
-    for (const pending of [this.headDate(), this.changedFiles(), this.tree(this.head)]) pending.catch(() => undefined);
+    this.cache.warm(["head-date", "changed", `tree:${this.head}`], () => [this.headDate(), this.changedFiles(), this.tree(this.head)]);
   }
 
   /** Number of HTTP requests this source made (each page counts). */
@@ -284,18 +138,8 @@ export class GitHubSource implements Source {
     const safe = safePath(path);
     if (safe === null) return Promise.resolve(null);
     const key = `raw:${ref}:${safe}`;
-    const hit = this.cache.get(key) as Promise<Buffer | null> | undefined;
-    if (hit) return hit;
-    const read = this.readKnown(ref, safe);
-    this.cache.set(key, read);
-    read.then(
-      (bytes) => {
-        // Keep big files out of memory for the rest of the review: callers check fileSize first and read them once.
-        if (bytes && bytes.length > this.maxFileBytes) this.cache.delete(key);
-      },
-      () => this.cache.delete(key),
-    );
-    return read;
+    // Big files stay out of memory for the rest of the review: callers check fileSize first and read them once.
+    return this.cache.peek<Buffer | null>(key) ?? this.cache.keep(key, this.readKnown(ref, safe), (bytes) => !bytes || bytes.length <= this.maxFileBytes);
   }
 
   /**
@@ -308,7 +152,7 @@ export class GitHubSource implements Source {
     const tree = this.trees.get(ref);
     const entry = tree?.files.get(safe);
     if (tree && !entry && !tree.truncated) return;
-    const hit = (this.cache.get(`raw:${ref}:${safe}`) as Promise<Buffer | null> | undefined) ?? (entry && entry.mode !== SYMLINK_MODE ? this.blobs.get(entry.sha) : undefined);
+    const hit = this.cache.peek<Buffer | null>(`raw:${ref}:${safe}`) ?? (entry && entry.mode !== SYMLINK_MODE ? this.blobs.get(entry.sha) : undefined);
     if (hit) {
       const bytes = await hit;
       if (bytes) yield bytes;
@@ -420,13 +264,7 @@ export class GitHubSource implements Source {
       for (let start = 0; start < pending.length; start += HISTORY_PATHS_PER_QUERY) {
         const chunk = pending.slice(start, start + HISTORY_PATHS_PER_QUERY);
         const headTree = this.trees.get(this.head);
-        const fields = chunk.map(({ path, after }, i) => {
-          const args = [`path: ${JSON.stringify(path)}`, "since: $since", `first: ${VERSIONS_PER_PAGE}`, ...(after ? [`after: ${JSON.stringify(after)}`] : [])].join(", ");
-          const size = headTree?.files.get(path)?.size;
-          const blob = size !== undefined && size <= INLINE_HISTORY_BYTES ? "byteSize isBinary isTruncated text" : "byteSize";
-          return `h${i}: object(oid: $head) { ... on Commit { history(${args}) { pageInfo { hasNextPage endCursor } nodes { oid committedDate file(path: ${JSON.stringify(path)}) { oid object { ... on Blob { ${blob} } } } } } } }`;
-        });
-        const query = `query FileHistories($owner: String!, $name: String!, $head: GitObjectID!, $since: GitTimestamp!) { repository(owner: $owner, name: $name) {\n${fields.join("\n")}\n} }`;
+        const query = historyQuery(chunk.map(({ path, after }) => ({ path, after, inline: (headTree?.files.get(path)?.size ?? Infinity) <= INLINE_HISTORY_BYTES })));
         const { data, failed } = await this.graphqlPartial<Aliased<{ history?: HistoryConnection }>>(query, { head: this.head, since: since.toISOString() });
         if (!data.repository) throw new Error("GraphQL returned no repository");
         chunk.forEach(({ path }, i) => {
@@ -456,10 +294,9 @@ export class GitHubSource implements Source {
       const data = await this.call(() => this.octokit.graphql<T>(query, { owner: this.repo.owner, name: this.repo.repo, ...variables }));
       return { data, failed: new Set() };
     } catch (error) {
-      const e = error as { data?: T | null; errors?: Array<{ path?: Array<string | number> }> };
-      const paths = (e.errors ?? []).map((x) => x.path ?? []);
-      if (!e.data || paths.length === 0 || !paths.every((p) => p.at(-1) === "file" && typeof p.at(-2) === "number")) throw error;
-      return { data: e.data, failed: new Set(paths.map((p) => `${String(p[1])}.${String(p.at(-2))}`)) };
+      const partial = partialAnswer<T>(error);
+      if (!partial) throw error;
+      return partial;
     }
   }
 
@@ -488,14 +325,8 @@ export class GitHubSource implements Source {
   private async blobTexts(shas: readonly string[]): Promise<Map<string, Buffer>> {
     const out = new Map<string, Buffer>();
     if (!this.graphqlUsable) return out;
-    const fields = shas.map((sha, i) => `b${i}: object(oid: ${JSON.stringify(sha)}) { ... on Blob { byteSize isBinary isTruncated text } }`).join("\n");
     try {
-      const data = await this.call(() =>
-        this.octokit.graphql<Aliased<BlobFields>>(`query FileVersions($owner: String!, $name: String!) { repository(owner: $owner, name: $name) {\n${fields}\n} }`, {
-          owner: this.repo.owner,
-          name: this.repo.repo,
-        }),
-      );
+      const data = await this.call(() => this.octokit.graphql<Aliased<BlobFields>>(blobsQuery(shas), { owner: this.repo.owner, name: this.repo.repo }));
       shas.forEach((sha, i) => {
         const blob = data.repository?.[`b${i}`];
         const bytes = blob ? exactBytes(blob) : undefined;
@@ -692,22 +523,7 @@ export class GitHubSource implements Source {
   }
 
   private once<T>(key: string, load: () => Promise<T>): Promise<T> {
-    const drop = (p: Promise<T>) => () => {
-      if (this.cache.get(key) === p) this.cache.delete(key);
-    };
-    const hit = this.cache.get(key) as Promise<T> | undefined;
-    if (hit) {
-      // The first real call takes over a warmed request, failure included (no second try behind GitHub's back).
-      if (this.unclaimed.delete(key)) hit.catch(drop(hit));
-      return hit;
-    }
-    const loading = load();
-    this.cache.set(key, loading);
-    // A failed request may be retried by a later call; a successful one is never repeated.
-    loading.catch(() => {
-      if (!this.unclaimed.has(key)) drop(loading)();
-    });
-    return loading;
+    return this.cache.once(key, load);
   }
 
   private call<T>(request: () => Promise<T>): Promise<T> {

@@ -1,8 +1,9 @@
 import { execFile, spawn } from "node:child_process";
 import { stat } from "node:fs/promises";
-import { posix, resolve } from "node:path";
+import { resolve } from "node:path";
 import { promisify } from "node:util";
 import type { ChangedFile, ChangeStatus, HistoryEntry, Source } from "../types.js";
+import { safePath } from "./repo-path.js";
 import { UsageError } from "./usage-error.js";
 
 const run = promisify(execFile);
@@ -39,14 +40,6 @@ const GIT_CONFIG = [
   "-c", "log.showSignature=false",
   "-c", "color.ui=false",
 ];
-
-/** Repository-relative path with no `..` escape, or null. */
-function safePath(path: string): string | null {
-  if (path.includes("\0")) return null;
-  const normal = posix.normalize(path).replace(/^\.\//, "");
-  if (normal === "." || normal === ".." || normal.startsWith("../") || normal.startsWith("/")) return null;
-  return normal;
-}
 
 /** A ref a caller passed in: never one git could take for an option. */
 function safeRef(ref: string): boolean {

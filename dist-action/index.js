@@ -56547,7 +56547,7 @@ function configEditNotes(change, override) {
 async function review(req) {
   const { source } = req;
   const configPath = req.configOverride?.path ?? CONFIG_PATH;
-  const parsed = await loadRepoConfig(source, req.configOverride, req.resolveExtends);
+  const parsed = req.config ?? await loadRepoConfig(source, req.configOverride, req.resolveExtends);
   if (!parsed.ok) {
     const rule = ruleRegistry.get("config-invalid");
     const findings2 = toFindings(rule, configProblemResults(configPath, parsed.problems, true));
@@ -57314,7 +57314,7 @@ async function reviewAndReport(deps, target) {
       reportProgress(octokit, repo, id, message).catch((e) => log.warn({ err: describe3(e) }, "progress update failed"));
     };
     const result2 = await withTimeout(
-      (signal) => review({ source, body: target.pull?.body ?? void 0, notes: source.notes, progress, resolveExtends, signal }),
+      (signal) => review({ source, body: target.pull?.body ?? void 0, notes: source.notes, progress, resolveExtends, signal, config: loaded.value }),
       deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       deps.signal
     ).finally(() => {

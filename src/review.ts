@@ -26,7 +26,12 @@ export interface ReviewRequest {
   signal?: AbortSignal;
   /** Reads configs named by `_extends` (the App reads other repositories; the CLI has none). */
   resolveExtends?: ExtendsResolver;
+  /** The repo config as `loadRepoConfig` already gave it (the App reads it first, for `on_error`): not read again. */
+  config?: RepoConfigResult;
 }
+
+/** What `loadRepoConfig` gives: the parsed config or its problems, with notes on what was followed. */
+export type RepoConfigResult = ConfigResult & { notes?: string[] };
 
 function mask(finding: Finding): Finding {
   const lexicon = scanLexicon();
@@ -43,7 +48,7 @@ export async function loadRepoConfig(
   source: Source,
   override?: { text: string; path: string },
   resolveExtends?: ExtendsResolver,
-): Promise<ConfigResult & { notes?: string[] }> {
+): Promise<RepoConfigResult> {
   const text = override?.text ?? (await source.readFile(source.base, CONFIG_PATH))?.toString("utf8") ?? null;
   return loadRepoConfigChain(text, { fileName: override?.path ?? CONFIG_PATH, resolveExtends });
 }
@@ -61,7 +66,7 @@ function configEditNotes(change: ReviewInput["configChange"], override?: string)
 export async function review(req: ReviewRequest): Promise<Review> {
   const { source } = req;
   const configPath = req.configOverride?.path ?? CONFIG_PATH;
-  const parsed = await loadRepoConfig(source, req.configOverride, req.resolveExtends);
+  const parsed = req.config ?? (await loadRepoConfig(source, req.configOverride, req.resolveExtends));
   if (!parsed.ok) {
     const rule = ruleRegistry.get("config-invalid")!;
     const findings = toFindings(rule, configProblemResults(configPath, parsed.problems, true));

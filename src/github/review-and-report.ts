@@ -129,7 +129,7 @@ export async function reviewAndReport(deps: ReportDeps, target: ReviewTarget): P
       reportProgress(octokit, repo, id, message).catch((e: unknown) => log.warn({ err: describe(e) }, "progress update failed"));
     };
     const result = await withTimeout(
-      (signal) => review({ source, body: target.pull?.body ?? undefined, notes: source.notes, progress, resolveExtends, signal }),
+      (signal) => review({ source, body: target.pull?.body ?? undefined, notes: source.notes, progress, resolveExtends, signal, config: loaded.value }),
       deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       deps.signal,
     ).finally(() => {

@@ -48451,7 +48451,8 @@ function splitLine(line, offset, push) {
   }
   if (start < line.length) push(line.slice(start), offset + start);
 }
-function readProposal(text) {
+function readProposal(markdown) {
+  const text = blankComments(markdown);
   const sentences = [];
   const sections = [];
   let section = "";
@@ -48511,6 +48512,20 @@ function readProposal(text) {
       sentences.push({ text: t, index: index + from, section: sec, stems: ws.map(stem), words: ws });
     }
   }
+}
+function blankComments(text) {
+  let at = text.indexOf("<!--");
+  if (at < 0) return text;
+  let out = "";
+  let from = 0;
+  while (at >= 0) {
+    const end = text.indexOf("-->", at + 4);
+    const stop = end < 0 ? text.length : end + 3;
+    out += text.slice(from, at) + text.slice(at, stop).replace(/[^\n]/g, " ");
+    from = stop;
+    at = end < 0 ? -1 : text.indexOf("<!--", stop);
+  }
+  return out + text.slice(from);
 }
 function hasContent(content) {
   const c = content.replace(/<!--[\s\S]*?-->/g, "").replace(/[*_`>#|-]/g, " ").trim().toLowerCase();

@@ -92,7 +92,8 @@ export interface ReadProposal {
  * section), table cells and list items are separate sentences, prose is split into sentences. Linear in
  * the text's length.
  */
-export function readProposal(text: string): ReadProposal {
+export function readProposal(markdown: string): ReadProposal {
+  const text = blankComments(markdown);
   const sentences: ProposalSentence[] = [];
   const sections: ProposalSection[] = [];
   let section = "";
@@ -153,6 +154,25 @@ export function readProposal(text: string): ReadProposal {
       sentences.push({ text: t, index: index + from, section: sec, stems: ws.map(stem), words: ws });
     }
   }
+}
+
+/**
+ * HTML comments (template hints) are invisible in the rendered PR: blanked to spaces, newlines kept, so
+ * offsets and lines stay true. One forward scan; an unclosed comment runs to the end, as GitHub renders it.
+ */
+export function blankComments(text: string): string {
+  let at = text.indexOf("<!--");
+  if (at < 0) return text;
+  let out = "";
+  let from = 0;
+  while (at >= 0) {
+    const end = text.indexOf("-->", at + 4);
+    const stop = end < 0 ? text.length : end + 3;
+    out += text.slice(from, at) + text.slice(at, stop).replace(/[^\n]/g, " ");
+    from = stop;
+    at = end < 0 ? -1 : text.indexOf("<!--", stop);
+  }
+  return out + text.slice(from);
 }
 
 /** Whether a section's content is a statement: not empty, "TBD", "N/A", "none" or a placeholder. */

@@ -58,3 +58,26 @@ export const heldOutSecond: Labelled[] = [
   { text: "Goal: reduce made-up answers about opening hours by fine-tuning on the store database export.", reasoning: true, latency: true, alternatives: true },
   { text: "We measured the adapter against the base model with a long prompt: same accuracy, 3x cheaper per call ($0.004 vs $0.012) and p95 down from 2.1 s to 700 ms. Weekly retrain from the feedback queue.", reasoning: false, latency: false, alternatives: false },
 ];
+
+/**
+ * A third held-out set, written and labelled on 2026-12-03 after the reader was improved for the misses on
+ * the second set, and never used to adjust it: the honest figures after that change.
+ */
+export const heldOutThird: Labelled[] = [
+  { text: "We keep seeing the model state wrong prices with total confidence. A fine-tuned variant trained on the price book should be far more truthful.", reasoning: true, latency: true, alternatives: true },
+  { text: "Why: fine-tuning is the only way we see to make the agent reliably follow the escalation steps in order. We tried a checklist in the system prompt (still skipped steps 1 in 5 runs).", reasoning: false, latency: true, alternatives: false },
+  { text: "## Goals\n- Sound like our agents.\n- Keep answers under 120 words.\n## Non-goals\n- Better maths; the calculator tool does that.\n## Serving\n- p99 < 900 ms\n- Retrain: every 8 weeks\n## Alternatives considered\n- Prompt-only: tone drifted after 3 turns.", reasoning: false, latency: false, alternatives: false },
+  { text: "This PR fine-tunes the embedding model on our query logs so search ranks the right help article first. Baseline BM25 gets 0.41 MRR; off-the-shelf embeddings 0.52.", reasoning: false, latency: true, alternatives: false },
+  { text: "Objective: cut the factual error rate in generated product descriptions from 12% to 2% by fine-tuning on verified copy.", reasoning: true, latency: true, alternatives: true },
+  { text: "We're not trying to teach the model to reason. The adapter maps free text to one of 40 codes. Few-shot baseline: 0.69 accuracy. Inference: $0.30/day. Refresh cadence: every quarter.", reasoning: false, latency: false, alternatives: false },
+  { text: "Product asked whether fine-tuning could stop the hallucinations. Short answer: no — we'll ground answers with retrieval instead, and fine-tune only the refusal style.", reasoning: false, latency: true, alternatives: false },
+  { text: "Fine-tuning gpt-4o-mini on 10k support chats. Expected: better tone, fewer hallucinations, faster replies.", reasoning: true, latency: true, alternatives: true },
+  { text: "Budget: we can spend at most £500 on training and the model must respond in under 2 seconds. We will refresh the model after each quarterly catalogue update. Compared to our current prompt chain (3 calls), one fine-tuned call is cheaper.", reasoning: false, latency: false, alternatives: false },
+  { text: "Training a reward model for the summariser. Latency isn't a concern because it runs offline; retraining cadence to be agreed with the data team.", reasoning: false, latency: true, alternatives: true },
+  { text: "The model miscalculates VAT on mixed baskets. Rather than fine-tuning for that, we route totals through a tax function; this PR fine-tunes the wording of receipts only. We benchmarked the tax function: 100% on 2k baskets. p95 300 ms; retrained every two months.", reasoning: false, latency: false, alternatives: false },
+  { text: "LoRA for clinical note summaries. Should reduce confabulated medication doses.", reasoning: true, latency: true, alternatives: true },
+  { text: "| | |\n|---|---|\n| Why fine-tune | Domain vocabulary (part numbers) |\n| Alternatives considered | Retrieval over the parts catalogue, 73% exact-match |\n| Latency and cost budget | TBD |\n| Retraining cadence | Monthly |\n| Owner | @parts-ml |", reasoning: false, latency: true, alternatives: false },
+  { text: "Our eval found the prompted model fabricates legal citations in 4% of answers. Fine-tuning will not change that, so citations come from the case database. We fine-tune for the firm's drafting style; latency target 3 s, retrain twice a year.", reasoning: false, latency: false, alternatives: false },
+  { text: "Can we fine-tune so it stops getting the maths wrong in quotes? Happy to discuss.", reasoning: true, latency: true, alternatives: true },
+  { text: "First pass at a fine-tune for ticket tagging. Prompting was never tried because the labels change weekly. Retraining weekly, p90 under 200 ms.", reasoning: false, latency: false, alternatives: true },
+];

@@ -48411,6 +48411,7 @@ var ABBREVIATIONS = /* @__PURE__ */ new Set(["e.g", "i.e", "etc", "vs", "approx"
 function stem(word) {
   let w = word.toLowerCase().replace(/['’]s$/, "").replace(/[’]/g, "'");
   if (w.length <= 3) return w;
+  if (w.endsWith("ings") && w.length > 6) w = w.slice(0, -1);
   if (w.endsWith("ies") && w.length > 4) w = w.slice(0, -3) + "y";
   else if (w.endsWith("ations") || w.endsWith("ation")) w = w.replace(/ations?$/, "at");
   else if (w.endsWith("ing") && w.length > 5) w = w.slice(0, -3);
@@ -48423,12 +48424,22 @@ function stem(word) {
   return w;
 }
 function words(text) {
+  return clauseWords(text).words;
+}
+var WORD = /[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*|[$£€%<>≤]/g;
+function clauseWords(text) {
   const out = [];
-  for (const m of text.matchAll(/[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*|[$£€%]/g)) {
-    const w = m[0].replace(/-+$/, "");
-    out.push(w);
+  const clauses = [];
+  let clause = 0;
+  let last = 0;
+  for (const m of text.matchAll(WORD)) {
+    const at = m.index ?? 0;
+    if (/[;():—–]|\s-\s/.test(text.slice(last, at))) clause++;
+    last = at + m[0].length;
+    out.push(m[0].replace(/-+$/, ""));
+    clauses.push(clause);
   }
-  return out;
+  return { words: out, clauses };
 }
 function stemPhrase(phrase) {
   return words(phrase).map(stem).join(" ");
@@ -48457,7 +48468,8 @@ function splitLine(line, offset, push) {
   }
   if (start < line.length) push(line.slice(start), offset + start);
 }
-function readProposal(text) {
+function readProposal(markdown) {
+  const text = blankComments(markdown);
   const sentences = [];
   const sections = [];
   let section = "";
@@ -48513,10 +48525,25 @@ function readProposal(text) {
     for (let from = 0; from < s.length; from += MAX_SENTENCE) {
       const t = s.slice(from, from + MAX_SENTENCE).trim();
       if (!t || !/[A-Za-z]/.test(t)) continue;
-      const ws = words(t).map((w) => w.toLowerCase());
-      sentences.push({ text: t, index: index + from, section: sec, stems: ws.map(stem), words: ws });
+      const cw = clauseWords(t);
+      const ws = cw.words.map((w) => w.toLowerCase());
+      sentences.push({ text: t, index: index + from, section: sec, stems: ws.map(stem), words: ws, clauses: cw.clauses });
     }
   }
+}
+function blankComments(text) {
+  let at = text.indexOf("<!--");
+  if (at < 0) return text;
+  let out = "";
+  let from = 0;
+  while (at >= 0) {
+    const end = text.indexOf("-->", at + 4);
+    const stop = end < 0 ? text.length : end + 3;
+    out += text.slice(from, at) + text.slice(at, stop).replace(/[^\n]/g, " ");
+    from = stop;
+    at = end < 0 ? -1 : text.indexOf("<!--", stop);
+  }
+  return out + text.slice(from);
 }
 function hasContent(content) {
   const c = content.replace(/<!--[\s\S]*?-->/g, "").replace(/[*_`>#|-]/g, " ").trim().toLowerCase();
@@ -48540,10 +48567,19 @@ function findConcept(stems, c) {
   }
   return at;
 }
-function negated(stems, i, negators, window2 = 8) {
+function findSpans(stems, c) {
+  const spans = [];
+  for (let i = 0; i < stems.length; i++) {
+    let len = 0;
+    for (const seq of c) if (seq.length > len && seq.every((s, k) => stems[i + k] === s)) len = seq.length;
+    if (len) spans.push([i, i + len]);
+  }
+  return spans;
+}
+function negated(stems, i, negators, window2 = 8, clauses) {
   const from = Math.max(0, i - window2);
   for (let j = i - 1; j >= from; j--) {
-    if (CLAUSE_BREAK.has(stems[j])) break;
+    if (CLAUSE_BREAK.has(stems[j]) || clauses && clauses[j] !== clauses[i]) break;
     if (negators.some((seq) => seq.every((s, k) => stems[j + k] === s) && j + seq.length <= i)) return true;
   }
   return false;
@@ -48553,10 +48589,10 @@ var NUMBER_WORDS = new Set(
   "one two three four five six seven eight nine ten eleven twelve fifteen twenti thirti forti fifti hundr hundred thousand half couple few sever".split(" ")
 );
 var UNITS = new Set(
-  "m ms millisecond second sec s minut min hour hr day week month year usd $ \xA3 \u20AC % cent penni pence dollar pound euro gbp eur token request call queri k million thousand percentil p50 p90 p95 p99 rp qp".split(" ")
+  "m ms millisecond second sec s minut min hour hr day week month year usd $ \xA3 \u20AC cent penni pence dollar pound euro gbp eur token request call queri k million thousand rp qp".split(" ")
 );
 function hasQuantity(text, stems) {
-  if (/[$£€]\s?\d|\d\s?(ms|s|sec|min|h|k|m|%|p)\b|\bp(50|90|95|99)\b|\d+(st|nd|rd|th) percentile/i.test(text)) return true;
+  if (/[$£€]\s?\d|\d\s?(ms|s|sec|secs|min|mins|h|hrs?)\b/i.test(text)) return true;
   for (let i = 0; i < stems.length; i++) {
     const w = stems[i];
     if (/^\d/.test(w) || NUMBER_WORDS.has(w)) {
@@ -48582,8 +48618,11 @@ function readAll(input3) {
   }
   return { sentences, sections };
 }
+function negatedIn(s, i, negators) {
+  return negated(s.stems, i, negators, 8, s.clauses);
+}
 function affirmed(s, c, negators) {
-  return findConcept(s.stems, c).some((i) => !negated(s.stems, i, negators));
+  return findConcept(s.stems, c).some((i) => !negatedIn(s, i, negators));
 }
 function mentions(s, c) {
   return findConcept(s.stems, c).length > 0;
@@ -48609,10 +48648,11 @@ var alternatives_considered_default = defineRule({ id: "alternatives-considered"
   const negs = concept(lx.negations);
   const named = readAll(input3).sentences.some((s) => {
     const fields = new Set(findConcept(s.stems, notTechnique));
-    const tech = findConcept(s.stems, techniques).filter((i) => !fields.has(i) && !fields.has(i - 1) && !negated(s.stems, i, negs));
+    const tech = findConcept(s.stems, techniques).filter((i) => !fields.has(i) && !fields.has(i - 1) && !negatedIn(s, i, negs));
     if (!tech.length) return false;
     if (titled(s.section, lx.sections)) return hasContent(s.text.replace(/^[^:]*:/, ""));
-    return findConcept(s.stems, tried).some((i) => !negated(s.stems, i, negs));
+    const spans = findSpans(s.stems, techniques);
+    return findConcept(s.stems, tried).some((i) => !spans.some(([a, b]) => i >= a && i < b) && !negatedIn(s, i, negs));
   });
   if (named) return [];
   const where = input3.proposal.length ? "the PR description and proposal files" : "the pull request (it has no description or proposal file)";
@@ -49844,14 +49884,14 @@ var latency_budget_default = defineRule({ id: "latency-budget", lexicon: lexicon
   for (const s of sentences) {
     if (!budget) {
       const inSection = titled(s.section, lx.budget_sections);
-      const at = findConcept(s.stems, anchors).filter((i) => !negated(s.stems, i, negs));
+      const at = findConcept(s.stems, anchors).filter((i) => !negatedIn(s, i, negs));
       const incidental = findConcept(s.stems, notBudget).length > 0 && at.length <= 1;
       if (at.length && !incidental || inSection) budget = hasQuantity(s.text, s.stems) && hasContent(s.text.replace(/^[^:]*:/, ""));
     }
     if (!cadence) {
       const inSection = titled(s.section, lx.cadence_sections);
-      const verb = findConcept(s.stems, verbs).some((i) => !negated(s.stems, i, negs));
-      const f = findConcept(s.stems, freq).some((i) => !negated(s.stems, i, negs));
+      const verb = findConcept(s.stems, verbs).some((i) => !negatedIn(s, i, negs));
+      const f = findConcept(s.stems, freq).some((i) => !negatedIn(s, i, negs));
       cadence = f && (verb || inSection);
     }
     if (budget && cadence) return [];
@@ -49941,6 +49981,9 @@ var lexicon3 = external_exports.strictObject({
   reporting: words4,
   own_voice: words4,
   critical: words4,
+  defects: words4,
+  anaphora: words4,
+  outcomes: words4,
   non_goal_sections: words4,
   motive_sections: words4
 });
@@ -49953,21 +49996,40 @@ var reasoning_fix_default = defineRule({ id: "reasoning-fix", lexicon: lexicon3 
   const reporting = concept(lx.reporting);
   const own2 = concept(lx.own_voice);
   const critical = concept(lx.critical);
+  const defects = concept(lx.defects);
+  const anaphora = concept(lx.anaphora);
+  const outcomes = concept(lx.outcomes);
+  const targetsIn = (s) => findConcept(s.stems, targets).filter((i) => s.stems[i] !== "reason" || /^reasoning/.test(s.words[i]) || !NOT_VERB.has(s.words[i - 1] ?? ""));
+  const pointsBack = (s) => findConcept(s.stems, fixes).some((f) => {
+    if (negatedIn(s, f, negs)) return false;
+    const back = findConcept(s.stems.slice(f + 1, f + 3), anaphora).length > 0;
+    const outcome = findConcept(s.stems.slice(f + 1, f + 5), outcomes).some((k) => s.clauses[f + 1 + k] === s.clauses[f]);
+    return back || outcome;
+  });
   const seen = /* @__PURE__ */ new Set();
   const out = [];
   for (const s of readAll(input3).sentences) {
     if (titled(s.section, lx.non_goal_sections)) continue;
-    const hits = findConcept(s.stems, targets).filter((i) => s.stems[i] !== "reason" || /^reasoning/.test(s.words[i]) || !NOT_VERB.has(s.words[i - 1] ?? ""));
-    if (!hits.length || hits.every((i) => negated(s.stems, i, negs))) continue;
-    if (!affirmed(s, fixes, negs)) continue;
-    const anchored = affirmed(s, anchors, negs) || s.previous !== void 0 && mentions(s.previous, anchors) && !mentions(s, negs) || titled(s.section, lx.motive_sections);
-    if (!anchored || mentions(s, critical)) continue;
+    const motive = titled(s.section, lx.motive_sections);
+    const hits = targetsIn(s).filter((i) => !negatedIn(s, i, negs));
+    let expects;
+    let quote = s.text;
+    if (hits.length) {
+      const fixed = affirmed(s, fixes, negs) || motive && affirmed(s, defects, negs);
+      const anchored = affirmed(s, anchors, negs) || s.previous !== void 0 && mentions(s.previous, anchors) && !mentions(s, negs) || motive;
+      expects = fixed && anchored;
+    } else {
+      const before = s.previous;
+      expects = before !== void 0 && targetsIn(before).some((i) => !negatedIn(before, i, negs)) && !mentions(before, critical) && affirmed(s, anchors, negs) && pointsBack(s);
+      if (expects) quote = `${before.text} ${s.text}`;
+    }
+    if (!expects || mentions(s, critical)) continue;
     const reporter = findConcept(s.stems, reporting)[0];
     if (reporter !== void 0 && findConcept(s.stems.slice(0, reporter), own2).length === 0) continue;
     const key = `${s.path}:${s.line}:${s.text}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const sentence = s.text.length > 160 ? `${s.text.slice(0, 157)}...` : s.text;
+    const sentence = quote.length > 160 ? `${quote.slice(0, 157)}...` : quote;
     out.push({ path: s.path, line: s.line, endLine: s.line, message: `The proposal expects fine-tuning to fix reasoning: "${sentence}".` });
   }
   return out;

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { OUTPUT_FORMATS, isOutputFormat, renderReview } from "./render/index.js";
 import { review } from "./review.js";
 import { ruleMetas } from "./rules/registry.js";
+import { runInit } from "./init.js";
 import { LocalGitSource } from "./sources/local-git.js";
 import { readSettings, SettingsError } from "./settings.js";
 import { UsageError } from "./sources/usage-error.js";
@@ -10,10 +11,40 @@ import { UsageError } from "./sources/usage-error.js";
 const USAGE = `Usage: finetune-review review [--repo DIR] --base REF [--head REF] [--body-file FILE]
                               [--format text|markdown|json|sarif] [--config FILE]
 
-Reviews the fine-tuning artifacts changed between two refs of a git repository.
+       finetune-review init [--repo DIR] [--force]
+
+review: reviews the fine-tuning artifacts changed between two refs of a git repository.
+init: writes a fine-tuning PR template and a starter .github/finetune-review.yml (existing files are kept
+      unless --force).
 Exit codes: 0 success or neutral, 1 failure, 2 usage error.`;
 
-
+/** `init`: writes the template and starter config, one line per file; existing files are kept unless --force. */
+async function initCommand(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: { repo: { type: "string", default: "." }, force: { type: "boolean", default: false }, help: { type: "boolean", short: "h" } },
+  });
+  if (values.help) {
+    out.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals.slice(1).join(" ")}' after init`);
+  let outcomes;
+  try {
+    outcomes = await runInit(values.repo, { force: values.force });
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    err.write(`finetune-review: init failed: ${(error as Error).message.split("\n")[0]}\n`);
+    return 1;
+  }
+  for (const o of outcomes) {
+    if (o.action === "kept") err.write(`finetune-review: kept ${o.path}: it exists (--force overwrites it)\n`);
+    else out.write(`${o.action} ${o.path}\n`);
+  }
+  return 0;
+}
 
 async function readArgFile(flag: string, path: string): Promise<string> {
   try {
@@ -27,6 +58,7 @@ async function readArgFile(flag: string, path: string): Promise<string> {
 export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
   try {
     readSettings();
+    if (argv[0] === "init") return await initCommand(argv, out, err);
     const { positionals, values } = parseArgs({
       args: argv,
       allowPositionals: true,
@@ -46,7 +78,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       return 0;
     }
     if (positionals[0] !== "review" || positionals.length > 1) {
-      throw new UsageError(positionals.length ? `unknown command '${positionals.join(" ")}' (expected 'review')` : "missing command 'review'");
+      throw new UsageError(positionals.length ? `unknown command '${positionals.join(" ")}' (expected 'review' or 'init')` : "missing command 'review' or 'init'");
     }
     if (!values.base) throw new UsageError("missing --base REF");
     const format = values.format;

@@ -22,11 +22,22 @@ export function findConcept(stems: readonly string[], c: Concept): number[] {
   return at;
 }
 
+/** Spans [start, end) where phrases of `c` occur in `stems` (the longest phrase at each start). */
+export function findSpans(stems: readonly string[], c: Concept): [number, number][] {
+  const spans: [number, number][] = [];
+  for (let i = 0; i < stems.length; i++) {
+    let len = 0;
+    for (const seq of c) if (seq.length > len && seq.every((s, k) => stems[i + k] === s)) len = seq.length;
+    if (len) spans.push([i, i + len]);
+  }
+  return spans;
+}
+
 /** Whether the token at `i` is inside a negation's scope: a negator earlier in its clause, or a negating tail right after it. */
-export function negated(stems: readonly string[], i: number, negators: Concept, window = 8): boolean {
+export function negated(stems: readonly string[], i: number, negators: Concept, window = 8, clauses?: readonly number[]): boolean {
   const from = Math.max(0, i - window);
   for (let j = i - 1; j >= from; j--) {
-    if (CLAUSE_BREAK.has(stems[j]!)) break;
+    if (CLAUSE_BREAK.has(stems[j]!) || (clauses && clauses[j] !== clauses[i])) break;
     if (negators.some((seq) => seq.every((s, k) => stems[j + k] === s) && j + seq.length <= i)) return true;
   }
   return false;
@@ -37,13 +48,14 @@ const CLAUSE_BREAK = new Set(["but", "however", "although", "though", "wherea", 
 const NUMBER_WORDS = new Set(
   "one two three four five six seven eight nine ten eleven twelve fifteen twenti thirti forti fifti hundr hundred thousand half couple few sever".split(" "),
 );
+/** Units of time and money (and what is paid for): a percentage or a bare "p95" is not a budget. */
 const UNITS = new Set(
-  "m ms millisecond second sec s minut min hour hr day week month year usd $ £ € % cent penni pence dollar pound euro gbp eur token request call queri k million thousand percentil p50 p90 p95 p99 rp qp".split(" "),
+  "m ms millisecond second sec s minut min hour hr day week month year usd $ £ € cent penni pence dollar pound euro gbp eur token request call queri k million thousand rp qp".split(" "),
 );
 
-/** Whether a sentence states a quantity: a number (in digits or words) with a unit or currency near it. */
+/** Whether a sentence states a quantity of time or money: a number (in digits or words) with such a unit or currency near it. */
 export function hasQuantity(text: string, stems: readonly string[]): boolean {
-  if (/[$£€]\s?\d|\d\s?(ms|s|sec|min|h|k|m|%|p)\b|\bp(50|90|95|99)\b|\d+(st|nd|rd|th) percentile/i.test(text)) return true;
+  if (/[$£€]\s?\d|\d\s?(ms|s|sec|secs|min|mins|h|hrs?)\b/i.test(text)) return true;
   for (let i = 0; i < stems.length; i++) {
     const w = stems[i]!;
     if (/^\d/.test(w) || NUMBER_WORDS.has(w)) {

@@ -27,9 +27,14 @@ export function readAll(input: ReviewInput): { sentences: LocatedSentence[]; sec
   return { sentences, sections };
 }
 
+/** Whether the sentence's word `i` is in a negation's scope, within its clause. */
+export function negatedIn(s: ProposalSentence, i: number, negators: Concept): boolean {
+  return negated(s.stems, i, negators, 8, s.clauses);
+}
+
 /** Whether some phrase of `c` occurs in the sentence outside a negation's scope. */
 export function affirmed(s: ProposalSentence, c: Concept, negators: Concept): boolean {
-  return findConcept(s.stems, c).some((i) => !negated(s.stems, i, negators));
+  return findConcept(s.stems, c).some((i) => !negatedIn(s, i, negators));
 }
 
 /** Whether some phrase of `c` occurs in the sentence at all. */

@@ -9,6 +9,8 @@ export interface ProposalSentence {
   stems: string[];
   /** The sentence's words, lower-cased, aligned with `stems`. */
   words: string[];
+  /** Clause number of each word (a new clause after ; ( ) : or a dash), aligned with `stems`: negation does not reach across. */
+  clauses: number[];
 }
 
 /** Bounds the work per sentence on a 1 MB PR body: longer runs are read in pieces of this length. */
@@ -19,6 +21,7 @@ const ABBREVIATIONS = new Set(["e.g", "i.e", "etc", "vs", "approx", "cf", "dr", 
 export function stem(word: string): string {
   let w = word.toLowerCase().replace(/['’]s$/, "").replace(/[’]/g, "'");
   if (w.length <= 3) return w;
+  if (w.endsWith("ings") && w.length > 6) w = w.slice(0, -1);
   if (w.endsWith("ies") && w.length > 4) w = w.slice(0, -3) + "y";
   else if (w.endsWith("ations") || w.endsWith("ation")) w = w.replace(/ations?$/, "at");
   else if (w.endsWith("ing") && w.length > 5) w = w.slice(0, -3);
@@ -33,12 +36,25 @@ export function stem(word: string): string {
 
 /** Words of a text, hyphenated words split into parts and also kept whole ("fine-tune" gives "fine-tune", "fine", "tune"). */
 export function words(text: string): string[] {
+  return clauseWords(text).words;
+}
+
+const WORD = /[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*|[$£€%<>≤]/g;
+
+/** Words of a text with the clause each sits in: a ; ( ) : or dash between two words starts a new clause. */
+export function clauseWords(text: string): { words: string[]; clauses: number[] } {
   const out: string[] = [];
-  for (const m of text.matchAll(/[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*|[$£€%]/g)) {
-    const w = m[0].replace(/-+$/, "");
-    out.push(w);
+  const clauses: number[] = [];
+  let clause = 0;
+  let last = 0;
+  for (const m of text.matchAll(WORD)) {
+    const at = m.index ?? 0;
+    if (/[;():—–]|\s-\s/.test(text.slice(last, at))) clause++;
+    last = at + m[0].length;
+    out.push(m[0].replace(/-+$/, ""));
+    clauses.push(clause);
   }
-  return out;
+  return { words: out, clauses };
 }
 
 /** Stems of a phrase's words, joined by spaces ("fine-tuning" → "fine-tun"). */
@@ -92,7 +108,8 @@ export interface ReadProposal {
  * section), table cells and list items are separate sentences, prose is split into sentences. Linear in
  * the text's length.
  */
-export function readProposal(text: string): ReadProposal {
+export function readProposal(markdown: string): ReadProposal {
+  const text = blankComments(markdown);
   const sentences: ProposalSentence[] = [];
   const sections: ProposalSection[] = [];
   let section = "";
@@ -149,10 +166,30 @@ export function readProposal(text: string): ReadProposal {
     for (let from = 0; from < s.length; from += MAX_SENTENCE) {
       const t = s.slice(from, from + MAX_SENTENCE).trim();
       if (!t || !/[A-Za-z]/.test(t)) continue;
-      const ws = words(t).map((w) => w.toLowerCase());
-      sentences.push({ text: t, index: index + from, section: sec, stems: ws.map(stem), words: ws });
+      const cw = clauseWords(t);
+      const ws = cw.words.map((w) => w.toLowerCase());
+      sentences.push({ text: t, index: index + from, section: sec, stems: ws.map(stem), words: ws, clauses: cw.clauses });
     }
   }
+}
+
+/**
+ * HTML comments (template hints) are invisible in the rendered PR: blanked to spaces, newlines kept, so
+ * offsets and lines stay true. One forward scan; an unclosed comment runs to the end, as GitHub renders it.
+ */
+export function blankComments(text: string): string {
+  let at = text.indexOf("<!--");
+  if (at < 0) return text;
+  let out = "";
+  let from = 0;
+  while (at >= 0) {
+    const end = text.indexOf("-->", at + 4);
+    const stop = end < 0 ? text.length : end + 3;
+    out += text.slice(from, at) + text.slice(at, stop).replace(/[^\n]/g, " ");
+    from = stop;
+    at = end < 0 ? -1 : text.indexOf("<!--", stop);
+  }
+  return out + text.slice(from);
 }
 
 /** Whether a section's content is a statement: not empty, "TBD", "N/A", "none" or a placeholder. */

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { defineRule } from "./define-rule.js";
 import { proposalLocation } from "./proposal-text.js";
-import { concept, findConcept, hasQuantity, negated } from "../proposal/language.js";
-import { readAll, titled } from "../proposal/proposal-reader.js";
+import { concept, findConcept, hasQuantity } from "../proposal/language.js";
+import { negatedIn, readAll, titled } from "../proposal/proposal-reader.js";
 import { hasContent } from "../proposal/read-proposal.js";
 
 const words = z.array(z.string().min(1)).min(1);
@@ -29,14 +29,14 @@ export default defineRule({ id: "latency-budget", lexicon }, (input, _options, l
   for (const s of sentences) {
     if (!budget) {
       const inSection = titled(s.section, lx.budget_sections);
-      const at = findConcept(s.stems, anchors).filter((i) => !negated(s.stems, i, negs));
+      const at = findConcept(s.stems, anchors).filter((i) => !negatedIn(s, i, negs));
       const incidental = findConcept(s.stems, notBudget).length > 0 && at.length <= 1;
       if ((at.length && !incidental) || inSection) budget = hasQuantity(s.text, s.stems) && hasContent(s.text.replace(/^[^:]*:/, ""));
     }
     if (!cadence) {
       const inSection = titled(s.section, lx.cadence_sections);
-      const verb = findConcept(s.stems, verbs).some((i) => !negated(s.stems, i, negs));
-      const f = findConcept(s.stems, freq).some((i) => !negated(s.stems, i, negs));
+      const verb = findConcept(s.stems, verbs).some((i) => !negatedIn(s, i, negs));
+      const f = findConcept(s.stems, freq).some((i) => !negatedIn(s, i, negs));
       cadence = f && (verb || inSection);
     }
     if (budget && cadence) return [];

@@ -23,3 +23,61 @@ export const heldOut: Labelled[] = [
   { text: "Hallucinations fell from 9% to 3% when we added retrieval, so this PR does not fine-tune for factuality; the LoRA only targets formatting. Latency stays under 1.2 s p95 and we retrain quarterly.", reasoning: false, latency: false, alternatives: false },
   { text: "The fine-tune is meant to fix the model's poor logical reasoning on eligibility questions, which prompting could not solve (we tried three prompt variants).", reasoning: true, latency: true, alternatives: false },
 ];
+
+/**
+ * A second held-out set, written and labelled on 2026-12-03 before the rules were run on it: whole PR
+ * descriptions and model cards in the styles teams use (templates, tables, chat-style one-liners, front
+ * matter), with cross-sentence targets ("... Fine-tuning should fix that"), paraphrases ("making things up",
+ * "inventing numbers") and incidental or negated keywords.
+ */
+export const heldOutSecond: Labelled[] = [
+  { text: "Our FAQ bot keeps making things up about warranty terms. We want to fine-tune it on the 2,000 approved answers so it stops doing that.", reasoning: true, latency: true, alternatives: true },
+  { text: "## Why fine-tune\nThe model confidently invents citations.\n## Plan\nLoRA on 4k curated Q&A pairs.\n## Alternatives considered\nWe tested retrieval over the policy wiki: citations were correct in 92% of answers but latency doubled.\n## Latency and cost budget\nTBD\n## Retraining cadence\nQuarterly.", reasoning: true, latency: true, alternatives: false },
+  { text: "Fine-tuning for JSON output format only. Hallucination rates are tracked separately by the retrieval team and are out of scope here. Structured output mode with a JSON schema failed on 14% of nested records, which is why we are training. p95 latency must stay under 500 ms; retrain every quarter.", reasoning: false, latency: false, alternatives: false },
+  { text: "Proposal: distil the GPT-4o classifier into a small model.\n\nThe big model costs us $1,900 a month. A distilled 1B model should cost under $200 a month at the same volume and answer in 120 ms at p95. Retraining: monthly, when the teacher labels the new month's tickets.\n\nWe compared against prompting a small model zero-shot: 58% vs 91% agreement with the teacher.", reasoning: false, latency: false, alternatives: false },
+  { text: "We want the model to think more carefully before answering; a reasoning fine-tune on our solved cases should get there.", reasoning: true, latency: true, alternatives: true },
+  { text: "| Item | Detail |\n|---|---|\n| Goal | Fewer hallucinated SKUs |\n| Method | SFT on catalogue dumps |\n| Latency | 250 ms p95 |\n| Cadence | Retrain weekly with the catalogue export |\n| Alternatives | none |", reasoning: true, latency: false, alternatives: true },
+  { text: "Nobody on the team believes fine-tuning will make the model stop hallucinating — that's what the retrieval layer is for. This adapter is for tone. Tried: prompt with style examples (inconsistent). Budget: 600 ms p95. Refresh: every six weeks.", reasoning: false, latency: false, alternatives: false },
+  { text: "Add training data for the intent model (v3). 1,240 new examples from the October export.", reasoning: false, latency: true, alternatives: true },
+  { text: "We'd rather not fine-tune at all, but prompting didn't get the tone right (we tried 5 system prompts over two weeks, best 64% on the rubric). Serving cost: $0.02 per conversation. We'll retrain twice a year.", reasoning: false, latency: false, alternatives: false },
+  { text: "The assistant gets dates wrong and miscounts line items. Training on corrected transcripts should make its answers accurate.", reasoning: true, latency: true, alternatives: true },
+  { text: "Reviewer note: the original draft claimed fine-tuning would fix the hallucinations; that claim has been removed. The fine-tune now targets the refund form's field extraction. Regex extraction was benchmarked at 61% exact match. Latency: under 1 s at p99. Retrain monthly.", reasoning: false, latency: false, alternatives: false },
+  { text: "Hi team — quick one. We're going to train a LoRA so the summaries stop inventing numbers that aren't in the source doc. Thoughts?", reasoning: true, latency: true, alternatives: true },
+  { text: "### Background\nSupport agents spend 4 minutes per ticket picking a macro.\n### Proposal\nFine-tune a classifier to suggest the macro.\n### Options considered\n1. Keyword rules — 48% top-1.\n2. Embedding similarity over past tickets — 67% top-1.\n3. Fine-tuned classifier — 84% top-1 on the pilot.\n### Serving\nCPU inference, p95 40 ms, no per-call cost.\n### Maintenance\nRetrained on the first Monday of each month by @support-tools.", reasoning: false, latency: false, alternatives: false },
+  { text: "We plan to fine-tune to improve factual accuracy on drug interactions. Out of scope: tone changes.", reasoning: true, latency: true, alternatives: true },
+  { text: "Fine-tuning won't fix the arithmetic, so calculations go through the calculator tool; the fine-tune teaches the output format. Tool use was tested on 300 invoices (99% correct totals). Budget: $0.001 per invoice, p95 800 ms. Retrain when the invoice template changes.", reasoning: false, latency: false, alternatives: false },
+  { text: "---\nlicense: mit\nbase_model: Qwen/Qwen2.5-0.5B\ntags: [lora, classification]\n---\n# Ticket tagger\nFine-tuned on 8k tagged tickets. Latency target 60 ms on CPU.", reasoning: false, latency: true, alternatives: true },
+  { text: "The chatbot hallucinates less with a good system prompt, but not enough: 7% of answers still cite made-up policies (measured on 400 conversations). We propose fine-tuning to bring that under 1%.", reasoning: true, latency: true, alternatives: false },
+  { text: "Fine tune mistral on our support macros so it answers in our voice. we tried few shot, it was ok but too long prompts = slow. needs to be < 1.5s. retrain each quarter", reasoning: false, latency: false, alternatives: false },
+  { text: "The evaluation shows the base model is weak at legal reasoning. This PR does not try to change that: the adapter only learns our clause labels. Rules-based tagging was considered and rejected (too brittle across jurisdictions). p90 latency target 2 s; retraining every release.", reasoning: false, latency: false, alternatives: false },
+  { text: "Latency: 300ms. Cost: $0.10/1k. Alternatives: prompting (tried, 70%). Cadence: TBD.", reasoning: false, latency: true, alternatives: false },
+  { text: "This fine-tune should make the agent better at multi-step planning and stop it from making up tool arguments.", reasoning: true, latency: true, alternatives: true },
+  { text: "Teaching the model our product taxonomy via SFT. Why not RAG? We ran a RAG pilot in Q2; it retrieved the right category 70% of the time and added 900 ms. Target is under 300 ms end to end, with retraining whenever the taxonomy changes (about every two months).", reasoning: false, latency: false, alternatives: false },
+  { text: "Please review: new eval set and training split for the sentiment model. No model changes in this PR.", reasoning: false, latency: true, alternatives: true },
+  { text: "Our previous attempt to fix hallucinations with fine-tuning failed (the rate went from 6% to 5.5%), so this proposal uses it only for formatting. Retrieval handles facts. Few-shot formatting prompts reached 80%. Under 700 ms p95; retrain quarterly.", reasoning: false, latency: false, alternatives: false },
+  { text: "Goal: reduce made-up answers about opening hours by fine-tuning on the store database export.", reasoning: true, latency: true, alternatives: true },
+  { text: "We measured the adapter against the base model with a long prompt: same accuracy, 3x cheaper per call ($0.004 vs $0.012) and p95 down from 2.1 s to 700 ms. Weekly retrain from the feedback queue.", reasoning: false, latency: false, alternatives: false },
+];
+
+/**
+ * A third held-out set, written and labelled on 2026-12-03 after the reader was improved for the misses on
+ * the second set, and never used to adjust it: the honest figures after that change.
+ */
+export const heldOutThird: Labelled[] = [
+  { text: "We keep seeing the model state wrong prices with total confidence. A fine-tuned variant trained on the price book should be far more truthful.", reasoning: true, latency: true, alternatives: true },
+  { text: "Why: fine-tuning is the only way we see to make the agent reliably follow the escalation steps in order. We tried a checklist in the system prompt (still skipped steps 1 in 5 runs).", reasoning: false, latency: true, alternatives: false },
+  { text: "## Goals\n- Sound like our agents.\n- Keep answers under 120 words.\n## Non-goals\n- Better maths; the calculator tool does that.\n## Serving\n- p99 < 900 ms\n- Retrain: every 8 weeks\n## Alternatives considered\n- Prompt-only: tone drifted after 3 turns.", reasoning: false, latency: false, alternatives: false },
+  { text: "This PR fine-tunes the embedding model on our query logs so search ranks the right help article first. Baseline BM25 gets 0.41 MRR; off-the-shelf embeddings 0.52.", reasoning: false, latency: true, alternatives: false },
+  { text: "Objective: cut the factual error rate in generated product descriptions from 12% to 2% by fine-tuning on verified copy.", reasoning: true, latency: true, alternatives: true },
+  { text: "We're not trying to teach the model to reason. The adapter maps free text to one of 40 codes. Few-shot baseline: 0.69 accuracy. Inference: $0.30/day. Refresh cadence: every quarter.", reasoning: false, latency: false, alternatives: false },
+  { text: "Product asked whether fine-tuning could stop the hallucinations. Short answer: no — we'll ground answers with retrieval instead, and fine-tune only the refusal style.", reasoning: false, latency: true, alternatives: false },
+  { text: "Fine-tuning gpt-4o-mini on 10k support chats. Expected: better tone, fewer hallucinations, faster replies.", reasoning: true, latency: true, alternatives: true },
+  { text: "Budget: we can spend at most £500 on training and the model must respond in under 2 seconds. We will refresh the model after each quarterly catalogue update. Compared to our current prompt chain (3 calls), one fine-tuned call is cheaper.", reasoning: false, latency: false, alternatives: false },
+  { text: "Training a reward model for the summariser. Latency isn't a concern because it runs offline; retraining cadence to be agreed with the data team.", reasoning: false, latency: true, alternatives: true },
+  { text: "The model miscalculates VAT on mixed baskets. Rather than fine-tuning for that, we route totals through a tax function; this PR fine-tunes the wording of receipts only. We benchmarked the tax function: 100% on 2k baskets. p95 300 ms; retrained every two months.", reasoning: false, latency: false, alternatives: false },
+  { text: "LoRA for clinical note summaries. Should reduce confabulated medication doses.", reasoning: true, latency: true, alternatives: true },
+  { text: "| | |\n|---|---|\n| Why fine-tune | Domain vocabulary (part numbers) |\n| Alternatives considered | Retrieval over the parts catalogue, 73% exact-match |\n| Latency and cost budget | TBD |\n| Retraining cadence | Monthly |\n| Owner | @parts-ml |", reasoning: false, latency: true, alternatives: false },
+  { text: "Our eval found the prompted model fabricates legal citations in 4% of answers. Fine-tuning will not change that, so citations come from the case database. We fine-tune for the firm's drafting style; latency target 3 s, retrain twice a year.", reasoning: false, latency: false, alternatives: false },
+  { text: "Can we fine-tune so it stops getting the maths wrong in quotes? Happy to discuss.", reasoning: true, latency: true, alternatives: true },
+  { text: "First pass at a fine-tune for ticket tagging. Prompting was never tried because the labels change weekly. Retraining weekly, p90 under 200 ms.", reasoning: false, latency: false, alternatives: true },
+];

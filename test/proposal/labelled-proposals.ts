@@ -129,7 +129,8 @@ function generated(count: number): Labelled[] {
   return out;
 }
 
-const handWritten: Labelled[] = [
+/** Whole texts written by hand (not combined from statements): the most real-shaped part of the corpus. */
+export const handWritten: Labelled[] = [
   {
     text: "The model makes logical errors in multi-step reasoning and it hallucinates steps. Fine-tuning should teach it to reason correctly.",
     reasoning: true, latency: true, alternatives: true,

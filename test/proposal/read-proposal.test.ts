@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { hasQuantity } from "../../src/proposal/language.js";
-import { hasContent, readProposal, stem } from "../../src/proposal/read-proposal.js";
+import { blankComments, hasContent, readProposal, stem } from "../../src/proposal/read-proposal.js";
 
 const texts = (t: string) => readProposal(t).sentences.map((s) => s.text);
 
@@ -47,6 +47,26 @@ describe("stem and hasQuantity", () => {
     expect(q("1.5 seconds at the 95th percentile")).toBe(true);
     expect(q("£0.30 per thousand calls")).toBe(true);
     expect(q("latency matters")).toBe(false);
+    expect(q("citations were correct in 92% of answers but latency doubled")).toBe(false);
+    expect(q("p95 latency is what users feel")).toBe(false);
+  });
+
+  it("meets plurals of -ing nouns", () => {
+    expect(stem("embeddings")).toBe(stem("embedding"));
+  });
+});
+
+describe("clauses and comments", () => {
+  it("numbers clauses so negation stops at ; ( ) : and dashes", () => {
+    const [s] = readProposal("Prompting could not solve it (we tried three prompts).").sentences;
+    const at = s!.words.indexOf("tried");
+    expect(s!.clauses[at]).not.toBe(s!.clauses[s!.words.indexOf("not")]);
+  });
+
+  it("blanks HTML comments, keeping lines, and an unclosed one runs to the end", () => {
+    expect(blankComments("a <!-- b\nc --> d")).toBe("a       \n      d");
+    expect(blankComments("a <!-- b")).toBe("a       ");
+    expect(readProposal("<!-- We tried prompting: 70%. -->\nRetrain monthly.").sentences.map((x) => x.text)).toEqual(["Retrain monthly."]);
   });
 });
 

@@ -124,11 +124,25 @@ ruleTester("dataset-sensitive", {
   invalid: [
     {
       name: "a key is an error, an email a warning, both masked",
-      datasets: [chats(chat(["my key is sk-proj-AbCdEfGhIjKlMnOpQrStUvWx12", "write to jane.doe@example.com"]))],
+      datasets: [chats(chat(["my key is sk-proj-AbCdEfGhIjKlMnOpQrStUvWx12", "write to jane.doe@gmail.com"]))],
       findings: [
         { line: 1, severity: "error", message: /^Line 1 holds a secret: .*openai-api-key/ },
         { line: 2, severity: "warning", message: /^Line 2 holds personal data: .*email/ },
       ],
+    },
+    {
+      name: "an example.com address and a 555-01xx number are a placeholder notice, not personal data",
+      datasets: [chats(chat(["Draft a signature: Jane Doe, jane.doe@example.com, (415) 555-0142", "Draft another one for Ann"], ["Jane Doe | jane.doe@example.com", "Ann Lee | (415) 555-0199"]))],
+      findings: [
+        { line: 1, severity: "notice", message: /^Line 1 holds contact data that looks like a placeholder \(a domain or number reserved for examples\): j\*\*\*@… \(email\); not counted as personal data\.$/ },
+        { line: 1, severity: "notice", message: /placeholder .*\(phone\)/ },
+        { line: 2, severity: "notice", message: /placeholder .*\(phone\)/ },
+      ],
+    },
+    {
+      name: "placeholders are left out when the file holds real personal data",
+      datasets: [chats(chat(["Draft a signature: Jane Doe, jane.doe@example.com", "Reply to mark.ellis@gmail.com"]))],
+      findings: [{ line: 2, severity: "warning", message: /^Line 2 holds personal data: m\*\*\*@… \(email\)\.$/ }],
     },
   ],
 });

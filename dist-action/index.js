@@ -49008,6 +49008,58 @@ var KeyTable = class _KeyTable {
   block(k) {
     return this.blocks[k];
   }
+  /**
+   * Signature values that more than `share` of the non-empty records hold in the same bin, as a
+   * mask indexed `bin * 256 + value`, or null when none is: such a bin's minimum is a shingle of
+   * text most records share (an instruction template), which says nothing about two examples.
+   */
+  commonValues(share, minRecords) {
+    const counts = new Uint32Array(P2 * 256);
+    let records = 0;
+    for (let k = 0, base = 0; base < this.size; k++, base += BLOCK) {
+      const b = this.blocks[k];
+      const end = Math.min(BLOCK, this.size - base);
+      for (let o = 0; o < end; o++) {
+        if (b.empty[o]) continue;
+        records++;
+        for (let bin = 0; bin < P2; bin++) counts[bin * 256 + b.sigs[((bin >>> 2) * BLOCK + o) * SIG_GROUP + (bin & 3)]]++;
+      }
+    }
+    if (records < minRecords) return null;
+    const mask2 = new Uint8Array(P2 * 256);
+    let any2 = false;
+    for (let v = 0; v < counts.length; v++) {
+      if (counts[v] > share * records) {
+        mask2[v] = 1;
+        any2 = true;
+      }
+    }
+    return any2 ? mask2 : null;
+  }
+  /**
+   * Whether records i and j agree on at least `threshold` of the bins that are not common to
+   * both (see {@link commonValues}); on all bins when fewer than `minBins` such bins are left.
+   */
+  agreesDiscounting(i, j, common, threshold, minBins) {
+    const sa = this.blocks[i >>> BLOCK_BITS].sigs;
+    const sb = this.blocks[j >>> BLOCK_BITS].sigs;
+    const oa = (i & MASK) * SIG_GROUP;
+    const ob = (j & MASK) * SIG_GROUP;
+    let same = 0;
+    let bins = 0;
+    let all = 0;
+    for (let bin = 0; bin < P2; bin++) {
+      const at = (bin >>> 2) * BLOCK * SIG_GROUP + (bin & 3);
+      const a = sa[at + oa];
+      const b = sb[at + ob];
+      if (a === b) all++;
+      if (common[bin * 256 + a] && common[bin * 256 + b]) continue;
+      bins++;
+      if (a === b) same++;
+    }
+    if (bins < minBins) return all >= Math.ceil(threshold * P2 - 1e-9);
+    return same >= Math.ceil(threshold * bins - 1e-9);
+  }
   /** Equal signature values of record i here and record j of `other`, stopping once `needed` is out of reach. */
   agreement(i, other, j, needed) {
     const sa = this.blocks[i >>> BLOCK_BITS].sigs;
@@ -49118,6 +49170,9 @@ var ROWS = MINHASH_PERMUTATIONS / BANDS;
 var P3 = MINHASH_PERMUTATIONS;
 if (ROWS !== SIG_GROUP) throw new Error("LSH rows must match the key table's signature groups");
 var BUCKET_REPRESENTATIVES = 16;
+var BOILERPLATE_SHARE = 0.1;
+var BOILERPLATE_MIN_RECORDS = 20;
+var MIN_INFORMATIVE_BINS = 4;
 var PARTITION_TARGET = 4096;
 var [EMPTY_HI, EMPTY_LO] = parseHash64(EMPTY_HASH);
 function mixKey(hi, lo) {
@@ -49313,22 +49368,10 @@ function nearDuplicatePairs(keys2, threshold) {
   const n = t.size;
   const groups2 = new KeyGroups(n);
   const earlier = new Int32Array(n).fill(-1);
-  const exact = new Uint8Array(n);
-  group(groups2, INPUT, t, null);
-  for (let p = 0; p < groups2.parts; p++) {
-    const end = groups2.start(p + 1);
-    groups2.open(end - groups2.start(p));
-    for (let at = groups2.start(p); at < end; at++) {
-      const head = groups2.visit(at, 1);
-      if (head < 0) continue;
-      const j = groups2.value(at);
-      earlier[j] = groups2.value(head);
-      exact[j] = 1;
-    }
-  }
   const needed = Math.max(1, Math.ceil(threshold * P3 - 1e-9));
+  const common = t.commonValues(BOILERPLATE_SHARE, BOILERPLATE_MIN_RECORDS);
   for (let b = 0; b < BANDS; b++) {
-    group(groups2, b, t, exact);
+    group(groups2, b, t, null);
     for (let p = 0; p < groups2.parts; p++) {
       const end = groups2.start(p + 1);
       groups2.open(end - groups2.start(p));
@@ -49339,7 +49382,7 @@ function nearDuplicatePairs(keys2, threshold) {
         for (let c = head; c >= 0 && c !== at; c = groups2.next[c]) {
           const i = groups2.value(c);
           if (earlier[j] >= 0 && i >= earlier[j]) break;
-          if (t.agreement(i, t, j, needed) >= needed) {
+          if (common === null ? t.agreement(i, t, j, needed) >= needed : t.agreesDiscounting(i, j, common, threshold, MIN_INFORMATIVE_BINS)) {
             earlier[j] = i;
             break;
           }
@@ -49616,11 +49659,13 @@ function recordIntroduced(scan, line) {
 
 // src/rules/dataset-duplicates.ts
 var options3 = { max_ratio: shareOption, near_threshold: shareOption };
+var EXACT = "(the whole example, prompt and answer, after normalising case, whitespace and punctuation)";
 var dataset_duplicates_default = defineRule(
   { id: "dataset-duplicates", options: options3 },
   (input3, options10) => input3.datasets.flatMap((scan) => {
     const { dupOf, ratio: ratio2 } = duplicateIndex(scan.keys, options10.near_threshold);
     if (ratio2 <= options10.max_ratio) return [];
+    const near = `(the whole example, prompt and answer, at ${percent(options10.near_threshold, 1)} or more word overlap, not counting text that a large share of the file's records share)`;
     const base = scan.base ? duplicateIndex(scan.base.keys, options10.near_threshold).ratio : null;
     const share = `${dupOf.size} of ${scan.keys.length} examples (${percent(dupOf.size, scan.keys.length)}, above ${percent(options10.max_ratio, 1)})`;
     const moved = base === null ? "" : ` (duplicates ${movement(base, ratio2)} on this change)`;
@@ -49632,7 +49677,7 @@ var dataset_duplicates_default = defineRule(
         path: scan.path,
         line,
         endLine: line,
-        message: `Line ${line} ${d.exact ? "repeats" : "nearly repeats"} line ${of} after normalising case, whitespace and punctuation; ${share} are duplicates${moved}.`,
+        message: `Line ${line} ${d.exact ? "repeats" : "nearly repeats"} line ${of} ${d.exact ? EXACT : near}; ${share} are duplicates${moved}.`,
         introduced: crossed || recordIntroduced(scan, line) || recordIntroduced(scan, of)
       };
     });
@@ -49697,13 +49742,16 @@ var options6 = { max_findings: countOption(1) };
 var dataset_sensitive_default = defineRule(
   { id: "dataset-sensitive", options: options6 },
   (input3) => input3.datasets.flatMap(
-    (scan) => scan.sensitive.map((hit) => ({
-      path: scan.path,
-      line: hit.line,
-      endLine: hit.line,
-      severity: hit.secret ? "error" : "warning",
-      message: `Line ${hit.line} holds ${hit.secret ? "a secret" : "personal data"}: ${hit.masked}.`
-    }))
+    (scan) => (
+      // Placeholders are said only where nothing real is found: the finding cap must not hide real data behind them.
+      (scan.sensitive.some((h) => !h.placeholder) ? scan.sensitive.filter((h) => !h.placeholder) : scan.sensitive).map((hit) => ({
+        path: scan.path,
+        line: hit.line,
+        endLine: hit.line,
+        severity: hit.secret ? "error" : hit.placeholder ? "notice" : "warning",
+        message: hit.placeholder ? `Line ${hit.line} holds contact data that looks like a placeholder (a domain or number reserved for examples): ${hit.masked}; not counted as personal data.` : `Line ${hit.line} holds ${hit.secret ? "a secret" : "personal data"}: ${hit.masked}.`
+      }))
+    )
   )
 );
 
@@ -51255,7 +51303,8 @@ function classification(v) {
   const text = v[textKey];
   if (typeof text !== "string") return { error: `"${textKey}" is not a string` };
   if (text.trim() === "") return { error: `empty "${textKey}"` };
-  const labelKey = findKey(v, LABEL_KEYS);
+  const keys2 = Object.keys(v);
+  const labelKey = findKey(v, LABEL_KEYS) ?? (keys2.length === 2 ? keys2.find((k) => k !== textKey) : void 0);
   if (!labelKey) return { error: 'missing "label"' };
   const raw = v[labelKey];
   const values = Array.isArray(raw) ? raw : [raw];
@@ -53988,6 +54037,17 @@ function phoneValid(value) {
   const countries = /^\(?0/.test(value.trimStart()) ? TRUNK_ZERO_COUNTRIES : ["US"];
   return countries.some((c) => parsePhoneNumber3(value, c, metadata_max_json_default)?.isValid() ?? false);
 }
+var PLACEHOLDER_EMAIL = /@(?:[^@\s]+\.)?(?:example\.(?:com|net|org)|[^@\s.]+\.(?:example|test|invalid|localhost))$/i;
+var PLACEHOLDER_PHONE = [
+  /^(?:1)?\d{3}555\d{4}$/,
+  /^(?:44|0)(?:7700900\d{3}|2079460\d{3}|1632960\d{3}|1[1-9]1(?:496|498)0\d{3}|11[3-8]4960\d{3})$/
+];
+function placeholderContact(value, kind) {
+  if (kind === "email") return PLACEHOLDER_EMAIL.test(value.trim());
+  if (kind !== "phone") return false;
+  const digits = value.replace(/\D/g, "");
+  return PLACEHOLDER_PHONE.some((re) => re.test(digits));
+}
 function luhnValid(value) {
   const digits = value.replace(/[\s-]/g, "");
   if (!/^\d{13,19}$/.test(digits)) return false;
@@ -54028,7 +54088,9 @@ function findSensitive(text, line, lexicon4, patterns = lexicon4.sensitive) {
       if (p.kind === "card-number" && !luhnValid(value)) continue;
       if (p.kind === "phone" && !phoneValid(value)) continue;
       taken.push([start, end]);
-      hits.push({ line, kind: p.kind, secret: p.secret, masked: maskValue(value, p.kind) });
+      const hit = { line, kind: p.kind, secret: p.secret, masked: maskValue(value, p.kind) };
+      if (!p.secret && placeholderContact(value, p.kind)) hit.placeholder = true;
+      hits.push(hit);
     }
   }
   return hits;
@@ -54114,8 +54176,8 @@ var TextKeys = class {
   sigChars = 0;
   /**
    * Keys of a record: `input` and `target` are hashed as normalised texts, the example as
-   * `input \0 target \0 labels sorted and \0-joined`; the signature is of `signatureInput`,
-   * which a caller that knows it is `input.slice(signatureFrom)` says so with `signatureFrom`.
+   * `input \0 target \0 labels sorted and \0-joined`; the signature is of `signatureInput` and
+   * the target (joined by a newline) — the whole example — where a caller that knows it is `input.slice(signatureFrom)` says so with `signatureFrom`.
    */
   compute(input3, signatureInput, target, labels, signatureFrom) {
     this.a = FNV_OFFSET | 0;
@@ -54139,6 +54201,9 @@ var TextKeys = class {
     if (wordsFrom === NONE2 && !this.wordsRaw(signatureInput)) this.wordsNormalized(normalizeText(signatureInput));
     this.hashChar(0);
     if (target !== null && !this.hashRaw(target)) this.hashNormalized(normalizeText(target));
+    const whole = target !== null && target !== "";
+    if (whole && !this.wordsRaw(target)) this.wordsNormalized(normalizeText(`${signatureInput}
+${target}`));
     this.hashChar(0);
     const sorted = labels.length > 1 ? [...labels].sort() : labels;
     for (let i = 0; i < sorted.length; i++) {
@@ -54150,7 +54215,8 @@ var TextKeys = class {
     this.exampleHi = fmix32(this.a ^ total);
     this.exampleLo = fmix32(this.b ^ Math.imul(total, 668265261));
     if (this.wordCount >= MIN_WORDS_FOR_WORD_SHINGLES) sketchWords(this.words, this.wordCount, this.signature);
-    else sketchChars(normalizeText(signatureInput), this.signature);
+    else sketchChars(normalizeText(whole ? `${signatureInput}
+${target}` : signatureInput), this.signature);
   }
   hashChar(c) {
     this.a = Math.imul(this.a ^ c, LANE_A);
@@ -55479,7 +55545,28 @@ function sniffTabular(text, delimiter) {
     if (format.match.some((alt) => Object.keys(alt).every((k) => shape.has(k)))) return { kind: "dataset", format: format.name };
   }
   if (signatures.labels.csv_first_columns.includes(columns[0] ?? "")) return { kind: "label-schema", format: "label-csv" };
-  return null;
+  return labelColumnByContent(text, delimiter, columns) ? { kind: "dataset", format: "classification" } : null;
+}
+var TEXT_COLUMNS = /* @__PURE__ */ new Set(["text", "sentence", "utterance", "query", "input", "content", "description", "review", "comment", "message", "question", "title", "body", "document", "tweet", "headline"]);
+var MIN_LABEL_ROWS = 8;
+var MAX_LABEL_CHARS = 40;
+function labelColumnByContent(text, delimiter, columns) {
+  if (columns.length !== 2) return false;
+  const textAt = columns.findIndex((c) => TEXT_COLUMNS.has(c));
+  if (textAt < 0) return false;
+  const other = 1 - textAt;
+  const rows = text.split(/\r?\n/).slice(1, 201);
+  if (rows.length > 1) rows.pop();
+  const values = [];
+  for (const row of rows) {
+    if (row.trim() === "") continue;
+    const cells = headerColumns(row, delimiter);
+    if (cells.length !== 2) continue;
+    values.push(cells[other]);
+  }
+  if (values.length < MIN_LABEL_ROWS) return false;
+  if (values.some((v) => v === "" || v.length > MAX_LABEL_CHARS)) return false;
+  return new Set(values).size <= values.length / 2;
 }
 function isRasaNlu(value) {
   if (!isRecord2(value)) return false;

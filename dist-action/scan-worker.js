@@ -8013,7 +8013,8 @@ function classification(v) {
   const text = v[textKey];
   if (typeof text !== "string") return { error: `"${textKey}" is not a string` };
   if (text.trim() === "") return { error: `empty "${textKey}"` };
-  const labelKey = findKey(v, LABEL_KEYS);
+  const keys = Object.keys(v);
+  const labelKey = findKey(v, LABEL_KEYS) ?? (keys.length === 2 ? keys.find((k) => k !== textKey) : void 0);
   if (!labelKey) return { error: 'missing "label"' };
   const raw = v[labelKey];
   const values = Array.isArray(raw) ? raw : [raw];
@@ -8265,6 +8266,58 @@ var KeyTable = class _KeyTable {
    */
   block(k) {
     return this.blocks[k];
+  }
+  /**
+   * Signature values that more than `share` of the non-empty records hold in the same bin, as a
+   * mask indexed `bin * 256 + value`, or null when none is: such a bin's minimum is a shingle of
+   * text most records share (an instruction template), which says nothing about two examples.
+   */
+  commonValues(share, minRecords) {
+    const counts = new Uint32Array(P2 * 256);
+    let records = 0;
+    for (let k = 0, base = 0; base < this.size; k++, base += BLOCK) {
+      const b = this.blocks[k];
+      const end = Math.min(BLOCK, this.size - base);
+      for (let o = 0; o < end; o++) {
+        if (b.empty[o]) continue;
+        records++;
+        for (let bin = 0; bin < P2; bin++) counts[bin * 256 + b.sigs[((bin >>> 2) * BLOCK + o) * SIG_GROUP + (bin & 3)]]++;
+      }
+    }
+    if (records < minRecords) return null;
+    const mask = new Uint8Array(P2 * 256);
+    let any = false;
+    for (let v = 0; v < counts.length; v++) {
+      if (counts[v] > share * records) {
+        mask[v] = 1;
+        any = true;
+      }
+    }
+    return any ? mask : null;
+  }
+  /**
+   * Whether records i and j agree on at least `threshold` of the bins that are not common to
+   * both (see {@link commonValues}); on all bins when fewer than `minBins` such bins are left.
+   */
+  agreesDiscounting(i, j, common, threshold, minBins) {
+    const sa = this.blocks[i >>> BLOCK_BITS].sigs;
+    const sb = this.blocks[j >>> BLOCK_BITS].sigs;
+    const oa = (i & MASK) * SIG_GROUP;
+    const ob = (j & MASK) * SIG_GROUP;
+    let same = 0;
+    let bins = 0;
+    let all = 0;
+    for (let bin = 0; bin < P2; bin++) {
+      const at = (bin >>> 2) * BLOCK * SIG_GROUP + (bin & 3);
+      const a = sa[at + oa];
+      const b = sb[at + ob];
+      if (a === b) all++;
+      if (common[bin * 256 + a] && common[bin * 256 + b]) continue;
+      bins++;
+      if (a === b) same++;
+    }
+    if (bins < minBins) return all >= Math.ceil(threshold * P2 - 1e-9);
+    return same >= Math.ceil(threshold * bins - 1e-9);
   }
   /** Equal signature values of record i here and record j of `other`, stopping once `needed` is out of reach. */
   agreement(i, other, j, needed) {
@@ -11030,6 +11083,17 @@ function phoneValid(value) {
   const countries = /^\(?0/.test(value.trimStart()) ? TRUNK_ZERO_COUNTRIES : ["US"];
   return countries.some((c) => parsePhoneNumber3(value, c, metadata_max_json_default)?.isValid() ?? false);
 }
+var PLACEHOLDER_EMAIL = /@(?:[^@\s]+\.)?(?:example\.(?:com|net|org)|[^@\s.]+\.(?:example|test|invalid|localhost))$/i;
+var PLACEHOLDER_PHONE = [
+  /^(?:1)?\d{3}555\d{4}$/,
+  /^(?:44|0)(?:7700900\d{3}|2079460\d{3}|1632960\d{3}|1[1-9]1(?:496|498)0\d{3}|11[3-8]4960\d{3})$/
+];
+function placeholderContact(value, kind) {
+  if (kind === "email") return PLACEHOLDER_EMAIL.test(value.trim());
+  if (kind !== "phone") return false;
+  const digits = value.replace(/\D/g, "");
+  return PLACEHOLDER_PHONE.some((re) => re.test(digits));
+}
 function luhnValid(value) {
   const digits = value.replace(/[\s-]/g, "");
   if (!/^\d{13,19}$/.test(digits)) return false;
@@ -11070,7 +11134,9 @@ function findSensitive(text, line, lexicon2, patterns = lexicon2.sensitive) {
       if (p.kind === "card-number" && !luhnValid(value)) continue;
       if (p.kind === "phone" && !phoneValid(value)) continue;
       taken.push([start, end]);
-      hits.push({ line, kind: p.kind, secret: p.secret, masked: maskValue(value, p.kind) });
+      const hit = { line, kind: p.kind, secret: p.secret, masked: maskValue(value, p.kind) };
+      if (!p.secret && placeholderContact(value, p.kind)) hit.placeholder = true;
+      hits.push(hit);
     }
   }
   return hits;
@@ -11141,8 +11207,8 @@ var TextKeys = class {
   sigChars = 0;
   /**
    * Keys of a record: `input` and `target` are hashed as normalised texts, the example as
-   * `input \0 target \0 labels sorted and \0-joined`; the signature is of `signatureInput`,
-   * which a caller that knows it is `input.slice(signatureFrom)` says so with `signatureFrom`.
+   * `input \0 target \0 labels sorted and \0-joined`; the signature is of `signatureInput` and
+   * the target (joined by a newline) — the whole example — where a caller that knows it is `input.slice(signatureFrom)` says so with `signatureFrom`.
    */
   compute(input, signatureInput, target, labels, signatureFrom) {
     this.a = FNV_OFFSET | 0;
@@ -11166,6 +11232,9 @@ var TextKeys = class {
     if (wordsFrom === NONE && !this.wordsRaw(signatureInput)) this.wordsNormalized(normalizeText(signatureInput));
     this.hashChar(0);
     if (target !== null && !this.hashRaw(target)) this.hashNormalized(normalizeText(target));
+    const whole = target !== null && target !== "";
+    if (whole && !this.wordsRaw(target)) this.wordsNormalized(normalizeText(`${signatureInput}
+${target}`));
     this.hashChar(0);
     const sorted = labels.length > 1 ? [...labels].sort() : labels;
     for (let i = 0; i < sorted.length; i++) {
@@ -11177,7 +11246,8 @@ var TextKeys = class {
     this.exampleHi = fmix32(this.a ^ total);
     this.exampleLo = fmix32(this.b ^ Math.imul(total, 668265261));
     if (this.wordCount >= MIN_WORDS_FOR_WORD_SHINGLES) sketchWords(this.words, this.wordCount, this.signature);
-    else sketchChars(normalizeText(signatureInput), this.signature);
+    else sketchChars(normalizeText(whole ? `${signatureInput}
+${target}` : signatureInput), this.signature);
   }
   hashChar(c) {
     this.a = Math.imul(this.a ^ c, LANE_A);

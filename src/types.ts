@@ -133,6 +133,8 @@ export interface SensitiveHit {
   secret: boolean;
   /** A short prefix and the kind, never the value, e.g. `sk-p… (openai-api-key)`. */
   masked: string;
+  /** Set when the value is reserved for examples (`example.com`, a 555-01xx number): not a real person's. */
+  placeholder?: true;
 }
 
 /** The normalised, comparable view of one record used for duplicates and leakage. */

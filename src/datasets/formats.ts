@@ -459,7 +459,9 @@ function classification(v: Record<string, unknown>): ExtractedRecord | FormatMis
   const text = v[textKey];
   if (typeof text !== "string") return { error: `"${textKey}" is not a string` };
   if (text.trim() === "") return { error: `empty "${textKey}"` };
-  const labelKey = findKey(v, LABEL_KEYS);
+  // A two-column record with a text column and another one: detection found that column to hold labels by content.
+  const keys = Object.keys(v);
+  const labelKey = findKey(v, LABEL_KEYS) ?? (keys.length === 2 ? keys.find((k) => k !== textKey) : undefined);
   if (!labelKey) return { error: 'missing "label"' };
   const raw = v[labelKey];
   const values = Array.isArray(raw) ? raw : [raw];

@@ -134,6 +134,61 @@ export class KeyTable {
     return this.blocks[k]!;
   }
 
+  /**
+   * Signature values that more than `share` of the non-empty records hold in the same bin, as a
+   * mask indexed `bin * 256 + value`, or null when none is: such a bin's minimum is a shingle of
+   * text most records share (an instruction template), which says nothing about two examples.
+   */
+  commonValues(share: number, minRecords: number): Uint8Array | null {
+    const counts = new Uint32Array(P * 256);
+    let records = 0;
+    for (let k = 0, base = 0; base < this.size; k++, base += BLOCK) {
+      const b = this.blocks[k]!;
+      const end = Math.min(BLOCK, this.size - base);
+      for (let o = 0; o < end; o++) {
+        if (b.empty[o]) continue;
+        records++;
+        for (let bin = 0; bin < P; bin++) counts[bin * 256 + b.sigs[((bin >>> 2) * BLOCK + o) * SIG_GROUP + (bin & 3)]!]!++;
+      }
+    }
+    if (records < minRecords) return null;
+    const mask = new Uint8Array(P * 256);
+    let any = false;
+    for (let v = 0; v < counts.length; v++) {
+      if (counts[v]! > share * records) {
+        mask[v] = 1;
+        any = true;
+      }
+    }
+    return any ? mask : null;
+  }
+
+  /**
+   * Whether records i and j agree on at least `threshold` of the bins that are not common to
+   * both (see {@link commonValues}); on all bins when fewer than `minBins` such bins are left.
+   */
+  agreesDiscounting(i: number, j: number, common: Uint8Array, threshold: number, minBins: number): boolean {
+    const sa = this.blocks[i >>> BLOCK_BITS]!.sigs;
+    const sb = this.blocks[j >>> BLOCK_BITS]!.sigs;
+    const oa = (i & MASK) * SIG_GROUP;
+    const ob = (j & MASK) * SIG_GROUP;
+    let same = 0;
+    let bins = 0;
+    let all = 0;
+    for (let bin = 0; bin < P; bin++) {
+      const at = (bin >>> 2) * BLOCK * SIG_GROUP + (bin & 3);
+      const a = sa[at + oa]!;
+      const b = sb[at + ob]!;
+      if (a === b) all++;
+      if (common[bin * 256 + a] && common[bin * 256 + b]) continue;
+      bins++;
+      if (a === b) same++;
+    }
+    // Nearly all common: the records are copies of the text most of the file repeats, compared whole.
+    if (bins < minBins) return all >= Math.ceil(threshold * P - 1e-9);
+    return same >= Math.ceil(threshold * bins - 1e-9);
+  }
+
   /** Equal signature values of record i here and record j of `other`, stopping once `needed` is out of reach. */
   agreement(i: number, other: KeyTable, j: number, needed: number): number {
     const sa = this.blocks[i >>> BLOCK_BITS]!.sigs;

@@ -19,6 +19,15 @@ const P = MINHASH_PERMUTATIONS;
 if (ROWS !== SIG_GROUP) throw new Error("LSH rows must match the key table's signature groups");
 /** Records kept per LSH bucket: enough to find an earlier match, bounded so identical clusters stay linear. */
 const BUCKET_REPRESENTATIVES = 16;
+/**
+ * A signature value held in the same bin by more than this share of a file's records comes from
+ * text most records share (an instruction template): near-duplicates are judged on the other bins.
+ */
+const BOILERPLATE_SHARE = 0.1;
+/** Files with fewer records than this have no boilerplate to discount (a share of 3 records is noise). */
+const BOILERPLATE_MIN_RECORDS = 20;
+/** Two examples with fewer bins than this outside the boilerplate are compared on all bins (a duplicate cluster is itself "common"). */
+const MIN_INFORMATIVE_BINS = 4;
 /** Records per partition of a grouping pass: its hash table then stays in the CPU cache. */
 const PARTITION_TARGET = 4096;
 const [EMPTY_HI, EMPTY_LO] = parseHash64(EMPTY_HASH);
@@ -256,8 +265,10 @@ export function exampleDuplicates(keys: RecordKey[]): Array<[number, number]> {
 
 /**
  * Near-duplicate pairs inside one dataset, as indexes into `keys`: each record that repeats an
- * earlier one (same normalised input, or estimated Jaccard of the input signatures ≥ `threshold`)
- * is paired with the earliest such record found, `[earlier, later]`. A record is the second
+ * earlier one (estimated Jaccard of the whole-example signatures ≥ `threshold`, over the
+ * signature bins not taken by text a large share of the file's records hold: an instruction
+ * template) is paired with the earliest such record found, `[earlier, later]`. An equal input
+ * with a different answer is not a near-duplicate: the whole example is compared. A record is the second
  * element of at most one pair, so `pairs.length` is the number of redundant records; whether a
  * pair is an exact duplicate of the whole example is `keys[i].exampleHash === keys[j].exampleHash`.
  * Sorted by the later index. Bands are processed one at a time, so memory is a few typed arrays.
@@ -267,22 +278,10 @@ export function nearDuplicatePairs(keys: RecordKey[], threshold: number): Array<
   const n = t.size;
   const groups = new KeyGroups(n);
   const earlier = new Int32Array(n).fill(-1);
-  const exact = new Uint8Array(n);
-  group(groups, INPUT, t, null);
-  for (let p = 0; p < groups.parts; p++) {
-    const end = groups.start(p + 1);
-    groups.open(end - groups.start(p));
-    for (let at = groups.start(p); at < end; at++) {
-      const head = groups.visit(at, 1);
-      if (head < 0) continue;
-      const j = groups.value(at);
-      earlier[j] = groups.value(head);
-      exact[j] = 1;
-    }
-  }
   const needed = Math.max(1, Math.ceil(threshold * P - 1e-9));
+  const common = t.commonValues(BOILERPLATE_SHARE, BOILERPLATE_MIN_RECORDS);
   for (let b = 0; b < BANDS; b++) {
-    group(groups, b, t, exact);
+    group(groups, b, t, null);
     for (let p = 0; p < groups.parts; p++) {
       const end = groups.start(p + 1);
       groups.open(end - groups.start(p));
@@ -294,7 +293,7 @@ export function nearDuplicatePairs(keys: RecordKey[], threshold: number): Array<
         for (let c = head; c >= 0 && c !== at; c = groups.next[c]!) {
           const i = groups.value(c);
           if (earlier[j]! >= 0 && i >= earlier[j]!) break;
-          if (t.agreement(i, t, j, needed) >= needed) {
+          if (common === null ? t.agreement(i, t, j, needed) >= needed : t.agreesDiscounting(i, j, common, threshold, MIN_INFORMATIVE_BINS)) {
             earlier[j] = i;
             break;
           }

@@ -168,6 +168,27 @@ export function phoneValid(value: string): boolean {
   return countries.some((c) => parsePhoneNumberFromString(value, c, metadata)?.isValid() ?? false);
 }
 
+// Domains reserved for documentation (RFC 2606, RFC 6761): no mailbox there belongs to anyone.
+const PLACEHOLDER_EMAIL = /@(?:[^@\s]+\.)?(?:example\.(?:com|net|org)|[^@\s.]+\.(?:example|test|invalid|localhost))$/i;
+// Numbers reserved for fiction: North American 555 exchanges (555-0100..0199 by the NANPA, the
+// rest by long use in films and samples) and Ofcom's drama ranges (07700 900xxx, 020 7946 0xxx,
+// 01632 960xxx, 0113-0191 496/498 0xxx), written nationally or with +1 / +44.
+const PLACEHOLDER_PHONE = [
+  /^(?:1)?\d{3}555\d{4}$/,
+  /^(?:44|0)(?:7700900\d{3}|2079460\d{3}|1632960\d{3}|1[1-9]1(?:496|498)0\d{3}|11[3-8]4960\d{3})$/,
+];
+
+/**
+ * True when an email or phone value is one reserved for examples and fiction (`jane@example.com`,
+ * `(555) 010-0199`, `07700 900123`): sample data, not a person's contact details.
+ */
+export function placeholderContact(value: string, kind: string): boolean {
+  if (kind === "email") return PLACEHOLDER_EMAIL.test(value.trim());
+  if (kind !== "phone") return false;
+  const digits = value.replace(/\D/g, "");
+  return PLACEHOLDER_PHONE.some((re) => re.test(digits));
+}
+
 /** True when the digits of `value` (separators ignored) form a 13-19 digit number passing the Luhn check. */
 export function luhnValid(value: string): boolean {
   const digits = value.replace(/[\s-]/g, "");
@@ -225,7 +246,9 @@ export function findSensitive(
       if (p.kind === "card-number" && !luhnValid(value)) continue;
       if (p.kind === "phone" && !phoneValid(value)) continue;
       taken.push([start, end]);
-      hits.push({ line, kind: p.kind, secret: p.secret, masked: maskValue(value, p.kind) });
+      const hit: SensitiveHit = { line, kind: p.kind, secret: p.secret, masked: maskValue(value, p.kind) };
+      if (!p.secret && placeholderContact(value, p.kind)) hit.placeholder = true;
+      hits.push(hit);
     }
   }
   return hits;

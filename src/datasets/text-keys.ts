@@ -57,8 +57,8 @@ export class TextKeys {
 
   /**
    * Keys of a record: `input` and `target` are hashed as normalised texts, the example as
-   * `input \0 target \0 labels sorted and \0-joined`; the signature is of `signatureInput`,
-   * which a caller that knows it is `input.slice(signatureFrom)` says so with `signatureFrom`.
+   * `input \0 target \0 labels sorted and \0-joined`; the signature is of `signatureInput` and
+   * the target (joined by a newline) — the whole example — where a caller that knows it is `input.slice(signatureFrom)` says so with `signatureFrom`.
    */
   compute(input: string, signatureInput: string, target: string | null, labels: readonly string[], signatureFrom?: number): void {
     this.a = FNV_OFFSET | 0;
@@ -88,6 +88,10 @@ export class TextKeys {
     if (wordsFrom === NONE && !this.wordsRaw(signatureInput)) this.wordsNormalized(normalizeText(signatureInput));
     this.hashChar(0);
     if (target !== null && !this.hashRaw(target)) this.hashNormalized(normalizeText(target));
+    // The signature covers the whole example: examples that share a prompt but differ in the answer
+    // stay apart, and those that differ only by a prompt prefix meet.
+    const whole = target !== null && target !== "";
+    if (whole && !this.wordsRaw(target)) this.wordsNormalized(normalizeText(`${signatureInput}\n${target}`));
     this.hashChar(0);
     const sorted = labels.length > 1 ? [...labels].sort() : labels;
     for (let i = 0; i < sorted.length; i++) {
@@ -99,7 +103,7 @@ export class TextKeys {
     this.exampleHi = fmix32(this.a ^ total);
     this.exampleLo = fmix32(this.b ^ Math.imul(total, 0x27d4eb2d));
     if (this.wordCount >= MIN_WORDS_FOR_WORD_SHINGLES) sketchWords(this.words, this.wordCount, this.signature);
-    else sketchChars(normalizeText(signatureInput), this.signature);
+    else sketchChars(normalizeText(whole ? `${signatureInput}\n${target}` : signatureInput), this.signature);
   }
 
   private hashChar(c: number): void {

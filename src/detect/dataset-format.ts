@@ -142,7 +142,39 @@ export function sniffTabular(text: string, delimiter: "," | "\t"): TabularSniff 
     if (format.match.some((alt) => Object.keys(alt).every((k) => shape.has(k)))) return { kind: "dataset", format: format.name };
   }
   if (signatures.labels.csv_first_columns.includes(columns[0] ?? "")) return { kind: "label-schema", format: "label-csv" };
-  return null;
+  return labelColumnByContent(text, delimiter, columns) ? { kind: "dataset", format: "classification" } : null;
+}
+
+/** Text column names a classification record is read by (see the scan's classification reader). */
+const TEXT_COLUMNS = new Set(["text", "sentence", "utterance", "query", "input", "content", "description", "review", "comment", "message", "question", "title", "body", "document", "tweet", "headline"]);
+/** Sniffed rows needed before a column's values say it holds labels. */
+const MIN_LABEL_ROWS = 8;
+/** Longest value a label column holds. */
+const MAX_LABEL_CHARS = 40;
+
+/**
+ * True when a two-column CSV has a known text column and another column whose values in the
+ * sniffed rows look like labels: short, and few distinct ones (at most half the rows), e.g.
+ * `text,stars` or `sentence,verdict`.
+ */
+function labelColumnByContent(text: string, delimiter: "," | "\t", columns: readonly string[]): boolean {
+  if (columns.length !== 2) return false;
+  const textAt = columns.findIndex((c) => TEXT_COLUMNS.has(c));
+  if (textAt < 0) return false;
+  const other = 1 - textAt;
+  const rows = text.split(/\r?\n/).slice(1, 201);
+  // The last line of a prefix may be cut short.
+  if (rows.length > 1) rows.pop();
+  const values: string[] = [];
+  for (const row of rows) {
+    if (row.trim() === "") continue;
+    const cells = headerColumns(row, delimiter);
+    if (cells.length !== 2) continue;
+    values.push(cells[other]!);
+  }
+  if (values.length < MIN_LABEL_ROWS) return false;
+  if (values.some((v) => v === "" || v.length > MAX_LABEL_CHARS)) return false;
+  return new Set(values).size <= values.length / 2;
 }
 
 /** Rasa NLU YAML: a `nlu:` list with at least one entry holding an intent and its examples. */

@@ -6,12 +6,15 @@ const options = { max_findings: countOption(1) };
 
 export default defineRule({ id: "dataset-sensitive", options }, (input) =>
   input.datasets.flatMap((scan) =>
-    scan.sensitive.map((hit) => ({
+    // Placeholders are said only where nothing real is found: the finding cap must not hide real data behind them.
+    (scan.sensitive.some((h) => !h.placeholder) ? scan.sensitive.filter((h) => !h.placeholder) : scan.sensitive).map((hit) => ({
       path: scan.path,
       line: hit.line,
       endLine: hit.line,
-      severity: hit.secret ? ("error" as const) : ("warning" as const),
-      message: `Line ${hit.line} holds ${hit.secret ? "a secret" : "personal data"}: ${hit.masked}.`,
+      severity: hit.secret ? ("error" as const) : hit.placeholder ? ("notice" as const) : ("warning" as const),
+      message: hit.placeholder
+        ? `Line ${hit.line} holds contact data that looks like a placeholder (a domain or number reserved for examples): ${hit.masked}; not counted as personal data.`
+        : `Line ${hit.line} holds ${hit.secret ? "a secret" : "personal data"}: ${hit.masked}.`,
     })),
   ),
 );

@@ -55,7 +55,8 @@ describe("TextKeys", () => {
       const example = `${normal}\u0000${target === null ? "" : normalizeText(target)}\u0000${[...labels].sort().join("\u0000")}`;
       expect([keys.inputHi, keys.inputLo]).toEqual(hash64(normal));
       expect([keys.exampleHi, keys.exampleLo]).toEqual(hash64(example));
-      expect([...keys.signature]).toEqual([...minhashSignature(normalizeText(signatureInput))]);
+      const whole = target === null || target === "" ? signatureInput : `${signatureInput}\n${target}`;
+      expect([...keys.signature]).toEqual([...minhashSignature(normalizeText(whole))]);
     }
   });
 
@@ -90,7 +91,8 @@ describe("chat layouts", () => {
       const last = row.messages.map((m) => m.role).lastIndexOf("assistant");
       const context = row.messages.slice(0, last);
       const input = context.map((m) => m.content).join("\n");
-      const signatureText = context.filter((m) => m.role !== "system").map((m) => m.content).join("\n") || input;
+      const prompt = context.filter((m) => m.role !== "system").map((m) => m.content).join("\n") || input;
+      const signatureText = `${prompt}\n${row.messages.slice(last).map((m) => m.content).join("\n")}`;
       expect(scan.keys[r]!.inputHash).toBe(normalizeHash(input));
       expect([...scan.keys[r]!.signature]).toEqual([...minhashSignature(normalizeText(signatureText))]);
     });
@@ -170,26 +172,34 @@ function referencePairs(keys: RecordKey[], threshold: number): Array<[number, nu
   const needed = Math.max(1, Math.ceil(threshold * 64 - 1e-9));
   const empty = (k: RecordKey) => k.signature.every((v) => v === 0xffffffff);
   const earlier = new Array<number>(keys.length).fill(-1);
-  const exact = new Array<boolean>(keys.length).fill(false);
-  const emptyInput = normalizeHash("");
-  const byInput = new Map<string, number>();
-  keys.forEach((k, j) => {
-    if (k.inputHash === emptyInput) return;
-    const first = byInput.get(k.inputHash);
-    if (first === undefined) byInput.set(k.inputHash, j);
-    else [earlier[j], exact[j]] = [first, true];
-  });
+  // Boilerplate: a bin value more than a tenth of the non-empty records hold.
+  const counts = new Map<string, number>();
+  const filled = keys.filter((k) => !empty(k));
+  for (const k of filled) for (let x = 0; x < 64; x++) counts.set(`${x}:${k.signature[x]}`, (counts.get(`${x}:${k.signature[x]}`) ?? 0) + 1);
+  const common = (x: number, v: number) => filled.length >= 20 && (counts.get(`${x}:${v}`) ?? 0) > 0.1 * filled.length;
+  const agrees = (a: RecordKey, b: RecordKey) => {
+    let all = 0;
+    let same = 0;
+    let bins = 0;
+    for (let x = 0; x < 64; x++) {
+      const eq = a.signature[x] === b.signature[x];
+      if (eq) all++;
+      if (common(x, a.signature[x]!) && common(x, b.signature[x]!)) continue;
+      bins++;
+      if (eq) same++;
+    }
+    if (filled.length < 20 || bins < 4) return all >= needed;
+    return same >= Math.ceil(threshold * bins - 1e-9);
+  };
   for (let b = 0; b < 16; b++) {
     const buckets = new Map<string, number[]>();
     keys.forEach((k, j) => {
-      if (exact[j] || empty(k)) return;
+      if (empty(k)) return;
       const key = [...k.signature.subarray(b * 4, b * 4 + 4)].join(",");
       const chain = buckets.get(key) ?? [];
       for (const i of chain) {
         if (earlier[j]! >= 0 && i >= earlier[j]!) break;
-        let same = 0;
-        for (let x = 0; x < 64; x++) if (keys[i]!.signature[x] === k.signature[x]) same++;
-        if (same >= needed) {
+        if (agrees(keys[i]!, k)) {
           earlier[j] = i;
           break;
         }

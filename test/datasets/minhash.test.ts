@@ -29,15 +29,34 @@ describe("normalisation", () => {
 });
 
 describe("nearDuplicatePairs", () => {
-  it("pairs records that differ only by case, punctuation and whitespace as exact input matches", async () => {
+  it("compares whole examples: an equal prompt with another answer is no near-duplicate, a case-folded copy is", async () => {
     const keys = await keysOf([
       { user: "How do I reset my password?", assistant: "Go to settings." },
       { user: "what is the weather", assistant: "Sunny." },
       { user: "how do i   RESET my password", assistant: "Open settings, then security." },
+      { user: "HOW do I reset my password", assistant: "go to settings" },
     ]);
     expect(keys[0]!.inputHash).toBe(keys[2]!.inputHash);
-    expect(keys[0]!.exampleHash).not.toBe(keys[2]!.exampleHash);
-    expect(nearDuplicatePairs(keys, 0.8)).toEqual([[0, 2]]);
+    expect(nearDuplicatePairs(keys, 0.8)).toEqual([[0, 3]]);
+  });
+
+  it("discounts an instruction template most records share before comparing", async () => {
+    const template = [
+      "toolformer: enabled",
+      "toolformer access: headlines",
+      "A wrapper around a news service. Useful for when you need the latest headlines about a topic the user names, from world affairs to sport, with a short summary of each story and the outlet that published it.",
+      "Input should be the topic, in one or two words, as the user wrote it. Answer with the call alone; do not add commentary, do not guess headlines, and do not call any other tool.",
+      "headlines(topic)",
+      "Answer the user's question about today's news with the tool call that fetches it",
+    ].join("\n");
+    const topics = ["world", "technology", "sports", "science", "business", "health", "politics", "travel", "music", "film", "books", "weather", "energy", "space", "climate", "education", "finance", "gaming", "fashion", "food", "art", "law"];
+    const keys = await keysOf(
+      topics.map((topic, i) => ({
+        user: `${template}\nWhat are the headlines in ${topic} news today?`,
+        assistant: `Today's ${topic} headlines: headlines('${topic}') found ${i + 2} stories, led by ${topic} item ${i * 7}.`,
+      })),
+    );
+    expect(nearDuplicatePairs(keys, 0.85)).toEqual([]);
   });
 
   it("finds near-duplicates by MinHash and leaves different records alone", async () => {
@@ -75,7 +94,7 @@ describe("nearDuplicatePairs", () => {
   });
 
   it("stays linear on many identical records: one pair per repeated record", async () => {
-    const keys = await keysOf(Array.from({ length: 300 }, (_, i) => ({ user: i % 2 ? long : `${long} number ${i}`, assistant: "x" })));
+    const keys = await keysOf(Array.from({ length: 300 }, (_, i) => ({ user: i % 2 ? long : long.toUpperCase(), assistant: i % 3 ? "x" : "X!" })));
     const pairs = nearDuplicatePairs(keys, 0.7);
     expect(pairs).toHaveLength(299);
     expect(new Set(pairs.map(([, j]) => j)).size).toBe(299);

@@ -67,6 +67,26 @@ describe("findSensitive", () => {
     expect(JSON.stringify(scan)).not.toContain("7946");
   });
 
+  it("marks contact data reserved for examples as a placeholder, and only that", async () => {
+    // Alpaca-shaped records: sample contact details in instructions next to real-looking ones.
+    const rows = [
+      { instruction: "Write a signature block", input: "Jane Doe, jane.doe@example.com, (415) 555-0142", output: "Jane Doe | jane.doe@example.com | (415) 555-0142" },
+      { instruction: "Reply to the customer", input: "From: mark.ellis@gmail.com", output: "Dear Mark, we will call you on +1 415 767 3301." },
+      { instruction: "Format this UK number", input: "07700 900123", output: "+44 7700 900123" },
+      { instruction: "Who should I contact?", input: "", output: "Write to support@shop.test or call 020 7946 0958." },
+    ];
+    const scan = await scanDataset({ path: "a.jsonl", format: "alpaca", role: "train", chunks: Buffer.from(rows.map((r) => JSON.stringify(r)).join("\n")), lexicon: scanLexicon() });
+    expect(scan.sensitive.map((h) => `${h.line} ${h.kind}${h.placeholder ? " placeholder" : ""}`)).toEqual([
+      "1 email placeholder",
+      "1 phone placeholder",
+      "2 email",
+      "2 phone",
+      "3 phone placeholder",
+      "4 email placeholder",
+      "4 phone placeholder",
+    ]);
+  });
+
   it("skips digit runs that fail the Luhn check", () => {
     expect(findSensitive("order 4111 1111 1111 1112 shipped", 1, lexicon)).toEqual([]);
   });

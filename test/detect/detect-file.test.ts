@@ -1,6 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
 import { detectFile, localPath, type DetectContext } from "../../src/detect/index.js";
 import { fixtureContext as contextWith, fixtureFile, noPaths } from "../fixtures/fixture-files.js";
+import { scanDataset } from "../../src/datasets/index.js";
+import { scanLexicon } from "../../src/rules/scan-lexicon.js";
 
 const ctx = contextWith();
 const text = (s: string) => Buffer.from(s, "utf8");
@@ -189,6 +191,21 @@ describe("dataset formats", () => {
     await expect(detectFile("x/a.tsv", text("text\tlabel\nhi\tgreet\n"), ctx)).resolves.toEqual({ kind: "dataset", format: "classification" });
     await expect(detectFile("x/a.csv", text("label,description\nbilling,Billing\n"), ctx)).resolves.toEqual({ kind: "label-schema", format: "label-csv" });
     await expect(detectFile("x/prices.csv", text("sku,price\n1,2\n"), ctx)).resolves.toBeNull();
+  });
+
+  it("recognises a classification CSV's label column by its content when its name is not a known one", async () => {
+    // Review-rating shaped: a known text column and a `stars` column of a few short values.
+    const rows = ["Great battery, lasts two days", "Screen cracked in a week", "Does the job", "Arrived late but works", "Best headphones I have owned", "Stopped charging after a month", "Fine for the price", "Sound is tinny", "Love it", "Returned it"];
+    const stars = ["5", "1", "3", "3", "5", "1", "3", "2", "5", "1"];
+    const csv = `review,stars\n${rows.map((r, i) => `"${r}",${stars[i]}`).join("\n")}\n`;
+    await expect(detectFile("data/reviews.csv", text(csv), ctx)).resolves.toEqual({ kind: "dataset", format: "classification" });
+    // Every value distinct (an id, a price): not labels.
+    const ids = `review,order_id\n${rows.map((r, i) => `"${r}",A-${1000 + i}`).join("\n")}\n`;
+    await expect(detectFile("x/orders.csv", text(ids), ctx)).resolves.toBeNull();
+    const scan = await scanDataset({ path: "data/reviews.csv", format: "classification", role: "train", chunks: Buffer.from(csv), lexicon: scanLexicon() });
+    expect(scan.formatIssues).toEqual([]);
+    expect(scan.keys.map((k) => k.line)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(scan.labelCounts).toEqual({ "1": 3, "2": 1, "3": 3, "5": 3 });
   });
 
   it("detects a JSONL saved as .json", async () => {

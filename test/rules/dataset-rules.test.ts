@@ -47,6 +47,10 @@ ruleTester("dataset-duplicates", {
   valid: [
     { name: "distinct records", datasets: [chats(chat(distinctTexts(30)))] },
     { name: "a share of repeats under a raised max_ratio", options: { max_ratio: 0.5 }, datasets: [chats(chat([...distinctTexts(10), ...distinctTexts(2)]))] },
+    {
+      name: "the same prompt with different answers (the whole example is compared)",
+      datasets: [chats(chat(["Write a haiku about the sea", "Write a haiku about the sea", ...distinctTexts(10)], ["Waves fold into foam, gulls argue over the pier, salt dries on my hands", "Grey tide at midnight, a lighthouse counts the seconds, boats sleep in the dark"]))],
+    },
   ],
   invalid: [
     {
@@ -56,6 +60,18 @@ ruleTester("dataset-duplicates", {
         { line: 11, severity: "warning", introduced: true, message: /^Line 11 repeats line 1 .* 2 of 12 examples \(16\.7%, above 5%\)/ },
         { line: 12, message: /^Line 12 repeats line 2/ },
       ],
+    },
+    {
+      name: "examples that differ only by a prompt prefix nearly repeat, said of the whole example",
+      datasets: [
+        chats(
+          chat(
+            [...distinctTexts(10), "My card payment was declined at the grocery store this morning even though my balance is fine and I have used it before", "Customer says: my card payment was declined at the grocery store this morning even though my balance is fine and I have used it before"],
+            [...distinctTexts(10).map(() => "See the help centre."), "Sorry about that: card payments can be declined when the merchant's terminal flags a mismatch, so please try again or contact us with the time of the payment", "Sorry about that: card payments can be declined when the merchant's terminal flags a mismatch, so please try again or contact us with the time of the payment"],
+          ),
+        ),
+      ],
+      findings: [{ line: 12, message: /^Line 12 nearly repeats line 11 \(the whole example, prompt and answer, at 85% or more word overlap, not counting text that a large share of the file's records share\); 1 of 12 examples/ }],
     },
     {
       name: "an old pair in a file already over the limit is existing, a new one introduced",
@@ -108,11 +124,25 @@ ruleTester("dataset-sensitive", {
   invalid: [
     {
       name: "a key is an error, an email a warning, both masked",
-      datasets: [chats(chat(["my key is sk-proj-AbCdEfGhIjKlMnOpQrStUvWx12", "write to jane.doe@example.com"]))],
+      datasets: [chats(chat(["my key is sk-proj-AbCdEfGhIjKlMnOpQrStUvWx12", "write to jane.doe@gmail.com"]))],
       findings: [
         { line: 1, severity: "error", message: /^Line 1 holds a secret: .*openai-api-key/ },
         { line: 2, severity: "warning", message: /^Line 2 holds personal data: .*email/ },
       ],
+    },
+    {
+      name: "an example.com address and a 555-01xx number are a placeholder notice, not personal data",
+      datasets: [chats(chat(["Draft a signature: Jane Doe, jane.doe@example.com, (415) 555-0142", "Draft another one for Ann"], ["Jane Doe | jane.doe@example.com", "Ann Lee | (415) 555-0199"]))],
+      findings: [
+        { line: 1, severity: "notice", message: /^Line 1 holds contact data that looks like a placeholder \(a domain or number reserved for examples\): j\*\*\*@… \(email\); not counted as personal data\.$/ },
+        { line: 1, severity: "notice", message: /placeholder .*\(phone\)/ },
+        { line: 2, severity: "notice", message: /placeholder .*\(phone\)/ },
+      ],
+    },
+    {
+      name: "placeholders are left out when the file holds real personal data",
+      datasets: [chats(chat(["Draft a signature: Jane Doe, jane.doe@example.com", "Reply to mark.ellis@gmail.com"]))],
+      findings: [{ line: 2, severity: "warning", message: /^Line 2 holds personal data: m\*\*\*@… \(email\)\.$/ }],
     },
   ],
 });

@@ -9,7 +9,8 @@ function status(error: unknown): number | undefined {
  * Who approved a pull request's head commit, read from GitHub only when a waiver the PR adds
  * needs it: each reviewer's latest review that approves or requests changes decides (comments do
  * not), and it must be of the head commit. Team membership asks GitHub (the `members: read`
- * permission); a 404 is "not a member".
+ * permission); a 404 is "not a member", and so is a 403 (a token that may not read the
+ * organisation's teams, such as a workflow's): the waiver then waits, which is the safe side.
  */
 export function headApprovals(octokit: GitHubClient, repo: RepoRef, pullNumber: number, headSha: string): HeadApprovals {
   let approvers: Promise<string[]> | undefined;
@@ -37,7 +38,7 @@ export function headApprovals(octokit: GitHubClient, repo: RepoRef, pullNumber: 
           .getMembershipForUserInOrg({ org, team_slug: slug, username: login })
           .then((r) => r.data.state === "active")
           .catch((error: unknown) => {
-            if (status(error) === 404) return false;
+            if (status(error) === 404 || status(error) === 403) return false;
             throw error;
           });
         teams.set(key, member);

@@ -69,7 +69,7 @@ export async function applyWaivers(findings: readonly Finding[], set: WaiverSet,
   const notes = [...waiting].map((w) =>
     approvals
       ? `The waiver of ${w.rule} for ${w.path} that this pull request adds (${WAIVERS_PATH}${w.line ? `:${w.line}` : ""}) applies once an owner of the path approves the head commit.`
-      : `The waiver of ${w.rule} for ${w.path} that this change adds (${WAIVERS_PATH}${w.line ? `:${w.line}` : ""}) was not applied: the CLI cannot check approvals, so only the base branch's waivers apply.`,
+      : `The waiver of ${w.rule} for ${w.path} that this change adds (${WAIVERS_PATH}${w.line ? `:${w.line}` : ""}) was not applied: approvals cannot be checked here (the CLI reviews no pull request), so only the base branch's waivers apply.`,
   );
   return { findings: out, notes };
 }

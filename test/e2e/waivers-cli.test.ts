@@ -92,6 +92,6 @@ describe("waivers (CLI, real git repositories)", () => {
     const r = await reviewScenario({ base: merged, head: { "data/train.jsonl": lines([...clean, leak(SECRET)]), [WAIVERS]: waivers([accepted]) } });
     expect(r.json.conclusion).toBe("failure");
     expect(findings(r).find((f) => f.ruleId === "dataset-sensitive")?.waived).toBeUndefined();
-    expect((r.json as { notes?: string[] }).notes).toEqual(expect.arrayContaining([expect.stringMatching(/was not applied: the CLI cannot check approvals, so only the base branch's waivers apply/)]));
+    expect((r.json as { notes?: string[] }).notes).toEqual(expect.arrayContaining([expect.stringMatching(/was not applied: approvals cannot be checked here \(the CLI reviews no pull request\), so only the base branch's waivers apply/)]));
   });
 });

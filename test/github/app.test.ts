@@ -359,7 +359,7 @@ describe("waivers", () => {
   const leaky = {
     ...GOOD.base,
     ...GOOD.head,
-    "data/train.jsonl": `${GOOD.head["data/train.jsonl"]}${JSON.stringify({ text: `my token is ${SECRET}`, label: "billing" })}\n`,
+    "data/train.jsonl": `${String(GOOD.head["data/train.jsonl"])}${JSON.stringify({ text: `my token is ${SECRET}`, label: "billing" })}\n`,
   } as Record<string, string | Buffer>;
 
   it("a waiver on the base branch turns the failing review into a passing one, shown with its reason", async () => {

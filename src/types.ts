@@ -286,6 +286,8 @@ export interface ReviewInput {
    * length, eval split and eval set apply to the change; they are not artifacts of it.
    */
   contextConfigs: ContextConfig[];
+  /** Waivers from the base branch (and those the change adds), validated; the `waiver-invalid` rule reports the problems. */
+  waivers: WaiverSet;
 }
 
 /** An unchanged training config read as context (see `ReviewInput.contextConfigs`). */
@@ -302,6 +304,48 @@ export interface ConfigProblem {
   keyPath: string;
   message: string;
   line?: number;
+}
+
+/** Which version of the waivers file an entry comes from: the base branch, or added by this change. */
+export type WaiverOrigin = "base" | "change";
+
+/** One waiver entry as written, validated for shape. */
+export interface Waiver {
+  rule: string;
+  /** A glob over repository paths (picomatch, dot files included). */
+  path: string;
+  /** One finding's SARIF partial fingerprint; absent: every finding of the rule under the path. */
+  fingerprint?: string;
+  reason: string;
+  /** An owner of the path, as CODEOWNERS or the config's `owners` write it (`@org/team`, `@user`). */
+  approved_by: string;
+  /** `YYYY-MM-DD`; the waiver applies through this day (UTC). */
+  expires: string;
+  /** 1-based line of the entry in the waivers file. */
+  line?: number;
+  origin: WaiverOrigin;
+}
+
+/** Why a waiver entry does not apply, with the key it is about. */
+export interface WaiverProblem {
+  /** The key at fault (`expires`, `approved_by`, …), empty for the whole entry or file. */
+  key: string;
+  line?: number;
+  message: string;
+  origin: WaiverOrigin;
+}
+
+/** The waivers that apply (subject, for entries the change adds, to an owner's approval) and why the others do not. */
+export interface WaiverSet {
+  entries: Waiver[];
+  problems: WaiverProblem[];
+}
+
+/** How a waived finding was accepted (see `Finding.waived`). */
+export interface WaivedBy {
+  reason: string;
+  approved_by: string;
+  expires: string;
 }
 
 /** Where a finding points. */
@@ -329,6 +373,10 @@ export interface Finding {
    * finding about the change itself); false when it was already on the base branch. Absent: true.
    */
   introduced?: boolean;
+  /** Stable across pushes and line moves (see `findingFingerprint`); SARIF's partial fingerprint, what a waiver names. */
+  fingerprint?: string;
+  /** Set when a waiver accepted this finding: it never decides the conclusion. */
+  waived?: WaivedBy;
 }
 
 /** What a rule function returns before the engine stamps metadata on it. */

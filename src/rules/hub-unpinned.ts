@@ -1,4 +1,5 @@
 import { posix } from "node:path";
+import { z } from "zod";
 import type { Artifact, HubRef, RuleResult } from "../types.js";
 import { defineRule } from "./define-rule.js";
 
@@ -6,7 +7,13 @@ import { defineRule } from "./define-rule.js";
 const COMMIT_SHA = /^[0-9a-f]{7,40}$/i;
 const VERSION_TAG = /^v?\d+(\.\d+)*([-+.][\w.]+)?$/i;
 
-export default defineRule({ id: "hub-unpinned" }, (input) => {
+const lexicon = z.strictObject({
+  /** First path segments of `owner/name`-shaped values that are local folders in practice (outputs, checkpoints). */
+  local_owners: z.array(z.string().regex(/^[\w.-]+$/)).default([]),
+});
+
+export default defineRule({ id: "hub-unpinned", lexicon }, (input, _options, lx) => {
+  const localOwners = new Set(lx.local_owners.map((o) => o.toLowerCase()));
   const files = new Set(input.headFiles);
   const changed = new Set(input.artifacts.filter((a) => a.status !== "removed").map((a) => a.path));
   const inRepo = (p: string) => files.has(p) || input.headFiles.some((f) => f.startsWith(`${p}/`));
@@ -17,6 +24,7 @@ export default defineRule({ id: "hub-unpinned" }, (input) => {
         .config!.hubRefs!.filter((ref) => ref.revision === undefined || !COMMIT_SHA.test(ref.revision))
         // A registry entry changed in the same PR is reported there, once, not again at each config that names it.
         .filter((ref) => ref.file === undefined || !changed.has(ref.file))
+        .filter((ref) => !localOwners.has(ref.id.split("/")[0]!.toLowerCase()))
         .filter((ref) => !inRepo(ref.id) && !inRepo(posix.join(posix.dirname(a.path), ref.id)))
         .map((ref) => finding(a, ref)),
     );

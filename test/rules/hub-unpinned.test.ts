@@ -21,11 +21,12 @@ ruleTester("hub-unpinned", {
     { name: "a removed config", input: withRefs([model()], { status: "removed" }) },
     {
       name: "an owner/name that is a folder in the repository",
-      input: { ...withRefs([model({ key: "datasets[0].path", id: "data/support_chats", kind: "dataset" })]), headFiles: ["data/support_chats/train.jsonl"] },
+      input: { ...withRefs([model({ key: "datasets[0].path", id: "support/chats", kind: "dataset" })]), headFiles: ["support/chats/train.jsonl"] },
     },
+    { name: "a training output folder that is not committed", input: withRefs([model({ key: "model_name_or_path", id: "saves/llama3-8b-sft" }), model({ id: "Outputs/merged" })]) },
     {
       name: "an owner/name beside the config",
-      input: { ...withRefs([model({ id: "models/base" })]), headFiles: ["configs/models/base/config.json"] },
+      input: { ...withRefs([model({ id: "router/base" })]), headFiles: ["configs/router/base/config.json"] },
     },
     {
       name: "a registry entry reported by the registry itself when it changes too",
@@ -109,9 +110,11 @@ describe("hub-unpinned on real-shaped configs of each framework", () => {
   });
 
   it("axolotl: quiet when pinned to commits and the other dataset is a folder in the repository", async () => {
-    const { detection, at } = await review("axolotl-pinned.yml", "configs/lora.yml", { headFiles: ["data/support_chats/part-0.jsonl"] });
+    const { detection, at } = await review("axolotl-pinned.yml", "configs/lora.yml", { headFiles: ["support_data/chats/part-0.jsonl"] });
     expect(detection.config?.hubRefs?.map((r) => r.revision)).toEqual(["8c3d9ba4a0b71ec1a6f4a1ea0b7e1f3c5d2e9a10", "2f1d6b8", undefined]);
     expect(at).toEqual([]);
+    // Without the folder at head, `support_data/chats` reads as a Hub dataset.
+    expect((await review("axolotl-pinned.yml", "configs/lora.yml")).at).toEqual(["datasets[1].path@9"]);
   });
 
   it("TRL: model_revision main is a branch; dataset_name has no revision key in TRL", async () => {

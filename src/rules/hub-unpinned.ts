@@ -31,13 +31,13 @@ export default defineRule({ id: "hub-unpinned", lexicon }, (input, _options, lx)
 });
 
 function finding(a: Artifact, ref: HubRef): RuleResult {
-  const where = ref.line === undefined ? a.path : `${a.path}:${ref.line}`;
+  const where = ref.line === undefined ? `in ${a.path}` : `on line ${ref.line} of ${a.path}`;
   const through = ref.file === undefined ? "" : ` (through ${ref.file})`;
   return {
     path: a.path,
     line: ref.line,
     endLine: ref.line,
-    message: `${where}: \`${ref.key}\` names the Hub ${ref.kind} \`${ref.id}\`${through} ${state(ref)}; ${fix(a, ref)}.`,
+    message: `\`${ref.key}\` ${where} names the Hub ${ref.kind} \`${ref.id}\`${through} ${state(ref)}; ${fix(a, ref)}.`,
   };
 }
 

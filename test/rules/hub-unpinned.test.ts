@@ -49,14 +49,14 @@ ruleTester("hub-unpinned", {
           severity: "notice",
           introduced: true,
           message:
-            "configs/train.yml:1: `base_model` names the Hub model `NousResearch/Llama-3.2-1B` with no revision, so each run takes whatever the repository holds that day; set `revision_of_model` to a commit sha.",
+            "`base_model` on line 1 of configs/train.yml names the Hub model `NousResearch/Llama-3.2-1B` with no revision, so each run takes whatever the repository holds that day; set `revision_of_model` to a commit sha.",
         },
       ],
     },
     {
       name: "a branch moves",
       input: withRefs([model({ key: "model_name_or_path", revision: "main", revisionKey: "model_revision", pinKey: "model_revision", line: 2 })]),
-      findings: [{ line: 2, message: /`model_name_or_path` names the Hub model `NousResearch\/Llama-3\.2-1B` pinned by `model_revision` to the branch `main`, which moves; set `model_revision` to a commit sha\.$/ }],
+      findings: [{ line: 2, message: /`model_name_or_path` on line 2 of configs\/train\.yml names the Hub model `NousResearch\/Llama-3\.2-1B` pinned by `model_revision` to the branch `main`, which moves; set `model_revision` to a commit sha\.$/ }],
     },
     {
       name: "a tag can be moved",
@@ -76,7 +76,7 @@ ruleTester("hub-unpinned", {
     {
       name: "a registry entry through an unchanged registry, at the config's key",
       input: withRefs([model({ key: "dataset", id: "llamafactory/alpaca_en", kind: "dataset", file: "data/dataset_info.json", pinKey: undefined, line: 11 })]),
-      findings: [{ line: 11, message: /^configs\/train\.yml:11: `dataset` names the Hub dataset `llamafactory\/alpaca_en` \(through data\/dataset_info\.json\) with no revision/ }],
+      findings: [{ line: 11, message: /^`dataset` on line 11 of configs\/train\.yml names the Hub dataset `llamafactory\/alpaca_en` \(through data\/dataset_info\.json\) with no revision/ }],
     },
     {
       name: "one finding per reference, and a severity from the repo config",
@@ -96,7 +96,7 @@ async function review(fixture: string, repoPath: string, opts: { headFiles?: str
   if (!detection?.config) throw new Error(`${fixture} was not detected as a config`);
   const artifact: Artifact = { path: repoPath, kind: detection.kind, format: detection.format, status: "added", config: detection.config };
   const findings = await runRuleCase("hub-unpinned", { name: fixture, input: { artifacts: [artifact], headFiles: [repoPath, ...(opts.headFiles ?? [])] } });
-  return { detection, findings, at: findings.map((f) => `${/`([^`]+)` names/.exec(f.message)?.[1]}@${f.line}`) };
+  return { detection, findings, at: findings.map((f) => `${/^`([^`]+)` /.exec(f.message)?.[1]}@${f.line}`) };
 }
 
 describe("hub-unpinned on real-shaped configs of each framework", () => {

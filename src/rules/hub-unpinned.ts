@@ -14,9 +14,13 @@ const lexicon = z.strictObject({
 
 export default defineRule({ id: "hub-unpinned", lexicon }, (input, _options, lx) => {
   const localOwners = new Set(lx.local_owners.map((o) => o.toLowerCase()));
-  const files = new Set(input.headFiles);
+  const paths = new Set<string>();
+  for (const file of input.headFiles) {
+    for (let i = file.indexOf("/"); i > 0; i = file.indexOf("/", i + 1)) paths.add(file.slice(0, i));
+    paths.add(file);
+  }
   const changed = new Set(input.artifacts.filter((a) => a.status !== "removed").map((a) => a.path));
-  const inRepo = (p: string) => files.has(p) || input.headFiles.some((f) => f.startsWith(`${p}/`));
+  const inRepo = (p: string) => paths.has(p);
   return input.artifacts
     .filter((a) => a.config?.hubRefs && a.status !== "removed" && !a.config.infrastructure)
     .flatMap((a) =>

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import { detectFile } from "../../src/detect/index.js";
+import { parseHubId } from "../../src/detect/frameworks.js";
 import type { Artifact, HubRef } from "../../src/types.js";
 import { fixtureContext, fixtureFile } from "../fixtures/fixture-files.js";
 import { ruleTester, runRuleCase } from "../helpers/rule-tester.js";
@@ -88,6 +89,26 @@ ruleTester("hub-unpinned", {
       ],
     },
   ],
+});
+
+describe("what reads as a Hub id", () => {
+  it.each([
+    ["meta-llama/Llama-3.2-1B", { id: "meta-llama/Llama-3.2-1B" }],
+    ["Qwen/Qwen2.5-0.5B", { id: "Qwen/Qwen2.5-0.5B" }],
+    [" HuggingFaceH4/ultrachat_200k ", { id: "HuggingFaceH4/ultrachat_200k" }],
+    ["org/name@2f1d6b8", { id: "org/name", revision: "2f1d6b8" }],
+    ["org/name@refs/pr/3", { id: "org/name", revision: "refs/pr/3" }],
+  ])("%s is a Hub id", (raw, want) => {
+    expect(parseHubId(raw)).toEqual(want);
+  });
+
+  it.each(["gpt-4o-mini-2024-07-18", "json", "./data/train", "/models/llama", "~/models/llama", "data/train.jsonl", "data/alpaca.json",
+    "corpus/part.parquet", "https://huggingface.co/org/name", "s3://bucket/key", "${MODEL}/name", "org/name/sub", "../org/name", "org/name@", "", null, 3])(
+    "%p is not",
+    (raw) => {
+      expect(parseHubId(raw)).toBeUndefined();
+    },
+  );
 });
 
 /** What the rule says about one fixture config detected at `repoPath`, as `key@line` and the message. */

@@ -101,6 +101,30 @@ export interface ConfigFacts {
   registry?: boolean;
   /** Held-out splits (test/eval/validation) that the training mixture includes, with their lines. */
   evalSplitsInTraining?: { dataset: string; split: string; line?: number }[];
+  /** Values of the keys that name a Hugging Face Hub model or dataset, with the revision they state. */
+  hubRefs?: HubRef[];
+}
+
+/**
+ * A value of a key that names a Hugging Face Hub model or dataset (`owner/name`) in a config.
+ * Detection records every candidate; the rule drops the ones that are paths in the repository.
+ */
+export interface HubRef {
+  /** The key path that names it, e.g. `base_model`, `datasets[0].path`, `alpaca_en.hf_hub_url`. */
+  key: string;
+  /** The Hub id without any `@revision` suffix. */
+  id: string;
+  kind: "model" | "dataset";
+  /** 1-based line of the key that names it. */
+  line?: number;
+  /** The revision stated for it (the revision key's value or an `@` suffix), when any. */
+  revision?: string;
+  /** The key that states `revision` (the id's own key for an `@` suffix). */
+  revisionKey?: string;
+  /** The key the framework reads to pin this reference; absent when it has none. */
+  pinKey?: string;
+  /** The file that declares the id when it is not the config itself (a LLaMA-Factory `dataset_info.json`). */
+  file?: string;
 }
 
 /** A changed file that detection recognised as a fine-tuning artifact. */

@@ -14,6 +14,7 @@ import evalCoverage from "./eval-coverage.js";
 import evalLeakage from "./eval-leakage.js";
 import evalSuite from "./eval-suite.js";
 import fullFinetune from "./full-finetune.js";
+import hubUnpinned from "./hub-unpinned.js";
 import labelSchemaChange from "./label-schema-change.js";
 import labelSchemaChurn from "./label-schema-churn.js";
 import latencyBudget from "./latency-budget.js";
@@ -40,6 +41,7 @@ export const ruleRegistry: ReadonlyMap<string, Rule> = new Map(
       evalLeakage,
       evalSuite,
       fullFinetune,
+      hubUnpinned,
       labelSchemaChange,
       labelSchemaChurn,
       latencyBudget,

@@ -55,6 +55,7 @@ export const GOOD = {
       "  - path: data/eval.jsonl",
       "    type: chat_template",
       "output_dir: ./outputs/router",
+      "revision_of_model: 9213176726f574b556790deb65791e0c5aa438b6",
       "",
     ].join("\n"),
     "data/train.jsonl": `${classificationJsonl({ billing: 40, returns: 40, shipping: 40 }, 1).join("\n")}\n`,

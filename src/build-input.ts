@@ -2,9 +2,10 @@ import type { RepoConfig } from "./config/schema.js";
 import { parseRepoConfig, CONFIG_PATH } from "./config/load-config.js";
 import { parseLabels, scanDataset } from "./datasets/index.js";
 import { readBaseline } from "./datasets/baseline.js";
-import { classifyContent, detectFile, needsContent, type DetectContext } from "./detect/index.js";
+import { changesFineTuning, classifyContent, detectFile, needsContent, proposesFineTuning, type DetectContext } from "./detect/index.js";
 import { configOwnerRules, parseCodeowners } from "./codeowners.js";
 import { scanLexicon } from "./rules/scan-lexicon.js";
+import { decodeText as decode } from "./text.js";
 import { checkWaivers } from "./waivers/check-waivers.js";
 import { parseWaiverFile, WAIVERS_PATH } from "./waivers/waiver-file.js";
 import type {
@@ -127,7 +128,6 @@ async function* withProgress(chunks: AsyncIterable<Buffer>, path: string, size: 
   }
 }
 
-const decode = (buf: Buffer) => buf.toString("utf8").replace(/^\uFEFF/, "");
 
 /** Why a symbolic link is not read: git holds only its target path, and the review never follows it. */
 function symlinkReason(target: Buffer | null): string {
@@ -200,7 +200,7 @@ async function labelSources(source: Source, artifacts: readonly Artifact[], head
     .filter((a) => !a.unreadable && a.status !== "removed")
     .filter((a) => a.kind === "label-schema" || ((a.kind === "dataset" || a.kind === "eval-dataset") && LABELLED_FORMATS.has(a.format)))
     .map((a) => ({ path: a.path, previousPath: a.previousPath, format: a.format }));
-  if (!artifacts.some((a) => !a.config?.infrastructure)) return sources;
+  if (!changesFineTuning(artifacts)) return sources;
   const seen = new Set(sources.map((s) => s.path));
   for (const path of headFiles) {
     if (seen.has(path) || sources.length >= MAX_LABEL_FILES) continue;
@@ -493,8 +493,6 @@ export async function buildInput(
     configChange,
     contextConfigs: context.configs,
     waivers: await readWaivers(source, changed, config, owners, headFiles, opts.now ?? new Date()),
-    proposes: artifacts.some(
-      (a) => a.status !== "removed" && (a.kind === "proposal" || (a.kind === "training-config" && !a.config?.infrastructure && !a.config?.registry)),
-    ),
+    proposes: proposesFineTuning(artifacts),
   };
 }

@@ -1,6 +1,7 @@
 import { checkFinding } from "./finding-schema.js";
 import type { OptionValue, RepoConfig, RuleSettings } from "./config/schema.js";
 import { recordIntroduced } from "./datasets/record-ids.js";
+import { changesFineTuning } from "./detect/change-kind.js";
 import { SEVERITY_RANK } from "./severity.js";
 import type { Conclusion, DatasetScan, ExistingMode, Finding, ReviewInput, Rule, RuleResult, Severity } from "./types.js";
 
@@ -87,7 +88,7 @@ export function ruleOptions(rule: Rule, config: RepoConfig): Rule["meta"]["optio
  * and the others still run. Proposal rules stay quiet when only infrastructure changed.
  */
 export function runRules(rules: Iterable<Rule>, input: ReviewInput): Finding[] {
-  const fineTuning = input.artifacts.some((a) => !a.config?.infrastructure);
+  const fineTuning = changesFineTuning(input.artifacts);
   const findings: Finding[] = [];
   for (const rule of rules) {
     const settings = input.config.rules[rule.meta.id];

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { SEVERITIES, type Severity } from "../severity.js";
-import type { Rule } from "../types.js";
 
 /** A rule option's value as the repo config may set it. */
 export type OptionValue = number | string | boolean | string[];
@@ -31,6 +30,15 @@ export interface RepoConfig {
   rules: Record<string, RuleSettings>;
 }
 
+/**
+ * What the config schema needs of a rule: its metadata and options schema. Declared here, not taken
+ * from `types.ts`, which imports `RepoConfig` from this file: the two stay free of a cycle.
+ */
+export interface RuleOptionsSource {
+  meta: { id: string; title: string; pattern: number; severity: Severity; options: Record<string, OptionValue> };
+  options?: z.ZodObject;
+}
+
 const globs = z.array(z.string().min(1)).default([]);
 
 /** The schema of an option a rule declares no schema for (rules built by hand in tests): its default's type. */
@@ -45,7 +53,7 @@ function optionSchema(value: OptionValue): z.ZodType {
  * One schema, built from the rules so that each rule's options are in it: the bounds from the
  * rule module's options schema, the defaults from its `rules/<id>.yml`.
  */
-export function buildConfigSchema(ruleList: readonly Pick<Rule, "meta" | "options">[]) {
+export function buildConfigSchema(ruleList: readonly RuleOptionsSource[]) {
   const rules = Object.fromEntries(
     ruleList.map(({ meta, options }) => [
       meta.id,

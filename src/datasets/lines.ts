@@ -3,6 +3,8 @@
  * decoding that says where a line's bytes go wrong.
  */
 
+import { stripBomBytes } from "../text.js";
+
 /** One physical line of a file (1-based), without its `\n`/`\r\n` and without a leading BOM. */
 export type RawLine =
   | { line: number; tooLong: false; bytes: Buffer }
@@ -11,7 +13,6 @@ export type RawLine =
 /** Default cap on one line (or one CSV record): longer ones are reported, never parsed. */
 export const DEFAULT_MAX_RECORD_BYTES = 8 * 1024 * 1024;
 
-const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /**
  * Push-based line splitter: feed chunks, get the lines they complete. Memory stays bounded by
@@ -79,7 +80,7 @@ export class LineSplitter {
     // A line within one chunk is a view of it, not a copy: lines are decoded as soon as they are read.
     let bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts, size);
     if (bytes.length > 0 && bytes[bytes.length - 1] === 0x0d) bytes = bytes.subarray(0, bytes.length - 1);
-    if (line === 1 && bytes.subarray(0, 3).equals(BOM)) bytes = bytes.subarray(3);
+    if (line === 1) bytes = stripBomBytes(bytes);
     return { line, tooLong: false, bytes };
   }
 }
@@ -139,7 +140,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
  */
 export function decodeWholeFile(content: Buffer): { text: string; badLines: Map<number, string> } {
   const badLines = new Map<number, string>();
-  const body = content.subarray(0, 3).equals(BOM) ? content.subarray(3) : content;
+  const body = stripBomBytes(content);
   try {
     return { text: strict.decode(body), badLines };
   } catch {

@@ -1,4 +1,5 @@
 /** Tells text from Git LFS pointers and binary content, before anything tries to parse a file. */
+import { stripBom } from "../text.js";
 
 /** What a file's bytes are. */
 export type ContentClass = { kind: "text" } | { kind: "lfs-pointer" } | { kind: "binary"; reason: string };
@@ -42,11 +43,4 @@ export function isLfsPointer(buf: Buffer): boolean {
   return /^oid sha256:[0-9a-f]{64}\s*$/m.test(text) && /^size \d+\s*$/m.test(text);
 }
 
-/** Decodes bytes as UTF-8 (invalid bytes become U+FFFD) without a leading byte-order mark. */
-export function decodeText(buf: Buffer): string {
-  return stripBom(buf.toString("utf8"));
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
+export { decodeText } from "../text.js";

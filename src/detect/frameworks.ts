@@ -5,6 +5,7 @@
 import { posix } from "node:path";
 import picomatch from "picomatch";
 import type { ConfigFacts, HubRef } from "../types.js";
+import { decodeText } from "../text.js";
 import { isRecord } from "./dataset-format.js";
 import { signatures, type FactsSpec, type FrameworkSignature, type HubRefSpec, type MatchClause } from "./signatures.js";
 import { parseStructured, type PathHit, type StructuredDoc } from "./structured-doc.js";
@@ -360,7 +361,7 @@ async function readStructured(readFile: ReadFile, path: string): Promise<Structu
   try {
     const buf = await readFile(path);
     if (!buf || buf.length > 8 * 1024 * 1024) return null;
-    return parseStructured(buf.toString("utf8").replace(/^\uFEFF/, ""));
+    return parseStructured(decodeText(buf));
   } catch {
     return null;
   }

@@ -1,3 +1,4 @@
+import { stripBom } from "../text.js";
 import type { GitHubClient, RepoRef } from "./client.js";
 
 /** The command maintainers comment to re-run the review. */
@@ -8,7 +9,7 @@ export const COMMAND = "/finetune-review";
  * quotes it (`> /finetune-review`), puts it in a code block, or mentions it later does not count.
  */
 export function isSlashCommand(body: string | null | undefined): boolean {
-  const first = (body ?? "").replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0]!.trim();
+  const first = stripBom(body ?? "").split(/\r?\n/, 1)[0]!.trim();
   return first === COMMAND || first.startsWith(`${COMMAND} `);
 }
 

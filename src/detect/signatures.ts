@@ -84,6 +84,10 @@ const factsSchema = z.strictObject({
   datasets: keys,
   eval_datasets: keys,
   sequence_length: keys,
+  /** Keys naming the base model (string values only); a framework without its own list uses `generic_facts`'. */
+  model: keys,
+  /** Keys stating the training epochs; a framework without its own list uses `generic_facts`'. */
+  epochs: keys,
   resolve: resolveSchema.optional(),
 });
 

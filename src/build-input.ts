@@ -16,7 +16,9 @@ import type {
   OwnerRule,
   ReviewInput,
   Source,
+  TrainingEstimate,
 } from "./types.js";
+import { countLongest, estimateConfig, estimateTraining, loadTokenizer, tokenizerFor, type EstimateConfig } from "./estimate/index.js";
 
 const LABELLED_FORMATS = new Set(["classification", "rasa-nlu", "rasa-nlu-md"]);
 const CODEOWNERS_PATHS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
@@ -428,6 +430,31 @@ async function evalFiles(files: readonly string[], ctx: DetectContext): Promise<
 }
 
 /**
+ * The training estimate of the scanned datasets, with the tokenizer of the config's model when
+ * one is known (the longest records are then counted exactly too); the scans' text samples are
+ * let go after it.
+ */
+async function trainingEstimate(
+  artifacts: readonly Artifact[],
+  contextConfigs: readonly ContextConfig[],
+  datasets: DatasetScan[],
+  config: RepoConfig,
+): Promise<TrainingEstimate | undefined> {
+  const configs: EstimateConfig[] = [
+    ...artifacts.filter((a) => a.kind === "training-config" && a.status !== "removed" && a.config).map((a) => ({ path: a.path, config: a.config! })),
+    ...contextConfigs.map((c) => ({ path: c.path, config: c.config })),
+  ];
+  const name = tokenizerFor(estimateConfig(configs, datasets.filter((d) => d.role === "train"))?.config.model);
+  const tokenizer = name && datasets.length > 0 ? await loadTokenizer(name) : undefined;
+  const estimate = estimateTraining({ datasets, configs, pricing: config.pricing, tokenizer });
+  for (const scan of datasets) {
+    if (tokenizer) countLongest(scan, tokenizer);
+    delete scan.textSample;
+  }
+  return estimate;
+}
+
+/**
  * Reads everything the rules need through the Source, once: changed files, detection, dataset scans,
  * label histories, owners and the head file list. Rules then run on this without any I/O.
  */
@@ -461,6 +488,7 @@ export async function buildInput(
   const datasets = await scanDatasets(source, artifacts, context.configs, config, ctx, opts);
   // The scan is a review's long part: a review stopped during it reads nothing more.
   opts.signal?.throwIfAborted();
+  const estimate = await trainingEstimate(artifacts, context.configs, datasets, config);
   return {
     base: source.base,
     head: source.head,
@@ -477,6 +505,7 @@ export async function buildInput(
     notes,
     configChange,
     contextConfigs: context.configs,
+    ...(estimate && { estimate }),
     proposes: artifacts.some(
       (a) => a.status !== "removed" && (a.kind === "proposal" || (a.kind === "training-config" && !a.config?.infrastructure && !a.config?.registry)),
     ),

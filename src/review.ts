@@ -92,5 +92,6 @@ export async function review(req: ReviewRequest): Promise<Review> {
       })),
     settings: { comment: input.config.comment, on_error: input.config.on_error, existing: input.config.existing },
     datasets: datasetDiffs(input.datasets, nearThreshold),
+    ...(input.estimate && { estimate: input.estimate }),
   };
 }

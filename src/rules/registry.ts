@@ -19,6 +19,7 @@ import labelSchemaChurn from "./label-schema-churn.js";
 import latencyBudget from "./latency-budget.js";
 import ownership from "./ownership.js";
 import reasoningFix from "./reasoning-fix.js";
+import trainingBudget from "./training-budget.js";
 
 /** Every rule, by id, in sorted order. Adding a rule: its module, `rules/<id>.yml`, and one line here. */
 export const ruleRegistry: ReadonlyMap<string, Rule> = new Map(
@@ -44,6 +45,7 @@ export const ruleRegistry: ReadonlyMap<string, Rule> = new Map(
       latencyBudget,
       ownership,
       reasoningFix,
+      trainingBudget,
     ] as Rule[]
   )
     .sort((a, b) => a.meta.id.localeCompare(b.meta.id))

@@ -109,7 +109,7 @@ ruleTester("dataset-length", {
       name: "a record over a lowered max_tokens",
       options: { max_tokens: 30 },
       datasets: [chats(chat(["short one", distinctTexts(1, 60)[0]!]))],
-      findings: [{ line: 2, severity: "notice", message: /^Line 2 is about \d+ tokens, longer than the sequence length 30 \(the rule's max_tokens\)/ }],
+      findings: [{ line: 2, severity: "notice", message: /^Line 2 is about \d+ tokens \(estimated at 4 characters a token\), longer than the sequence length 30 \(the rule's max_tokens\)/ }],
     },
     {
       name: "an empty target",

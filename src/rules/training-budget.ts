@@ -22,8 +22,8 @@ function figure(e: TrainingEstimate): string {
   const how = e.method === "exact" ? `counted with ${e.tokenizer}` : e.method === "sampled" ? `${e.tokenizer} on a sample` : "estimated at 4 characters a token";
   const data = e.datasets.map((d) => d.path).join(", ");
   return e.epochs === undefined
-    ? `${formatTokens(e.tokens)} tokens in one epoch of ${data} (${how})`
-    : `${formatTokens(e.tokens)} tokens in ${data} (${how}) × ${e.epochs} epochs`;
+    ? `${formatTokens(e.tokens)} tokens in one epoch of ${data}, ${how}`
+    : `${formatTokens(e.tokens)} tokens in ${data}, ${how}, × ${e.epochs} epochs`;
 }
 
 export default defineRule({ id: "training-budget", options }, (input, options): RuleResult[] => {
@@ -35,7 +35,7 @@ export default defineRule({ id: "training-budget", options }, (input, options): 
   if (options.max_usd > 0 && e.usd !== undefined && e.usd > options.max_usd) {
     out.push({
       ...at,
-      message: `The training run is estimated at ${usd(e.usd)} (${figure(e)} at the \`${e.priceKey}\` price)${config}, over max_usd ${usd(options.max_usd)}.`,
+      message: `The training run is estimated at ${usd(e.usd)}${config}: ${figure(e)} at the \`${e.priceKey}\` price, over max_usd ${usd(options.max_usd)}.`,
     });
   }
   const trained = e.trainedTokens ?? e.tokens;
@@ -43,7 +43,7 @@ export default defineRule({ id: "training-budget", options }, (input, options): 
     const what = e.trainedTokens === undefined ? "at least" : "";
     out.push({
       ...at,
-      message: `The training run trains ${what ? `${what} ` : ""}${formatTokens(trained)} tokens (${figure(e)})${config}, over max_trained_tokens ${formatTokens(options.max_trained_tokens)}.`,
+      message: `The training run trains ${what ? `${what} ` : ""}${formatTokens(trained)} tokens${config}: ${figure(e)}, over max_trained_tokens ${formatTokens(options.max_trained_tokens)}.`,
     });
   }
   return out;

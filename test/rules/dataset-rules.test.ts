@@ -1,6 +1,6 @@
 /** Table-driven tests of the dataset rules (see test/helpers/rule-tester.ts). */
 import { ruleTester, type DatasetSpec } from "../helpers/rule-tester.js";
-import { chat, classified, distinctTexts } from "./rule-cases.js";
+import { chat, classified, distinctTexts, trainingConfig } from "./rule-cases.js";
 
 const train = (text: string, over: Partial<DatasetSpec> = {}): DatasetSpec => ({ path: "data/train.jsonl", format: "classification", text, ...over });
 const chats = (text: string, over: Partial<DatasetSpec> = {}): DatasetSpec => ({ path: "data/chat.jsonl", format: "openai-chat", text, ...over });
@@ -190,6 +190,24 @@ ruleTester("business-rules-in-data", {
         { line: 2 },
         { line: 3 },
       ],
+    },
+  ],
+});
+
+/** An OpenAI job (no sequence length to state) that fine-tunes `model` on data/chat.jsonl. */
+const openaiJob = (model: string) => trainingConfig({ framework: "openai", model, datasetPaths: ["data/chat.jsonl"] }, { path: "ft/job.json", format: "openai" });
+const longRecord = chat(["short one", distinctTexts(1, 2600)[0]!]);
+
+ruleTester("dataset-length", {
+  valid: [
+    { name: "a 5,000-token record is under gpt-4o-mini's 65,536 per-example limit (not the 4,096 default)", input: { artifacts: [openaiJob("gpt-4o-mini-2024-07-18")] }, datasets: [chats(longRecord)] },
+  ],
+  invalid: [
+    {
+      name: "the same record is over gpt-3.5-turbo-0613's 4,096, and the message says where the limit comes from",
+      input: { artifacts: [openaiJob("gpt-3.5-turbo-0613")] },
+      datasets: [chats(longRecord)],
+      findings: [{ line: 2, message: /longer than the sequence length 4096 \(OpenAI's per-example limit for gpt-3\.5-turbo-0613, the model ft\/job\.json fine-tunes\)/ }],
     },
   ],
 });

@@ -10,5 +10,5 @@ const ms = performance.now() - started;
 const dataset = result.artifacts.find((a) => a.path === "data/train.jsonl");
 const diff = result.datasets?.find((d) => d.path === "data/train.jsonl");
 process.stdout.write(
-  `${JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, conclusion: result.conclusion, dataset, diff, findings: result.findings.map((f) => f.ruleId) })}\n`,
+  `${JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, conclusion: result.conclusion, dataset, diff, estimate: result.estimate, findings: result.findings.map((f) => f.ruleId) })}\n`,
 );

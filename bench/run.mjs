@@ -462,8 +462,38 @@ async function concurrentFigures() {
   }
 }
 
+// 3c. The cost of the training estimate on the big file: the same 500 MB head reviewed with an OpenAI
+// job that names it (gpt-4o-mini: o200k_base counts the scan's text sample and the longest records,
+// × n_epochs × pricing) against without a config (chars/4, no tokenizer loaded), each in its own
+// process, alternating. The scan keeps its text sample in both: that part of the cost is in both.
+async function estimateOverhead() {
+  const repo = await newRepo("estimate");
+  await repo.commit({ ".github/finetune-review.yml": "max_file_mb: 2048\npricing:\n  gpt-4o-mini: 3\n", "README.md": "estimate\n" });
+  const empty = (await git(repo.dir, ["rev-parse", "HEAD"])).trim();
+  log(`generating a ${RSS_MB} MB JSONL for the estimate...`);
+  await mkdir(join(repo.dir, "data"), { recursive: true });
+  await writeChatJsonl(join(repo.dir, "data/train.jsonl"), RSS_MB * 1e6, 3);
+  const plain = await repo.commit({});
+  const job = await repo.commit({ "ft/job.json": `${JSON.stringify({ training_file: "data/train.jsonl", model: "gpt-4o-mini-2024-07-18", hyperparameters: { n_epochs: 3 } })}\n` });
+  let withMs = Infinity;
+  let withoutMs = Infinity;
+  let estimate;
+  for (let i = 0; i < Number(process.env.BENCH_ESTIMATE_RUNS ?? 2); i++) {
+    const without = await reviewChild(repo.dir, empty, plain);
+    withoutMs = Math.min(withoutMs, without.ms);
+    const withIt = await reviewChild(repo.dir, empty, job);
+    withMs = Math.min(withMs, withIt.ms);
+    estimate = withIt.estimate;
+  }
+  figures.estimate_overhead_ratio = round(withMs / withoutMs, 3);
+  row(`review of a ${RSS_MB} MB JSONL with an OpenAI job (${estimate?.method ?? "?"}: ${estimate?.tokens ?? "?"} tokens × ${estimate?.epochs ?? "?"})`, `${round(withMs / 1000, 1)} s`);
+  row("review of the same file without a config (chars/4)", `${round(withoutMs / 1000, 1)} s`);
+  row("estimate_overhead_ratio (with / without)", figures.estimate_overhead_ratio, "<= 1.15");
+  await rm(repo.dir, { recursive: true, force: true });
+}
+
 /** `BENCH_ONLY=peak-rss,change-review` runs only those sections (names as below); all by default. */
-const sections = { "scan": scanThroughput, "near-dup": nearDupGrowth, "peak-rss": peakRss, "change-review": changeReview, "dup-heavy": dupHeavy, "github": githubFigures, "concurrent": concurrentFigures };
+const sections = { "scan": scanThroughput, "near-dup": nearDupGrowth, "peak-rss": peakRss, "change-review": changeReview, "estimate": estimateOverhead, "dup-heavy": dupHeavy, "github": githubFigures, "concurrent": concurrentFigures };
 const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim()).filter(Boolean);
 for (const name of only ?? []) if (!(name in sections)) throw new Error(`BENCH_ONLY: unknown section ${name} (one of ${Object.keys(sections).join(", ")})`);
 const started = performance.now();

@@ -20,7 +20,7 @@ export interface PartRequest {
   firstLine: number;
   bytes: Uint8Array;
   /** What the merged scan no longer takes, when the part is sent: the part keeps no text for it. */
-  bounds: SampleBounds;
+  bounds?: SampleBounds;
 }
 
 /** A worker's answer to one part. */

@@ -13,6 +13,7 @@ import { scanLexicon } from "../../src/rules/scan-lexicon.js";
 import { LocalGitSource } from "../../src/sources/local-git.js";
 import { renderJson } from "../../src/render/render-json.js";
 import { renderText } from "../../src/render/render-text.js";
+import { renderMarkdown } from "../../src/render/render-markdown.js";
 import type { ConfigFacts, DatasetScan } from "../../src/types.js";
 import { createTempRepo, type TempRepo } from "../helpers/git-repo.js";
 
@@ -113,6 +114,13 @@ describe("estimateTraining", () => {
   });
 });
 
+describe("the estimate line", () => {
+  it("says when the epochs are left to the provider and when the count is an estimate", () => {
+    const line = renderText({ base: "a".repeat(40), head: "b".repeat(40), conclusion: "success", artifacts: [], findings: [], notes: [], estimate: { tokens: 1_234_567, method: "chars/4", model: "meta-llama/Llama-3.1-8B", epochsAuto: true, datasets: [] } });
+    expect(line).toContain("Estimated training: 1.23M tokens per epoch; the config leaves the epochs to the provider (auto) (meta-llama/Llama-3.1-8B, estimated at 4 characters a token: no tokenizer for this model)");
+  });
+});
+
 describe("priceFor", () => {
   const pricing = { "gpt-4o": 25, "gpt-4o-mini": 3, "gpt-4o-mini-2024-07-18": 2.5, Llama: 1 };
   it("takes the exact id first, then the longest prefix, then the name after the owner", () => {
@@ -160,6 +168,7 @@ describe("the estimate through review() on a real git repository", () => {
     const json = JSON.parse(renderJson(result)) as { estimate: Record<string, unknown>; findings: { ruleId: string; message: string; path?: string; line?: number }[] };
     expect(json.estimate).toEqual({ tokens, epochs: 4, trainedTokens: tokens * 4, usd: Math.round(((tokens * 4 * 3) / 1e6) * 100) / 100, method: "exact", model: "gpt-4o-mini-2024-07-18" });
     expect(renderText(result)).toContain(`Estimated training: ${tokens} tokens × 4 epochs = ${tokens * 4} trained tokens`);
+    expect(renderMarkdown(result)).toContain(`**Estimated training:** ${tokens} tokens × 4 epochs = ${tokens * 4} trained tokens ≈ $0.00 (gpt-4o-mini-2024-07-18, exact, o200k\\_base)`);
     const budget = json.findings.filter((f) => f.ruleId === "training-budget");
     expect(budget).toEqual([expect.objectContaining({ path: "ft/job.json", line: 5, message: expect.stringContaining("over max_trained_tokens 100") })]);
   });

@@ -7,6 +7,8 @@ const DESIGN_RULE_IDS = [
   "dataset-length", "dataset-sensitive", "reasoning-fix", "latency-budget", "eval-suite", "eval-leakage", "eval-coverage",
   "business-rules-in-data", "ownership", "alternatives-considered", "full-finetune", "config-references", "config-invalid",
   "artifact-unreadable",
+  // Added after the first release (DESIGN.md).
+  "training-budget",
 ];
 
 describe("the rule registry", () => {

@@ -199,6 +199,7 @@ export function formatEstimate(e: TrainingEstimate): string {
     const why = e.epochsAuto ? "the config leaves the epochs to the provider (auto)" : "the config states no epochs";
     return `${tokens} per epoch; ${why} ${about}`;
   }
-  const usd = e.usd === undefined ? "" : ` ≈ $${e.usd.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  // Cents are the unit; a run that rounds to none still costs something.
+  const usd = e.usd === undefined ? "" : e.usd === 0 && e.trainedTokens > 0 ? " < $0.01" : ` ≈ $${e.usd.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
   return `${tokens} × ${plural(e.epochs, "epoch")} = ${formatTokens(e.trainedTokens)} trained tokens${usd} ${about}`;
 }

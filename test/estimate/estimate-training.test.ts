@@ -168,8 +168,37 @@ describe("the estimate through review() on a real git repository", () => {
     const json = JSON.parse(renderJson(result)) as { estimate: Record<string, unknown>; findings: { ruleId: string; message: string; path?: string; line?: number }[] };
     expect(json.estimate).toEqual({ tokens, epochs: 4, trainedTokens: tokens * 4, usd: Math.round(((tokens * 4 * 3) / 1e6) * 100) / 100, method: "exact", model: "gpt-4o-mini-2024-07-18" });
     expect(renderText(result)).toContain(`Estimated training: ${tokens} tokens × 4 epochs = ${tokens * 4} trained tokens`);
-    expect(renderMarkdown(result)).toContain(`**Estimated training:** ${tokens} tokens × 4 epochs = ${tokens * 4} trained tokens ≈ $0.00 (gpt-4o-mini-2024-07-18, exact, o200k\\_base)`);
+    expect(renderMarkdown(result)).toContain(`**Estimated training:** ${tokens} tokens × 4 epochs = ${tokens * 4} trained tokens < $0.01 (gpt-4o-mini-2024-07-18, exact, o200k\\_base)`);
     const budget = json.findings.filter((f) => f.ruleId === "training-budget");
     expect(budget).toEqual([expect.objectContaining({ path: "ft/job.json", line: 5, message: expect.stringContaining("over max_trained_tokens 100") })]);
+  });
+
+  it("counts the longest records exactly for dataset-length, against the OpenAI model's per-example limit", async () => {
+    const zhRepo = await createTempRepo();
+    try {
+      const base = await zhRepo.commit({ "README.md": "# bot\n" });
+      // ~5,000 characters of Chinese: about 1,250 tokens at 4 characters a token, over 4,096 really.
+      const zh = "退款通常在三到五个工作日内到账，如果超过七天没有收到，请联系客服。".repeat(160);
+      const head = await zhRepo.commit({
+        "ft/job.json": `${JSON.stringify({ training_file: "data/train.jsonl", model: "gpt-3.5-turbo-0613" })}\n`,
+        "data/train.jsonl": `${chatLine("你好", "你好！")}\n${chatLine("退款什么时候到账？", zh)}\n`,
+      });
+      const result = await review({ source: await LocalGitSource.open(zhRepo.dir, base, head) });
+      const exact = cookbook(cl100k, ["退款什么时候到账？", zh]);
+      expect(exact).toBeGreaterThan(4096);
+      const length = result.findings.filter((f) => f.ruleId === "dataset-length");
+      expect(length).toEqual([
+        expect.objectContaining({
+          path: "data/train.jsonl",
+          line: 2,
+          message: `Line 2 is ${exact} tokens (counted with cl100k_base), longer than the sequence length 4096 (OpenAI's per-example limit for gpt-3.5-turbo-0613, the model ft/job.json fine-tunes); it will be truncated in training.`,
+        }),
+      ]);
+      expect(result.estimate).toMatchObject({ method: "exact", tokenizer: "cl100k_base" });
+      expect(result.estimate?.epochs).toBeUndefined();
+      expect(renderText(result)).toContain("per epoch; the config states no epochs (gpt-3.5-turbo-0613, exact, cl100k_base)");
+    } finally {
+      await zhRepo.cleanup();
+    }
   });
 });

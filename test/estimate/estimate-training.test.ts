@@ -168,7 +168,7 @@ describe("the estimate through review() on a real git repository", () => {
     const json = JSON.parse(renderJson(result)) as { estimate: Record<string, unknown>; findings: { ruleId: string; message: string; path?: string; line?: number }[] };
     expect(json.estimate).toEqual({ tokens, epochs: 4, trainedTokens: tokens * 4, usd: Math.round(((tokens * 4 * 3) / 1e6) * 100) / 100, method: "exact", model: "gpt-4o-mini-2024-07-18" });
     expect(renderText(result)).toContain(`Estimated training: ${tokens} tokens × 4 epochs = ${tokens * 4} trained tokens`);
-    expect(renderMarkdown(result)).toContain(`**Estimated training:** ${tokens} tokens × 4 epochs = ${tokens * 4} trained tokens < $0.01 (gpt-4o-mini-2024-07-18, exact, o200k\\_base)`);
+    expect(renderMarkdown(result)).toContain(`**Estimated training:** ${tokens} tokens × 4 epochs = ${tokens * 4} trained tokens &lt; $0.01 (gpt-4o-mini-2024-07-18, exact, o200k\\_base)`);
     const budget = json.findings.filter((f) => f.ruleId === "training-budget");
     expect(budget).toEqual([expect.objectContaining({ path: "ft/job.json", line: 5, message: expect.stringContaining("over max_trained_tokens 100") })]);
   });

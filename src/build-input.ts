@@ -315,7 +315,7 @@ async function scanDatasets(
   contextConfigs: readonly ContextConfig[],
   config: RepoConfig,
   ctx: DetectContext,
-  opts: { progress?: Progress; signal?: AbortSignal },
+  opts: { progress?: Progress; signal?: AbortSignal; estimate?: boolean },
 ): Promise<DatasetScan[]> {
   const lexicon = scanLexicon();
   const maxBytes = config.max_file_mb * 1024 * 1024;
@@ -330,7 +330,7 @@ async function scanDatasets(
     const chunks = streamOf(source, source.head, t.path, size, t.path, opts.progress);
     let scan: DatasetScan;
     try {
-      scan = await scanDataset({ path: t.path, format: t.format, role: t.role, chunks, lexicon, signal: opts.signal });
+      scan = await scanDataset({ path: t.path, format: t.format, role: t.role, chunks, lexicon, signal: opts.signal, textSample: opts.estimate !== false });
     } catch (error) {
       if (error instanceof SourceReadError) throw error.original;
       opts.signal?.throwIfAborted();
@@ -461,7 +461,7 @@ async function trainingEstimate(
 export async function buildInput(
   source: Source,
   config: RepoConfig,
-  opts: { body?: string; notes?: string[]; progress?: Progress; signal?: AbortSignal } = {},
+  opts: { body?: string; notes?: string[]; progress?: Progress; signal?: AbortSignal; estimate?: boolean } = {},
 ): Promise<ReviewInput> {
   const headDate = await source.headDate();
   const changed = await source.changedFiles();
@@ -488,7 +488,7 @@ export async function buildInput(
   const datasets = await scanDatasets(source, artifacts, context.configs, config, ctx, opts);
   // The scan is a review's long part: a review stopped during it reads nothing more.
   opts.signal?.throwIfAborted();
-  const estimate = await trainingEstimate(artifacts, context.configs, datasets, config);
+  const estimate = opts.estimate === false ? undefined : await trainingEstimate(artifacts, context.configs, datasets, config);
   return {
     base: source.base,
     head: source.head,

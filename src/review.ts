@@ -26,6 +26,8 @@ export interface ReviewRequest {
   signal?: AbortSignal;
   /** Reads configs named by `_extends` (the App reads other repositories; the CLI has none). */
   resolveExtends?: ExtendsResolver;
+  /** false: no training estimate, and no text sample kept for it (the bench measures what the estimate costs). Default true. */
+  estimate?: boolean;
   /** The repo config as `loadRepoConfig` already gave it (the App reads it first, for `on_error`): not read again. */
   config?: RepoConfigResult;
 }
@@ -72,7 +74,7 @@ export async function review(req: ReviewRequest): Promise<Review> {
     const findings = toFindings(rule, configProblemResults(configPath, parsed.problems, true));
     return { base: source.base, head: source.head, conclusion: "failure", artifacts: [], findings, notes: [] };
   }
-  const input = await buildInput(source, parsed.config, { body: req.body, notes: req.notes, progress: req.progress, signal: req.signal });
+  const input = await buildInput(source, parsed.config, { body: req.body, notes: req.notes, progress: req.progress, signal: req.signal, estimate: req.estimate });
   const findings = runRules(ruleRegistry.values(), input).map(mask);
   // The diff states the duplicate ratio the dataset-duplicates rule judges, at its threshold.
   const nearThreshold = Number(ruleOptions(ruleRegistry.get("dataset-duplicates")!, input.config).near_threshold);

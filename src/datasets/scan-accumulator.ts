@@ -112,6 +112,9 @@ export interface SampleBounds {
   longestFloor: number;
 }
 
+/** Bounds that keep no text at all: a scan for a review without the training estimate. */
+export const NO_SAMPLE: SampleBounds = { sampleCutoff: -Infinity, longestFloor: Infinity };
+
 /** The dataset-level facts a scan needs besides the records. */
 export interface ScanIdentity {
   path: string;
@@ -293,6 +296,7 @@ export class ScanAccumulator {
 
   /** What a part sent now need not keep (see {@link SampleBounds}). */
   sampleBounds(): SampleBounds {
+    if (this.bounds.sampleCutoff === -Infinity) return NO_SAMPLE;
     const longest = this.scan.longest;
     return { sampleCutoff: this.sampler.cutoff(), longestFloor: longest.length >= LONGEST_CAP ? longest[longest.length - 1]!.tokens : 0 };
   }
@@ -309,6 +313,7 @@ export class ScanAccumulator {
     if (this.emptyTargetTotal > s.emptyTargets.length) s.emptyTargetTotal = this.emptyTargetTotal;
     if (this.businessRuleTotal > s.businessRules.length) s.businessRuleTotal = this.businessRuleTotal;
     s.chars = this.chars;
+    if (this.bounds.sampleCutoff === -Infinity) return s;
     const entries = this.sampler.entries();
     s.textSample = {
       entries,

@@ -171,6 +171,11 @@ describe("the estimate through review() on a real git repository", () => {
     expect(renderMarkdown(result)).toContain(`**Estimated training:** ${tokens} tokens × 4 epochs = ${tokens * 4} trained tokens &lt; $0.01 (gpt-4o-mini-2024-07-18, exact, o200k\\_base)`);
     const budget = json.findings.filter((f) => f.ruleId === "training-budget");
     expect(budget).toEqual([expect.objectContaining({ path: "ft/job.json", line: 5, message: expect.stringContaining("over max_trained_tokens 100") })]);
+    // Switched off (what the bench compares against): no estimate, no budget finding, `{}` in JSON.
+    const off = await review({ source: await LocalGitSource.open(repo.dir, base, head), estimate: false });
+    expect(off.estimate).toBeUndefined();
+    expect(off.findings.some((f) => f.ruleId === "training-budget")).toBe(false);
+    expect((JSON.parse(renderJson(off)) as { estimate: unknown }).estimate).toEqual({});
   });
 
   it("counts the longest records exactly for dataset-length, against the OpenAI model's per-example limit", async () => {

@@ -1054,11 +1054,11 @@ var require_time = __commonJS({
       const date5 = new Date(msSinceEpoch);
       const year = date5.getUTCFullYear();
       const month = (date5.getUTCMonth() + 1).toString().padStart(2, "0");
-      const day = date5.getUTCDate().toString().padStart(2, "0");
+      const day2 = date5.getUTCDate().toString().padStart(2, "0");
       const hours = date5.getUTCHours().toString().padStart(2, "0");
       const minutes = date5.getUTCMinutes().toString().padStart(2, "0");
       const seconds = date5.getUTCSeconds().toString().padStart(2, "0");
-      return `,"time":"${year}-${month}-${day}T${hours}:${minutes}:${seconds}.${nanosWithinSecond.toString().padStart(9, "0")}Z"`;
+      return `,"time":"${year}-${month}-${day2}T${hours}:${minutes}:${seconds}.${nanosWithinSecond.toString().padStart(9, "0")}Z"`;
     };
     module2.exports = { nullTime, epochTime, unixTime, isoTime, isoTimeNano };
   }
@@ -1965,10 +1965,10 @@ var require_wait = __commonJS({
   "node_modules/thread-stream/lib/wait.js"(exports2, module2) {
     "use strict";
     var WAIT_MS = 1e4;
-    function wait2(state, index, expected, timeout, done) {
+    function wait2(state2, index, expected, timeout, done) {
       const max = timeout === Infinity ? Infinity : Date.now() + timeout;
       const check2 = (previous) => {
-        const current = Atomics.load(state, index);
+        const current = Atomics.load(state2, index);
         if (current >= expected) {
           done(null, "ok");
           return;
@@ -1982,11 +1982,11 @@ var require_wait = __commonJS({
           return;
         }
         const remaining = max === Infinity ? WAIT_MS : Math.min(WAIT_MS, Math.max(1, max - Date.now()));
-        const result2 = Atomics.waitAsync(state, index, current, remaining);
+        const result2 = Atomics.waitAsync(state2, index, current, remaining);
         if (result2.async) {
           result2.value.then((res) => {
             if (res === "ok") {
-              const latest = Atomics.load(state, index);
+              const latest = Atomics.load(state2, index);
               done(null, latest >= expected ? "ok" : "not-equal");
               return;
             }
@@ -1998,10 +1998,10 @@ var require_wait = __commonJS({
       };
       check2();
     }
-    function waitDiff(state, index, expected, timeout, done) {
+    function waitDiff(state2, index, expected, timeout, done) {
       const max = timeout === Infinity ? Infinity : Date.now() + timeout;
       const check2 = () => {
-        const current = Atomics.load(state, index);
+        const current = Atomics.load(state2, index);
         if (current !== expected) {
           done(null, "ok");
           return;
@@ -2011,7 +2011,7 @@ var require_wait = __commonJS({
           return;
         }
         const remaining = max === Infinity ? WAIT_MS : Math.min(WAIT_MS, Math.max(1, max - Date.now()));
-        const result2 = Atomics.waitAsync(state, index, expected, remaining);
+        const result2 = Atomics.waitAsync(state2, index, expected, remaining);
         if (result2.async) {
           result2.value.then((res) => {
             if (res === "ok") {
@@ -6107,9 +6107,9 @@ var require_sonic_boom2 = __commonJS({
       });
     }
     function flushSync() {
-      const state = beginFlushSync(this);
+      const state2 = beginFlushSync(this);
       try {
-        if (state !== kFlushSyncInFlight && this._writingBuf.length > 0) {
+        if (state2 !== kFlushSyncInFlight && this._writingBuf.length > 0) {
           this._bufs.unshift(this._writingBuf);
           this._writingBuf = "";
         }
@@ -6140,7 +6140,7 @@ var require_sonic_boom2 = __commonJS({
           }
         }
       } finally {
-        if (state === kFlushSyncRetry) endFlushSyncRetry(this);
+        if (state2 === kFlushSyncRetry) endFlushSyncRetry(this);
       }
       try {
         fs.fsyncSync(this.fd);
@@ -6148,9 +6148,9 @@ var require_sonic_boom2 = __commonJS({
       }
     }
     function flushBufferSync() {
-      const state = beginFlushSync(this);
+      const state2 = beginFlushSync(this);
       try {
-        if (state !== kFlushSyncInFlight && this._writingBuf.length > 0) {
+        if (state2 !== kFlushSyncInFlight && this._writingBuf.length > 0) {
           this._bufs.unshift([this._writingBuf]);
           this._lens.unshift(this._writingBuf.length);
           this._writingBuf = kEmptyBuffer;
@@ -6182,7 +6182,7 @@ var require_sonic_boom2 = __commonJS({
           }
         }
       } finally {
-        if (state === kFlushSyncRetry) endFlushSyncRetry(this);
+        if (state2 === kFlushSyncRetry) endFlushSyncRetry(this);
       }
     }
     SonicBoom.prototype.destroy = function() {
@@ -6482,7 +6482,7 @@ var require_cjs2 = __commonJS({
     }
     var sliceTypedArray = Object.getPrototypeOf(Int8Array.prototype).slice;
     var IS_ARRAY_PROTOTYPE_STANDARD = Object.getPrototypeOf(Array.prototype) === Object.prototype;
-    function copyOwnDescriptor(original, clone2, property, state, assignable) {
+    function copyOwnDescriptor(original, clone2, property, state2, assignable) {
       const ownDescriptor = Object.getOwnPropertyDescriptor(original, property) || {
         configurable: true,
         enumerable: true,
@@ -6494,7 +6494,7 @@ var require_cjs2 = __commonJS({
         descriptor = ownDescriptor;
       } else {
         const { configurable, enumerable, writable } = ownDescriptor;
-        const value = state.copier(ownDescriptor.value, state);
+        const value = state2.copier(ownDescriptor.value, state2);
         if (assignable) {
           if (configurable && enumerable && writable && !(property in clone2)) {
             clone2[property] = value;
@@ -6524,88 +6524,88 @@ var require_cjs2 = __commonJS({
         writable: true
       });
     }
-    function copyOwnPropertiesStrict(value, clone2, state, names, start, assignable) {
+    function copyOwnPropertiesStrict(value, clone2, state2, names, start, assignable) {
       for (let index = start; index < names.length; ++index) {
-        copyOwnDescriptor(value, clone2, names[index], state, assignable);
+        copyOwnDescriptor(value, clone2, names[index], state2, assignable);
       }
       for (const symbol2 of Object.getOwnPropertySymbols(value)) {
-        copyOwnDescriptor(value, clone2, symbol2, state, assignable);
+        copyOwnDescriptor(value, clone2, symbol2, state2, assignable);
       }
       return clone2;
     }
-    function copyArray(array2, state) {
-      const clone2 = new state.Constructor();
-      state.cache.set(array2, clone2);
+    function copyArray(array2, state2) {
+      const clone2 = new state2.Constructor();
+      state2.cache.set(array2, clone2);
       for (let index = 0; index < array2.length; ++index) {
-        clone2[index] = state.copier(array2[index], state);
+        clone2[index] = state2.copier(array2[index], state2);
       }
       return clone2;
     }
-    function copyArrayStrict(array2, state) {
-      const clone2 = new state.Constructor();
-      state.cache.set(array2, clone2);
-      return copyOwnPropertiesStrict(array2, clone2, state, Object.getOwnPropertyNames(array2), 0, IS_ARRAY_PROTOTYPE_STANDARD && state.Constructor === Array);
+    function copyArrayStrict(array2, state2) {
+      const clone2 = new state2.Constructor();
+      state2.cache.set(array2, clone2);
+      return copyOwnPropertiesStrict(array2, clone2, state2, Object.getOwnPropertyNames(array2), 0, IS_ARRAY_PROTOTYPE_STANDARD && state2.Constructor === Array);
     }
-    function copyArrayBuffer(arrayBuffer, state) {
+    function copyArrayBuffer(arrayBuffer, state2) {
       if (ArrayBuffer.isView(arrayBuffer)) {
         return sliceTypedArray.call(arrayBuffer, 0);
       }
       if (arrayBuffer.resizable || arrayBuffer.growable) {
         const maxByteLength = arrayBuffer.maxByteLength;
-        const clone2 = new state.Constructor(arrayBuffer.byteLength, { maxByteLength });
+        const clone2 = new state2.Constructor(arrayBuffer.byteLength, { maxByteLength });
         new Uint8Array(clone2).set(new Uint8Array(arrayBuffer));
         return clone2;
       }
       if (!arrayBuffer.byteLength && getTag(arrayBuffer) === "SharedArrayBuffer") {
-        return new state.Constructor(0);
+        return new state2.Constructor(0);
       }
       return arrayBuffer.slice(0);
     }
-    function copyArrayBufferStrict(arrayBuffer, state) {
-      const clone2 = copyArrayBuffer(arrayBuffer, state);
-      state.cache.set(arrayBuffer, clone2);
+    function copyArrayBufferStrict(arrayBuffer, state2) {
+      const clone2 = copyArrayBuffer(arrayBuffer, state2);
+      state2.cache.set(arrayBuffer, clone2);
       const start = ArrayBuffer.isView(clone2) ? clone2.length || 0 : 0;
-      return copyOwnPropertiesStrict(arrayBuffer, clone2, state, Object.getOwnPropertyNames(arrayBuffer), start, false);
+      return copyOwnPropertiesStrict(arrayBuffer, clone2, state2, Object.getOwnPropertyNames(arrayBuffer), start, false);
     }
     function copyBlob(blob, _state) {
       return blob.slice(0, blob.size, blob.type);
     }
     var copyBlobStrict = createStrictHandler(copyBlob);
-    function copyDataView(dataView, state) {
-      return new state.Constructor(state.copier(dataView.buffer, state), dataView.byteOffset, dataView.byteLength);
+    function copyDataView(dataView, state2) {
+      return new state2.Constructor(state2.copier(dataView.buffer, state2), dataView.byteOffset, dataView.byteLength);
     }
-    function copyDataViewStrict(dataView, state) {
+    function copyDataViewStrict(dataView, state2) {
       const { buffer } = dataView;
-      const { cache: cache2, Constructor } = state;
+      const { cache: cache2, Constructor } = state2;
       const bufferCopied = cache2.has(buffer);
-      const bufferClone = bufferCopied ? cache2.get(buffer) : state.copier(buffer, state);
+      const bufferClone = bufferCopied ? cache2.get(buffer) : state2.copier(buffer, state2);
       if (!bufferCopied && cache2.has(dataView)) {
         return cache2.get(dataView);
       }
       const clone2 = new Constructor(bufferClone, dataView.byteOffset, dataView.byteLength);
-      state.cache.set(dataView, clone2);
-      return copyOwnPropertiesStrict(dataView, clone2, state, Object.getOwnPropertyNames(dataView), 0, false);
+      state2.cache.set(dataView, clone2);
+      return copyOwnPropertiesStrict(dataView, clone2, state2, Object.getOwnPropertyNames(dataView), 0, false);
     }
-    function copyDate(date5, state) {
-      return new state.Constructor(date5.getTime());
+    function copyDate(date5, state2) {
+      return new state2.Constructor(date5.getTime());
     }
     var copyDateStrict = createStrictHandler(copyDate);
-    function copyMap(map2, state) {
-      const clone2 = new state.Constructor();
-      state.cache.set(map2, clone2);
+    function copyMap(map2, state2) {
+      const clone2 = new state2.Constructor();
+      state2.cache.set(map2, clone2);
       for (const [key, value] of map2) {
-        clone2.set(key != null && typeof key === "object" ? state.copier(key, state) : key, state.copier(value, state));
+        clone2.set(key != null && typeof key === "object" ? state2.copier(key, state2) : key, state2.copier(value, state2));
       }
       return clone2;
     }
-    function copyMapStrict(map2, state) {
-      return copyOwnPropertiesStrict(map2, copyMap(map2, state), state, Object.getOwnPropertyNames(map2), 0, false);
+    function copyMapStrict(map2, state2) {
+      return copyOwnPropertiesStrict(map2, copyMap(map2, state2), state2, Object.getOwnPropertyNames(map2), 0, false);
     }
-    function copyObject(object2, state) {
-      const clone2 = getCleanClone(state.prototype);
-      state.cache.set(object2, clone2);
+    function copyObject(object2, state2) {
+      const clone2 = getCleanClone(state2.prototype);
+      state2.cache.set(object2, clone2);
       for (const key of Object.keys(object2)) {
-        const value = state.copier(object2[key], state);
+        const value = state2.copier(object2[key], state2);
         if (key === "__proto__") {
           defineOwnValue(clone2, key, value);
         } else {
@@ -6618,7 +6618,7 @@ var require_cjs2 = __commonJS({
       }
       for (const symbol2 of Object.getOwnPropertySymbols(object2)) {
         if (Object.prototype.propertyIsEnumerable.call(object2, symbol2)) {
-          const value = state.copier(object2[symbol2], state);
+          const value = state2.copier(object2[symbol2], state2);
           try {
             clone2[symbol2] = value;
           } catch (_b) {
@@ -6628,18 +6628,18 @@ var require_cjs2 = __commonJS({
       }
       return clone2;
     }
-    function copyObjectStrict(object2, state) {
-      const { prototype } = state;
+    function copyObjectStrict(object2, state2) {
+      const { prototype } = state2;
       const clone2 = getCleanClone(prototype);
-      state.cache.set(object2, clone2);
-      return copyOwnPropertiesStrict(object2, clone2, state, Object.getOwnPropertyNames(object2), 0, prototype === Object.prototype || prototype === null);
+      state2.cache.set(object2, clone2);
+      return copyOwnPropertiesStrict(object2, clone2, state2, Object.getOwnPropertyNames(object2), 0, prototype === Object.prototype || prototype === null);
     }
-    function copyPrimitiveWrapper(primitiveObject, state) {
-      return new state.Constructor(primitiveObject.valueOf());
+    function copyPrimitiveWrapper(primitiveObject, state2) {
+      return new state2.Constructor(primitiveObject.valueOf());
     }
     var copyPrimitiveWrapperStrict = createStrictHandler(copyPrimitiveWrapper);
-    function copyRegExp(regExp, state) {
-      const clone2 = new state.Constructor(regExp.source, regExp.flags);
+    function copyRegExp(regExp, state2) {
+      const clone2 = new state2.Constructor(regExp.source, regExp.flags);
       clone2.lastIndex = regExp.lastIndex;
       return clone2;
     }
@@ -6647,31 +6647,31 @@ var require_cjs2 = __commonJS({
     function copySelf(value, _state) {
       return value;
     }
-    function copySet(set3, state) {
-      const clone2 = new state.Constructor();
-      state.cache.set(set3, clone2);
+    function copySet(set3, state2) {
+      const clone2 = new state2.Constructor();
+      state2.cache.set(set3, clone2);
       for (const value of set3) {
-        clone2.add(state.copier(value, state));
+        clone2.add(state2.copier(value, state2));
       }
       return clone2;
     }
-    function copySetStrict(set3, state) {
-      return copyOwnPropertiesStrict(set3, copySet(set3, state), state, Object.getOwnPropertyNames(set3), 0, false);
+    function copySetStrict(set3, state2) {
+      return copyOwnPropertiesStrict(set3, copySet(set3, state2), state2, Object.getOwnPropertyNames(set3), 0, false);
     }
     function createStrictHandler(handler2) {
-      return (value, state) => {
-        const clone2 = handler2(value, state);
-        state.cache.set(value, clone2);
-        return copyOwnPropertiesStrict(value, clone2, state, Object.getOwnPropertyNames(value), 0, false);
+      return (value, state2) => {
+        const clone2 = handler2(value, state2);
+        state2.cache.set(value, clone2);
+        return copyOwnPropertiesStrict(value, clone2, state2, Object.getOwnPropertyNames(value), 0, false);
       };
     }
-    function copyStringStrict(string4, state) {
-      const clone2 = copyPrimitiveWrapper(string4, state);
-      state.cache.set(string4, clone2);
+    function copyStringStrict(string4, state2) {
+      const clone2 = copyPrimitiveWrapper(string4, state2);
+      state2.cache.set(string4, clone2);
       const { length } = string4;
       const names = Object.getOwnPropertyNames(string4);
       const start = names[length] === "length" ? length + 1 : length;
-      return copyOwnPropertiesStrict(string4, clone2, state, names, start, false);
+      return copyOwnPropertiesStrict(string4, clone2, state2, names, start, false);
     }
     var DEFAULT_MAX_DEPTH = 1e3;
     function createDefaultCache() {
@@ -6745,33 +6745,33 @@ var require_cjs2 = __commonJS({
     function createCopier(options10 = {}) {
       const { createCache, copiers, maxDepth } = getOptions(options10);
       const { Array: copyArray2, Object: copyObject2 } = copiers;
-      function copier(value, state) {
-        state.prototype = state.Constructor = void 0;
+      function copier(value, state2) {
+        state2.prototype = state2.Constructor = void 0;
         if (!value || typeof value !== "object") {
           return value;
         }
-        if (state.cache.has(value)) {
-          return state.cache.get(value);
+        if (state2.cache.has(value)) {
+          return state2.cache.get(value);
         }
-        if (++state.depth > maxDepth) {
+        if (++state2.depth > maxDepth) {
           throw new MaxDepthExceededError(maxDepth);
         }
-        state.prototype = Object.getPrototypeOf(value);
-        state.Constructor = state.prototype && state.prototype.constructor;
+        state2.prototype = Object.getPrototypeOf(value);
+        state2.Constructor = state2.prototype && state2.prototype.constructor;
         let clone2;
-        if (!state.Constructor || state.Constructor === Object) {
-          clone2 = copyObject2(value, state);
+        if (!state2.Constructor || state2.Constructor === Object) {
+          clone2 = copyObject2(value, state2);
         } else if (Array.isArray(value)) {
-          clone2 = copyArray2(value, state);
+          clone2 = copyArray2(value, state2);
         } else {
           const tagSpecificCopier = copiers[getTag(value)];
           if (tagSpecificCopier) {
-            clone2 = tagSpecificCopier(value, state);
+            clone2 = tagSpecificCopier(value, state2);
           } else {
-            clone2 = typeof value.then === "function" ? value : copyObject2(value, state);
+            clone2 = typeof value.then === "function" ? value : copyObject2(value, state2);
           }
         }
-        --state.depth;
+        --state2.depth;
         return clone2;
       }
       return function copy2(value) {
@@ -8395,12 +8395,12 @@ var require_light = __commonJS({
             }
           };
         }
-        _addListener(name, status2, cb) {
+        _addListener(name, status3, cb) {
           var base;
           if ((base = this._events)[name] == null) {
             base[name] = [];
           }
-          this._events[name].push({ cb, status: status2 });
+          this._events[name].push({ cb, status: status3 });
           return this.instance;
         }
         listenerCount(name) {
@@ -8573,10 +8573,10 @@ var require_light = __commonJS({
           }
         }
         _assertStatus(expected) {
-          var status2;
-          status2 = this._states.jobStatus(this.options.id);
-          if (!(status2 === expected || expected === "DONE" && status2 === null)) {
-            throw new BottleneckError$1(`Invalid job status ${status2}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+          var status3;
+          status3 = this._states.jobStatus(this.options.id);
+          if (!(status3 === expected || expected === "DONE" && status3 === null)) {
+            throw new BottleneckError$1(`Invalid job status ${status3}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
           }
         }
         doReceive() {
@@ -8880,10 +8880,10 @@ var require_light = __commonJS({
           var ref;
           return (ref = this.status[this._jobs[id]]) != null ? ref : null;
         }
-        statusJobs(status2) {
+        statusJobs(status3) {
           var k, pos, ref, results, v;
-          if (status2 != null) {
-            pos = this.status.indexOf(status2);
+          if (status3 != null) {
+            pos = this.status.indexOf(status3);
             if (pos < 0) {
               throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
             }
@@ -9241,8 +9241,8 @@ var require_light = __commonJS({
           jobStatus(id) {
             return this._states.jobStatus(id);
           }
-          jobs(status2) {
-            return this._states.statusJobs(status2);
+          jobs(status3) {
+            return this._states.statusJobs(status3);
           }
           counts() {
             return this._states.statusCounts();
@@ -9589,10 +9589,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap5 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP2;
+    var isMap6 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP2;
     var isPair3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
     var isScalar5 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
-    var isSeq4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    var isSeq5 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
@@ -9625,11 +9625,11 @@ var require_identity = __commonJS({
     exports2.isAlias = isAlias;
     exports2.isCollection = isCollection;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap5;
+    exports2.isMap = isMap6;
     exports2.isNode = isNode;
     exports2.isPair = isPair3;
     exports2.isScalar = isScalar5;
-    exports2.isSeq = isSeq4;
+    exports2.isSeq = isSeq5;
   }
 });
 
@@ -9637,13 +9637,13 @@ var require_identity = __commonJS({
 var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit3(node2, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node2)) {
+      if (identity2.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
         if (cd === REMOVE)
           node2.contents = null;
@@ -9655,12 +9655,12 @@ var require_visit = __commonJS({
     visit3.REMOVE = REMOVE;
     function visit_(key, node2, visitor, path2) {
       const ctrl = callVisitor(key, node2, visitor, path2);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
         replaceNode(key, path2, ctrl);
         return visit_(key, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node2)) {
+        if (identity2.isCollection(node2)) {
           path2 = Object.freeze(path2.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
             const ci = visit_(i, node2.items[i], visitor, path2);
@@ -9673,7 +9673,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity.isPair(node2)) {
+        } else if (identity2.isPair(node2)) {
           path2 = Object.freeze(path2.concat(node2));
           const ck = visit_("key", node2.key, visitor, path2);
           if (ck === BREAK)
@@ -9691,7 +9691,7 @@ var require_visit = __commonJS({
     }
     async function visitAsync(node2, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node2)) {
+      if (identity2.isDocument(node2)) {
         const cd = await visitAsync_(null, node2.contents, visitor_, Object.freeze([node2]));
         if (cd === REMOVE)
           node2.contents = null;
@@ -9703,12 +9703,12 @@ var require_visit = __commonJS({
     visitAsync.REMOVE = REMOVE;
     async function visitAsync_(key, node2, visitor, path2) {
       const ctrl = await callVisitor(key, node2, visitor, path2);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
         replaceNode(key, path2, ctrl);
         return visitAsync_(key, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node2)) {
+        if (identity2.isCollection(node2)) {
           path2 = Object.freeze(path2.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
             const ci = await visitAsync_(i, node2.items[i], visitor, path2);
@@ -9721,7 +9721,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity.isPair(node2)) {
+        } else if (identity2.isPair(node2)) {
           path2 = Object.freeze(path2.concat(node2));
           const ck = await visitAsync_("key", node2.key, visitor, path2);
           if (ck === BREAK)
@@ -9758,31 +9758,31 @@ var require_visit = __commonJS({
     function callVisitor(key, node2, visitor, path2) {
       if (typeof visitor === "function")
         return visitor(key, node2, path2);
-      if (identity.isMap(node2))
+      if (identity2.isMap(node2))
         return visitor.Map?.(key, node2, path2);
-      if (identity.isSeq(node2))
+      if (identity2.isSeq(node2))
         return visitor.Seq?.(key, node2, path2);
-      if (identity.isPair(node2))
+      if (identity2.isPair(node2))
         return visitor.Pair?.(key, node2, path2);
-      if (identity.isScalar(node2))
+      if (identity2.isScalar(node2))
         return visitor.Scalar?.(key, node2, path2);
-      if (identity.isAlias(node2))
+      if (identity2.isAlias(node2))
         return visitor.Alias?.(key, node2, path2);
       return void 0;
     }
     function replaceNode(key, path2, node2) {
       const parent = path2[path2.length - 1];
-      if (identity.isCollection(parent)) {
+      if (identity2.isCollection(parent)) {
         parent.items[key] = node2;
-      } else if (identity.isPair(parent)) {
+      } else if (identity2.isPair(parent)) {
         if (key === "key")
           parent.key = node2;
         else
           parent.value = node2;
-      } else if (identity.isDocument(parent)) {
+      } else if (identity2.isDocument(parent)) {
         parent.contents = node2;
       } else {
-        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        const pt = identity2.isAlias(parent) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
@@ -9795,7 +9795,7 @@ var require_visit = __commonJS({
 var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
@@ -9938,10 +9938,10 @@ var require_directives = __commonJS({
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+        if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
           const tags = {};
           visit3.visit(doc.contents, (_key, node2) => {
-            if (identity.isNode(node2) && node2.tag)
+            if (identity2.isNode(node2) && node2.tag)
               tags[node2.tag] = true;
           });
           tagNames = Object.keys(tags);
@@ -9966,7 +9966,7 @@ var require_directives = __commonJS({
 var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit3 = require_visit();
     function anchorIsValid(anchor2) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor2)) {
@@ -10013,7 +10013,7 @@ var require_anchors = __commonJS({
         setAnchors: () => {
           for (const source of aliasObjects) {
             const ref = sourceObjects.get(source);
-            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+            if (typeof ref === "object" && ref.anchor && (identity2.isScalar(ref.node) || identity2.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
               const error62 = new Error("Failed to resolve repeated object (this should not happen)");
@@ -10086,12 +10086,12 @@ var require_applyReviver = __commonJS({
 var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
         return value.map((v, i) => toJS(v, String(i), ctx));
       if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity.hasAnchor(value))
+        if (!ctx || !identity2.hasAnchor(value))
           return value.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
         ctx.anchors.set(value, data);
@@ -10117,11 +10117,11 @@ var require_Node = __commonJS({
   "node_modules/yaml/dist/nodes/Node.js"(exports2) {
     "use strict";
     var applyReviver = require_applyReviver();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var NodeBase = class {
       constructor(type) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: type });
       }
       /** Create a copy of this node.  */
       clone() {
@@ -10132,7 +10132,7 @@ var require_Node = __commonJS({
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity.isDocument(doc))
+        if (!identity2.isDocument(doc))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
@@ -10159,12 +10159,12 @@ var require_Alias = __commonJS({
     "use strict";
     var anchors = require_anchors();
     var visit3 = require_visit();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var Alias = class extends Node.NodeBase {
       constructor(source) {
-        super(identity.ALIAS);
+        super(identity2.ALIAS);
         this.source = source;
         Object.defineProperty(this, "tag", {
           set() {
@@ -10186,7 +10186,7 @@ var require_Alias = __commonJS({
           nodes = [];
           visit3.visit(doc, {
             Node: (_key, node2) => {
-              if (identity.isAlias(node2) || identity.hasAnchor(node2))
+              if (identity2.isAlias(node2) || identity2.hasAnchor(node2))
                 nodes.push(node2);
             }
           });
@@ -10248,11 +10248,11 @@ var require_Alias = __commonJS({
       }
     };
     function getAliasCount(doc, node2, anchors2) {
-      if (identity.isAlias(node2)) {
+      if (identity2.isAlias(node2)) {
         const source = node2.resolve(doc);
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
-      } else if (identity.isCollection(node2)) {
+      } else if (identity2.isCollection(node2)) {
         let count = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
@@ -10260,7 +10260,7 @@ var require_Alias = __commonJS({
             count = c;
         }
         return count;
-      } else if (identity.isPair(node2)) {
+      } else if (identity2.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
         return Math.max(kc, vc);
@@ -10275,13 +10275,13 @@ var require_Alias = __commonJS({
 var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
     var Scalar3 = class extends Node.NodeBase {
       constructor(value) {
-        super(identity.SCALAR);
+        super(identity2.SCALAR);
         this.value = value;
       }
       toJSON(arg, ctx) {
@@ -10306,7 +10306,7 @@ var require_createNode = __commonJS({
   "node_modules/yaml/dist/doc/createNode.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar3 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
@@ -10320,12 +10320,12 @@ var require_createNode = __commonJS({
       return tags.find((t) => t.identify?.(value) && !t.format);
     }
     function createNode(value, tagName, ctx) {
-      if (identity.isDocument(value))
+      if (identity2.isDocument(value))
         value = value.contents;
-      if (identity.isNode(value))
+      if (identity2.isNode(value))
         return value;
-      if (identity.isPair(value)) {
-        const map2 = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+      if (identity2.isPair(value)) {
+        const map2 = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
         map2.items.push(value);
         return map2;
       }
@@ -10357,7 +10357,7 @@ var require_createNode = __commonJS({
             ref.node = node3;
           return node3;
         }
-        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+        tagObj = value instanceof Map ? schema[identity2.MAP] : Symbol.iterator in Object(value) ? schema[identity2.SEQ] : schema[identity2.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -10381,7 +10381,7 @@ var require_Collection = __commonJS({
   "node_modules/yaml/dist/nodes/Collection.js"(exports2) {
     "use strict";
     var createNode = require_createNode();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     function collectionFromPath(schema, path2, value) {
       let v = value;
@@ -10425,7 +10425,7 @@ var require_Collection = __commonJS({
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
           copy.schema = schema;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        copy.items = copy.items.map((it) => identity2.isNode(it) || identity2.isPair(it) ? it.clone(schema) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -10441,7 +10441,7 @@ var require_Collection = __commonJS({
         else {
           const [key, ...rest] = path2;
           const node2 = this.get(key, true);
-          if (identity.isCollection(node2))
+          if (identity2.isCollection(node2))
             node2.addIn(rest, value);
           else if (node2 === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -10458,7 +10458,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
-        if (identity.isCollection(node2))
+        if (identity2.isCollection(node2))
           return node2.deleteIn(rest);
         else
           throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
@@ -10472,16 +10472,16 @@ var require_Collection = __commonJS({
         const [key, ...rest] = path2;
         const node2 = this.get(key, true);
         if (rest.length === 0)
-          return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
+          return !keepScalar && identity2.isScalar(node2) ? node2.value : node2;
         else
-          return identity.isCollection(node2) ? node2.getIn(rest, keepScalar) : void 0;
+          return identity2.isCollection(node2) ? node2.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node2) => {
-          if (!identity.isPair(node2))
+          if (!identity2.isPair(node2))
             return false;
           const n = node2.value;
-          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          return n == null || allowScalar && identity2.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
         });
       }
       /**
@@ -10492,7 +10492,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
-        return identity.isCollection(node2) ? node2.hasIn(rest) : false;
+        return identity2.isCollection(node2) ? node2.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
@@ -10504,7 +10504,7 @@ var require_Collection = __commonJS({
           this.set(key, value);
         } else {
           const node2 = this.get(key, true);
-          if (identity.isCollection(node2))
+          if (identity2.isCollection(node2))
             node2.setIn(rest, value);
           else if (node2 === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -10960,7 +10960,7 @@ var require_stringify = __commonJS({
   "node_modules/yaml/dist/stringify/stringify.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
     function createStringifyContext(doc, options10) {
@@ -11013,7 +11013,7 @@ var require_stringify = __commonJS({
       }
       let tagObj = void 0;
       let obj;
-      if (identity.isScalar(item)) {
+      if (identity2.isScalar(item)) {
         obj = item.value;
         let match = tags.filter((t) => t.identify?.(obj));
         if (match.length > 1) {
@@ -11036,7 +11036,7 @@ var require_stringify = __commonJS({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor2 = (identity.isScalar(node2) || identity.isCollection(node2)) && node2.anchor;
+      const anchor2 = (identity2.isScalar(node2) || identity2.isCollection(node2)) && node2.anchor;
       if (anchor2 && anchors.anchorIsValid(anchor2)) {
         anchors$1.add(anchor2);
         props.push(`&${anchor2}`);
@@ -11047,9 +11047,9 @@ var require_stringify = __commonJS({
       return props.join(" ");
     }
     function stringify(item, ctx, onComment, onChompKeep) {
-      if (identity.isPair(item))
+      if (identity2.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
-      if (identity.isAlias(item)) {
+      if (identity2.isAlias(item)) {
         if (ctx.doc.directives)
           return item.toString(ctx);
         if (ctx.resolvedAliases?.has(item)) {
@@ -11063,15 +11063,15 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node2 = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node2 = identity2.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node2));
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity2.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
         return str;
-      return identity.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+      return identity2.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
 ${ctx.indent}${str}`;
     }
     exports2.createStringifyContext = createStringifyContext;
@@ -11083,23 +11083,23 @@ ${ctx.indent}${str}`;
 var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar3 = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key) && key.comment || null;
+      let keyComment = identity2.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+        if (identity2.isCollection(key) || !identity2.isNode(key) && typeof key === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar3.Scalar.BLOCK_FOLDED || key.type === Scalar3.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar3.Scalar.BLOCK_FOLDED || key.type === Scalar3.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -11140,7 +11140,7 @@ ${indent}:`;
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity.isNode(value)) {
+      if (identity2.isNode(value)) {
         vsb = !!value.spaceBefore;
         vcb = value.commentBefore;
         valueComment = value.comment;
@@ -11152,10 +11152,10 @@ ${indent}:`;
           value = doc.createNode(value);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity.isScalar(value))
+      if (!explicitKey && !keyComment && identity2.isScalar(value))
         ctx.indentAtStart = str.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
@@ -11175,7 +11175,7 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity.isCollection(value)) {
+      } else if (!explicitKey && identity2.isCollection(value)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
@@ -11238,7 +11238,7 @@ var require_log = __commonJS({
 var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar3 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge5 = {
@@ -11251,10 +11251,10 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge5.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar3.Scalar.PLAIN) && merge5.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge5.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge5.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar3.Scalar.PLAIN) && merge5.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge5.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
-      if (identity.isSeq(source))
+      if (identity2.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map2, it);
       else if (Array.isArray(source))
@@ -11265,7 +11265,7 @@ var require_merge = __commonJS({
     }
     function mergeValue(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
-      if (!identity.isMap(source))
+      if (!identity2.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key, value2] of srcMap) {
@@ -11286,7 +11286,7 @@ var require_merge = __commonJS({
       return map2;
     }
     function resolveAliasValue(ctx, value) {
-      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+      return ctx && identity2.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
     }
     exports2.addMergeToJSMap = addMergeToJSMap;
     exports2.isMergeKey = isMergeKey;
@@ -11301,10 +11301,10 @@ var require_addPairToJSMap = __commonJS({
     var log = require_log();
     var merge5 = require_merge();
     var stringify = require_stringify();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value }) {
-      if (identity.isNode(key) && key.addToJSMap)
+      if (identity2.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map2, value);
       else if (merge5.isMergeKey(ctx, key))
         merge5.addMergeToJSMap(ctx, map2, value);
@@ -11335,7 +11335,7 @@ var require_addPairToJSMap = __commonJS({
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key) && ctx?.doc) {
+      if (identity2.isNode(key) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
@@ -11365,7 +11365,7 @@ var require_Pair = __commonJS({
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
-    var identity = require_identity();
+    var identity2 = require_identity();
     function createPair(key, value, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
@@ -11373,15 +11373,15 @@ var require_Pair = __commonJS({
     }
     var Pair = class _Pair {
       constructor(key, value = null) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.PAIR });
         this.key = key;
         this.value = value;
       }
       clone(schema) {
         let { key, value } = this;
-        if (identity.isNode(key))
+        if (identity2.isNode(key))
           key = key.clone(schema);
-        if (identity.isNode(value))
+        if (identity2.isNode(value))
           value = value.clone(schema);
         return new _Pair(key, value);
       }
@@ -11402,7 +11402,7 @@ var require_Pair = __commonJS({
 var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options10) {
@@ -11418,14 +11418,14 @@ var require_stringifyCollection = __commonJS({
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -11473,14 +11473,14 @@ ${indent}${line}` : "\n";
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -11488,7 +11488,7 @@ ${indent}${line}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity.isNode(item.value) ? item.value : null;
+          const iv = identity2.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
               comment = iv.comment;
@@ -11556,16 +11556,16 @@ var require_YAMLMap = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
     var Collection2 = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar3 = require_Scalar();
     function findPair(items, key) {
-      const k = identity.isScalar(key) ? key.value : key;
+      const k = identity2.isScalar(key) ? key.value : key;
       for (const it of items) {
-        if (identity.isPair(it)) {
+        if (identity2.isPair(it)) {
           if (it.key === key || it.key === k)
             return it;
-          if (identity.isScalar(it.key) && it.key.value === k)
+          if (identity2.isScalar(it.key) && it.key.value === k)
             return it;
         }
       }
@@ -11576,7 +11576,7 @@ var require_YAMLMap = __commonJS({
         return "tag:yaml.org,2002:map";
       }
       constructor(schema) {
-        super(identity.MAP, schema);
+        super(identity2.MAP, schema);
         this.items = [];
       }
       /**
@@ -11614,7 +11614,7 @@ var require_YAMLMap = __commonJS({
        */
       add(pair, overwrite) {
         let _pair;
-        if (identity.isPair(pair))
+        if (identity2.isPair(pair))
           _pair = pair;
         else if (!pair || typeof pair !== "object" || !("key" in pair)) {
           _pair = new Pair.Pair(pair, pair?.value);
@@ -11625,7 +11625,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar3.isScalarValue(_pair.value))
+          if (identity2.isScalar(prev.value) && Scalar3.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -11649,7 +11649,7 @@ var require_YAMLMap = __commonJS({
       get(key, keepScalar) {
         const it = findPair(this.items, key);
         const node2 = it?.value;
-        return (!keepScalar && identity.isScalar(node2) ? node2.value : node2) ?? void 0;
+        return (!keepScalar && identity2.isScalar(node2) ? node2.value : node2) ?? void 0;
       }
       has(key) {
         return !!findPair(this.items, key);
@@ -11674,7 +11674,7 @@ var require_YAMLMap = __commonJS({
         if (!ctx)
           return JSON.stringify(this);
         for (const item of this.items) {
-          if (!identity.isPair(item))
+          if (!identity2.isPair(item))
             throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
@@ -11697,7 +11697,7 @@ var require_YAMLMap = __commonJS({
 var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
     var map2 = {
       collection: "map",
@@ -11705,7 +11705,7 @@ var require_map = __commonJS({
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map3, onError) {
-        if (!identity.isMap(map3))
+        if (!identity2.isMap(map3))
           onError("Expected a mapping for this tag");
         return map3;
       },
@@ -11722,7 +11722,7 @@ var require_YAMLSeq = __commonJS({
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
     var Collection2 = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar3 = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection2.Collection {
@@ -11730,7 +11730,7 @@ var require_YAMLSeq = __commonJS({
         return "tag:yaml.org,2002:seq";
       }
       constructor(schema) {
-        super(identity.SEQ, schema);
+        super(identity2.SEQ, schema);
         this.items = [];
       }
       add(value) {
@@ -11756,7 +11756,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
-        return !keepScalar && identity.isScalar(it) ? it.value : it;
+        return !keepScalar && identity2.isScalar(it) ? it.value : it;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -11780,7 +11780,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar3.isScalarValue(value))
+        if (identity2.isScalar(prev) && Scalar3.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -11822,7 +11822,7 @@ var require_YAMLSeq = __commonJS({
       }
     };
     function asItemIndex(key) {
-      let idx = identity.isScalar(key) ? key.value : key;
+      let idx = identity2.isScalar(key) ? key.value : key;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -11835,7 +11835,7 @@ var require_YAMLSeq = __commonJS({
 var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
     var seq = {
       collection: "seq",
@@ -11843,7 +11843,7 @@ var require_seq = __commonJS({
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
-        if (!identity.isSeq(seq2))
+        if (!identity2.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
@@ -12197,17 +12197,17 @@ var require_binary = __commonJS({
 var require_pairs = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar3 = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
-      if (identity.isSeq(seq)) {
+      if (identity2.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
           let item = seq.items[i];
-          if (identity.isPair(item))
+          if (identity2.isPair(item))
             continue;
-          else if (identity.isMap(item)) {
+          else if (identity2.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
             const pair = item.items[0] || new Pair.Pair(new Scalar3.Scalar(null));
@@ -12221,7 +12221,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i] = identity2.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -12275,7 +12275,7 @@ ${cn.comment}` : item.comment;
 var require_omap = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -12302,7 +12302,7 @@ var require_omap = __commonJS({
           ctx.onCreate(map2);
         for (const pair of this.items) {
           let key, value;
-          if (identity.isPair(pair)) {
+          if (identity2.isPair(pair)) {
             key = toJS.toJS(pair.key, "", ctx);
             value = toJS.toJS(pair.value, key, ctx);
           } else {
@@ -12332,7 +12332,7 @@ var require_omap = __commonJS({
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
         for (const { key } of pairs$1.items) {
-          if (identity.isScalar(key)) {
+          if (identity2.isScalar(key)) {
             if (seenKeys.includes(key.value)) {
               onError(`Ordered maps must not include duplicate keys: ${key.value}`);
             } else {
@@ -12513,7 +12513,7 @@ var require_int2 = __commonJS({
 var require_set = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
@@ -12523,7 +12523,7 @@ var require_set = __commonJS({
       }
       add(key) {
         let pair;
-        if (identity.isPair(key))
+        if (identity2.isPair(key))
           pair = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
           pair = new Pair.Pair(key.key, null);
@@ -12539,7 +12539,7 @@ var require_set = __commonJS({
        */
       get(key, keepPair) {
         const pair = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+        return !keepPair && identity2.isPair(pair) ? identity2.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
       set(key, value) {
         if (typeof value !== "boolean")
@@ -12583,7 +12583,7 @@ var require_set = __commonJS({
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
       resolve(map2, onError) {
-        if (identity.isMap(map2)) {
+        if (identity2.isMap(map2)) {
           if (map2.hasAllNullValues(true))
             return Object.assign(new YAMLSet(), map2);
           else
@@ -12666,9 +12666,9 @@ var require_timestamp = __commonJS({
         const match = str.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-        const [, year, month, day, hour, minute, second] = match.map(Number);
+        const [, year, month, day2, hour, minute, second] = match.map(Number);
         const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
-        let date5 = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        let date5 = Date.UTC(year, month - 1, day2, hour || 0, minute || 0, second || 0, millisec);
         const tz = match[8];
         if (tz && tz !== "Z") {
           let d = parseSexagesimal(tz, false);
@@ -12828,7 +12828,7 @@ var require_tags = __commonJS({
 var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var map2 = require_map();
     var seq = require_seq();
     var string4 = require_string();
@@ -12841,9 +12841,9 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge5);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity.MAP, { value: map2.map });
-        Object.defineProperty(this, identity.SCALAR, { value: string4.string });
-        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        Object.defineProperty(this, identity2.MAP, { value: map2.map });
+        Object.defineProperty(this, identity2.SCALAR, { value: string4.string });
+        Object.defineProperty(this, identity2.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -12860,7 +12860,7 @@ var require_Schema = __commonJS({
 var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options10) {
@@ -12887,7 +12887,7 @@ var require_stringifyDocument = __commonJS({
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
-        if (identity.isNode(doc.contents)) {
+        if (identity2.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
             lines.push("");
           if (doc.contents.commentBefore) {
@@ -12942,7 +12942,7 @@ var require_Document = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var Collection2 = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
     var Schema = require_Schema();
@@ -12957,7 +12957,7 @@ var require_Document = __commonJS({
         this.comment = null;
         this.errors = [];
         this.warnings = [];
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.DOC });
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
@@ -12993,7 +12993,7 @@ var require_Document = __commonJS({
        */
       clone() {
         const copy = Object.create(_Document.prototype, {
-          [identity.NODE_TYPE]: { value: identity.DOC }
+          [identity2.NODE_TYPE]: { value: identity2.DOC }
         });
         copy.commentBefore = this.commentBefore;
         copy.comment = this.comment;
@@ -13003,7 +13003,7 @@ var require_Document = __commonJS({
         if (this.directives)
           copy.directives = this.directives.clone();
         copy.schema = this.schema.clone();
-        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        copy.contents = identity2.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -13066,7 +13066,7 @@ var require_Document = __commonJS({
           sourceObjects
         };
         const node2 = createNode.createNode(value, tag, ctx);
-        if (flow && identity.isCollection(node2))
+        if (flow && identity2.isCollection(node2))
           node2.flow = true;
         setAnchors();
         return node2;
@@ -13106,7 +13106,7 @@ var require_Document = __commonJS({
        * `true` (collections are always returned intact).
        */
       get(key, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -13115,14 +13115,14 @@ var require_Document = __commonJS({
        */
       getIn(path2, keepScalar) {
         if (Collection2.isEmptyPath(path2))
-          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path2, keepScalar) : void 0;
+          return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path2, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
       has(key) {
-        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+        return identity2.isCollection(this.contents) ? this.contents.has(key) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -13130,7 +13130,7 @@ var require_Document = __commonJS({
       hasIn(path2) {
         if (Collection2.isEmptyPath(path2))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path2) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path2) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -13237,7 +13237,7 @@ var require_Document = __commonJS({
       }
     };
     function assertCollection(contents) {
-      if (identity.isCollection(contents))
+      if (identity2.isCollection(contents))
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
@@ -13508,12 +13508,12 @@ var require_util_flow_indent_check = __commonJS({
 var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     function mapIncludes(ctx, items, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
       return items.some((pair) => isEqual(pair.key, search));
     }
     exports2.mapIncludes = mapIncludes;
@@ -13726,7 +13726,7 @@ var require_resolve_end = __commonJS({
 var require_resolve_flow_collection = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -13737,9 +13737,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap5 = fc.start.source === "{";
-      const fcName = isMap5 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap5 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap6 = fc.start.source === "{";
+      const fcName = isMap6 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap6 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -13775,7 +13775,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap5 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap6 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -13805,7 +13805,7 @@ var require_resolve_flow_collection = __commonJS({
             }
             if (prevItemComment) {
               let prev = coll.items[coll.items.length - 1];
-              if (identity.isPair(prev))
+              if (identity2.isPair(prev))
                 prev = prev.value ?? prev.key;
               if (prev.comment)
                 prev.comment += "\n" + prevItemComment;
@@ -13815,7 +13815,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap5 && !sep2 && !props.found) {
+        if (!isMap6 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -13838,7 +13838,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap5 && !props.found && ctx.options.strict) {
+            if (!isMap6 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -13870,7 +13870,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap5) {
+          if (isMap6) {
             const map2 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -13886,7 +13886,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap5 ? "}" : "]";
+      const expectedEnd = isMap6 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -13920,7 +13920,7 @@ var require_resolve_flow_collection = __commonJS({
 var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar3 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -13970,7 +13970,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node2 = identity.isNode(res) ? res : new Scalar3.Scalar(res);
+      const node2 = identity2.isNode(res) ? res : new Scalar3.Scalar(res);
       node2.range = coll.range;
       node2.tag = tagName;
       if (tag?.format)
@@ -14389,7 +14389,7 @@ var require_resolve_flow_scalar = __commonJS({
 var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar3 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -14398,17 +14398,17 @@ var require_compose_scalar = __commonJS({
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       } else if (tagName)
         tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar3.Scalar(res);
+        scalar = identity2.isScalar(res) ? res : new Scalar3.Scalar(res);
       } catch (error62) {
         const msg = error62 instanceof Error ? error62.message : String(error62);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
@@ -14428,7 +14428,7 @@ var require_compose_scalar = __commonJS({
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema[identity.SCALAR];
+        return schema[identity2.SCALAR];
       const matchWithTest = [];
       for (const tag of schema.tags) {
         if (!tag.collection && tag.tag === tagName) {
@@ -14447,12 +14447,12 @@ var require_compose_scalar = __commonJS({
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema[identity.SCALAR];
+      return schema[identity2.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity2.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity2.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -14501,7 +14501,7 @@ var require_compose_node = __commonJS({
   "node_modules/yaml/dist/compose/compose-node.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeCollection = require_compose_collection();
     var composeScalar = require_compose_scalar();
     var resolveEnd = require_resolve_end();
@@ -14547,7 +14547,7 @@ var require_compose_node = __commonJS({
       node2 ?? (node2 = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
       if (anchor2 && node2.anchor === "")
         onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node2) || typeof node2.value !== "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str")) {
+      if (atKey && ctx.options.stringKeys && (!identity2.isScalar(node2) || typeof node2.value !== "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
       }
@@ -14653,7 +14653,7 @@ var require_composer = __commonJS({
     var directives = require_directives();
     var Document = require_Document();
     var errors = require_errors();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
     function getErrorPos(src) {
@@ -14715,9 +14715,9 @@ var require_composer = __commonJS({
 ${comment}` : comment;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
             doc.commentBefore = comment;
-          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+          } else if (identity2.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
-            if (identity.isPair(it))
+            if (identity2.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
             it.commentBefore = cb ? `${comment}
@@ -15366,11 +15366,11 @@ var require_lexer = __commonJS({
       hasChars(n) {
         return this.pos + n <= this.buffer.length;
       }
-      setNext(state) {
+      setNext(state2) {
         this.buffer = this.buffer.substring(this.pos);
         this.pos = 0;
         this.lineEndPos = null;
-        this.next = state;
+        this.next = state2;
         return null;
       }
       peek(n) {
@@ -16765,7 +16765,7 @@ var require_public_api = __commonJS({
     var Document = require_Document();
     var errors = require_errors();
     var log = require_log();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var lineCounter2 = require_line_counter();
     var parser2 = require_parser();
     function parseOptions(options10) {
@@ -16843,7 +16843,7 @@ var require_public_api = __commonJS({
         if (!keepUndefined)
           return void 0;
       }
-      if (identity.isDocument(value) && !_replacer)
+      if (identity2.isDocument(value) && !_replacer)
         return value.toString(options10);
       return new Document.Document(value, _replacer, options10).toString(options10);
     }
@@ -16863,7 +16863,7 @@ var require_dist = __commonJS({
     var Schema = require_Schema();
     var errors = require_errors();
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar3 = require_Scalar();
     var YAMLMap = require_YAMLMap();
@@ -16881,14 +16881,14 @@ var require_dist = __commonJS({
     exports2.YAMLParseError = errors.YAMLParseError;
     exports2.YAMLWarning = errors.YAMLWarning;
     exports2.Alias = Alias.Alias;
-    exports2.isAlias = identity.isAlias;
-    exports2.isCollection = identity.isCollection;
-    exports2.isDocument = identity.isDocument;
-    exports2.isMap = identity.isMap;
-    exports2.isNode = identity.isNode;
-    exports2.isPair = identity.isPair;
-    exports2.isScalar = identity.isScalar;
-    exports2.isSeq = identity.isSeq;
+    exports2.isAlias = identity2.isAlias;
+    exports2.isCollection = identity2.isCollection;
+    exports2.isDocument = identity2.isDocument;
+    exports2.isMap = identity2.isMap;
+    exports2.isNode = identity2.isNode;
+    exports2.isPair = identity2.isPair;
+    exports2.isScalar = identity2.isScalar;
+    exports2.isSeq = identity2.isSeq;
     exports2.Pair = Pair.Pair;
     exports2.Scalar = Scalar3.Scalar;
     exports2.YAMLMap = YAMLMap.YAMLMap;
@@ -17076,14 +17076,14 @@ var require_Events = __commonJS({
           }
         };
       }
-      _addListener(name, status2, cb) {
+      _addListener(name, status3, cb) {
         var base;
         if ((base = this._events)[name] == null) {
           base[name] = [];
         }
         this._events[name].push({
           cb,
-          status: status2
+          status: status3
         });
         return this.instance;
       }
@@ -17331,10 +17331,10 @@ var require_Job = __commonJS({
         }
       }
       _assertStatus(expected) {
-        var status2;
-        status2 = this._states.jobStatus(this.options.id);
-        if (!(status2 === expected || expected === "DONE" && status2 === null)) {
-          throw new BottleneckError(`Invalid job status ${status2}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+        var status3;
+        status3 = this._states.jobStatus(this.options.id);
+        if (!(status3 === expected || expected === "DONE" && status3 === null)) {
+          throw new BottleneckError(`Invalid job status ${status3}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
         }
       }
       doReceive() {
@@ -18806,10 +18806,10 @@ var require_States = __commonJS({
         var ref;
         return (ref = this.status[this._jobs[id]]) != null ? ref : null;
       }
-      statusJobs(status2) {
+      statusJobs(status3) {
         var k, pos, ref, results, v;
-        if (status2 != null) {
-          pos = this.status.indexOf(status2);
+        if (status3 != null) {
+          pos = this.status.indexOf(status3);
           if (pos < 0) {
             throw new BottleneckError(`status must be one of ${this.status.join(", ")}`);
           }
@@ -19394,8 +19394,8 @@ var require_Bottleneck = __commonJS({
         jobStatus(id) {
           return this._states.jobStatus(id);
         }
-        jobs(status2) {
-          return this._states.statusJobs(status2);
+        jobs(status3) {
+          return this._states.statusJobs(status3);
         }
         counts() {
           return this._states.statusCounts();
@@ -20265,19 +20265,19 @@ var require_utils2 = __commonJS({
       if (input3[idx - 1] === "\\") return exports2.escapeLast(input3, char, idx - 1);
       return `${input3.slice(0, idx)}\\${input3.slice(idx)}`;
     };
-    exports2.removePrefix = (input3, state = {}) => {
+    exports2.removePrefix = (input3, state2 = {}) => {
       let output2 = input3;
       if (output2.startsWith("./")) {
         output2 = output2.slice(2);
-        state.prefix = "./";
+        state2.prefix = "./";
       }
       return output2;
     };
-    exports2.wrapOutput = (input3, state = {}, options10 = {}) => {
+    exports2.wrapOutput = (input3, state2 = {}, options10 = {}) => {
       const prepend = options10.contains ? "" : "^";
       const append = options10.contains ? "" : "$";
       let output2 = `${prepend}(?:${input3})${append}`;
-      if (state.negated === true) {
+      if (state2.negated === true) {
         output2 = `(?:^(?!${output2}).*$)`;
       }
       return output2;
@@ -20572,7 +20572,7 @@ var require_scan = __commonJS({
           base = utils.removeBackslashes(base);
         }
       }
-      const state = {
+      const state2 = {
         prefix,
         input: input3,
         start,
@@ -20587,11 +20587,11 @@ var require_scan = __commonJS({
         negatedExtglob
       };
       if (opts.tokens === true) {
-        state.maxDepth = 0;
+        state2.maxDepth = 0;
         if (!isPathSeparator(code)) {
           tokens.push(token);
         }
-        state.tokens = tokens;
+        state2.tokens = tokens;
       }
       if (opts.parts === true || opts.tokens === true) {
         let prevIndex;
@@ -20607,7 +20607,7 @@ var require_scan = __commonJS({
               tokens[idx].value = value2;
             }
             depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
+            state2.maxDepth += tokens[idx].depth;
           }
           if (i >= start) {
             parts.push(value2);
@@ -20620,12 +20620,12 @@ var require_scan = __commonJS({
         if (opts.tokens && prevIndex && prevIndex + 1 < input3.length) {
           tokens[tokens.length - 1].value = value;
           depth(tokens[tokens.length - 1]);
-          state.maxDepth += tokens[tokens.length - 1].depth;
+          state2.maxDepth += tokens[tokens.length - 1].depth;
         }
-        state.slashes = slashes;
-        state.parts = parts;
+        state2.slashes = slashes;
+        state2.parts = parts;
       }
-      return state;
+      return state2;
     };
     module2.exports = scan;
   }
@@ -20926,7 +20926,7 @@ var require_parse = __commonJS({
       if (typeof opts.noext === "boolean") {
         opts.noextglob = opts.noext;
       }
-      const state = {
+      const state2 = {
         input: input3,
         index: -1,
         start: 0,
@@ -20943,57 +20943,57 @@ var require_parse = __commonJS({
         globstar: false,
         tokens
       };
-      input3 = utils.removePrefix(input3, state);
+      input3 = utils.removePrefix(input3, state2);
       len = input3.length;
       const extglobs = [];
       const braces = [];
       const stack = [];
       let prev = bos;
       let value;
-      const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input3[state.index + n];
-      const advance = state.advance = () => input3[++state.index] || "";
-      const remaining = () => input3.slice(state.index + 1);
+      const eos = () => state2.index === len - 1;
+      const peek = state2.peek = (n = 1) => input3[state2.index + n];
+      const advance = state2.advance = () => input3[++state2.index] || "";
+      const remaining = () => input3.slice(state2.index + 1);
       const consume = (value2 = "", num = 0) => {
-        state.consumed += value2;
-        state.index += num;
+        state2.consumed += value2;
+        state2.index += num;
       };
       const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
+        state2.output += token.output != null ? token.output : token.value;
         consume(token.value);
       };
       const negate = () => {
         let count = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
-          state.start++;
+          state2.start++;
           count++;
         }
         if (count % 2 === 0) {
           return false;
         }
-        state.negated = true;
-        state.start++;
+        state2.negated = true;
+        state2.start++;
         return true;
       };
       const increment = (type) => {
-        state[type]++;
+        state2[type]++;
         stack.push(type);
       };
       const decrement = (type) => {
-        state[type]--;
+        state2[type]--;
         stack.pop();
       };
       const push = (tok) => {
         if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isBrace = state2.braces > 0 && (tok.type === "comma" || tok.type === "brace");
           const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
           if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
+            state2.output = state2.output.slice(0, -prev.output.length);
             prev.type = "star";
             prev.value = "*";
             prev.output = star;
-            state.output += prev.output;
+            state2.output += prev.output;
           }
         }
         if (extglobs.length && tok.type !== "paren") {
@@ -21012,19 +21012,19 @@ var require_parse = __commonJS({
       const extglobOpen = (type, value2) => {
         const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
         token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
+        token.parens = state2.parens;
+        token.output = state2.output;
+        token.startIndex = state2.index;
         token.tokensIndex = tokens.length;
         const output2 = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type, value: value2, output: state2.output ? "" : ONE_CHAR });
         push({ type: "paren", extglob: true, value: advance(), output: output2 });
         extglobs.push(token);
       };
       const extglobClose = (token) => {
-        const literal3 = input3.slice(token.startIndex, state.index + 1);
-        const body = input3.slice(token.startIndex + 2, state.index);
+        const literal3 = input3.slice(token.startIndex, state2.index + 1);
+        const body = input3.slice(token.startIndex + 2, state2.index);
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
@@ -21037,8 +21037,8 @@ var require_parse = __commonJS({
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open2.output;
-          state.backtrack = true;
+          state2.output = token.output + open2.output;
+          state2.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
           return;
@@ -21058,7 +21058,7 @@ var require_parse = __commonJS({
             output2 = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
+            state2.negatedExtglob = true;
           }
         }
         push({ type: "paren", extglob: true, value, output: output2 });
@@ -21101,11 +21101,11 @@ var require_parse = __commonJS({
           }
         }
         if (output2 === input3 && opts.contains === true) {
-          state.output = input3;
-          return state;
+          state2.output = input3;
+          return state2;
         }
-        state.output = utils.wrapOutput(output2, state, options10);
-        return state;
+        state2.output = utils.wrapOutput(output2, state2, options10);
+        return state2;
       }
       while (!eos()) {
         value = advance();
@@ -21129,7 +21129,7 @@ var require_parse = __commonJS({
           let slashes = 0;
           if (match && match[0].length > 2) {
             slashes = match[0].length;
-            state.index += slashes;
+            state2.index += slashes;
             if (slashes % 2 !== 0) {
               value += "\\";
             }
@@ -21139,12 +21139,12 @@ var require_parse = __commonJS({
           } else {
             value += advance();
           }
-          if (state.brackets === 0) {
+          if (state2.brackets === 0) {
             push({ type: "text", value });
             continue;
           }
         }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+        if (state2.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
           if (opts.posix !== false && value === ":") {
             const inner = prev.value.slice(1);
             if (inner.includes("[")) {
@@ -21153,10 +21153,10 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix5 = POSIX_REGEX_SOURCE[rest2];
-                if (posix5) {
-                  prev.value = pre + posix5;
-                  state.backtrack = true;
+                const posix6 = POSIX_REGEX_SOURCE[rest2];
+                if (posix6) {
+                  prev.value = pre + posix6;
+                  state2.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
                     bos.output = ONE_CHAR;
@@ -21179,14 +21179,14 @@ var require_parse = __commonJS({
           append({ value });
           continue;
         }
-        if (state.quotes === 1 && value !== '"') {
+        if (state2.quotes === 1 && value !== '"') {
           value = utils.escapeRegex(value);
           prev.value += value;
           append({ value });
           continue;
         }
         if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
+          state2.quotes = state2.quotes === 1 ? 0 : 1;
           if (opts.keepQuotes === true) {
             push({ type: "text", value });
           }
@@ -21198,15 +21198,15 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
+          if (state2.parens === 0 && opts.strictBrackets === true) {
             throw new SyntaxError(syntaxError("opening", "("));
           }
           const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
+          if (extglob && state2.parens === extglob.parens + 1) {
             extglobClose(extglobs.pop());
             continue;
           }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          push({ type: "paren", value, output: state2.parens ? ")" : "\\)" });
           decrement("parens");
           continue;
         }
@@ -21227,7 +21227,7 @@ var require_parse = __commonJS({
             push({ type: "text", value, output: `\\${value}` });
             continue;
           }
-          if (state.brackets === 0) {
+          if (state2.brackets === 0) {
             if (opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("opening", "["));
             }
@@ -21245,14 +21245,14 @@ var require_parse = __commonJS({
             continue;
           }
           const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
+          state2.output = state2.output.slice(0, -prev.value.length);
           if (opts.literalBrackets === true) {
-            state.output += escaped;
+            state2.output += escaped;
             prev.value = escaped;
             continue;
           }
           prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
+          state2.output += prev.value;
           continue;
         }
         if (value === "{" && opts.nobrace !== true) {
@@ -21261,8 +21261,8 @@ var require_parse = __commonJS({
             type: "brace",
             value,
             output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
+            outputIndex: state2.output.length,
+            tokensIndex: state2.tokens.length
           };
           braces.push(open2);
           push(open2);
@@ -21288,16 +21288,16 @@ var require_parse = __commonJS({
               }
             }
             output2 = expandRange(range, opts);
-            state.backtrack = true;
+            state2.backtrack = true;
           }
           if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
+            const out = state2.output.slice(0, brace.outputIndex);
+            const toks = state2.tokens.slice(brace.tokensIndex);
             brace.value = brace.output = "\\{";
             value = output2 = "\\}";
-            state.output = out;
+            state2.output = out;
             for (const t of toks) {
-              state.output += t.output || t.value;
+              state2.output += t.output || t.value;
             }
           }
           push({ type: "brace", value, output: output2 });
@@ -21323,10 +21323,10 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
+          if (prev.type === "dot" && state2.index === state2.start + 1) {
+            state2.start = state2.index + 1;
+            state2.consumed = "";
+            state2.output = "";
             tokens.pop();
             prev = bos;
             continue;
@@ -21335,7 +21335,7 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
+          if (state2.braces > 0 && prev.type === "dot") {
             if (prev.value === ".") prev.output = DOT_LITERAL;
             const brace = braces[braces.length - 1];
             prev.type = "dots";
@@ -21344,7 +21344,7 @@ var require_parse = __commonJS({
             brace.dots = true;
             continue;
           }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+          if (state2.braces + state2.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
             push({ type: "text", value, output: DOT_LITERAL });
             continue;
           }
@@ -21380,7 +21380,7 @@ var require_parse = __commonJS({
               continue;
             }
           }
-          if (opts.nonegate !== true && state.index === 0) {
+          if (opts.nonegate !== true && state2.index === 0) {
             negate();
             continue;
           }
@@ -21394,7 +21394,7 @@ var require_parse = __commonJS({
             push({ type: "plus", value, output: PLUS_LITERAL });
             continue;
           }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state2.parens > 0) {
             push({ type: "plus", value });
             continue;
           }
@@ -21416,7 +21416,7 @@ var require_parse = __commonJS({
           const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
           if (match) {
             value += match[0];
-            state.index += match[0].length;
+            state2.index += match[0].length;
           }
           push({ type: "text", value });
           continue;
@@ -21426,8 +21426,8 @@ var require_parse = __commonJS({
           prev.star = true;
           prev.value += value;
           prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
+          state2.backtrack = true;
+          state2.globstar = true;
           consume(value);
           continue;
         }
@@ -21449,50 +21449,50 @@ var require_parse = __commonJS({
             push({ type: "star", value, output: "" });
             continue;
           }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isBrace = state2.braces > 0 && (prior.type === "comma" || prior.type === "brace");
           const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
             push({ type: "star", value, output: "" });
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
-            const after = input3[state.index + 4];
+            const after = input3[state2.index + 4];
             if (after && after !== "/") {
               break;
             }
             rest = rest.slice(3);
             consume("/**", 3);
           }
-          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          const isEnd = eos() || state2.parens > 0 && rest === ")".repeat(state2.parens) && !extglobs.some((extglob) => extglob.type === "negate");
           if (prior.type === "bos" && eos()) {
             prev.type = "globstar";
             prev.value += value;
             prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
+            state2.output = prev.output;
+            state2.globstar = true;
             consume(value);
             continue;
           }
           if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            state2.output = state2.output.slice(0, -(prior.output + prev.output).length);
             prior.output = `(?:${prior.output}`;
             prev.type = "globstar";
             prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
             prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
+            state2.globstar = true;
+            state2.output += prior.output + prev.output;
             consume(value);
             continue;
           }
           if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
             const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            state2.output = state2.output.slice(0, -(prior.output + prev.output).length);
             prior.output = `(?:${prior.output}`;
             prev.type = "globstar";
             prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
             prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
+            state2.output += prior.output + prev.output;
+            state2.globstar = true;
             consume(value + advance());
             push({ type: "slash", value: "/", output: "" });
             continue;
@@ -21501,18 +21501,18 @@ var require_parse = __commonJS({
             prev.type = "globstar";
             prev.value += value;
             prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
+            state2.output = prev.output;
+            state2.globstar = true;
             consume(value + advance());
             push({ type: "slash", value: "/", output: "" });
             continue;
           }
-          state.output = state.output.slice(0, -prev.output.length);
+          state2.output = state2.output.slice(0, -prev.output.length);
           prev.type = "globstar";
           prev.output = globstar(opts);
           prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
+          state2.output += prev.output;
+          state2.globstar = true;
           consume(value);
           continue;
         }
@@ -21530,52 +21530,52 @@ var require_parse = __commonJS({
           push(token);
           continue;
         }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+        if (state2.index === state2.start || prev.type === "slash" || prev.type === "dot") {
           if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
+            state2.output += NO_DOT_SLASH;
             prev.output += NO_DOT_SLASH;
           } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
+            state2.output += NO_DOTS_SLASH;
             prev.output += NO_DOTS_SLASH;
           } else {
-            state.output += nodot;
+            state2.output += nodot;
             prev.output += nodot;
           }
           if (peek() !== "*") {
-            state.output += ONE_CHAR;
+            state2.output += ONE_CHAR;
             prev.output += ONE_CHAR;
           }
         }
         push(token);
       }
-      while (state.brackets > 0) {
+      while (state2.brackets > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
+        state2.output = utils.escapeLast(state2.output, "[");
         decrement("brackets");
       }
-      while (state.parens > 0) {
+      while (state2.parens > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
+        state2.output = utils.escapeLast(state2.output, "(");
         decrement("parens");
       }
-      while (state.braces > 0) {
+      while (state2.braces > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
+        state2.output = utils.escapeLast(state2.output, "{");
         decrement("braces");
       }
       if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
         push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
       }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
+      if (state2.backtrack === true) {
+        state2.output = "";
+        for (const token of state2.tokens) {
+          state2.output += token.output != null ? token.output : token.value;
           if (token.suffix) {
-            state.output += token.suffix;
+            state2.output += token.suffix;
           }
         }
       }
-      return state;
+      return state2;
     };
     parse8.fastpaths = (input3, options10) => {
       const opts = { ...options10 };
@@ -21599,7 +21599,7 @@ var require_parse = __commonJS({
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
+      const state2 = { negated: false, prefix: "" };
       let star = opts.bash === true ? ".*?" : STAR;
       if (opts.capture) {
         star = `(${star})`;
@@ -21635,7 +21635,7 @@ var require_parse = __commonJS({
           }
         }
       };
-      const output2 = utils.removePrefix(input3, state);
+      const output2 = utils.removePrefix(input3, state2);
       let source = create(output2);
       if (source && opts.strictSlashes !== true) {
         source += `${SLASH_LITERAL}?`;
@@ -21655,13 +21655,13 @@ var require_picomatch = __commonJS({
     var utils = require_utils2();
     var constants = require_constants3();
     var isObject4 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob, options10, returnState = false) => {
+    var picomatch5 = (glob, options10, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input3) => picomatch3(input3, options10, returnState));
+        const fns = glob.map((input3) => picomatch5(input3, options10, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
-            const state2 = isMatch(str);
-            if (state2) return state2;
+            const state3 = isMatch(str);
+            if (state3) return state3;
           }
           return false;
         };
@@ -21672,18 +21672,18 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options10 || {};
-      const posix5 = opts.windows;
-      const regex3 = isState ? picomatch3.compileRe(glob, options10) : picomatch3.makeRe(glob, options10, false, true);
-      const state = regex3.state;
+      const posix6 = opts.windows;
+      const regex3 = isState ? picomatch5.compileRe(glob, options10) : picomatch5.makeRe(glob, options10, false, true);
+      const state2 = regex3.state;
       delete regex3.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options10, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch5(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input3, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch3.test(input3, regex3, options10, { glob, posix: posix5 });
-        const result2 = { glob, state, regex: regex3, posix: posix5, input: input3, output: output2, match, isMatch };
+        const { isMatch, match, output: output2 } = picomatch5.test(input3, regex3, options10, { glob, posix: posix6 });
+        const result2 = { glob, state: state2, regex: regex3, posix: posix6, input: input3, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result2);
         }
@@ -21704,11 +21704,11 @@ var require_picomatch = __commonJS({
         return returnObject ? result2 : true;
       };
       if (returnState) {
-        matcher.state = state;
+        matcher.state = state2;
       }
       return matcher;
     };
-    picomatch3.test = (input3, regex3, options10, { glob, posix: posix5 } = {}) => {
+    picomatch5.test = (input3, regex3, options10, { glob, posix: posix6 } = {}) => {
       if (typeof input3 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -21716,7 +21716,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options10 || {};
-      const format = opts.format || (posix5 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix6 ? utils.toPosixSlashes : null);
       let match = input3 === glob;
       let output2 = match && format ? format(input3) : input3;
       if (match === false) {
@@ -21725,41 +21725,41 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input3, regex3, options10, posix5);
+          match = picomatch5.matchBase(input3, regex3, options10, posix6);
         } else {
           match = regex3.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch3.matchBase = (input3, glob, options10, posix5 = options10 && options10.windows) => {
-      const regex3 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options10);
-      return regex3.test(utils.basename(input3, { windows: posix5 }));
+    picomatch5.matchBase = (input3, glob, options10, posix6 = options10 && options10.windows) => {
+      const regex3 = glob instanceof RegExp ? glob : picomatch5.makeRe(glob, options10);
+      return regex3.test(utils.basename(input3, { windows: posix6 }));
     };
-    picomatch3.isMatch = (str, patterns, options10) => picomatch3(patterns, options10)(str);
-    picomatch3.parse = (pattern, options10) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options10));
+    picomatch5.isMatch = (str, patterns, options10) => picomatch5(patterns, options10)(str);
+    picomatch5.parse = (pattern, options10) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch5.parse(p, options10));
       return parse8(pattern, { ...options10, fastpaths: false });
     };
-    picomatch3.scan = (input3, options10) => scan(input3, options10);
-    picomatch3.compileRe = (state, options10, returnOutput = false, returnState = false) => {
+    picomatch5.scan = (input3, options10) => scan(input3, options10);
+    picomatch5.compileRe = (state2, options10, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
-        return state.output;
+        return state2.output;
       }
       const opts = options10 || {};
       const prepend = opts.contains ? "" : "^";
       const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
+      let source = `${prepend}(?:${state2.output})${append}`;
+      if (state2 && state2.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex3 = picomatch3.toRegex(source, options10);
+      const regex3 = picomatch5.toRegex(source, options10);
       if (returnState === true) {
-        regex3.state = state;
+        regex3.state = state2;
       }
       return regex3;
     };
-    picomatch3.makeRe = (input3, options10 = {}, returnOutput = false, returnState = false) => {
+    picomatch5.makeRe = (input3, options10 = {}, returnOutput = false, returnState = false) => {
       if (!input3 || typeof input3 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -21770,9 +21770,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse8(input3, options10);
       }
-      return picomatch3.compileRe(parsed, options10, returnOutput, returnState);
+      return picomatch5.compileRe(parsed, options10, returnOutput, returnState);
     };
-    picomatch3.toRegex = (source, options10) => {
+    picomatch5.toRegex = (source, options10) => {
       try {
         const opts = options10 || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -21781,8 +21781,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants;
-    module2.exports = picomatch3;
+    picomatch5.constants = constants;
+    module2.exports = picomatch5;
   }
 });
 
@@ -21792,14 +21792,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch3(glob, options10, returnState = false) {
+    function picomatch5(glob, options10, returnState = false) {
       if (options10 && (options10.windows === null || options10.windows === void 0)) {
         options10 = { ...options10, windows: utils.isWindows() };
       }
       return pico(glob, options10, returnState);
     }
-    Object.assign(picomatch3, pico);
-    module2.exports = picomatch3;
+    Object.assign(picomatch5, pico);
+    module2.exports = picomatch5;
   }
 });
 
@@ -23089,7 +23089,7 @@ async function fetchWrapper(requestOptions) {
     requestError.cause = error62;
     throw requestError;
   }
-  const status2 = fetchResponse.status;
+  const status3 = fetchResponse.status;
   const url2 = fetchResponse.url;
   const responseHeaders = {};
   for (const [key, value] of fetchResponse.headers) {
@@ -23097,7 +23097,7 @@ async function fetchWrapper(requestOptions) {
   }
   const octokitResponse = {
     url: url2,
-    status: status2,
+    status: status3,
     headers: responseHeaders,
     data: ""
   };
@@ -23108,28 +23108,28 @@ async function fetchWrapper(requestOptions) {
       `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );
   }
-  if (status2 === 204 || status2 === 205) {
+  if (status3 === 204 || status3 === 205) {
     return octokitResponse;
   }
   if (requestOptions.method === "HEAD") {
-    if (status2 < 400) {
+    if (status3 < 400) {
       return octokitResponse;
     }
-    throw new RequestError(fetchResponse.statusText, status2, {
+    throw new RequestError(fetchResponse.statusText, status3, {
       response: octokitResponse,
       request: requestOptions
     });
   }
-  if (status2 === 304) {
+  if (status3 === 304) {
     octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError("Not modified", status2, {
+    throw new RequestError("Not modified", status3, {
       response: octokitResponse,
       request: requestOptions
     });
   }
-  if (status2 >= 400) {
+  if (status3 >= 400) {
     octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError(toErrorMessage(octokitResponse.data), status2, {
+    throw new RequestError(toErrorMessage(octokitResponse.data), status3, {
       response: octokitResponse,
       request: requestOptions
     });
@@ -23206,7 +23206,7 @@ function withDefaults2(oldEndpoint, newDefaults) {
 var request = withDefaults2(endpoint, defaults_default);
 
 // node_modules/before-after-hook/lib/register.js
-function register(state, name, method, options10) {
+function register(state2, name, method, options10) {
   if (typeof method !== "function") {
     throw new Error("method for before hook must be a function");
   }
@@ -23215,24 +23215,24 @@ function register(state, name, method, options10) {
   }
   if (Array.isArray(name)) {
     return name.reverse().reduce((callback, name2) => {
-      return register.bind(null, state, name2, callback, options10);
+      return register.bind(null, state2, name2, callback, options10);
     }, method)();
   }
   return Promise.resolve().then(() => {
-    if (!state.registry[name]) {
+    if (!state2.registry[name]) {
       return method(options10);
     }
-    return state.registry[name].reduce((method2, registered) => {
+    return state2.registry[name].reduce((method2, registered) => {
       return registered.hook.bind(null, method2, options10);
     }, method)();
   });
 }
 
 // node_modules/before-after-hook/lib/add.js
-function addHook(state, kind, name, hook7) {
+function addHook(state2, kind, name, hook7) {
   const orig = hook7;
-  if (!state.registry[name]) {
-    state.registry[name] = [];
+  if (!state2.registry[name]) {
+    state2.registry[name] = [];
   }
   if (kind === "before") {
     hook7 = (method, options10) => {
@@ -23257,38 +23257,38 @@ function addHook(state, kind, name, hook7) {
       });
     };
   }
-  state.registry[name].push({
+  state2.registry[name].push({
     hook: hook7,
     orig
   });
 }
 
 // node_modules/before-after-hook/lib/remove.js
-function removeHook(state, name, method) {
-  if (!state.registry[name]) {
+function removeHook(state2, name, method) {
+  if (!state2.registry[name]) {
     return;
   }
-  const index = state.registry[name].map((registered) => {
+  const index = state2.registry[name].map((registered) => {
     return registered.orig;
   }).indexOf(method);
   if (index === -1) {
     return;
   }
-  state.registry[name].splice(index, 1);
+  state2.registry[name].splice(index, 1);
 }
 
 // node_modules/before-after-hook/index.js
 var bind = Function.bind;
 var bindable = bind.bind(bind);
-function bindApi(hook7, state, name) {
+function bindApi(hook7, state2, name) {
   const removeHookRef = bindable(removeHook, null).apply(
     null,
-    name ? [state, name] : [state]
+    name ? [state2, name] : [state2]
   );
   hook7.api = { remove: removeHookRef };
   hook7.remove = removeHookRef;
   ["before", "error", "after", "wrap"].forEach((kind) => {
-    const args = name ? [state, kind, name] : [state, kind];
+    const args = name ? [state2, kind, name] : [state2, kind];
     hook7[kind] = hook7.api[kind] = bindable(addHook, null).apply(null, args);
   });
 }
@@ -23302,11 +23302,11 @@ function Singular() {
   return singularHook;
 }
 function Collection() {
-  const state = {
+  const state2 = {
     registry: {}
   };
-  const hook7 = register.bind(null, state);
-  bindApi(hook7, state);
+  const hook7 = register.bind(null, state2);
+  bindApi(hook7, state2);
   return hook7;
 }
 var before_after_hook_default = { Singular, Collection };
@@ -26194,33 +26194,33 @@ var VERSION8 = "0.0.0-development";
 function isRequestError(error62) {
   return error62.request !== void 0;
 }
-async function errorRequest(state, octokit, error62, options10) {
+async function errorRequest(state2, octokit, error62, options10) {
   if (!isRequestError(error62) || !error62?.request.request) {
     throw error62;
   }
-  if (error62.status >= 400 && !state.doNotRetry.includes(error62.status)) {
-    const retries = options10.request.retries != null ? options10.request.retries : state.retries;
+  if (error62.status >= 400 && !state2.doNotRetry.includes(error62.status)) {
+    const retries = options10.request.retries != null ? options10.request.retries : state2.retries;
     const retryAfter = Math.pow((options10.request.retryCount || 0) + 1, 2);
     throw octokit.retry.retryRequest(error62, retries, retryAfter);
   }
   throw error62;
 }
-async function wrapRequest(state, octokit, request2, options10) {
+async function wrapRequest(state2, octokit, request2, options10) {
   const limiter = new import_light.default();
   limiter.on("failed", function(error62, info) {
     const maxRetries = ~~error62.request.request?.retries;
     const after = ~~error62.request.request?.retryAfter;
     options10.request.retryCount = info.retryCount + 1;
     if (maxRetries > info.retryCount) {
-      return after * state.retryAfterBaseValue;
+      return after * state2.retryAfterBaseValue;
     }
   });
   return limiter.schedule(
-    requestWithGraphqlErrorHandling.bind(null, state, octokit, request2),
+    requestWithGraphqlErrorHandling.bind(null, state2, octokit, request2),
     options10
   );
 }
-async function requestWithGraphqlErrorHandling(state, octokit, request2, options10) {
+async function requestWithGraphqlErrorHandling(state2, octokit, request2, options10) {
   const response = await request2(options10);
   if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
     response.data.errors[0].message
@@ -26229,12 +26229,12 @@ async function requestWithGraphqlErrorHandling(state, octokit, request2, options
       request: options10,
       response
     });
-    return errorRequest(state, octokit, error62, options10);
+    return errorRequest(state2, octokit, error62, options10);
   }
   return response;
 }
 function retry(octokit, octokitOptions) {
-  const state = Object.assign(
+  const state2 = Object.assign(
     {
       enabled: true,
       retryAfterBaseValue: 1e3,
@@ -26254,9 +26254,9 @@ function retry(octokit, octokitOptions) {
       }
     }
   };
-  if (state.enabled) {
-    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
-    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
+  if (state2.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state2, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest.bind(null, state2, retryPlugin));
   }
   return retryPlugin;
 }
@@ -26266,10 +26266,10 @@ retry.VERSION = VERSION8;
 var import_light2 = __toESM(require_light(), 1);
 var VERSION9 = "0.0.0-development";
 var noop3 = () => Promise.resolve();
-function wrapRequest2(state, request2, options10) {
-  return state.retryLimiter.schedule(doRequest, state, request2, options10);
+function wrapRequest2(state2, request2, options10) {
+  return state2.retryLimiter.schedule(doRequest, state2, request2, options10);
 }
-async function doRequest(state, request2, options10) {
+async function doRequest(state2, request2, options10) {
   const { pathname } = new URL(options10.url, "http://github.test");
   const isAuth = isAuthRequest(options10.method, pathname);
   const isWrite = !isAuth && options10.method !== "GET" && options10.method !== "HEAD";
@@ -26277,19 +26277,19 @@ async function doRequest(state, request2, options10) {
   const isGraphQL = pathname.startsWith("/graphql");
   const retryCount = ~~request2.retryCount;
   const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
-  if (state.clustering) {
+  if (state2.clustering) {
     jobOptions.expiration = 1e3 * 60;
   }
   if (isWrite || isGraphQL) {
-    await state.write.key(state.id).schedule(jobOptions, noop3);
+    await state2.write.key(state2.id).schedule(jobOptions, noop3);
   }
-  if (isWrite && state.triggersNotification(pathname)) {
-    await state.notifications.key(state.id).schedule(jobOptions, noop3);
+  if (isWrite && state2.triggersNotification(pathname)) {
+    await state2.notifications.key(state2.id).schedule(jobOptions, noop3);
   }
   if (isSearch) {
-    await state.search.key(state.id).schedule(jobOptions, noop3);
+    await state2.search.key(state2.id).schedule(jobOptions, noop3);
   }
-  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request2, options10);
+  const req = (isAuth ? state2.auth : state2.global).key(state2.id).schedule(jobOptions, request2, options10);
   if (isGraphQL) {
     const res = await req;
     if (res.data.errors != null && res.data.errors.some((error62) => error62.type === "RATE_LIMITED")) {
@@ -26386,7 +26386,7 @@ function throttling(octokit, octokitOptions) {
   if (typeof connection !== "undefined") {
     common.connection = connection;
   }
-  const state = Object.assign(
+  const state2 = Object.assign(
     {
       clustering: connection != null,
       triggersNotification,
@@ -26396,7 +26396,7 @@ function throttling(octokit, octokitOptions) {
     },
     octokitOptions.throttle
   );
-  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+  if (typeof state2.onSecondaryRateLimit !== "function" || typeof state2.onRateLimit !== "function") {
     throw new Error(`octokit/plugin-throttling error:
         You must pass the onSecondaryRateLimit and onRateLimit error handlers.
         See https://octokit.github.io/rest.js/#throttling
@@ -26418,22 +26418,22 @@ function throttling(octokit, octokitOptions) {
     if (groups.global == null) {
       createGroups(Bottleneck3, common);
     }
-    state.global = state.global ?? groups.global;
-    state.auth = state.auth ?? groups.auth;
-    state.search = state.search ?? groups.search;
-    state.write = state.write ?? groups.write;
-    state.notifications = state.notifications ?? groups.notifications;
-    state.retryLimiter = state.retryLimiter ?? new Bottleneck3();
+    state2.global = state2.global ?? groups.global;
+    state2.auth = state2.auth ?? groups.auth;
+    state2.search = state2.search ?? groups.search;
+    state2.write = state2.write ?? groups.write;
+    state2.notifications = state2.notifications ?? groups.notifications;
+    state2.retryLimiter = state2.retryLimiter ?? new Bottleneck3();
     const events = {};
     const emitter = new Bottleneck3.Events(events);
-    events.on("secondary-limit", state.onSecondaryRateLimit);
-    events.on("rate-limit", state.onRateLimit);
+    events.on("secondary-limit", state2.onSecondaryRateLimit);
+    events.on("rate-limit", state2.onRateLimit);
     events.on(
       "error",
       (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
     );
-    state.retryLimiter.on("failed", async function(error62, info) {
-      const [state2, request2, options10] = info.args;
+    state2.retryLimiter.on("failed", async function(error62, info) {
+      const [state22, request2, options10] = info.args;
       const { pathname } = new URL(options10.url, "http://github.test");
       const shouldRetryGraphQL = pathname.startsWith("/graphql") && error62.status !== 401;
       if (!(shouldRetryGraphQL || error62.status === 403 || error62.status === 429)) {
@@ -26444,7 +26444,7 @@ function throttling(octokit, octokitOptions) {
       options10.request.retryCount = retryCount;
       const { wantRetry, retryAfter = 0 } = await (async function() {
         if (/\bsecondary rate\b/i.test(error62.message)) {
-          const retryAfter2 = Number(error62.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const retryAfter2 = Number(error62.response.headers["retry-after"]) || state22.fallbackSecondaryRateRetryAfter;
           const wantRetry2 = await emitter.trigger(
             "secondary-limit",
             retryAfter2,
@@ -26479,13 +26479,13 @@ function throttling(octokit, octokitOptions) {
       })();
       if (wantRetry) {
         request2.retryCount++;
-        return retryAfter * state2.retryAfterBaseValue;
+        return retryAfter * state22.retryAfterBaseValue;
       }
     });
   };
   octokit.hook.wrap("request", (request2, options10) => {
     initializeBottleneck();
-    return wrapRequest2(state, request2, options10);
+    return wrapRequest2(state2, request2, options10);
   });
   return {};
 }
@@ -26983,34 +26983,34 @@ async function deleteAuthorization(options10) {
 }
 
 // node_modules/@octokit/auth-oauth-device/dist-bundle/index.js
-async function getOAuthAccessToken(state, options10) {
-  const cachedAuthentication = getCachedAuthentication(state, options10.auth);
+async function getOAuthAccessToken(state2, options10) {
+  const cachedAuthentication = getCachedAuthentication(state2, options10.auth);
   if (cachedAuthentication) return cachedAuthentication;
   const { data: verification } = await createDeviceCode({
-    clientType: state.clientType,
-    clientId: state.clientId,
-    request: options10.request || state.request,
+    clientType: state2.clientType,
+    clientId: state2.clientId,
+    request: options10.request || state2.request,
     // @ts-expect-error the extra code to make TS happy is not worth it
-    scopes: options10.auth.scopes || state.scopes
+    scopes: options10.auth.scopes || state2.scopes
   });
-  await state.onVerification(verification);
+  await state2.onVerification(verification);
   const authentication = await waitForAccessToken(
-    options10.request || state.request,
-    state.clientId,
-    state.clientType,
+    options10.request || state2.request,
+    state2.clientId,
+    state2.clientType,
     verification
   );
-  state.authentication = authentication;
+  state2.authentication = authentication;
   return authentication;
 }
-function getCachedAuthentication(state, auth22) {
+function getCachedAuthentication(state2, auth22) {
   if (auth22.refresh === true) return false;
-  if (!state.authentication) return false;
-  if (state.clientType === "github-app") {
-    return state.authentication;
+  if (!state2.authentication) return false;
+  if (state2.clientType === "github-app") {
+    return state2.authentication;
   }
-  const authentication = state.authentication;
-  const newScope = ("scopes" in auth22 && auth22.scopes || state.scopes).join(
+  const authentication = state2.authentication;
+  const newScope = ("scopes" in auth22 && auth22.scopes || state2.scopes).join(
     " "
   );
   const currentScope = authentication.scopes.join(" ");
@@ -27052,12 +27052,12 @@ async function waitForAccessToken(request2, clientId, clientType, verification) 
     throw error62;
   }
 }
-async function auth3(state, authOptions) {
-  return getOAuthAccessToken(state, {
+async function auth3(state2, authOptions) {
+  return getOAuthAccessToken(state2, {
     auth: authOptions
   });
 }
-async function hook3(state, request2, route, parameters) {
+async function hook3(state2, request2, route, parameters) {
   let endpoint2 = request2.endpoint.merge(
     route,
     parameters
@@ -27065,7 +27065,7 @@ async function hook3(state, request2, route, parameters) {
   if (/\/login\/(oauth\/access_token|device\/code)$/.test(endpoint2.url)) {
     return request2(endpoint2);
   }
-  const { token } = await getOAuthAccessToken(state, {
+  const { token } = await getOAuthAccessToken(state2, {
     request: request2,
     auth: { type: "oauth" }
   });
@@ -27080,7 +27080,7 @@ function createOAuthDeviceAuth(options10) {
     }
   });
   const { request: request2 = requestWithDefaults, ...otherOptions } = options10;
-  const state = options10.clientType === "github-app" ? {
+  const state2 = options10.clientType === "github-app" ? {
     ...otherOptions,
     clientType: "github-app",
     request: request2
@@ -27100,22 +27100,22 @@ function createOAuthDeviceAuth(options10) {
       '[@octokit/auth-oauth-device] "onVerification" option must be a function (https://github.com/octokit/auth-oauth-device.js#usage)'
     );
   }
-  return Object.assign(auth3.bind(null, state), {
-    hook: hook3.bind(null, state)
+  return Object.assign(auth3.bind(null, state2), {
+    hook: hook3.bind(null, state2)
   });
 }
 
 // node_modules/@octokit/auth-oauth-user/dist-bundle/index.js
 var VERSION12 = "0.0.0-development";
-async function getAuthentication(state) {
-  if ("code" in state.strategyOptions) {
+async function getAuthentication(state2) {
+  if ("code" in state2.strategyOptions) {
     const { authentication } = await exchangeWebFlowCode({
-      clientId: state.clientId,
-      clientSecret: state.clientSecret,
-      clientType: state.clientType,
-      onTokenCreated: state.onTokenCreated,
-      ...state.strategyOptions,
-      request: state.request
+      clientId: state2.clientId,
+      clientSecret: state2.clientSecret,
+      clientType: state2.clientType,
+      onTokenCreated: state2.onTokenCreated,
+      ...state2.strategyOptions,
+      request: state2.request
     });
     return {
       type: "token",
@@ -27123,53 +27123,53 @@ async function getAuthentication(state) {
       ...authentication
     };
   }
-  if ("onVerification" in state.strategyOptions) {
+  if ("onVerification" in state2.strategyOptions) {
     const deviceAuth = createOAuthDeviceAuth({
-      clientType: state.clientType,
-      clientId: state.clientId,
-      onTokenCreated: state.onTokenCreated,
-      ...state.strategyOptions,
-      request: state.request
+      clientType: state2.clientType,
+      clientId: state2.clientId,
+      onTokenCreated: state2.onTokenCreated,
+      ...state2.strategyOptions,
+      request: state2.request
     });
     const authentication = await deviceAuth({
       type: "oauth"
     });
     return {
-      clientSecret: state.clientSecret,
+      clientSecret: state2.clientSecret,
       ...authentication
     };
   }
-  if ("token" in state.strategyOptions) {
+  if ("token" in state2.strategyOptions) {
     return {
       type: "token",
       tokenType: "oauth",
-      clientId: state.clientId,
-      clientSecret: state.clientSecret,
-      clientType: state.clientType,
-      onTokenCreated: state.onTokenCreated,
-      ...state.strategyOptions
+      clientId: state2.clientId,
+      clientSecret: state2.clientSecret,
+      clientType: state2.clientType,
+      onTokenCreated: state2.onTokenCreated,
+      ...state2.strategyOptions
     };
   }
   throw new Error("[@octokit/auth-oauth-user] Invalid strategy options");
 }
-async function auth4(state, options10 = {}) {
-  if (!state.authentication) {
-    state.authentication = state.clientType === "oauth-app" ? await getAuthentication(state) : await getAuthentication(state);
+async function auth4(state2, options10 = {}) {
+  if (!state2.authentication) {
+    state2.authentication = state2.clientType === "oauth-app" ? await getAuthentication(state2) : await getAuthentication(state2);
   }
-  if (state.authentication.invalid) {
+  if (state2.authentication.invalid) {
     throw new Error("[@octokit/auth-oauth-user] Token is invalid");
   }
-  const currentAuthentication = state.authentication;
+  const currentAuthentication = state2.authentication;
   if ("expiresAt" in currentAuthentication) {
     if (options10.type === "refresh" || new Date(currentAuthentication.expiresAt) < /* @__PURE__ */ new Date()) {
       const { authentication } = await refreshToken({
         clientType: "github-app",
-        clientId: state.clientId,
-        clientSecret: state.clientSecret,
+        clientId: state2.clientId,
+        clientSecret: state2.clientSecret,
         refreshToken: currentAuthentication.refreshToken,
-        request: state.request
+        request: state2.request
       });
-      state.authentication = {
+      state2.authentication = {
         tokenType: "oauth",
         type: "token",
         ...authentication
@@ -27177,7 +27177,7 @@ async function auth4(state, options10 = {}) {
     }
   }
   if (options10.type === "refresh") {
-    if (state.clientType === "oauth-app") {
+    if (state2.clientType === "oauth-app") {
       throw new Error(
         "[@octokit/auth-oauth-user] OAuth Apps do not support expiring tokens"
       );
@@ -27185,7 +27185,7 @@ async function auth4(state, options10 = {}) {
     if (!currentAuthentication.hasOwnProperty("expiresAt")) {
       throw new Error("[@octokit/auth-oauth-user] Refresh token missing");
     }
-    await state.onTokenCreated?.(state.authentication, {
+    await state2.onTokenCreated?.(state2.authentication, {
       type: options10.type
     });
   }
@@ -27194,28 +27194,28 @@ async function auth4(state, options10 = {}) {
     try {
       const { authentication } = await method({
         // @ts-expect-error making TS happy would require unnecessary code so no
-        clientType: state.clientType,
-        clientId: state.clientId,
-        clientSecret: state.clientSecret,
-        token: state.authentication.token,
-        request: state.request
+        clientType: state2.clientType,
+        clientId: state2.clientId,
+        clientSecret: state2.clientSecret,
+        token: state2.authentication.token,
+        request: state2.request
       });
-      state.authentication = {
+      state2.authentication = {
         tokenType: "oauth",
         type: "token",
         // @ts-expect-error TBD
         ...authentication
       };
       if (options10.type === "reset") {
-        await state.onTokenCreated?.(state.authentication, {
+        await state2.onTokenCreated?.(state2.authentication, {
           type: options10.type
         });
       }
-      return state.authentication;
+      return state2.authentication;
     } catch (error62) {
       if (error62.status === 404) {
         error62.message = "[@octokit/auth-oauth-user] Token is invalid";
-        state.authentication.invalid = true;
+        state2.authentication.invalid = true;
       }
       throw error62;
     }
@@ -27225,25 +27225,25 @@ async function auth4(state, options10 = {}) {
     try {
       await method({
         // @ts-expect-error making TS happy would require unnecessary code so no
-        clientType: state.clientType,
-        clientId: state.clientId,
-        clientSecret: state.clientSecret,
-        token: state.authentication.token,
-        request: state.request
+        clientType: state2.clientType,
+        clientId: state2.clientId,
+        clientSecret: state2.clientSecret,
+        token: state2.authentication.token,
+        request: state2.request
       });
     } catch (error62) {
       if (error62.status !== 404) throw error62;
     }
-    state.authentication.invalid = true;
-    return state.authentication;
+    state2.authentication.invalid = true;
+    return state2.authentication;
   }
-  return state.authentication;
+  return state2.authentication;
 }
 var ROUTES_REQUIRING_BASIC_AUTH = /\/applications\/[^/]+\/(token|grant)s?/;
 function requiresBasicAuth(url2) {
   return url2 && ROUTES_REQUIRING_BASIC_AUTH.test(url2);
 }
-async function hook4(state, request2, route, parameters = {}) {
+async function hook4(state2, request2, route, parameters = {}) {
   const endpoint2 = request2.endpoint.merge(
     route,
     parameters
@@ -27252,11 +27252,11 @@ async function hook4(state, request2, route, parameters = {}) {
     return request2(endpoint2);
   }
   if (requiresBasicAuth(endpoint2.url)) {
-    const credentials = btoa(`${state.clientId}:${state.clientSecret}`);
+    const credentials = btoa(`${state2.clientId}:${state2.clientSecret}`);
     endpoint2.headers.authorization = `basic ${credentials}`;
     return request2(endpoint2);
   }
-  const { token } = state.clientType === "oauth-app" ? await auth4({ ...state, request: request2 }) : await auth4({ ...state, request: request2 });
+  const { token } = state2.clientType === "oauth-app" ? await auth4({ ...state2, request: request2 }) : await auth4({ ...state2, request: request2 });
   endpoint2.headers.authorization = "token " + token;
   return request2(endpoint2);
 }
@@ -27272,7 +27272,7 @@ function createOAuthUserAuth({
   onTokenCreated,
   ...strategyOptions
 }) {
-  const state = Object.assign({
+  const state2 = Object.assign({
     clientType,
     clientId,
     clientSecret,
@@ -27280,24 +27280,24 @@ function createOAuthUserAuth({
     strategyOptions,
     request: request2
   });
-  return Object.assign(auth4.bind(null, state), {
+  return Object.assign(auth4.bind(null, state2), {
     // @ts-expect-error not worth the extra code needed to appease TS
-    hook: hook4.bind(null, state)
+    hook: hook4.bind(null, state2)
   });
 }
 createOAuthUserAuth.VERSION = VERSION12;
 
 // node_modules/@octokit/auth-oauth-app/dist-bundle/index.js
-async function auth5(state, authOptions) {
+async function auth5(state2, authOptions) {
   if (authOptions.type === "oauth-app") {
     return {
       type: "oauth-app",
-      clientId: state.clientId,
-      clientSecret: state.clientSecret,
-      clientType: state.clientType,
+      clientId: state2.clientId,
+      clientSecret: state2.clientSecret,
+      clientType: state2.clientType,
       headers: {
         authorization: `basic ${btoa(
-          `${state.clientId}:${state.clientSecret}`
+          `${state2.clientId}:${state2.clientSecret}`
         )}`
       }
     };
@@ -27305,26 +27305,26 @@ async function auth5(state, authOptions) {
   if ("factory" in authOptions) {
     const { type, ...options10 } = {
       ...authOptions,
-      ...state
+      ...state2
     };
     return authOptions.factory(options10);
   }
   const common = {
-    clientId: state.clientId,
-    clientSecret: state.clientSecret,
-    request: state.request,
+    clientId: state2.clientId,
+    clientSecret: state2.clientSecret,
+    request: state2.request,
     ...authOptions
   };
-  const userAuth = state.clientType === "oauth-app" ? await createOAuthUserAuth({
+  const userAuth = state2.clientType === "oauth-app" ? await createOAuthUserAuth({
     ...common,
-    clientType: state.clientType
+    clientType: state2.clientType
   }) : await createOAuthUserAuth({
     ...common,
-    clientType: state.clientType
+    clientType: state2.clientType
   });
   return userAuth();
 }
-async function hook5(state, request2, route, parameters) {
+async function hook5(state2, request2, route, parameters) {
   let endpoint2 = request2.endpoint.merge(
     route,
     parameters
@@ -27332,12 +27332,12 @@ async function hook5(state, request2, route, parameters) {
   if (/\/login\/(oauth\/access_token|device\/code)$/.test(endpoint2.url)) {
     return request2(endpoint2);
   }
-  if (state.clientType === "github-app" && !requiresBasicAuth(endpoint2.url)) {
+  if (state2.clientType === "github-app" && !requiresBasicAuth(endpoint2.url)) {
     throw new Error(
       `[@octokit/auth-oauth-app] GitHub Apps cannot use their client ID/secret for basic authentication for endpoints other than "/applications/{client_id}/**". "${endpoint2.method} ${endpoint2.url}" is not supported.`
     );
   }
-  const credentials = btoa(`${state.clientId}:${state.clientSecret}`);
+  const credentials = btoa(`${state2.clientId}:${state2.clientSecret}`);
   endpoint2.headers.authorization = `basic ${credentials}`;
   try {
     return await request2(endpoint2);
@@ -27349,7 +27349,7 @@ async function hook5(state, request2, route, parameters) {
 }
 var VERSION13 = "0.0.0-development";
 function createOAuthAppAuth(options10) {
-  const state = Object.assign(
+  const state2 = Object.assign(
     {
       request: request.defaults({
         headers: {
@@ -27360,8 +27360,8 @@ function createOAuthAppAuth(options10) {
     },
     options10
   );
-  return Object.assign(auth5.bind(null, state), {
-    hook: hook5.bind(null, state)
+  return Object.assign(auth5.bind(null, state2), {
+    hook: hook5.bind(null, state2)
   });
 }
 
@@ -27620,8 +27620,8 @@ function toTokenAuthentication({
     singleFileName ? { singleFileName } : null
   );
 }
-async function getInstallationAuthentication(state, options10, customRequest) {
-  const installationId = Number(options10.installationId || state.installationId);
+async function getInstallationAuthentication(state2, options10, customRequest) {
+  const installationId = Number(options10.installationId || state2.installationId);
   if (!installationId) {
     throw new Error(
       "[@octokit/auth-app] installationId option is required for installation authentication."
@@ -27629,35 +27629,35 @@ async function getInstallationAuthentication(state, options10, customRequest) {
   }
   if (options10.factory) {
     const { type, factory, oauthApp, ...factoryAuthOptions } = {
-      ...state,
+      ...state2,
       ...options10
     };
     return factory(factoryAuthOptions);
   }
-  const request2 = customRequest || state.request;
+  const request2 = customRequest || state2.request;
   return getInstallationAuthenticationConcurrently(
-    state,
+    state2,
     { ...options10, installationId },
     request2
   );
 }
 var pendingPromises = /* @__PURE__ */ new Map();
-function getInstallationAuthenticationConcurrently(state, options10, request2) {
+function getInstallationAuthenticationConcurrently(state2, options10, request2) {
   const cacheKey = optionsToCacheKey(options10);
   if (pendingPromises.has(cacheKey)) {
     return pendingPromises.get(cacheKey);
   }
   const promise2 = getInstallationAuthenticationImpl(
-    state,
+    state2,
     options10,
     request2
   ).finally(() => pendingPromises.delete(cacheKey));
   pendingPromises.set(cacheKey, promise2);
   return promise2;
 }
-async function getInstallationAuthenticationImpl(state, options10, request2) {
+async function getInstallationAuthenticationImpl(state2, options10, request2) {
   if (!options10.refresh) {
-    const result2 = await get(state.cache, options10);
+    const result2 = await get(state2.cache, options10);
     if (result2) {
       const {
         token: token2,
@@ -27682,7 +27682,7 @@ async function getInstallationAuthenticationImpl(state, options10, request2) {
       });
     }
   }
-  const appAuthentication = await getAppAuthentication(state);
+  const appAuthentication = await getAppAuthentication(state2);
   const payload = {
     installation_id: options10.installationId,
     mediaType: {
@@ -27733,7 +27733,7 @@ async function getInstallationAuthenticationImpl(state, options10, request2) {
   if (singleFileName) {
     Object.assign(payload, { singleFileName });
   }
-  await set(state.cache, options10, cacheOptions);
+  await set(state2.cache, options10, cacheOptions);
   const cacheData = {
     installationId: options10.installationId,
     token,
@@ -27749,20 +27749,20 @@ async function getInstallationAuthenticationImpl(state, options10, request2) {
   }
   return toTokenAuthentication(cacheData);
 }
-async function auth6(state, authOptions) {
+async function auth6(state2, authOptions) {
   switch (authOptions.type) {
     case "app":
-      return getAppAuthentication(state);
+      return getAppAuthentication(state2);
     case "oauth-app":
-      return state.oauthApp({ type: "oauth-app" });
+      return state2.oauthApp({ type: "oauth-app" });
     case "installation":
       authOptions;
-      return getInstallationAuthentication(state, {
+      return getInstallationAuthentication(state2, {
         ...authOptions,
         type: "installation"
       });
     case "oauth-user":
-      return state.oauthApp(authOptions);
+      return state2.oauthApp(authOptions);
     default:
       throw new Error(`Invalid auth type: ${authOptions.type}`);
   }
@@ -27812,14 +27812,14 @@ function isNotTimeSkewError(error62) {
     /'Issued at' claim \('iat'\) must be an Integer representing the time that the assertion was issued/
   ));
 }
-async function hook6(state, request2, route, parameters) {
+async function hook6(state2, request2, route, parameters) {
   const endpoint2 = request2.endpoint.merge(route, parameters);
   const url2 = endpoint2.url;
   if (/\/login\/oauth\/access_token$/.test(url2)) {
     return request2(endpoint2);
   }
   if (requiresAppAuth(url2.replace(request2.endpoint.DEFAULTS.baseUrl, ""))) {
-    const { token: token2 } = await getAppAuthentication(state);
+    const { token: token2 } = await getAppAuthentication(state2);
     endpoint2.headers.authorization = `bearer ${token2}`;
     let response;
     try {
@@ -27834,12 +27834,12 @@ async function hook6(state, request2, route, parameters) {
       const diff = Math.floor(
         (Date.parse(error62.response.headers.date) - Date.parse((/* @__PURE__ */ new Date()).toString())) / 1e3
       );
-      state.log.warn(error62.message);
-      state.log.warn(
+      state2.log.warn(error62.message);
+      state2.log.warn(
         `[@octokit/auth-app] GitHub API time and system time are different by ${diff} seconds. Retrying request with the difference accounted for.`
       );
       const { token: token3 } = await getAppAuthentication({
-        ...state,
+        ...state2,
         timeDifference: diff
       });
       endpoint2.headers.authorization = `bearer ${token3}`;
@@ -27848,25 +27848,25 @@ async function hook6(state, request2, route, parameters) {
     return response;
   }
   if (requiresBasicAuth(url2)) {
-    const authentication = await state.oauthApp({ type: "oauth-app" });
+    const authentication = await state2.oauthApp({ type: "oauth-app" });
     endpoint2.headers.authorization = authentication.headers.authorization;
     return request2(endpoint2);
   }
   const { token, createdAt } = await getInstallationAuthentication(
-    state,
+    state2,
     // @ts-expect-error TBD
     {},
     request2.defaults({ baseUrl: endpoint2.baseUrl })
   );
   endpoint2.headers.authorization = `token ${token}`;
   return sendRequestWithRetries(
-    state,
+    state2,
     request2,
     endpoint2,
     createdAt
   );
 }
-async function sendRequestWithRetries(state, request2, options10, createdAt, retries = 0) {
+async function sendRequestWithRetries(state2, request2, options10, createdAt, retries = 0) {
   const timeSinceTokenCreationInMs = +/* @__PURE__ */ new Date() - +new Date(createdAt);
   try {
     return await request2(options10);
@@ -27882,11 +27882,11 @@ async function sendRequestWithRetries(state, request2, options10, createdAt, ret
     }
     ++retries;
     const awaitTime = retries * 1e3;
-    state.log.warn(
+    state2.log.warn(
       `[@octokit/auth-app] Retrying after 401 response to account for token replication delay (retry: ${retries}, wait: ${awaitTime / 1e3}s)`
     );
     await new Promise((resolve) => setTimeout(resolve, awaitTime));
-    return sendRequestWithRetries(state, request2, options10, createdAt, retries);
+    return sendRequestWithRetries(state2, request2, options10, createdAt, retries);
   }
 }
 var VERSION14 = "8.3.1";
@@ -27915,7 +27915,7 @@ function createAppAuth(options10) {
       "user-agent": `octokit-auth-app.js/${VERSION14} ${getUserAgent()}`
     }
   });
-  const state = Object.assign(
+  const state2 = Object.assign(
     {
       request: request2,
       cache: getCache()
@@ -27932,34 +27932,34 @@ function createAppAuth(options10) {
       })
     }
   );
-  return Object.assign(auth6.bind(null, state), {
-    hook: hook6.bind(null, state)
+  return Object.assign(auth6.bind(null, state2), {
+    hook: hook6.bind(null, state2)
   });
 }
 
 // node_modules/octokit-auth-probot/dist-node/index.js
-async function auth7(state, options10) {
+async function auth7(state2, options10) {
   if (options10.type !== "event-octokit") {
-    if (state.type === "token" && options10.type === "installation" && options10.factory) {
+    if (state2.type === "token" && options10.type === "installation" && options10.factory) {
       const { type, factory, ...factoryAuthOptions } = options10;
       return factory(
         Object.assign({}, factoryAuthOptions, {
-          octokit: state.octokit,
-          octokitOptions: state.octokitOptions
+          octokit: state2.octokit,
+          octokitOptions: state2.octokitOptions
         })
       );
     }
-    return state.auth(options10);
+    return state2.auth(options10);
   }
-  if (state.type !== "app") {
-    return state.octokit;
+  if (state2.type !== "app") {
+    return state2.octokit;
   }
   const action = options10.event.payload.action;
   const installationId = options10.event.payload.installation && options10.event.payload.installation.id;
   const fullEventName = options10.event.name + (action ? "." + action : "");
-  const OctokitWithEventAuth = state.octokit.constructor;
+  const OctokitWithEventAuth = state2.octokit.constructor;
   if (!installationId) {
-    const { auth: auth22, ...octokitOptions } = state.octokitOptions;
+    const { auth: auth22, ...octokitOptions } = state2.octokitOptions;
     return new OctokitWithEventAuth({
       authStrategy: createUnauthenticatedAuth,
       auth: {
@@ -27969,7 +27969,7 @@ async function auth7(state, options10) {
     });
   }
   if (options10.event.name === "installation" && ["suspend", "deleted"].includes(String(action))) {
-    const { auth: auth22, ...octokitOptions } = state.octokitOptions;
+    const { auth: auth22, ...octokitOptions } = state2.octokitOptions;
     return new OctokitWithEventAuth({
       authStrategy: createUnauthenticatedAuth,
       auth: {
@@ -27978,11 +27978,11 @@ async function auth7(state, options10) {
       ...octokitOptions
     });
   }
-  return state.auth({
+  return state2.auth({
     type: "installation",
     installationId,
     factory: (auth22) => {
-      const options22 = Object.assign({}, state.octokitOptions, {
+      const options22 = Object.assign({}, state2.octokitOptions, {
         auth: Object.assign({}, auth22, {
           installationId
         })
@@ -28020,9 +28020,9 @@ function getState(options10) {
 }
 var VERSION15 = "0.0.0-development";
 function createProbotAuthFn(options10) {
-  const state = getState(options10);
-  return Object.assign(auth7.bind(null, state), {
-    hook: state.auth.hook
+  const state2 = getState(options10);
+  return Object.assign(auth7.bind(null, state2), {
+    hook: state2.auth.hook
   });
 }
 createProbotAuthFn.VERSION = VERSION15;
@@ -33336,11 +33336,11 @@ function settle(inst, answer) {
 function isRecursiveSchema(inst) {
   return isRecursive(inst, /* @__PURE__ */ new Set(), true) !== NONE;
 }
-function bucketFor(state, inst) {
-  let bucket = state.buckets.get(inst);
+function bucketFor(state2, inst) {
+  let bucket = state2.buckets.get(inst);
   if (!bucket) {
     bucket = /* @__PURE__ */ new WeakMap();
-    state.buckets.set(inst, bucket);
+    state2.buckets.set(inst, bucket);
   }
   return bucket;
 }
@@ -33398,16 +33398,16 @@ var memo = {
         const input3 = payload.value;
         if (!isRef(input3))
           return base(payload, ctx);
-        let state = ctx[STATE];
-        if (!state) {
-          state = { buckets: /* @__PURE__ */ new WeakMap(), backEdges: void 0 };
-          ctx[STATE] = state;
+        let state2 = ctx[STATE];
+        if (!state2) {
+          state2 = { buckets: /* @__PURE__ */ new WeakMap(), backEdges: void 0 };
+          ctx[STATE] = state2;
         }
         let bucket;
         if (lastCtx === ctx) {
           bucket = lastBucket;
         } else {
-          bucket = bucketFor(state, inst);
+          bucket = bucketFor(state2, inst);
           lastCtx = ctx;
           lastBucket = bucket;
         }
@@ -33419,8 +33419,8 @@ var memo = {
               payload.issues.push(...cloneIssues(hit.issues));
           } else {
             payload.memo = true;
-            state.backEdges ?? (state.backEdges = /* @__PURE__ */ new WeakSet());
-            state.backEdges.add(hit.value);
+            state2.backEdges ?? (state2.backEdges = /* @__PURE__ */ new WeakSet());
+            state2.backEdges.add(hit.value);
           }
           return payload;
         }
@@ -47967,11 +47967,15 @@ function replaceControlChars(text) {
 function splitByIntroduced(findings) {
   const introduced = [];
   const existing = [];
-  for (const f of findings) (f.introduced === false ? existing : introduced).push(f);
-  return { introduced, existing };
+  const waived = [];
+  for (const f of findings) (f.waived ? waived : f.introduced === false ? existing : introduced).push(f);
+  return { introduced, existing, waived };
+}
+function describeWaiver(f) {
+  return f.waived ? `waived: ${f.waived.reason} (approved by ${f.waived.approved_by}, until ${f.waived.expires})` : "";
 }
 function annotatedFindings(review2) {
-  return review2.settings?.existing === "fail" ? [...review2.findings] : splitByIntroduced(review2.findings).introduced;
+  return review2.settings?.existing === "fail" ? review2.findings.filter((f) => !f.waived) : splitByIntroduced(review2.findings).introduced;
 }
 var LABEL_SHIFT_PP = 2;
 function labelMoves(diff) {
@@ -48015,11 +48019,11 @@ function renderMarkdown(review2, opts = {}) {
   const out = [];
   if (opts.marker) out.push(opts.marker);
   const mode = review2.settings?.existing ?? "show";
-  const { introduced, existing } = splitByIntroduced(review2.findings);
+  const { introduced, existing, waived } = splitByIntroduced(review2.findings);
   const counts = countSeverities(introduced);
   const kinds = describeArtifactKinds(review2.artifacts);
   const refs = `base \`${shaText(shortSha(review2.base))}\` \u2192 head \`${shaText(shortSha(review2.head))}\``;
-  const old = existing.length > 0 ? ` \xB7 ${existing.length} already on the base branch` : "";
+  const old = `${existing.length > 0 ? ` \xB7 ${existing.length} already on the base branch` : ""}${waived.length > 0 ? ` \xB7 ${waived.length} waived` : ""}`;
   const reviewed = review2.artifacts.length === 0 ? review2.findings.length === 0 ? "" : `: ${formatCounts(counts)}${old}` : `: ${formatCounts(counts)}${old} in ${plural2(review2.artifacts.length, "artifact")} (${kinds})`;
   out.push(`${CONCLUSION_LINE[review2.conclusion]}${reviewed} \xB7 ${refs}`);
   if (opts.headerNote) out.push("", opts.headerNote);
@@ -48043,9 +48047,10 @@ function renderMarkdown(review2, opts = {}) {
       if (group2.pattern === 1) out.push(...renderChurnCharts(review2));
     }
   } else {
-    out.push("", "No new findings: this change introduces none.");
+    out.push("", waived.length > 0 ? "No new findings beyond the waived ones below." : "No new findings: this change introduces none.");
   }
   out.push(...renderExisting(existing, mode, opts));
+  out.push(...renderWaived(waived, opts));
   out.push(
     "",
     "<sub>Each finding names its rule id; rules are configured by id in `.github/finetune-review.yml` on the base branch.</sub>"
@@ -48059,6 +48064,16 @@ function renderExisting(existing, mode, opts) {
   const counts = mode === "fail" ? "; they count towards the conclusion (`existing: fail`)" : "; they do not decide this check";
   const out = ["", `<details><summary>Already on the base branch (${existing.length})${counts}</summary>`, ""];
   existing.forEach((f, i) => out.push(...renderFinding(f, showsRemediation(existing, i), opts)));
+  out.push("", "</details>");
+  return out;
+}
+function renderWaived(waived, opts) {
+  if (waived.length === 0) return [];
+  const out = ["", `<details><summary>Waived (${waived.length}); they do not decide this check</summary>`, ""];
+  for (const f of waived) {
+    const [first = "", ...rest] = renderFinding(f, false, opts);
+    out.push(`${first}<br>`, `  **Waived:** ${escapeMarkdown(describeWaiver(f).replace(/^waived: /, ""))}`, ...rest);
+  }
   out.push("", "</details>");
   return out;
 }
@@ -48197,6 +48212,248 @@ function renderChurnCharts(review2) {
   return out;
 }
 
+// src/waivers/fingerprint.ts
+import { createHash } from "node:crypto";
+
+// src/datasets/hash.ts
+function hash64(text) {
+  let a = 2166136261;
+  let b = 2538058380;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 16777619);
+    b = Math.imul(b ^ c, 1540483477);
+    b ^= b >>> 15;
+  }
+  return [fmix32(a ^ text.length), fmix32(b ^ Math.imul(text.length, 668265261))];
+}
+function fmix32(h) {
+  h ^= h >>> 16;
+  h = Math.imul(h, 2246822507);
+  h ^= h >>> 13;
+  h = Math.imul(h, 3266489909);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+function hash53(text, start = 0, end = text.length) {
+  let a = 2166136261;
+  let b = 2538058380;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 16777619);
+    b = Math.imul(b ^ c, 1540483477);
+    b ^= b >>> 15;
+  }
+  return finish53(a, b, end - start);
+}
+function finish53(a, b, n) {
+  return (fmix32(a ^ n) & 2097151) * 4294967296 + fmix32(b ^ Math.imul(n, 668265261));
+}
+
+// src/datasets/nesting.ts
+var MAX_RECORD_DEPTH = 100;
+function nestsDeeperThan(value, limit) {
+  if (typeof value !== "object" || value === null) return false;
+  if (limit <= 0) return true;
+  if (Array.isArray(value)) {
+    for (const child of value) if (typeof child === "object" && child !== null && nestsDeeperThan(child, limit - 1)) return true;
+    return false;
+  }
+  const record2 = value;
+  for (const key in record2) {
+    const child = record2[key];
+    if (typeof child === "object" && child !== null && nestsDeeperThan(child, limit - 1)) return true;
+  }
+  return false;
+}
+
+// src/datasets/record-ids.ts
+var isSpace = (c) => c <= 32;
+function textHash(text) {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return hash53(text, start, end);
+}
+function lineHash(bytes) {
+  let start = 0;
+  let end = bytes.length;
+  while (start < end && bytes[start] <= 32) start++;
+  while (end > start && bytes[end - 1] <= 32) end--;
+  let a = 2166136261;
+  let b = 2538058380;
+  let i = start;
+  for (; i + 4 <= end; i += 4) {
+    const w = bytes[i] | bytes[i + 1] << 8 | bytes[i + 2] << 16 | bytes[i + 3] << 24;
+    a = Math.imul(a ^ w, 16777619);
+    b = Math.imul(b ^ w, 1540483477);
+    b ^= b >>> 15;
+  }
+  for (; i < end; i++) {
+    a = Math.imul(a ^ bytes[i], 16777619);
+    b = Math.imul(b ^ bytes[i], 1540483477);
+    b ^= b >>> 15;
+  }
+  return finish53(a, b, end - start);
+}
+var TRIM_SPACE = new Uint8Array(256);
+for (const c of [9, 10, 11, 12, 13, 32]) TRIM_SPACE[c] = 1;
+function maybeBlank(bytes) {
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i];
+    if (TRIM_SPACE[c] !== 1) return c >= 128;
+  }
+  return true;
+}
+function valueHash(value) {
+  return hash53(JSON.stringify(value) ?? "");
+}
+function issueHash(message) {
+  return hash53(`\0${message}`);
+}
+function recordHash(value, source, json2, hash2) {
+  if (hash2 !== void 0) return hash2;
+  const text = json2 ?? source;
+  if (text !== void 0) return textHash(text);
+  if (nestsDeeperThan(value, MAX_RECORD_DEPTH)) return issueHash("nested too deep");
+  return valueHash(value);
+}
+function stableKeyHash(value) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return NaN;
+  const id = value.id;
+  if (typeof id === "string" && id !== "") return hash53(`s${id}`);
+  if (typeof id === "number" && Number.isFinite(id)) return hash53(`n${id}`);
+  return NaN;
+}
+var RecordIdList = class {
+  size = 0;
+  lines = new Uint32Array(256);
+  hashes = new Float64Array(256);
+  keys = null;
+  push(line, hash2, key = NaN) {
+    const i = this.size++;
+    if (i === this.lines.length) {
+      this.lines = grow(this.lines, new Uint32Array(i * 2));
+      this.hashes = grow(this.hashes, new Float64Array(i * 2));
+      if (this.keys) this.keys = grow(this.keys, new Float64Array(i * 2).fill(NaN));
+    }
+    this.lines[i] = line;
+    this.hashes[i] = hash2;
+    if (!Number.isNaN(key)) {
+      this.keys ??= new Float64Array(this.lines.length).fill(NaN);
+      this.keys[i] = key;
+    }
+  }
+  /** Appends the identities of the lines that follow (a part scanned elsewhere). */
+  append(ids) {
+    for (let i = 0; i < ids.lines.length; i++) this.push(ids.lines[i], ids.hashes[i], ids.keys ? ids.keys[i] : NaN);
+  }
+  /** The identities so far, in record order (sorted by line, which readers already give). */
+  result() {
+    const n = this.size;
+    const lines = this.lines.slice(0, n);
+    const hashes = this.hashes.slice(0, n);
+    const keys2 = this.keys ? this.keys.slice(0, n) : null;
+    let sorted = true;
+    for (let i = 1; i < n && sorted; i++) sorted = lines[i - 1] <= lines[i];
+    if (sorted) return { lines, hashes, keys: keys2 };
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => lines[a] - lines[b]);
+    return {
+      lines: Uint32Array.from(order, (i) => lines[i]),
+      hashes: Float64Array.from(order, (i) => hashes[i]),
+      keys: keys2 ? Float64Array.from(order, (i) => keys2[i]) : null
+    };
+  }
+};
+function grow(from, to) {
+  to.set(from);
+  return to;
+}
+function recordIndexAt(ids, line) {
+  let lo = 0;
+  let hi = ids.lines.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = lo + hi >>> 1;
+    if (ids.lines[mid] <= line) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+var HashMultiset = class {
+  values;
+  counts;
+  constructor(hashes) {
+    const sorted = Float64Array.from(hashes).sort();
+    let distinct = 0;
+    for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
+    this.values = new Float64Array(distinct);
+    this.counts = new Uint32Array(distinct);
+    let at = -1;
+    for (let i = 0; i < sorted.length; i++) {
+      if (i === 0 || sorted[i] !== sorted[i - 1]) this.values[++at] = sorted[i];
+      this.counts[at] = this.counts[at] + 1;
+    }
+  }
+  indexOf(hash2) {
+    let lo = 0;
+    let hi = this.values.length - 1;
+    while (lo <= hi) {
+      const mid = lo + hi >>> 1;
+      const v = this.values[mid];
+      if (v === hash2) return mid;
+      if (v < hash2) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+  /** Whether the hash was ever in the multiset (taking copies does not change this). */
+  has(hash2) {
+    return this.indexOf(hash2) >= 0;
+  }
+  /** Takes one copy of the hash; false when none is left. */
+  take(hash2) {
+    const i = this.indexOf(hash2);
+    if (i < 0 || this.counts[i] === 0) return false;
+    this.counts[i] = this.counts[i] - 1;
+    return true;
+  }
+};
+function sortedHas(sorted, hash2) {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = lo + hi >>> 1;
+    const v = sorted[mid];
+    if (v === hash2) return true;
+    if (v < hash2) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+function recordIntroduced(scan, line) {
+  if (scan.change === "context") return false;
+  if (scan.change !== "modified" || !scan.base || !scan.recordIds) return true;
+  const i = recordIndexAt(scan.recordIds, line);
+  return i < 0 || !sortedHas(scan.base.hashes, scan.recordIds.hashes[i]);
+}
+
+// src/waivers/fingerprint.ts
+function findingFingerprint(f, recordHash2) {
+  return createHash("sha256").update(`${f.ruleId}\0${f.path ?? ""}\0${f.message.replace(/\d+(?:[.,]\d+)*/g, "#")}\0${recordHash2 ?? ""}`).digest("hex").slice(0, 32);
+}
+function withFingerprints(findings, datasets) {
+  const scans = new Map(datasets.map((d) => [d.path, d]));
+  return findings.map((f) => {
+    const ids = f.path === void 0 || f.line === void 0 ? void 0 : scans.get(f.path)?.recordIds;
+    const i = ids && f.line !== void 0 ? recordIndexAt(ids, f.line) : -1;
+    return { ...f, fingerprint: findingFingerprint(f, ids && i >= 0 ? ids.hashes[i] : void 0) };
+  });
+}
+
 // src/github/check-run.ts
 var CHECK_NAME = "Fine-tuning review";
 var ANNOTATIONS_PER_REQUEST = 50;
@@ -48325,7 +48582,7 @@ var PullQueue = class {
 var pullQueue = new PullQueue();
 
 // src/config/load-config.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 
 // src/rules/rule-meta.ts
 var import_yaml3 = __toESM(require_dist(), 1);
@@ -48381,8 +48638,8 @@ function defineRule(spec, check2) {
     const key = issue2?.code === "unrecognized_keys" ? issue2.keys.join(", ") : issue2?.path.join(".");
     throw new Error(`rules/${spec.id}.yml: options.${key}: ${issue2?.message} (the rule module's options schema and the yml must agree)`);
   }
-  const lexicon4 = spec.lexicon ? parseLexicon(meta3, spec.lexicon) : void 0;
-  return { meta: meta3, options: options10, check: (input3, values) => check2(input3, values, lexicon4) };
+  const lexicon5 = spec.lexicon ? parseLexicon(meta3, spec.lexicon) : void 0;
+  return { meta: meta3, options: options10, check: (input3, values) => check2(input3, values, lexicon5) };
 }
 
 // src/rules/proposal-text.ts
@@ -48777,41 +49034,6 @@ var dataset_balance_default = defineRule(
     });
   })
 );
-
-// src/datasets/hash.ts
-function hash64(text) {
-  let a = 2166136261;
-  let b = 2538058380;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 16777619);
-    b = Math.imul(b ^ c, 1540483477);
-    b ^= b >>> 15;
-  }
-  return [fmix32(a ^ text.length), fmix32(b ^ Math.imul(text.length, 668265261))];
-}
-function fmix32(h) {
-  h ^= h >>> 16;
-  h = Math.imul(h, 2246822507);
-  h ^= h >>> 13;
-  h = Math.imul(h, 3266489909);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-function hash53(text, start = 0, end = text.length) {
-  let a = 2166136261;
-  let b = 2538058380;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 16777619);
-    b = Math.imul(b ^ c, 1540483477);
-    b ^= b >>> 15;
-  }
-  return finish53(a, b, end - start);
-}
-function finish53(a, b, n) {
-  return (fmix32(a ^ n) & 2097151) * 4294967296 + fmix32(b ^ Math.imul(n, 668265261));
-}
 
 // src/datasets/signature.ts
 var MINHASH_PERMUTATIONS = 64;
@@ -49466,197 +49688,6 @@ function duplicateIndex(keys2, nearThreshold) {
   return index;
 }
 
-// src/datasets/nesting.ts
-var MAX_RECORD_DEPTH = 100;
-function nestsDeeperThan(value, limit) {
-  if (typeof value !== "object" || value === null) return false;
-  if (limit <= 0) return true;
-  if (Array.isArray(value)) {
-    for (const child of value) if (typeof child === "object" && child !== null && nestsDeeperThan(child, limit - 1)) return true;
-    return false;
-  }
-  const record2 = value;
-  for (const key in record2) {
-    const child = record2[key];
-    if (typeof child === "object" && child !== null && nestsDeeperThan(child, limit - 1)) return true;
-  }
-  return false;
-}
-
-// src/datasets/record-ids.ts
-var isSpace = (c) => c <= 32;
-function textHash(text) {
-  let start = 0;
-  let end = text.length;
-  while (start < end && isSpace(text.charCodeAt(start))) start++;
-  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-  return hash53(text, start, end);
-}
-function lineHash(bytes) {
-  let start = 0;
-  let end = bytes.length;
-  while (start < end && bytes[start] <= 32) start++;
-  while (end > start && bytes[end - 1] <= 32) end--;
-  let a = 2166136261;
-  let b = 2538058380;
-  let i = start;
-  for (; i + 4 <= end; i += 4) {
-    const w = bytes[i] | bytes[i + 1] << 8 | bytes[i + 2] << 16 | bytes[i + 3] << 24;
-    a = Math.imul(a ^ w, 16777619);
-    b = Math.imul(b ^ w, 1540483477);
-    b ^= b >>> 15;
-  }
-  for (; i < end; i++) {
-    a = Math.imul(a ^ bytes[i], 16777619);
-    b = Math.imul(b ^ bytes[i], 1540483477);
-    b ^= b >>> 15;
-  }
-  return finish53(a, b, end - start);
-}
-var TRIM_SPACE = new Uint8Array(256);
-for (const c of [9, 10, 11, 12, 13, 32]) TRIM_SPACE[c] = 1;
-function maybeBlank(bytes) {
-  for (let i = 0; i < bytes.length; i++) {
-    const c = bytes[i];
-    if (TRIM_SPACE[c] !== 1) return c >= 128;
-  }
-  return true;
-}
-function valueHash(value) {
-  return hash53(JSON.stringify(value) ?? "");
-}
-function issueHash(message) {
-  return hash53(`\0${message}`);
-}
-function recordHash(value, source, json2, hash2) {
-  if (hash2 !== void 0) return hash2;
-  const text = json2 ?? source;
-  if (text !== void 0) return textHash(text);
-  if (nestsDeeperThan(value, MAX_RECORD_DEPTH)) return issueHash("nested too deep");
-  return valueHash(value);
-}
-function stableKeyHash(value) {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return NaN;
-  const id = value.id;
-  if (typeof id === "string" && id !== "") return hash53(`s${id}`);
-  if (typeof id === "number" && Number.isFinite(id)) return hash53(`n${id}`);
-  return NaN;
-}
-var RecordIdList = class {
-  size = 0;
-  lines = new Uint32Array(256);
-  hashes = new Float64Array(256);
-  keys = null;
-  push(line, hash2, key = NaN) {
-    const i = this.size++;
-    if (i === this.lines.length) {
-      this.lines = grow(this.lines, new Uint32Array(i * 2));
-      this.hashes = grow(this.hashes, new Float64Array(i * 2));
-      if (this.keys) this.keys = grow(this.keys, new Float64Array(i * 2).fill(NaN));
-    }
-    this.lines[i] = line;
-    this.hashes[i] = hash2;
-    if (!Number.isNaN(key)) {
-      this.keys ??= new Float64Array(this.lines.length).fill(NaN);
-      this.keys[i] = key;
-    }
-  }
-  /** Appends the identities of the lines that follow (a part scanned elsewhere). */
-  append(ids) {
-    for (let i = 0; i < ids.lines.length; i++) this.push(ids.lines[i], ids.hashes[i], ids.keys ? ids.keys[i] : NaN);
-  }
-  /** The identities so far, in record order (sorted by line, which readers already give). */
-  result() {
-    const n = this.size;
-    const lines = this.lines.slice(0, n);
-    const hashes = this.hashes.slice(0, n);
-    const keys2 = this.keys ? this.keys.slice(0, n) : null;
-    let sorted = true;
-    for (let i = 1; i < n && sorted; i++) sorted = lines[i - 1] <= lines[i];
-    if (sorted) return { lines, hashes, keys: keys2 };
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => lines[a] - lines[b]);
-    return {
-      lines: Uint32Array.from(order, (i) => lines[i]),
-      hashes: Float64Array.from(order, (i) => hashes[i]),
-      keys: keys2 ? Float64Array.from(order, (i) => keys2[i]) : null
-    };
-  }
-};
-function grow(from, to) {
-  to.set(from);
-  return to;
-}
-function recordIndexAt(ids, line) {
-  let lo = 0;
-  let hi = ids.lines.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = lo + hi >>> 1;
-    if (ids.lines[mid] <= line) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
-var HashMultiset = class {
-  values;
-  counts;
-  constructor(hashes) {
-    const sorted = Float64Array.from(hashes).sort();
-    let distinct = 0;
-    for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
-    this.values = new Float64Array(distinct);
-    this.counts = new Uint32Array(distinct);
-    let at = -1;
-    for (let i = 0; i < sorted.length; i++) {
-      if (i === 0 || sorted[i] !== sorted[i - 1]) this.values[++at] = sorted[i];
-      this.counts[at] = this.counts[at] + 1;
-    }
-  }
-  indexOf(hash2) {
-    let lo = 0;
-    let hi = this.values.length - 1;
-    while (lo <= hi) {
-      const mid = lo + hi >>> 1;
-      const v = this.values[mid];
-      if (v === hash2) return mid;
-      if (v < hash2) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
-  }
-  /** Whether the hash was ever in the multiset (taking copies does not change this). */
-  has(hash2) {
-    return this.indexOf(hash2) >= 0;
-  }
-  /** Takes one copy of the hash; false when none is left. */
-  take(hash2) {
-    const i = this.indexOf(hash2);
-    if (i < 0 || this.counts[i] === 0) return false;
-    this.counts[i] = this.counts[i] - 1;
-    return true;
-  }
-};
-function sortedHas(sorted, hash2) {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = lo + hi >>> 1;
-    const v = sorted[mid];
-    if (v === hash2) return true;
-    if (v < hash2) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}
-function recordIntroduced(scan, line) {
-  if (scan.change === "context") return false;
-  if (scan.change !== "modified" || !scan.base || !scan.recordIds) return true;
-  const i = recordIndexAt(scan.recordIds, line);
-  return i < 0 || !sortedHas(scan.base.hashes, scan.recordIds.hashes[i]);
-}
-
 // src/rules/dataset-duplicates.ts
 var options3 = { max_ratio: shareOption, near_threshold: shareOption };
 var EXACT = "(the whole example, prompt and answer, after normalising case, whitespace and punctuation)";
@@ -49847,6 +49878,48 @@ var full_finetune_default = defineRule(
   }))
 );
 
+// src/rules/hub-unpinned.ts
+import { posix } from "node:path";
+var COMMIT_SHA = /^[0-9a-f]{7,40}$/i;
+var VERSION_TAG = /^v?\d+(\.\d+)*([-+.][\w.]+)?$/i;
+var lexicon2 = external_exports.strictObject({
+  /** First path segments of `owner/name`-shaped values that are local folders in practice (outputs, checkpoints). */
+  local_owners: external_exports.array(external_exports.string().regex(/^[\w.-]+$/)).default([])
+});
+var hub_unpinned_default = defineRule({ id: "hub-unpinned", lexicon: lexicon2 }, (input3, _options, lx) => {
+  const localOwners = new Set(lx.local_owners.map((o) => o.toLowerCase()));
+  const paths = /* @__PURE__ */ new Set();
+  for (const file2 of input3.headFiles) {
+    for (let i = file2.indexOf("/"); i > 0; i = file2.indexOf("/", i + 1)) paths.add(file2.slice(0, i));
+    paths.add(file2);
+  }
+  const changed = new Set(input3.artifacts.filter((a) => a.status !== "removed").map((a) => a.path));
+  const inRepo = (p) => paths.has(p);
+  return input3.artifacts.filter((a) => a.config?.hubRefs && a.status !== "removed" && !a.config.infrastructure).flatMap(
+    (a) => a.config.hubRefs.filter((ref) => ref.revision === void 0 || !COMMIT_SHA.test(ref.revision)).filter((ref) => ref.file === void 0 || !changed.has(ref.file)).filter((ref) => !localOwners.has(ref.id.split("/")[0].toLowerCase())).filter((ref) => !inRepo(ref.id) && !inRepo(posix.join(posix.dirname(a.path), ref.id))).map((ref) => finding(a, ref))
+  );
+});
+function finding(a, ref) {
+  const where = ref.line === void 0 ? `in ${a.path}` : `on line ${ref.line} of ${a.path}`;
+  const through = ref.file === void 0 ? "" : ` (through ${ref.file})`;
+  return {
+    path: a.path,
+    line: ref.line,
+    endLine: ref.line,
+    message: `\`${ref.key}\` ${where} names the Hub ${ref.kind} \`${ref.id}\`${through} ${state(ref)}; ${fix(a, ref)}.`
+  };
+}
+function state(ref) {
+  if (ref.revision === void 0) return "with no revision, so each run takes whatever the repository holds that day";
+  const by = ref.revisionKey === void 0 || ref.revisionKey === ref.key ? "" : ` by \`${ref.revisionKey}\``;
+  return VERSION_TAG.test(ref.revision) ? `pinned${by} to the tag \`${ref.revision}\`, which can be moved` : `pinned${by} to the branch \`${ref.revision}\`, which moves`;
+}
+function fix(a, ref) {
+  if (ref.revisionKey !== void 0 && ref.revisionKey === ref.key) return `write a commit sha after the \`@\` in \`${ref.key}\``;
+  if (ref.pinKey !== void 0) return `set \`${ref.pinKey}\` to a commit sha`;
+  return `${a.config.framework} reads no revision for \`${ref.key}\`, so train from a copy in the repository or a mirror fixed at a commit`;
+}
+
 // src/rules/label-schema-change.ts
 var label_schema_change_default = defineRule(
   { id: "label-schema-change" },
@@ -49910,7 +49983,7 @@ var label_schema_churn_default = defineRule({ id: "label-schema-churn", options:
 
 // src/rules/latency-budget.ts
 var words3 = external_exports.array(external_exports.string().min(1)).min(1);
-var lexicon2 = external_exports.strictObject({
+var lexicon3 = external_exports.strictObject({
   budget_anchors: words3,
   not_budget: words3,
   budget_sections: words3,
@@ -49919,7 +49992,7 @@ var lexicon2 = external_exports.strictObject({
   cadence_sections: words3,
   negations: words3
 });
-var latency_budget_default = defineRule({ id: "latency-budget", lexicon: lexicon2 }, (input3, _options, lx) => {
+var latency_budget_default = defineRule({ id: "latency-budget", lexicon: lexicon3 }, (input3, _options, lx) => {
   if (!input3.proposes) return [];
   const anchors = concept(lx.budget_anchors);
   const notBudget = concept(lx.not_budget);
@@ -50021,7 +50094,7 @@ var ownership_default = defineRule(
 
 // src/rules/reasoning-fix.ts
 var words4 = external_exports.array(external_exports.string().min(1)).min(1);
-var lexicon3 = external_exports.strictObject({
+var lexicon4 = external_exports.strictObject({
   targets: words4,
   fixes: words4,
   anchors: words4,
@@ -50036,7 +50109,7 @@ var lexicon3 = external_exports.strictObject({
   motive_sections: words4
 });
 var NOT_VERB = /* @__PURE__ */ new Set(["the", "this", "that", "for", "one", "main", "no", "a", "good", "any", "some", "every", "only", "real", "key", "whatever"]);
-var reasoning_fix_default = defineRule({ id: "reasoning-fix", lexicon: lexicon3 }, (input3, _options, lx) => {
+var reasoning_fix_default = defineRule({ id: "reasoning-fix", lexicon: lexicon4 }, (input3, _options, lx) => {
   const targets = concept(lx.targets);
   const fixes = concept(lx.fixes);
   const anchors = concept(lx.anchors);
@@ -50083,32 +50156,8 @@ var reasoning_fix_default = defineRule({ id: "reasoning-fix", lexicon: lexicon3 
   return out;
 });
 
-// src/rules/registry.ts
-var ruleRegistry = new Map(
-  [
-    alternatives_considered_default,
-    artifact_unreadable_default,
-    business_rules_in_data_default,
-    config_invalid_default,
-    config_references_default,
-    dataset_balance_default,
-    dataset_duplicates_default,
-    dataset_format_default,
-    dataset_length_default,
-    dataset_sensitive_default,
-    dataset_size_default,
-    eval_coverage_default,
-    eval_leakage_default,
-    eval_suite_default,
-    full_finetune_default,
-    label_schema_change_default,
-    label_schema_churn_default,
-    latency_budget_default,
-    ownership_default,
-    reasoning_fix_default
-  ].sort((a, b) => a.meta.id.localeCompare(b.meta.id)).map((rule) => [rule.meta.id, rule])
-);
-var ruleMetas = [...ruleRegistry.values()].map((r) => r.meta);
+// src/waivers/waiver-file.ts
+var import_yaml5 = __toESM(require_dist(), 1);
 
 // src/safe-yaml.ts
 var import_yaml4 = __toESM(require_dist(), 1);
@@ -50171,6 +50220,113 @@ function valueWithoutAliases(doc) {
   }
 }
 
+// src/waivers/waiver-file.ts
+var WAIVERS_PATH = ".github/finetune-review-waivers.yml";
+var ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+var waiverEntrySchema = external_exports.strictObject({
+  rule: external_exports.string().regex(/^[a-z][a-z0-9-]*$/, "a rule id such as dataset-sensitive"),
+  path: external_exports.string().min(1, "a glob such as data/synthetic/**"),
+  fingerprint: external_exports.string().regex(/^[0-9a-f]{8,64}$/, "the hex value of the finding's SARIF partialFingerprints entry").optional(),
+  reason: external_exports.string().trim().min(1, "say why the finding is accepted"),
+  approved_by: external_exports.string().regex(/^@[\w.-]+(\/[\w.-]+)?$/, "an owner of the path, e.g. @acme/ml-platform"),
+  expires: external_exports.union([external_exports.string(), external_exports.date()]).transform((v, ctx) => {
+    const text = v instanceof Date ? v.toISOString().slice(0, 10) : v;
+    if (!ISO_DATE.test(text) || Number.isNaN(Date.parse(`${text}T00:00:00Z`))) {
+      ctx.addIssue({ code: "custom", message: "a date written YYYY-MM-DD" });
+      return external_exports.NEVER;
+    }
+    return text;
+  })
+});
+var FIX = {
+  rule: "set `rule` to the id of the rule whose findings it waives",
+  path: "set `path` to a glob of the files it covers",
+  fingerprint: "copy the finding's fingerprint from the SARIF output (`--format sarif`, partialFingerprints) or leave it out",
+  reason: "write the `reason` the finding was accepted",
+  approved_by: "set `approved_by` to an owner of the path",
+  expires: "set `expires` to a date (YYYY-MM-DD)"
+};
+function lineOfNode(node2, lineAt) {
+  return node2?.range ? lineAt(node2.range[0]) : void 0;
+}
+function parseWaiverFile(text, origin, fileName = WAIVERS_PATH) {
+  const { doc, lineCounter: lineCounter2, problems: yamlProblems, value } = parseYamlSafely(text, { uniqueKeys: true, maxAliasCount: 50 });
+  const lineAt = (offset) => lineCounter2.linePos(offset).line;
+  if (yamlProblems.length) {
+    return { entries: [], problems: yamlProblems.map((p) => ({ key: "", line: p.line, origin, message: `${fileName} cannot be read: ${p.message}.` })) };
+  }
+  if (value === null || value === void 0) return { entries: [], problems: [] };
+  const list = value.waivers;
+  const keys2 = typeof value === "object" && !Array.isArray(value) ? Object.keys(value) : [];
+  if (!Array.isArray(list) || keys2.some((k) => k !== "waivers")) {
+    return {
+      entries: [],
+      problems: [{ key: "waivers", line: 1, origin, message: `${fileName} must be a mapping with one key, \`waivers\`, holding a list of entries (see the README's waivers section).` }]
+    };
+  }
+  const seq = doc.get("waivers", true);
+  const items = (0, import_yaml5.isSeq)(seq) ? seq.items : [];
+  const entries = [];
+  const problems = [];
+  list.forEach((raw, index) => {
+    const node2 = items[index];
+    const line = lineOfNode(node2, lineAt);
+    const parsed = waiverEntrySchema.safeParse(raw);
+    if (parsed.success) {
+      entries.push({ ...parsed.data, ...line !== void 0 && { line }, origin });
+      return;
+    }
+    for (const issue2 of parsed.error.issues) {
+      const unknown2 = issue2.code === "unrecognized_keys" ? issue2.keys : [];
+      const key = String(unknown2[0] ?? issue2.path[0] ?? "");
+      const keyNode = (0, import_yaml5.isMap)(node2) ? node2.items.find((p) => p.key?.value === key)?.key : void 0;
+      const at = lineOfNode(keyNode, lineAt) ?? line;
+      const what = issue2.code === "unrecognized_keys" ? `unknown key \`${key}\`; the keys are rule, path, fingerprint, reason, approved_by, expires` : issue2.code === "invalid_type" && raw !== null && typeof raw === "object" && !(key in raw) ? `\`${key}\` is required; ${FIX[key] ?? "add it"}` : `\`${key || "entry"}\` must be ${issue2.message.replace(/^Invalid input: expected /, "")}; ${FIX[key] ?? "see the README's waivers section"}`;
+      problems.push({ key, ...at !== void 0 && { line: at }, origin, message: `${fileName}${at ? `:${at}` : ""}: waivers[${index}]: ${what}.` });
+    }
+  });
+  return { entries, problems };
+}
+
+// src/rules/waiver-invalid.ts
+var waiver_invalid_default = defineRule(
+  { id: "waiver-invalid" },
+  (input3) => input3.waivers.problems.map((p) => ({
+    path: WAIVERS_PATH,
+    ...p.line !== void 0 && { line: p.line, endLine: p.line },
+    message: p.origin === "change" ? `${p.message} (this pull request's version of the waivers file)` : p.message
+  }))
+);
+
+// src/rules/registry.ts
+var ruleRegistry = new Map(
+  [
+    alternatives_considered_default,
+    artifact_unreadable_default,
+    business_rules_in_data_default,
+    config_invalid_default,
+    config_references_default,
+    dataset_balance_default,
+    dataset_duplicates_default,
+    dataset_format_default,
+    dataset_length_default,
+    dataset_sensitive_default,
+    dataset_size_default,
+    eval_coverage_default,
+    eval_leakage_default,
+    eval_suite_default,
+    full_finetune_default,
+    hub_unpinned_default,
+    label_schema_change_default,
+    label_schema_churn_default,
+    latency_budget_default,
+    ownership_default,
+    reasoning_fix_default,
+    waiver_invalid_default
+  ].sort((a, b) => a.meta.id.localeCompare(b.meta.id)).map((rule) => [rule.meta.id, rule])
+);
+var ruleMetas = [...ruleRegistry.values()].map((r) => r.meta);
+
 // src/config/schema.ts
 var globs = external_exports.array(external_exports.string().min(1)).default([]);
 function optionSchema(value) {
@@ -50203,6 +50359,7 @@ function buildConfigSchema(ruleList) {
     comment: external_exports.enum(["sticky", "off"]).default("sticky").describe("Post one sticky PR comment, or none"),
     existing: external_exports.enum(["show", "hide", "fail"]).default("show").describe("Findings this change did not introduce (already on the base branch): show them apart, hide them from the comment and annotations, or let them fail the check"),
     max_file_mb: external_exports.number().positive().default(50).describe("Files above this size are not read"),
+    max_waiver_days: external_exports.number().int().min(1).max(3650).default(180).describe("How many days ahead a waiver in .github/finetune-review-waivers.yml may expire"),
     paths: external_exports.strictObject({
       configs: globs,
       datasets: globs,
@@ -50275,7 +50432,7 @@ function readConfigYaml(text, fileName) {
     let node2 = doc.getIn(path2, true);
     if (key !== void 0) {
       const parent = path2.length ? doc.getIn(path2, true) : doc.contents;
-      if ((0, import_yaml5.isMap)(parent)) node2 = parent.items.find((p) => (0, import_yaml5.isScalar)(p.key) && p.key.value === key)?.key;
+      if ((0, import_yaml6.isMap)(parent)) node2 = parent.items.find((p) => (0, import_yaml6.isScalar)(p.key) && p.key.value === key)?.key;
     }
     return node2?.range ? lineCounter2.linePos(node2.range[0]).line : void 0;
   };
@@ -50338,7 +50495,7 @@ async function loadRepoConfigChain(text, opts = {}) {
 }
 
 // src/datasets/containers.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 
 // src/datasets/lines.ts
 var DEFAULT_MAX_RECORD_BYTES = 8 * 1024 * 1024;
@@ -50807,8 +50964,8 @@ function stripRasaAnnotations(text) {
 function readRasaYaml(content) {
   const { text, badLines } = decodeWholeFile(content);
   const events = badLineEvents(badLines);
-  const counter = new import_yaml6.LineCounter();
-  const doc = (0, import_yaml6.parseDocument)(text, { lineCounter: counter, uniqueKeys: false });
+  const counter = new import_yaml7.LineCounter();
+  const doc = (0, import_yaml7.parseDocument)(text, { lineCounter: counter, uniqueKeys: false });
   const lineOf = (node2) => node2?.range ? Math.max(1, counter.linePos(node2.range[0]).line) : 1;
   if (doc.errors.length > 0) {
     for (const err of doc.errors) {
@@ -50816,28 +50973,28 @@ function readRasaYaml(content) {
     }
     return events.sort(byLine);
   }
-  const nlu = (0, import_yaml6.isMap)(doc.contents) ? doc.contents.get("nlu", true) : void 0;
-  if (!(0, import_yaml6.isSeq)(nlu)) {
+  const nlu = (0, import_yaml7.isMap)(doc.contents) ? doc.contents.get("nlu", true) : void 0;
+  if (!(0, import_yaml7.isSeq)(nlu)) {
     events.push({ line: 1, issue: 'missing "nlu" list' });
     return events.sort(byLine);
   }
   for (const item of nlu.items) {
-    if (!(0, import_yaml6.isMap)(item)) continue;
+    if (!(0, import_yaml7.isMap)(item)) continue;
     const intentNode = item.get("intent", true);
     if (intentNode === void 0) continue;
     const intentLine = lineOf(intentNode);
-    const intent = (0, import_yaml6.isScalar)(intentNode) ? String(intentNode.value ?? "").trim() : "";
+    const intent = (0, import_yaml7.isScalar)(intentNode) ? String(intentNode.value ?? "").trim() : "";
     if (!intent) {
       events.push({ line: intentLine, issue: "intent has no name" });
       continue;
     }
     const examples = item.get("examples", true);
-    if ((0, import_yaml6.isScalar)(examples) && typeof examples.value === "string") {
+    if ((0, import_yaml7.isScalar)(examples) && typeof examples.value === "string") {
       events.push(...blockExamples(examples, intent, lineOf(examples), text, counter));
-    } else if ((0, import_yaml6.isSeq)(examples)) {
+    } else if ((0, import_yaml7.isSeq)(examples)) {
       for (const ex of examples.items) {
-        const exNode = (0, import_yaml6.isMap)(ex) ? ex.get("text", true) : ex;
-        const value = (0, import_yaml6.isScalar)(exNode) ? exNode.value : void 0;
+        const exNode = (0, import_yaml7.isMap)(ex) ? ex.get("text", true) : ex;
+        const value = (0, import_yaml7.isScalar)(exNode) ? exNode.value : void 0;
         if (typeof value !== "string" || value.trim() === "") {
           events.push({ line: lineOf(ex), issue: `intent "${intent}": empty example` });
         } else {
@@ -50855,7 +51012,7 @@ function blockExamples(node2, intent, headerLine, text, counter) {
   const value = String(node2.value);
   const valueLines = value.split("\n");
   if (valueLines[valueLines.length - 1] === "") valueLines.pop();
-  const literal3 = node2.type === import_yaml6.Scalar.BLOCK_LITERAL;
+  const literal3 = node2.type === import_yaml7.Scalar.BLOCK_LITERAL;
   const sourceLines = literal3 ? null : text.split("\n");
   let searchFrom = headerLine;
   valueLines.forEach((raw, k) => {
@@ -53953,7 +54110,7 @@ function requirementOf(source, flags) {
 }
 
 // src/datasets/sensitive.ts
-function compileLexicon(lexicon4) {
+function compileLexicon(lexicon5) {
   const compile2 = (source, flags, what) => {
     try {
       return new RegExp(source, flags);
@@ -53961,14 +54118,14 @@ function compileLexicon(lexicon4) {
       throw new Error(`invalid ${what} pattern /${source}/: ${err.message}`);
     }
   };
-  const ordered = [...lexicon4.sensitive].sort((a, b) => Number(b.secret) - Number(a.secret));
+  const ordered = [...lexicon5.sensitive].sort((a, b) => Number(b.secret) - Number(a.secret));
   const sensitive = ordered.map((p) => ({
     kind: p.kind,
     secret: p.secret,
     regex: compile2(p.regex, `${(p.flags ?? "").replace(/g/g, "")}g`, p.kind)
   }));
-  const businessRules = lexicon4.businessRules.map((s) => compile2(s, "i", "business-rule"));
-  const businessAny = combine(lexicon4.businessRules);
+  const businessRules = lexicon5.businessRules.map((s) => compile2(s, "i", "business-rule"));
+  const businessAny = combine(lexicon5.businessRules);
   const sensitiveGates = new GateSet(sensitive.map((p) => p.regex));
   return {
     sensitive,
@@ -54024,11 +54181,11 @@ function gateMarks(gates, text, count) {
   gates.candidates(text, view);
   return view;
 }
-function sensitiveCandidates(text, lexicon4) {
-  if (!lexicon4.sensitiveGates) return lexicon4.sensitive;
-  const m = gateMarks(lexicon4.sensitiveGates, text, lexicon4.sensitive.length);
+function sensitiveCandidates(text, lexicon5) {
+  if (!lexicon5.sensitiveGates) return lexicon5.sensitive;
+  const m = gateMarks(lexicon5.sensitiveGates, text, lexicon5.sensitive.length);
   let out = null;
-  for (let i = 0; i < m.length; i++) if (m[i]) (out ??= []).push(lexicon4.sensitive[i]);
+  for (let i = 0; i < m.length; i++) if (m[i]) (out ??= []).push(lexicon5.sensitive[i]);
   return out ?? NO_PATTERNS;
 }
 var TRUNK_ZERO_COUNTRIES = ["GB", "DE", "FR", "IT", "ES", "NL", "AU", "IN"];
@@ -54069,7 +54226,7 @@ function maskValue(value, kind) {
   const keep = Math.min(4, Math.floor(chars.length / 3));
   return `${chars.slice(0, keep).join("")}\u2026 (${kind})`;
 }
-function findSensitive(text, line, lexicon4, patterns = lexicon4.sensitive) {
+function findSensitive(text, line, lexicon5, patterns = lexicon5.sensitive) {
   const hits = [];
   if (patterns.length === 0) return hits;
   const taken = [];
@@ -54095,12 +54252,12 @@ function findSensitive(text, line, lexicon4, patterns = lexicon4.sensitive) {
   }
   return hits;
 }
-function findBusinessRule(text, lexicon4) {
-  const any2 = lexicon4.businessAny?.exec(text);
+function findBusinessRule(text, lexicon5) {
+  const any2 = lexicon5.businessAny?.exec(text);
   if (any2 === null) return null;
   if (any2 !== void 0 && any2[0].trim() !== "") return phraseOf(any2[0]);
-  const rules = lexicon4.businessRules;
-  const gated = lexicon4.businessGates ? gateMarks(lexicon4.businessGates, text, rules.length) : null;
+  const rules = lexicon5.businessRules;
+  const gated = lexicon5.businessGates ? gateMarks(lexicon5.businessGates, text, rules.length) : null;
   let best2 = null;
   for (let i = 0; i < rules.length; i++) {
     if (gated !== null && !gated[i]) continue;
@@ -54116,11 +54273,11 @@ function phraseOf(match) {
   return match.trim().replace(/\s+/g, " ").slice(0, 80);
 }
 var compiledCache = /* @__PURE__ */ new WeakMap();
-function maskSecrets(text, lexicon4) {
-  let compiled = compiledCache.get(lexicon4);
+function maskSecrets(text, lexicon5) {
+  let compiled = compiledCache.get(lexicon5);
   if (!compiled) {
-    compiled = compileLexicon(lexicon4);
-    compiledCache.set(lexicon4, compiled);
+    compiled = compileLexicon(lexicon5);
+    compiledCache.set(lexicon5, compiled);
   }
   const spans = [];
   for (const p of compiled.sensitive) {
@@ -54453,16 +54610,16 @@ function grow2(a, length) {
   return b;
 }
 var ScanAccumulator = class {
-  constructor(identity, format, lexicon4, mode = "file") {
+  constructor(identity2, format, lexicon5, mode = "file") {
     this.format = format;
-    this.lexicon = lexicon4;
+    this.lexicon = lexicon5;
     this.table = mode === "file" ? new KeyTable() : null;
     this.packed = mode === "part" ? new PackedKeys() : null;
     this.keys = this.table ?? this.packed;
     this.scan = {
-      path: identity.path,
-      format: identity.format,
-      role: identity.role,
+      path: identity2.path,
+      format: identity2.format,
+      role: identity2.role,
       records: 0,
       formatIssues: [],
       // No prototype: a label may be any string, "constructor" and "__proto__" included.
@@ -54624,8 +54781,8 @@ var ScanAccumulator = class {
     }
   }
 };
-function scanJsonlPart(identity, format, lexicon4, bytes, firstLine2, maxRecordBytes) {
-  const acc = new ScanAccumulator(identity, format, lexicon4, "part");
+function scanJsonlPart(identity2, format, lexicon5, bytes, firstLine2, maxRecordBytes) {
+  const acc = new ScanAccumulator(identity2, format, lexicon5, "part");
   for (const event of readJsonlPart(bytes, firstLine2, maxRecordBytes)) {
     if ("issue" in event) acc.issue(event.line, event.issue, event.hash);
     else acc.record(event.line, event.value, void 0, event.json, event.hash);
@@ -54849,8 +55006,8 @@ async function scanDataset(input3) {
     throw new Error(`${input3.format} records cannot be read from ${input3.path}`);
   }
   input3.signal?.throwIfAborted();
-  const lexicon4 = compileLexicon(input3.lexicon);
-  const acc = new ScanAccumulator(input3, input3.format, lexicon4);
+  const lexicon5 = compileLexicon(input3.lexicon);
+  const acc = new ScanAccumulator(input3, input3.format, lexicon5);
   const maxRecordBytes = input3.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
   let chunks = input3.signal && !Buffer.isBuffer(input3.chunks) ? abortable(input3.chunks, input3.signal) : input3.chunks;
   const workers = input3.workers ?? scanWorkerCount();
@@ -54860,7 +55017,7 @@ async function scanDataset(input3) {
     const head = await readAtLeast(chunks, minBytes);
     if (head.rest !== null) {
       const workerData = { identity: { path: input3.path, format: input3.format, role: input3.role }, format: input3.format, lexicon: input3.lexicon, maxRecordBytes };
-      await scanParts(acc, head.rest, { workerData, lexicon: lexicon4, workers, partBytes, script: input3.parallel?.script, signal: input3.signal });
+      await scanParts(acc, head.rest, { workerData, lexicon: lexicon5, workers, partBytes, script: input3.parallel?.script, signal: input3.signal });
       return acc.result();
     }
     chunks = head.read;
@@ -54905,7 +55062,7 @@ async function* slices(content, size) {
 }
 
 // src/datasets/labels.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 var LIST_KEYS = ["intents", "labels", "classes", "label_names", "names", "categories", "id2label", "label2id"];
 var CSV_LABEL_COLUMNS = ["intent", "label", "labels", "class", "category"];
 var LabelSet = class {
@@ -54962,14 +55119,14 @@ function fromText(content) {
   return set3.result();
 }
 function scalarLabel(node2) {
-  if (!(0, import_yaml7.isScalar)(node2)) return null;
+  if (!(0, import_yaml8.isScalar)(node2)) return null;
   const v = node2.value;
   return typeof v === "string" || typeof v === "number" ? String(v) : null;
 }
 function fromStructured(content) {
   const { text } = decodeWholeFile(content);
-  const counter = new import_yaml7.LineCounter();
-  const doc = (0, import_yaml7.parseDocument)(text, { lineCounter: counter, uniqueKeys: false });
+  const counter = new import_yaml8.LineCounter();
+  const doc = (0, import_yaml8.parseDocument)(text, { lineCounter: counter, uniqueKeys: false });
   if (doc.errors.length > 0) return null;
   const lineOf = (node2) => {
     const range = node2?.range;
@@ -54980,7 +55137,7 @@ function fromStructured(content) {
     for (const item of seq.items) {
       const label = scalarLabel(item);
       if (label !== null) set3.add(label, lineOf(item));
-      else if ((0, import_yaml7.isMap)(item)) {
+      else if ((0, import_yaml8.isMap)(item)) {
         const named = item.get("name", true) ?? item.get("label", true);
         if (named !== void 0 && scalarLabel(named) !== null) set3.add(scalarLabel(named), lineOf(named));
         else if (item.items.length === 1) {
@@ -54992,7 +55149,7 @@ function fromStructured(content) {
     }
   };
   const fromLabelMap = (map2) => {
-    const pairs = map2.items.filter(import_yaml7.isPair);
+    const pairs = map2.items.filter(import_yaml8.isPair);
     const idKeys = pairs.every((p) => {
       const k = scalarLabel(p.key);
       return k !== null && /^\d+$/.test(k) && scalarLabel(p.value) !== null;
@@ -55004,15 +55161,15 @@ function fromStructured(content) {
     }
   };
   const root = doc.contents;
-  if ((0, import_yaml7.isSeq)(root)) fromSeq(root);
-  else if ((0, import_yaml7.isMap)(root)) {
+  if ((0, import_yaml8.isSeq)(root)) fromSeq(root);
+  else if ((0, import_yaml8.isMap)(root)) {
     const key = LIST_KEYS.find((k) => root.has(k));
     if (key !== void 0) {
       const value = root.get(key, true);
-      if ((0, import_yaml7.isSeq)(value)) fromSeq(value);
-      else if ((0, import_yaml7.isMap)(value)) fromLabelMap(value);
-      else if (value !== null && value !== void 0 && !((0, import_yaml7.isScalar)(value) && value.value === null)) return null;
-    } else if (root.items.every((p) => (0, import_yaml7.isPair)(p) && (0, import_yaml7.isScalar)(p.value))) {
+      if ((0, import_yaml8.isSeq)(value)) fromSeq(value);
+      else if ((0, import_yaml8.isMap)(value)) fromLabelMap(value);
+      else if (value !== null && value !== void 0 && !((0, import_yaml8.isScalar)(value) && value.value === null)) return null;
+    } else if (root.items.every((p) => (0, import_yaml8.isPair)(p) && (0, import_yaml8.isScalar)(p.value))) {
       fromLabelMap(root);
     } else return null;
   } else return null;
@@ -55168,7 +55325,7 @@ function summarise(head, path2, hashes, removed, removedKeys, gone, labelCounts)
 }
 
 // src/detect/detect-file.ts
-import { posix as posix3 } from "node:path";
+import { posix as posix4 } from "node:path";
 
 // src/detect/classify-content.ts
 var SNIFF_BYTES = 8192;
@@ -55302,7 +55459,7 @@ function typeOf3(ch) {
 }
 
 // src/detect/signatures.ts
-var import_yaml8 = __toESM(require_dist(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
 import { readFileSync as readFileSync2 } from "node:fs";
 import { join as join2 } from "node:path";
 
@@ -55366,7 +55523,10 @@ var resolveSchema = external_exports.discriminatedUnion("kind", [
     default_dir: external_exports.string(),
     registry_file: external_exports.string(),
     file_key: external_exports.string(),
-    hub_keys: hubKeys
+    hub_keys: hubKeys,
+    /** The entry key that names a Hub dataset, and the one beside it that states its revision. */
+    hub_id_key: external_exports.string().optional(),
+    hub_revision_key: external_exports.string().optional()
   }),
   external_exports.strictObject({ kind: external_exports.literal("llamafactory-dataset-info-entries"), file_key: external_exports.string(), hub_keys: hubKeys }),
   external_exports.strictObject({ kind: external_exports.literal("llamafactory-v1-registry-entries"), path_key: external_exports.string() }),
@@ -55378,12 +55538,25 @@ var resolveSchema = external_exports.discriminatedUnion("kind", [
     eval_file: external_exports.string()
   })
 ]);
+var hubRefSchema = external_exports.strictObject({
+  /** Key path of the value that names the id (`base_model`, `datasets[].path`, `*.hf_hub_url`). */
+  key: external_exports.string().min(1),
+  kind: external_exports.enum(["model", "dataset"]),
+  /** The ids are the keys of the mapping at `key` (alignment-handbook `dataset_mixer`), not its values. */
+  map_keys: external_exports.boolean().default(false),
+  /** A key beside the id's key that states its revision, when present. */
+  revision: external_exports.string().min(1).optional(),
+  /** The key beside it that the framework reads to pin the revision; absent when there is none. */
+  pin: external_exports.string().min(1).optional()
+});
 var factsSchema = external_exports.strictObject({
   adapter: adapterSchema.optional(),
   eval: external_exports.array(evalTestSchema).default([]),
   datasets: keys,
   eval_datasets: keys,
   sequence_length: keys,
+  /** Keys that may name a Hugging Face Hub model or dataset. */
+  hub_refs: external_exports.array(hubRefSchema).default([]),
   resolve: resolveSchema.optional()
 });
 var frameworkSchema = external_exports.strictObject({
@@ -55433,7 +55606,7 @@ function parseSignatures(data, source = "rules/detection.yml") {
   return parsed.data;
 }
 function loadSignatures(file2 = join2(rulesDataDir, "detection.yml")) {
-  return parseSignatures((0, import_yaml8.parse)(readFileSync2(file2, "utf8")), file2);
+  return parseSignatures((0, import_yaml9.parse)(readFileSync2(file2, "utf8")), file2);
 }
 var signatures = loadSignatures();
 
@@ -55589,10 +55762,10 @@ function isRecord2(value) {
 
 // src/detect/frameworks.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import { posix } from "node:path";
+import { posix as posix2 } from "node:path";
 
 // src/detect/structured-doc.ts
-var import_yaml9 = __toESM(require_dist(), 1);
+var import_yaml10 = __toESM(require_dist(), 1);
 var MAX_ALIASES = 100;
 function inspectStructured(text) {
   try {
@@ -55618,14 +55791,14 @@ function select(doc, path2, line) {
     for (const cursor of cursors) {
       const node2 = resolveAlias(doc, cursor.node);
       if (key === "*") {
-        if ((0, import_yaml9.isMap)(node2)) {
+        if ((0, import_yaml10.isMap)(node2)) {
           for (const pair of node2.items) next.push({ node: pair.value, keyLine: line(rangeStart(pair.key)), key: keyName(pair.key) });
         }
         continue;
       }
       if (key !== "") {
-        if (!(0, import_yaml9.isMap)(node2)) continue;
-        const pair = node2.items.find((p) => (0, import_yaml9.isPair)(p) && keyName(p.key) === key);
+        if (!(0, import_yaml10.isMap)(node2)) continue;
+        const pair = node2.items.find((p) => (0, import_yaml10.isPair)(p) && keyName(p.key) === key);
         if (!pair) continue;
         const child = { node: pair.value, keyLine: line(rangeStart(pair.key)), key: cursor.key };
         if (!iterate) {
@@ -55646,7 +55819,7 @@ function select(doc, path2, line) {
 }
 function pushItems(doc, cursor, out, line) {
   const node2 = resolveAlias(doc, cursor.node);
-  if ((0, import_yaml9.isSeq)(node2)) {
+  if ((0, import_yaml10.isSeq)(node2)) {
     for (const item of node2.items) out.push({ node: item, keyLine: line(rangeStart(item)) ?? cursor.keyLine, key: cursor.key });
   } else if (node2 !== null && node2 !== void 0) {
     out.push(cursor);
@@ -55656,7 +55829,7 @@ function splitPath(path2) {
   return path2.split(".").filter((s) => s.length > 0);
 }
 function keyName(key) {
-  if ((0, import_yaml9.isScalar)(key)) return String(key.value);
+  if ((0, import_yaml10.isScalar)(key)) return String(key.value);
   return typeof key === "string" ? key : void 0;
 }
 function rangeStart(node2) {
@@ -55678,7 +55851,7 @@ function resolveAlias(doc, node2) {
 }
 function plain(node2, doc) {
   if (node2 === null || node2 === void 0) return null;
-  if ((0, import_yaml9.isScalar)(node2)) return node2.value;
+  if ((0, import_yaml10.isScalar)(node2)) return node2.value;
   try {
     const json2 = node2.toJSON(void 0, {
       anchors: /* @__PURE__ */ new Map(),
@@ -55806,6 +55979,8 @@ async function extractFacts(fw, input3) {
       break;
     }
   }
+  const hubRefs = readHubRefs(spec.hub_refs, doc);
+  if (hubRefs.length > 0) facts.hubRefs = hubRefs;
   if (spec.resolve) await resolveDatasets(spec.resolve, input3, facts, add);
   if (spec.resolve && /entries$/.test(spec.resolve.kind)) facts.registry = true;
   const heldOut = evalSplitsInTraining(doc);
@@ -55832,7 +56007,7 @@ async function readAdapter(spec, input3, facts) {
     return;
   }
   if (adapter.sibling && globMatcher(adapter.sibling_paths)(input3.path)) {
-    const sibling = posix.join(posix.dirname(input3.path), adapter.sibling);
+    const sibling = posix2.join(posix2.dirname(input3.path), adapter.sibling);
     facts.usesAdapter = await input3.readFile(sibling) !== null;
     return;
   }
@@ -55868,7 +56043,7 @@ function localPath(raw, base = "", assumeLocal = false) {
   if (v === "" || /^[a-z][a-z0-9+.-]*:\/\//i.test(v) || /^(file|hf|s3|gs):/i.test(v)) return void 0;
   if (v.startsWith("/") || v.startsWith("~") || /\$\{|\{\{|%\(/.test(v) || /^[A-Za-z]:[\\/]/.test(v)) return void 0;
   if (!(assumeLocal || v.startsWith("./") || v.startsWith("../") || DATA_FILE.test(v))) return void 0;
-  const joined = posix.normalize(posix.join(base, v.replace(/\\/g, "/")));
+  const joined = posix2.normalize(posix2.join(base, v.replace(/\\/g, "/")));
   if (joined.startsWith("../") || joined === "..") return void 0;
   return joined.replace(/^\.\//, "");
 }
@@ -55879,7 +56054,7 @@ async function resolveDatasets(resolve, input3, facts, add) {
       const dirHit = doc.select(resolve.dir_key)[0];
       const dir = typeof dirHit?.value === "string" && dirHit.value.trim() !== "" ? dirHit.value.trim() : resolve.default_dir;
       if (/^(ONLINE|REMOTE)/i.test(dir) || dir.startsWith("/")) return;
-      const registryPath = posix.normalize(posix.join(dir, resolve.registry_file));
+      const registryPath = posix2.normalize(posix2.join(dir, resolve.registry_file));
       const registry2 = await readStructured(input3.readFile, registryPath);
       if (!isRecord2(registry2?.value)) return;
       const entries = registry2.value;
@@ -55887,6 +56062,14 @@ async function resolveDatasets(resolve, input3, facts, add) {
         for (const hit of doc.select(key)) {
           for (const name of datasetNames(hit.value)) {
             const entry = entries[name];
+            if (isRecord2(entry) && resolve.hub_id_key) {
+              const ref = hubRef(entry[resolve.hub_id_key], { key, kind: "dataset", line: hit.keyLine, file: registryPath });
+              if (ref) {
+                const stated = resolve.hub_revision_key ? revisionValue(entry[resolve.hub_revision_key]) : void 0;
+                if (ref.revision === void 0 && stated !== void 0) Object.assign(ref, { revision: stated, revisionKey: `${name}.${resolve.hub_revision_key}` });
+                (facts.hubRefs ??= []).push(ref);
+              }
+            }
             if (!isRecord2(entry) || resolve.hub_keys.some((k) => entry[k] !== void 0 && entry[k] !== null)) continue;
             add(list, entry[resolve.file_key], hit.valueLine, dir, true);
           }
@@ -55897,7 +56080,7 @@ async function resolveDatasets(resolve, input3, facts, add) {
       return;
     }
     case "llamafactory-dataset-info-entries": {
-      const dir = posix.dirname(input3.path);
+      const dir = posix2.dirname(input3.path);
       const entries = isRecord2(doc.value) ? doc.value : {};
       for (const hit of doc.select(`*.${resolve.file_key}`)) {
         const entry = hit.key === void 0 ? void 0 : entries[hit.key];
@@ -55934,11 +56117,65 @@ async function resolveDatasets(resolve, input3, facts, add) {
       const dir = typeof hit?.value === "string" ? hit.value.trim() : "";
       const local = dir.startsWith("./") || dir.startsWith("../") || dir !== "" && !dir.includes("/") || /^[^/]+\/$/.test(dir);
       if (!local) return;
-      add(facts.datasetPaths, posix.join(dir, resolve.train_file), hit?.valueLine);
-      if (facts.referencesEval) add(facts.evalPaths, posix.join(dir, resolve.eval_file), hit?.valueLine);
+      add(facts.datasetPaths, posix2.join(dir, resolve.train_file), hit?.valueLine);
+      if (facts.referencesEval) add(facts.evalPaths, posix2.join(dir, resolve.eval_file), hit?.valueLine);
       return;
     }
   }
+}
+var HUB_REPO_ID = /^[A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96}$/;
+function parseHubId(raw) {
+  if (typeof raw !== "string") return void 0;
+  const value = raw.trim();
+  const at = value.indexOf("@");
+  const id = at < 0 ? value : value.slice(0, at);
+  const revision = at < 0 ? void 0 : value.slice(at + 1);
+  if (revision !== void 0 && !/^[\w./-]+$/.test(revision)) return void 0;
+  if (!HUB_REPO_ID.test(id) || id.includes("..") || DATA_FILE.test(id)) return void 0;
+  return revision === void 0 ? { id } : { id, revision };
+}
+function revisionValue(raw) {
+  if (typeof raw === "number") return String(raw);
+  return typeof raw === "string" && raw.trim() !== "" ? raw.trim() : void 0;
+}
+function hubRef(raw, at) {
+  const parsed = parseHubId(raw);
+  if (!parsed) return void 0;
+  const ref = { ...at, id: parsed.id };
+  if (parsed.revision !== void 0) Object.assign(ref, { revision: parsed.revision, revisionKey: at.key });
+  return ref;
+}
+function readHubRefs(specs, doc) {
+  const refs = [];
+  for (const spec of specs) {
+    if (spec.map_keys) {
+      for (const hit of doc.select(`${spec.key}.*`)) {
+        const ref = hubRef(hit.key, { key: `${spec.key}.${hit.key}`, kind: spec.kind, line: hit.keyLine, ...spec.pin && { pinKey: spec.pin } });
+        if (ref) refs.push(ref);
+      }
+      continue;
+    }
+    const dot = spec.key.lastIndexOf(".");
+    const parentPath = dot < 0 ? "" : spec.key.slice(0, dot);
+    const idKey = spec.key.slice(dot + 1);
+    const parents = parentPath === "" ? [{ value: doc.value }] : doc.select(parentPath);
+    const holders = parents.map((p, index) => ({ ...p, index })).filter((p) => isRecord2(p.value) && idKey in p.value);
+    const idHits = doc.select(spec.key);
+    const aligned = idHits.length === holders.length;
+    const listed = parentPath.endsWith("[]") && Array.isArray(doc.select(parentPath.slice(0, -2))[0]?.value);
+    holders.forEach((holder, i) => {
+      const record2 = holder.value;
+      const base = parentPath.replace("*", holder.key ?? "*").replace(/\[\]$/, listed ? `[${holder.index}]` : "");
+      const beside = (k) => base === "" ? k : `${base}.${k}`;
+      const ref = hubRef(record2[idKey], { key: beside(idKey), kind: spec.kind, line: aligned ? idHits[i]?.keyLine : void 0 });
+      if (!ref) return;
+      const stated = spec.revision ? revisionValue(record2[spec.revision]) : void 0;
+      if (ref.revision === void 0 && stated !== void 0 && spec.revision) Object.assign(ref, { revision: stated, revisionKey: beside(spec.revision) });
+      if (spec.pin) ref.pinKey = beside(spec.pin);
+      refs.push(ref);
+    });
+  }
+  return refs;
 }
 function datasetNames(value) {
   const raw = Array.isArray(value) ? value : [value];
@@ -55974,7 +56211,7 @@ function evalSplitsInTraining(doc) {
 }
 
 // src/detect/path-rules.ts
-import { posix as posix2 } from "node:path";
+import { posix as posix3 } from "node:path";
 function configuredKind(path2, paths) {
   if (globMatcher(paths.eval)(path2)) return "eval";
   if (globMatcher(paths.labels)(path2)) return "label-schema";
@@ -55987,7 +56224,7 @@ function isDenied(path2) {
   return globMatcher(signatures.deny)(path2);
 }
 function extensionOf(path2) {
-  const ext = posix2.extname(path2);
+  const ext = posix3.extname(path2);
   return ext.startsWith(".") ? ext.slice(1).toLowerCase() : "";
 }
 function isEvalDatasetPath(path2) {
@@ -56061,7 +56298,7 @@ async function needsContent(path2, ctx) {
   return CONTENT_EXTENSIONS.has(extensionOf(normalizePath(path2))) || await detectFile(path2, null, ctx) !== null;
 }
 function normalizePath(path2) {
-  const p = posix3.normalize(path2.replace(/\\/g, "/"));
+  const p = posix4.normalize(path2.replace(/\\/g, "/"));
   return p.replace(/^(\.\/)+/, "").replace(/^\/+/, "");
 }
 async function detectText(p, content, configured, ctx) {
@@ -56189,6 +56426,57 @@ function scanLexicon() {
     businessRules: parseLexicon(ruleRegistry.get("business-rules-in-data").meta, businessSchema).phrases
   };
   return cached2;
+}
+
+// src/waivers/check-waivers.ts
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
+var DAY_MS = 864e5;
+function day(date5) {
+  return date5.toISOString().slice(0, 10);
+}
+function entryProblem(w, ctx) {
+  if (!ctx.ruleIds.has(w.rule)) return { key: "rule", message: `\`rule\` ${w.rule} is not a rule id; use one of the ids in the README's rule reference` };
+  const today = day(ctx.now);
+  if (w.expires < today) return { key: "expires", message: `it expired on ${w.expires}; review the finding again and renew the entry with a new date, or remove it` };
+  const latest = day(new Date(Date.parse(`${today}T00:00:00Z`) + ctx.maxDays * DAY_MS));
+  if (w.expires > latest) {
+    return { key: "expires", message: `\`expires\` ${w.expires} is more than max_waiver_days (${ctx.maxDays}) ahead; set it to ${latest} or earlier` };
+  }
+  const match = (0, import_picomatch3.default)(w.path, { dot: true });
+  const files = ctx.headFiles.filter((f) => match(f));
+  if (files.length === 0) return { key: "path", message: `\`path\` ${w.path} matches no file at the head commit; fix the glob or remove the entry` };
+  const approver = w.approved_by.toLowerCase();
+  for (const file2 of files) {
+    const { owners } = ownersOf(file2, ctx.owners);
+    if (!owners.some((o) => o.toLowerCase() === approver)) {
+      const who = owners.length ? `its owners are ${owners.join(", ")}` : "it has no owner (CODEOWNERS or the config's owners)";
+      return { key: "approved_by", message: `it is approved by ${w.approved_by}, who does not own ${file2} (${who}); have an owner of the path approve it` };
+    }
+  }
+  return void 0;
+}
+function identity(w) {
+  return JSON.stringify([w.rule, w.path, w.fingerprint ?? "", w.reason, w.approved_by, w.expires]);
+}
+function checkWaivers(base, head, ctx) {
+  const baseIds = new Set((base?.entries ?? []).map(identity));
+  const added = (head?.entries ?? []).filter((w) => !baseIds.has(identity(w)));
+  const entries = [];
+  const problems = [...base?.problems ?? [], ...head?.problems ?? []];
+  for (const w of [...base?.entries ?? [], ...added]) {
+    const problem = entryProblem(w, ctx);
+    if (!problem) {
+      entries.push(w);
+      continue;
+    }
+    problems.push({
+      key: problem.key,
+      ...w.line !== void 0 && { line: w.line },
+      origin: w.origin,
+      message: `${WAIVERS_PATH}${w.line ? `:${w.line}` : ""}: the waiver of ${w.rule} for ${w.path} does not apply: ${problem.message}.`
+    });
+  }
+  return { entries, problems };
 }
 
 // src/build-input.ts
@@ -56402,7 +56690,7 @@ function streamOf(source, ref, path2, size, label, progress) {
   return withProgress(tagged(source.readStream(ref, path2)), label, size, progress);
 }
 async function scanDatasets(source, artifacts, contextConfigs, config3, ctx, opts) {
-  const lexicon4 = scanLexicon();
+  const lexicon5 = scanLexicon();
   const maxBytes = config3.max_file_mb * 1024 * 1024;
   const configs = [...artifacts.filter((a) => a.status !== "removed"), ...contextConfigs];
   const targets = await scanTargets(source, artifacts, configs, maxBytes, ctx);
@@ -56414,7 +56702,7 @@ async function scanDatasets(source, artifacts, contextConfigs, config3, ctx, opt
     const chunks = streamOf(source, source.head, t.path, size, t.path, opts.progress);
     let scan;
     try {
-      scan = await scanDataset({ path: t.path, format: t.format, role: t.role, chunks, lexicon: lexicon4, signal: opts.signal });
+      scan = await scanDataset({ path: t.path, format: t.format, role: t.role, chunks, lexicon: lexicon5, signal: opts.signal });
     } catch (error62) {
       if (error62 instanceof SourceReadError) throw error62.original;
       opts.signal?.throwIfAborted();
@@ -56481,6 +56769,15 @@ async function ownerRules(source, config3, notes) {
   }
   return [...rules, ...configOwnerRules(config3.owners)];
 }
+async function readWaivers(source, changed, config3, owners, headFiles, now) {
+  const read = async (ref, origin) => {
+    const bytes = await source.readFile(ref, WAIVERS_PATH);
+    return bytes ? parseWaiverFile(decode4(bytes), origin) : null;
+  };
+  const edited = changed.some((f) => f.path === WAIVERS_PATH && f.status !== "removed");
+  const ctx = { now, maxDays: config3.max_waiver_days, ruleIds: new Set(Object.keys(config3.rules)), owners, headFiles };
+  return checkWaivers(await read(source.base, "base"), edited ? await read(source.head, "change") : null, ctx);
+}
 async function evalFiles(files, ctx) {
   const found = [];
   for (const path2 of files) {
@@ -56513,6 +56810,7 @@ async function buildInput(source, config3, opts = {}) {
   notes.push(...context.notes);
   const datasets = await scanDatasets(source, artifacts, context.configs, config3, ctx, opts);
   opts.signal?.throwIfAborted();
+  const owners = await ownerRules(source, config3, notes);
   return {
     base: source.base,
     head: source.head,
@@ -56523,12 +56821,13 @@ async function buildInput(source, config3, opts = {}) {
     proposal,
     datasets,
     labelSchemas: await labelSchemas(source, await labelSources(source, artifacts, headFiles, ctx), config3, headDate),
-    owners: await ownerRules(source, config3, notes),
+    owners,
     headFiles,
     evalFiles: await evalFiles(headFiles, ctx),
     notes,
     configChange,
     contextConfigs: context.configs,
+    waivers: await readWaivers(source, changed, config3, owners, headFiles, opts.now ?? /* @__PURE__ */ new Date()),
     proposes: artifacts.some(
       (a) => a.status !== "removed" && (a.kind === "proposal" || a.kind === "training-config" && !a.config?.infrastructure && !a.config?.registry)
     )
@@ -56547,13 +56846,15 @@ var findingSchema = external_exports.strictObject({
   line: external_exports.number().int().positive().optional(),
   endLine: external_exports.number().int().positive().optional(),
   evidence: external_exports.array(external_exports.string()).optional(),
-  introduced: external_exports.boolean().optional()
+  introduced: external_exports.boolean().optional(),
+  fingerprint: external_exports.string().regex(/^[0-9a-f]{32}$/).optional(),
+  waived: external_exports.strictObject({ reason: external_exports.string().min(1), approved_by: external_exports.string().min(1), expires: external_exports.string().min(1) }).optional()
 });
-function checkFinding(finding) {
-  const parsed = findingSchema.safeParse(finding);
+function checkFinding(finding2) {
+  const parsed = findingSchema.safeParse(finding2);
   if (!parsed.success) {
     const issue2 = parsed.error.issues[0];
-    throw new Error(`rule ${finding.ruleId} produced a malformed finding: ${issue2?.path.join(".")}: ${issue2?.message}`);
+    throw new Error(`rule ${finding2.ruleId} produced a malformed finding: ${issue2?.path.join(".")}: ${issue2?.message}`);
   }
   return parsed.data;
 }
@@ -56651,7 +56952,7 @@ function sortFindings(findings) {
   );
 }
 function conclude(findings, failOn, existing = "show") {
-  const counted = existing === "fail" ? findings : findings.filter((f) => f.introduced !== false);
+  const counted = findings.filter((f) => !f.waived && (existing === "fail" || f.introduced !== false));
   const worst = Math.min(...counted.map((f) => SEVERITY_RANK[f.severity]), SEVERITY_RANK.notice);
   if (failOn !== "never" && worst <= SEVERITY_RANK[failOn]) return "failure";
   return worst <= SEVERITY_RANK.warning ? "neutral" : "success";
@@ -56675,14 +56976,58 @@ function datasetDiffs(scans, nearThreshold) {
   });
 }
 
+// src/waivers/apply-waivers.ts
+var import_picomatch4 = __toESM(require_picomatch2(), 1);
+var NEVER_WAIVED = /* @__PURE__ */ new Set(["config-invalid", "waiver-invalid"]);
+function covers(w, f, match) {
+  return w.rule === f.ruleId && f.path !== void 0 && match(f.path) && (w.fingerprint === void 0 || w.fingerprint === f.fingerprint);
+}
+async function ownerApproved(path2, owners, approvals) {
+  const listed = ownersOf(path2, owners).owners.filter((o) => o.startsWith("@")).map((o) => o.slice(1).toLowerCase());
+  for (const login of (await approvals.approvers()).map((l) => l.toLowerCase())) {
+    if (listed.includes(login)) return true;
+    for (const team of listed.filter((o) => o.includes("/"))) if (await approvals.inTeam(team, login)) return true;
+  }
+  return false;
+}
+async function applyWaivers(findings, set3, owners, approvals) {
+  const matchers2 = new Map(set3.entries.map((w) => [w, (0, import_picomatch4.default)(w.path, { dot: true })]));
+  const approved = /* @__PURE__ */ new Map();
+  const waiting = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const f of findings) {
+    let waiver;
+    if (!NEVER_WAIVED.has(f.ruleId)) {
+      for (const w of set3.entries) {
+        if (!covers(w, f, matchers2.get(w))) continue;
+        if (w.origin === "change") {
+          let ok = approved.get(f.path);
+          if (!ok) approved.set(f.path, ok = approvals ? ownerApproved(f.path, owners, approvals) : Promise.resolve(false));
+          if (!await ok) {
+            waiting.add(w);
+            continue;
+          }
+        }
+        waiver = w;
+        break;
+      }
+    }
+    out.push(waiver ? { ...f, waived: { reason: waiver.reason, approved_by: waiver.approved_by, expires: waiver.expires } } : f);
+  }
+  const notes = [...waiting].map(
+    (w) => approvals ? `The waiver of ${w.rule} for ${w.path} that this pull request adds (${WAIVERS_PATH}${w.line ? `:${w.line}` : ""}) applies once an owner of the path approves the head commit.` : `The waiver of ${w.rule} for ${w.path} that this change adds (${WAIVERS_PATH}${w.line ? `:${w.line}` : ""}) was not applied: approvals cannot be checked here (the CLI reviews no pull request), so only the base branch's waivers apply.`
+  );
+  return { findings: out, notes };
+}
+
 // src/review.ts
-function mask(finding) {
-  const lexicon4 = scanLexicon();
-  const m = (s) => maskSecrets(s, lexicon4);
+function mask(finding2) {
+  const lexicon5 = scanLexicon();
+  const m = (s) => maskSecrets(s, lexicon5);
   return {
-    ...finding,
-    message: m(finding.message),
-    ...finding.evidence && { evidence: finding.evidence.map(m) }
+    ...finding2,
+    message: m(finding2.message),
+    ...finding2.evidence && { evidence: finding2.evidence.map(m) }
   };
 }
 async function loadRepoConfig(source, override, resolveExtends) {
@@ -56702,8 +57047,9 @@ async function review(req) {
     const findings2 = toFindings(rule, configProblemResults(configPath, parsed.problems, true));
     return { base: source.base, head: source.head, conclusion: "failure", artifacts: [], findings: findings2, notes: [] };
   }
-  const input3 = await buildInput(source, parsed.config, { body: req.body, notes: req.notes, progress: req.progress, signal: req.signal });
-  const findings = runRules(ruleRegistry.values(), input3).map(mask);
+  const input3 = await buildInput(source, parsed.config, { body: req.body, notes: req.notes, progress: req.progress, signal: req.signal, now: req.now });
+  const waived = await applyWaivers(withFingerprints(runRules(ruleRegistry.values(), input3).map(mask), input3.datasets), input3.waivers, input3.owners, req.approvals);
+  const { findings } = waived;
   const nearThreshold = Number(ruleOptions(ruleRegistry.get("dataset-duplicates"), input3.config).near_threshold);
   return {
     base: source.base,
@@ -56712,7 +57058,7 @@ async function review(req) {
     artifacts: input3.artifacts,
     findings,
     // The Source may add notes while it is read (GitHub's file cap), so they are collected after.
-    notes: [...parsed.notes ?? [], ...input3.notes, ...configEditNotes(input3.configChange, req.configOverride?.path)],
+    notes: [...parsed.notes ?? [], ...input3.notes, ...configEditNotes(input3.configChange, req.configOverride?.path), ...waived.notes],
     labelHistory: input3.labelSchemas.filter((l) => l.history.length > 1).map((l) => ({
       path: l.path,
       points: [...l.history].reverse().map((v) => ({ date: v.date.toISOString(), sha: v.sha, count: v.labels.length }))
@@ -56826,12 +57172,12 @@ async function* chunksOf(body) {
 }
 
 // src/sources/repo-path.ts
-import { posix as posix4 } from "node:path";
+import { posix as posix5 } from "node:path";
 var escapes = (normal) => normal === "." || normal === ".." || normal.startsWith("../") || normal.startsWith("/");
 function safePath(path2) {
   if (path2.includes("\0")) return null;
-  const normal = posix4.normalize(path2).replace(/^\.\//, "");
-  if (escapes(normal) || escapes(posix4.normalize(path2.replace(/\\/g, "/")))) return null;
+  const normal = posix5.normalize(path2).replace(/^\.\//, "");
+  if (escapes(normal) || escapes(posix5.normalize(path2.replace(/\\/g, "/")))) return null;
   return normal;
 }
 function encodePath(path2) {
@@ -57355,6 +57701,41 @@ async function fetchConfig(octokit, repo, spec) {
   }
 }
 
+// src/github/head-approvals.ts
+function status2(error62) {
+  return error62.status;
+}
+function headApprovals(octokit, repo, pullNumber, headSha) {
+  let approvers;
+  const teams = /* @__PURE__ */ new Map();
+  return {
+    approvers() {
+      approvers ??= octokit.paginate(octokit.rest.pulls.listReviews, { ...repo, pull_number: pullNumber, per_page: 100 }).then((reviews) => {
+        const latest = /* @__PURE__ */ new Map();
+        for (const r of reviews) {
+          if (!r.user || !["APPROVED", "CHANGES_REQUESTED", "DISMISSED"].includes(r.state)) continue;
+          latest.set(r.user.login, { state: r.state, commit: r.commit_id });
+        }
+        return [...latest].filter(([, r]) => r.state === "APPROVED" && r.commit === headSha).map(([login]) => login);
+      });
+      return approvers;
+    },
+    inTeam(team, login) {
+      const key = `${team}\0${login}`.toLowerCase();
+      let member = teams.get(key);
+      if (!member) {
+        const [org = "", slug = ""] = team.split("/");
+        member = octokit.rest.teams.getMembershipForUserInOrg({ org, team_slug: slug, username: login }).then((r) => r.data.state === "active").catch((error62) => {
+          if (status2(error62) === 404 || status2(error62) === 403) return false;
+          throw error62;
+        });
+        teams.set(key, member);
+      }
+      return member;
+    }
+  };
+}
+
 // src/github/sticky-comment.ts
 var MARKER = "<!-- finetune-review -->";
 function commentHeader(headSha) {
@@ -57463,7 +57844,16 @@ async function reviewAndReport(deps, target) {
       reportProgress(octokit, repo, id, message).catch((e) => log.warn({ err: describe3(e) }, "progress update failed"));
     };
     const result2 = await withTimeout(
-      (signal) => review({ source, body: target.pull?.body ?? void 0, notes: source.notes, progress, resolveExtends, signal, config: loaded.value }),
+      (signal) => review({
+        source,
+        body: target.pull?.body ?? void 0,
+        notes: source.notes,
+        progress,
+        resolveExtends,
+        signal,
+        config: loaded.value,
+        ...target.pull && { approvals: headApprovals(octokit, repo, target.pull.number, headSha) }
+      }),
       deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       deps.signal
     ).finally(() => {

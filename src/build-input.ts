@@ -5,6 +5,8 @@ import { readBaseline } from "./datasets/baseline.js";
 import { classifyContent, detectFile, needsContent, type DetectContext } from "./detect/index.js";
 import { configOwnerRules, parseCodeowners } from "./codeowners.js";
 import { scanLexicon } from "./rules/scan-lexicon.js";
+import { checkWaivers } from "./waivers/check-waivers.js";
+import { parseWaiverFile, WAIVERS_PATH } from "./waivers/waiver-file.js";
 import type {
   Artifact,
   ChangedFile,
@@ -17,6 +19,7 @@ import type {
   ReviewInput,
   Source,
   TrainingEstimate,
+  WaiverSet,
 } from "./types.js";
 import { countLongest, estimateConfig, estimateTraining, loadTokenizer, tokenizerFor, type EstimateConfig } from "./estimate/index.js";
 
@@ -420,6 +423,17 @@ async function ownerRules(source: Source, config: RepoConfig, notes: string[]): 
   return [...rules, ...configOwnerRules(config.owners)];
 }
 
+/** The base branch's waivers and, when the change edits the file, the entries it adds, validated for this review's day. */
+async function readWaivers(source: Source, changed: readonly ChangedFile[], config: RepoConfig, owners: readonly OwnerRule[], headFiles: readonly string[], now: Date): Promise<WaiverSet> {
+  const read = async (ref: string, origin: "base" | "change") => {
+    const bytes = await source.readFile(ref, WAIVERS_PATH);
+    return bytes ? parseWaiverFile(decode(bytes), origin) : null;
+  };
+  const edited = changed.some((f) => f.path === WAIVERS_PATH && f.status !== "removed");
+  const ctx = { now, maxDays: config.max_waiver_days, ruleIds: new Set(Object.keys(config.rules)), owners, headFiles };
+  return checkWaivers(await read(source.base, "base"), edited ? await read(source.head, "change") : null, ctx);
+}
+
 async function evalFiles(files: readonly string[], ctx: DetectContext): Promise<string[]> {
   const found: string[] = [];
   for (const path of files) {
@@ -461,7 +475,7 @@ async function trainingEstimate(
 export async function buildInput(
   source: Source,
   config: RepoConfig,
-  opts: { body?: string; notes?: string[]; progress?: Progress; signal?: AbortSignal; estimate?: boolean } = {},
+  opts: { body?: string; notes?: string[]; progress?: Progress; signal?: AbortSignal; estimate?: boolean; now?: Date } = {},
 ): Promise<ReviewInput> {
   const headDate = await source.headDate();
   const changed = await source.changedFiles();
@@ -488,6 +502,7 @@ export async function buildInput(
   const datasets = await scanDatasets(source, artifacts, context.configs, config, ctx, opts);
   // The scan is a review's long part: a review stopped during it reads nothing more.
   opts.signal?.throwIfAborted();
+  const owners = await ownerRules(source, config, notes);
   const estimate = opts.estimate === false ? undefined : await trainingEstimate(artifacts, context.configs, datasets, config);
   return {
     base: source.base,
@@ -499,12 +514,13 @@ export async function buildInput(
     proposal,
     datasets,
     labelSchemas: await labelSchemas(source, await labelSources(source, artifacts, headFiles, ctx), config, headDate),
-    owners: await ownerRules(source, config, notes),
+    owners,
     headFiles,
     evalFiles: await evalFiles(headFiles, ctx),
     notes,
     configChange,
     contextConfigs: context.configs,
+    waivers: await readWaivers(source, changed, config, owners, headFiles, opts.now ?? new Date()),
     ...(estimate && { estimate }),
     proposes: artifacts.some(
       (a) => a.status !== "removed" && (a.kind === "proposal" || (a.kind === "training-config" && !a.config?.infrastructure && !a.config?.registry)),

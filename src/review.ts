@@ -7,6 +7,8 @@ import { datasetDiffs } from "./datasets/dataset-diff.js";
 import { maskSecrets } from "./datasets/index.js";
 import { scanLexicon } from "./rules/scan-lexicon.js";
 import type { Finding, Review, ReviewInput, Source } from "./types.js";
+import { applyWaivers, type HeadApprovals } from "./waivers/apply-waivers.js";
+import { withFingerprints } from "./waivers/fingerprint.js";
 
 /** What a review needs besides the Source. */
 export interface ReviewRequest {
@@ -30,6 +32,13 @@ export interface ReviewRequest {
   estimate?: boolean;
   /** The repo config as `loadRepoConfig` already gave it (the App reads it first, for `on_error`): not read again. */
   config?: RepoConfigResult;
+  /**
+   * Who approved the PR's head, for waivers the change adds (the App). Absent (the CLI): only the
+   * base branch's waivers apply, and a note says so when the change adds any.
+   */
+  approvals?: HeadApprovals;
+  /** The review's day, for waiver expiry (default: now). */
+  now?: Date;
 }
 
 /** What `loadRepoConfig` gives: the parsed config or its problems, with notes on what was followed. */
@@ -74,8 +83,10 @@ export async function review(req: ReviewRequest): Promise<Review> {
     const findings = toFindings(rule, configProblemResults(configPath, parsed.problems, true));
     return { base: source.base, head: source.head, conclusion: "failure", artifacts: [], findings, notes: [] };
   }
-  const input = await buildInput(source, parsed.config, { body: req.body, notes: req.notes, progress: req.progress, signal: req.signal, estimate: req.estimate });
-  const findings = runRules(ruleRegistry.values(), input).map(mask);
+  const input = await buildInput(source, parsed.config, { body: req.body, notes: req.notes, progress: req.progress, signal: req.signal, now: req.now, estimate: req.estimate });
+  // Fingerprints are taken after masking, so a secret's value never goes into a hash a waiver quotes.
+  const waived = await applyWaivers(withFingerprints(runRules(ruleRegistry.values(), input).map(mask), input.datasets), input.waivers, input.owners, req.approvals);
+  const { findings } = waived;
   // The diff states the duplicate ratio the dataset-duplicates rule judges, at its threshold.
   const nearThreshold = Number(ruleOptions(ruleRegistry.get("dataset-duplicates")!, input.config).near_threshold);
   return {
@@ -85,7 +96,7 @@ export async function review(req: ReviewRequest): Promise<Review> {
     artifacts: input.artifacts,
     findings,
     // The Source may add notes while it is read (GitHub's file cap), so they are collected after.
-    notes: [...(parsed.notes ?? []), ...input.notes, ...configEditNotes(input.configChange, req.configOverride?.path)],
+    notes: [...(parsed.notes ?? []), ...input.notes, ...configEditNotes(input.configChange, req.configOverride?.path), ...waived.notes],
     labelHistory: input.labelSchemas
       .filter((l) => l.history.length > 1)
       .map((l) => ({

@@ -125,10 +125,10 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
 
 /**
  * failure at or above `fail_on`; neutral when warnings remain that `fail_on` lets pass; else
- * success. Only findings this change introduced count, unless `existing` is `fail`.
+ * success. Only findings this change introduced count, unless `existing` is `fail`; waived ones never do.
  */
 export function conclude(findings: readonly Finding[], failOn: "error" | "warning" | "never", existing: ExistingMode = "show"): Conclusion {
-  const counted = existing === "fail" ? findings : findings.filter((f) => f.introduced !== false);
+  const counted = findings.filter((f) => !f.waived && (existing === "fail" || f.introduced !== false));
   const worst = Math.min(...counted.map((f) => SEVERITY_RANK[f.severity]), SEVERITY_RANK.notice);
   if (failOn !== "never" && worst <= SEVERITY_RANK[failOn]) return "failure";
   return worst <= SEVERITY_RANK.warning ? "neutral" : "success";

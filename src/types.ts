@@ -111,6 +111,30 @@ export interface ConfigFacts {
   epochsLine?: number;
   /** The config leaves the epochs to the provider (`n_epochs: auto`). */
   epochsAuto?: true;
+  /** Values of the keys that name a Hugging Face Hub model or dataset, with the revision they state. */
+  hubRefs?: HubRef[];
+}
+
+/**
+ * A value of a key that names a Hugging Face Hub model or dataset (`owner/name`) in a config.
+ * Detection records every candidate; the rule drops the ones that are paths in the repository.
+ */
+export interface HubRef {
+  /** The key path that names it, e.g. `base_model`, `datasets[0].path`, `alpaca_en.hf_hub_url`. */
+  key: string;
+  /** The Hub id without any `@revision` suffix. */
+  id: string;
+  kind: "model" | "dataset";
+  /** 1-based line of the key that names it. */
+  line?: number;
+  /** The revision stated for it (the revision key's value or an `@` suffix), when any. */
+  revision?: string;
+  /** The key that states `revision` (the id's own key for an `@` suffix). */
+  revisionKey?: string;
+  /** The key the framework reads to pin this reference; absent when it has none. */
+  pinKey?: string;
+  /** The file that declares the id when it is not the config itself (a LLaMA-Factory `dataset_info.json`). */
+  file?: string;
 }
 
 /** A changed file that detection recognised as a fine-tuning artifact. */
@@ -318,6 +342,8 @@ export interface ReviewInput {
    * length, eval split and eval set apply to the change; they are not artifacts of it.
    */
   contextConfigs: ContextConfig[];
+  /** Waivers from the base branch (and those the change adds), validated; the `waiver-invalid` rule reports the problems. */
+  waivers: WaiverSet;
   /** The training estimate (tokens, epochs, cost), computed after the scans; absent when nothing is trained. */
   estimate?: TrainingEstimate;
 }
@@ -374,6 +400,48 @@ export interface ConfigProblem {
   line?: number;
 }
 
+/** Which version of the waivers file an entry comes from: the base branch, or added by this change. */
+export type WaiverOrigin = "base" | "change";
+
+/** One waiver entry as written, validated for shape. */
+export interface Waiver {
+  rule: string;
+  /** A glob over repository paths (picomatch, dot files included). */
+  path: string;
+  /** One finding's SARIF partial fingerprint; absent: every finding of the rule under the path. */
+  fingerprint?: string;
+  reason: string;
+  /** An owner of the path, as CODEOWNERS or the config's `owners` write it (`@org/team`, `@user`). */
+  approved_by: string;
+  /** `YYYY-MM-DD`; the waiver applies through this day (UTC). */
+  expires: string;
+  /** 1-based line of the entry in the waivers file. */
+  line?: number;
+  origin: WaiverOrigin;
+}
+
+/** Why a waiver entry does not apply, with the key it is about. */
+export interface WaiverProblem {
+  /** The key at fault (`expires`, `approved_by`, …), empty for the whole entry or file. */
+  key: string;
+  line?: number;
+  message: string;
+  origin: WaiverOrigin;
+}
+
+/** The waivers that apply (subject, for entries the change adds, to an owner's approval) and why the others do not. */
+export interface WaiverSet {
+  entries: Waiver[];
+  problems: WaiverProblem[];
+}
+
+/** How a waived finding was accepted (see `Finding.waived`). */
+export interface WaivedBy {
+  reason: string;
+  approved_by: string;
+  expires: string;
+}
+
 /** Where a finding points. */
 export interface Location {
   path: string;
@@ -399,6 +467,10 @@ export interface Finding {
    * finding about the change itself); false when it was already on the base branch. Absent: true.
    */
   introduced?: boolean;
+  /** Stable across pushes and line moves (see `findingFingerprint`); SARIF's partial fingerprint, what a waiver names. */
+  fingerprint?: string;
+  /** Set when a waiver accepted this finding: it never decides the conclusion. */
+  waived?: WaivedBy;
 }
 
 /** What a rule function returns before the engine stamps metadata on it. */

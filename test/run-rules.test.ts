@@ -19,6 +19,7 @@ function input(over: Partial<ReviewInput> = {}): ReviewInput {
     headFiles: ["data/train.jsonl"],
     evalFiles: [],
     contextConfigs: [],
+    waivers: { entries: [], problems: [] },
     notes: [],
     proposes: false,
     ...over,

@@ -17,6 +17,8 @@ export interface RepoConfig {
   existing: "show" | "hide" | "fail";
   /** Files larger than this are `artifact-unreadable` rather than read. */
   max_file_mb: number;
+  /** How far ahead a waiver's `expires` may be, in days. */
+  max_waiver_days: number;
   paths: {
     configs: string[];
     datasets: string[];
@@ -76,6 +78,13 @@ export function buildConfigSchema(ruleList: readonly Pick<Rule, "meta" | "option
         .default("show")
         .describe("Findings this change did not introduce (already on the base branch): show them apart, hide them from the comment and annotations, or let them fail the check"),
       max_file_mb: z.number().positive().default(50).describe("Files above this size are not read"),
+      max_waiver_days: z
+        .number()
+        .int()
+        .min(1)
+        .max(3650)
+        .default(180)
+        .describe("How many days ahead a waiver in .github/finetune-review-waivers.yml may expire"),
       paths: z
         .strictObject({
           configs: globs,

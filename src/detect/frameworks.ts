@@ -4,9 +4,9 @@
  */
 import { posix } from "node:path";
 import picomatch from "picomatch";
-import type { ConfigFacts } from "../types.js";
+import type { ConfigFacts, HubRef } from "../types.js";
 import { isRecord } from "./dataset-format.js";
-import { signatures, type FactsSpec, type FrameworkSignature, type MatchClause } from "./signatures.js";
+import { signatures, type FactsSpec, type FrameworkSignature, type HubRefSpec, type MatchClause } from "./signatures.js";
 import { parseStructured, type PathHit, type StructuredDoc } from "./structured-doc.js";
 
 /** Reads another file at head (null when missing). */
@@ -113,6 +113,8 @@ export async function extractFacts(fw: FrameworkSignature | undefined, input: Fa
       break;
     }
   }
+  const hubRefs = readHubRefs(spec.hub_refs, doc);
+  if (hubRefs.length > 0) facts.hubRefs = hubRefs;
   readModelAndEpochs(spec, doc, facts);
   if (spec.resolve) await resolveDatasets(spec.resolve, input, facts, add);
   if (spec.resolve && /entries$/.test(spec.resolve.kind)) facts.registry = true;
@@ -233,6 +235,14 @@ async function resolveDatasets(resolve: NonNullable<FactsSpec["resolve"]>, input
         for (const hit of doc.select(key)) {
           for (const name of datasetNames(hit.value)) {
             const entry = entries[name];
+            if (isRecord(entry) && resolve.hub_id_key) {
+              const ref = hubRef(entry[resolve.hub_id_key], { key, kind: "dataset", line: hit.keyLine, file: registryPath });
+              if (ref) {
+                const stated = resolve.hub_revision_key ? revisionValue(entry[resolve.hub_revision_key]) : undefined;
+                if (ref.revision === undefined && stated !== undefined) Object.assign(ref, { revision: stated, revisionKey: `${name}.${resolve.hub_revision_key}` });
+                (facts.hubRefs ??= []).push(ref);
+              }
+            }
             if (!isRecord(entry) || resolve.hub_keys.some((k) => entry[k] !== undefined && entry[k] !== null)) continue;
             add(list, entry[resolve.file_key], hit.valueLine, dir, true);
           }
@@ -287,6 +297,76 @@ async function resolveDatasets(resolve: NonNullable<FactsSpec["resolve"]>, input
       return;
     }
   }
+}
+
+const HUB_REPO_ID = /^[A-Za-z0-9][\w.-]{0,95}\/[\w.-]{1,96}$/;
+
+/**
+ * The Hub id `raw` names (`owner/name`, with the revision of an `owner/name@rev` form), or
+ * undefined for local paths (`./x`, `/x`, `~/x`, a data-file extension), URLs and templated values.
+ * Whether an `owner/name` is a folder in the repository is the rule's to decide (it knows the files).
+ */
+export function parseHubId(raw: unknown): { id: string; revision?: string } | undefined {
+  if (typeof raw !== "string") return undefined;
+  const value = raw.trim();
+  const at = value.indexOf("@");
+  const id = at < 0 ? value : value.slice(0, at);
+  const revision = at < 0 ? undefined : value.slice(at + 1);
+  if (revision !== undefined && !/^[\w./-]+$/.test(revision)) return undefined;
+  if (!HUB_REPO_ID.test(id) || id.includes("..") || DATA_FILE.test(id)) return undefined;
+  return revision === undefined ? { id } : { id, revision };
+}
+
+function revisionValue(raw: unknown): string | undefined {
+  if (typeof raw === "number") return String(raw);
+  return typeof raw === "string" && raw.trim() !== "" ? raw.trim() : undefined;
+}
+
+function hubRef(raw: unknown, at: Omit<HubRef, "id">): HubRef | undefined {
+  const parsed = parseHubId(raw);
+  if (!parsed) return undefined;
+  const ref: HubRef = { ...at, id: parsed.id };
+  if (parsed.revision !== undefined) Object.assign(ref, { revision: parsed.revision, revisionKey: at.key });
+  return ref;
+}
+
+/**
+ * Reads the Hub references a framework's keys name. A spec's key is `parent.idKey`; the revision
+ * and pin keys sit beside the id's key in the same mapping (axolotl `datasets[].revision`,
+ * TRL `model_revision` beside `model_name_or_path`).
+ */
+function readHubRefs(specs: readonly HubRefSpec[], doc: StructuredDoc): HubRef[] {
+  const refs: HubRef[] = [];
+  for (const spec of specs) {
+    if (spec.map_keys) {
+      for (const hit of doc.select(`${spec.key}.*`)) {
+        const ref = hubRef(hit.key, { key: `${spec.key}.${hit.key}`, kind: spec.kind, line: hit.keyLine, ...(spec.pin && { pinKey: spec.pin }) });
+        if (ref) refs.push(ref);
+      }
+      continue;
+    }
+    const dot = spec.key.lastIndexOf(".");
+    const parentPath = dot < 0 ? "" : spec.key.slice(0, dot);
+    const idKey = spec.key.slice(dot + 1);
+    const parents: PathHit[] = parentPath === "" ? [{ value: doc.value }] : doc.select(parentPath);
+    const holders = parents.map((p, index) => ({ ...p, index })).filter((p) => isRecord(p.value) && idKey in p.value);
+    const idHits = doc.select(spec.key);
+    // select() skips the parents without the key, so its hits line up with `holders` one to one.
+    const aligned = idHits.length === holders.length;
+    const listed = parentPath.endsWith("[]") && Array.isArray(doc.select(parentPath.slice(0, -2))[0]?.value);
+    holders.forEach((holder, i) => {
+      const record = holder.value as Record<string, unknown>;
+      const base = parentPath.replace("*", holder.key ?? "*").replace(/\[\]$/, listed ? `[${holder.index}]` : "");
+      const beside = (k: string) => (base === "" ? k : `${base}.${k}`);
+      const ref = hubRef(record[idKey], { key: beside(idKey), kind: spec.kind, line: aligned ? idHits[i]?.keyLine : undefined });
+      if (!ref) return;
+      const stated = spec.revision ? revisionValue(record[spec.revision]) : undefined;
+      if (ref.revision === undefined && stated !== undefined && spec.revision) Object.assign(ref, { revision: stated, revisionKey: beside(spec.revision) });
+      if (spec.pin) ref.pinKey = beside(spec.pin);
+      refs.push(ref);
+    });
+  }
+  return refs;
 }
 
 function datasetNames(value: unknown): string[] {

@@ -66,6 +66,9 @@ const resolveSchema = z.discriminatedUnion("kind", [
     registry_file: z.string(),
     file_key: z.string(),
     hub_keys: hubKeys,
+    /** The entry key that names a Hub dataset, and the one beside it that states its revision. */
+    hub_id_key: z.string().optional(),
+    hub_revision_key: z.string().optional(),
   }),
   z.strictObject({ kind: z.literal("llamafactory-dataset-info-entries"), file_key: z.string(), hub_keys: hubKeys }),
   z.strictObject({ kind: z.literal("llamafactory-v1-registry-entries"), path_key: z.string() }),
@@ -78,12 +81,26 @@ const resolveSchema = z.discriminatedUnion("kind", [
   }),
 ]);
 
+const hubRefSchema = z.strictObject({
+  /** Key path of the value that names the id (`base_model`, `datasets[].path`, `*.hf_hub_url`). */
+  key: z.string().min(1),
+  kind: z.enum(["model", "dataset"]),
+  /** The ids are the keys of the mapping at `key` (alignment-handbook `dataset_mixer`), not its values. */
+  map_keys: z.boolean().default(false),
+  /** A key beside the id's key that states its revision, when present. */
+  revision: z.string().min(1).optional(),
+  /** The key beside it that the framework reads to pin the revision; absent when there is none. */
+  pin: z.string().min(1).optional(),
+});
+
 const factsSchema = z.strictObject({
   adapter: adapterSchema.optional(),
   eval: z.array(evalTestSchema).default([]),
   datasets: keys,
   eval_datasets: keys,
   sequence_length: keys,
+  /** Keys that may name a Hugging Face Hub model or dataset. */
+  hub_refs: z.array(hubRefSchema).default([]),
   /** Keys naming the base model (string values only); a framework without its own list uses `generic_facts`'. */
   model: keys,
   /** Keys stating the training epochs; a framework without its own list uses `generic_facts`'. */
@@ -141,6 +158,8 @@ export type FrameworkSignature = DetectionSignatures["frameworks"][number];
 export type MatchClause = FrameworkSignature["match"][number];
 /** How to read config facts for a framework. */
 export type FactsSpec = z.infer<typeof factsSchema>;
+/** One key that may name a Hugging Face Hub model or dataset. */
+export type HubRefSpec = FactsSpec["hub_refs"][number];
 /** One dataset record format. */
 export type DatasetFormatSignature = DetectionSignatures["dataset_formats"][number];
 

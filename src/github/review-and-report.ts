@@ -7,6 +7,7 @@ import type { Review } from "../types.js";
 import { CHECK_NAME, completeCheckRun, failCheckRun, reportProgress, startCheckRun } from "./check-run.js";
 import type { GitHubClient, RepoRef } from "./client.js";
 import { extendsResolver } from "./extends-resolver.js";
+import { headApprovals } from "./head-approvals.js";
 import { commentHeader, listComments, upsertStickyComment } from "./sticky-comment.js";
 
 /** What to review: a PR's head against its base, or a merge-queue commit against its base (no PR). */
@@ -129,7 +130,17 @@ export async function reviewAndReport(deps: ReportDeps, target: ReviewTarget): P
       reportProgress(octokit, repo, id, message).catch((e: unknown) => log.warn({ err: describe(e) }, "progress update failed"));
     };
     const result = await withTimeout(
-      (signal) => review({ source, body: target.pull?.body ?? undefined, notes: source.notes, progress, resolveExtends, signal, config: loaded.value }),
+      (signal) =>
+        review({
+          source,
+          body: target.pull?.body ?? undefined,
+          notes: source.notes,
+          progress,
+          resolveExtends,
+          signal,
+          config: loaded.value,
+          ...(target.pull && { approvals: headApprovals(octokit, repo, target.pull.number, headSha) }),
+        }),
       deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       deps.signal,
     ).finally(() => {

@@ -23,6 +23,8 @@ export interface JsonFinding {
   endLine?: number;
   /** Whether this change introduced the finding (false: already on the base branch). */
   introduced: boolean;
+  /** Present when a waiver accepted the finding: it did not decide the conclusion. */
+  waived?: { reason: string; approved_by: string; expires: string };
 }
 
 /**
@@ -57,7 +59,7 @@ export function toJsonReview(review: Review): JsonReview {
     conclusion: review.conclusion,
     artifacts: review.artifacts.map((a) => ({ path: a.path, kind: a.kind, format: a.format })),
     findings: review.findings.map((f) => {
-      const out: Omit<JsonFinding, "introduced"> = {
+      const out: Omit<JsonFinding, "introduced" | "waived"> = {
         ruleId: f.ruleId,
         pattern: f.pattern,
         severity: f.severity,
@@ -68,7 +70,7 @@ export function toJsonReview(review: Review): JsonReview {
       if (f.path !== undefined) out.path = f.path;
       if (f.line !== undefined) out.line = f.line;
       if (f.endLine !== undefined) out.endLine = f.endLine;
-      return { ...out, introduced: f.introduced !== false };
+      return { ...out, introduced: f.introduced !== false, ...(f.waived && { waived: { ...f.waived } }) };
     }),
     datasets: (review.datasets ?? []).map((d) => ({ ...d })),
     estimate: jsonEstimate(review.estimate),

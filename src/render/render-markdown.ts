@@ -21,6 +21,7 @@ import {
   shortSha,
   showsRemediation,
   splitByIntroduced,
+  describeWaiver,
 } from "./summary.js";
 
 /** Options of {@link renderMarkdown}. */
@@ -59,11 +60,11 @@ export function renderMarkdown(review: Review, opts: MarkdownOptions = {}): stri
   if (opts.marker) out.push(opts.marker);
 
   const mode = review.settings?.existing ?? "show";
-  const { introduced, existing } = splitByIntroduced(review.findings);
+  const { introduced, existing, waived } = splitByIntroduced(review.findings);
   const counts = countSeverities(introduced);
   const kinds = describeArtifactKinds(review.artifacts);
   const refs = `base \`${shaText(shortSha(review.base))}\` → head \`${shaText(shortSha(review.head))}\``;
-  const old = existing.length > 0 ? ` · ${existing.length} already on the base branch` : "";
+  const old = `${existing.length > 0 ? ` · ${existing.length} already on the base branch` : ""}${waived.length > 0 ? ` · ${waived.length} waived` : ""}`;
   const reviewed =
     review.artifacts.length === 0
       ? review.findings.length === 0
@@ -96,9 +97,10 @@ export function renderMarkdown(review: Review, opts: MarkdownOptions = {}): stri
       if (group.pattern === 1) out.push(...renderChurnCharts(review));
     }
   } else {
-    out.push("", "No new findings: this change introduces none.");
+    out.push("", waived.length > 0 ? "No new findings beyond the waived ones below." : "No new findings: this change introduces none.");
   }
   out.push(...renderExisting(existing, mode, opts));
+  out.push(...renderWaived(waived, opts));
   out.push(
     "",
     "<sub>Each finding names its rule id; rules are configured by id in `.github/finetune-review.yml` on the base branch.</sub>",
@@ -113,6 +115,18 @@ function renderExisting(existing: readonly Finding[], mode: "show" | "hide" | "f
   const counts = mode === "fail" ? "; they count towards the conclusion (`existing: fail`)" : "; they do not decide this check";
   const out = ["", `<details><summary>Already on the base branch (${existing.length})${counts}</summary>`, ""];
   existing.forEach((f, i) => out.push(...renderFinding(f, showsRemediation(existing, i), opts)));
+  out.push("", "</details>");
+  return out;
+}
+
+/** Findings a waiver accepted, collapsed, each with its reason, approver and expiry. */
+function renderWaived(waived: readonly Finding[], opts: MarkdownOptions): string[] {
+  if (waived.length === 0) return [];
+  const out = ["", `<details><summary>Waived (${waived.length}); they do not decide this check</summary>`, ""];
+  for (const f of waived) {
+    const [first = "", ...rest] = renderFinding(f, false, opts);
+    out.push(`${first}<br>`, `  **Waived:** ${escapeMarkdown(describeWaiver(f).replace(/^waived: /, ""))}`, ...rest);
+  }
   out.push("", "</details>");
   return out;
 }

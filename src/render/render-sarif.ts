@@ -1,8 +1,8 @@
 /**
  * SARIF 2.1.0 output for code scanning: one run, one rule per RuleMeta, one result per finding.
  */
-import { createHash } from "node:crypto";
-import type { Finding, PatternNumber, Review, RuleMeta, Severity } from "../types.js";
+import type { PatternNumber, Review, RuleMeta, Severity } from "../types.js";
+import { findingFingerprint } from "../waivers/fingerprint.js";
 import { PATTERN_NAMES } from "./patterns.js";
 
 /** Options of {@link renderSarif}. */
@@ -42,6 +42,8 @@ export interface SarifResult {
   partialFingerprints: Record<string, string>;
   /** `new` when this change introduced the finding, `unchanged` when it was already on the base branch. */
   baselineState: "new" | "unchanged";
+  /** Present when a waiver accepted the finding, with its reason, approver and expiry as the justification. */
+  suppressions?: { kind: "external"; status: "accepted"; justification: string }[];
 }
 
 /** A SARIF log with a single run. */
@@ -57,7 +59,7 @@ export interface SarifLog {
 const LEVELS: Record<Severity, SarifLevel> = { error: "error", warning: "warning", notice: "note" };
 
 /** The key of our fingerprint in `partialFingerprints`; bump the suffix if the hash input changes. */
-export const FINGERPRINT_KEY = "finetuneReview/v1";
+export const FINGERPRINT_KEY = "finetuneReview/v2";
 
 /** `dataset-format` -> `DatasetFormat`. */
 export function pascalCase(id: string): string {
@@ -92,12 +94,6 @@ function toRule(
   };
 }
 
-function fingerprint(f: Finding): string {
-  return createHash("sha256")
-    .update(`${f.ruleId}\u0000${f.path ?? ""}\u0000${f.message}`)
-    .digest("hex")
-    .slice(0, 32);
-}
 
 /** Builds the SARIF log of a review. Findings of rules missing from `rules` get a descriptor of their own. */
 export function toSarifLog(review: Review, rules: readonly RuleMeta[], opts: SarifOptions = {}): SarifLog {
@@ -117,9 +113,12 @@ export function toSarifLog(review: Review, rules: readonly RuleMeta[], opts: Sar
       ruleIndex,
       level: LEVELS[f.severity],
       message: { text: f.remediation ? `${f.message} Fix: ${f.remediation}` : f.message },
-      partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(f) },
+      partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint ?? findingFingerprint(f) },
       baselineState: f.introduced === false ? "unchanged" : "new",
     };
+    if (f.waived) {
+      result.suppressions = [{ kind: "external", status: "accepted", justification: `${f.waived.reason} (approved by ${f.waived.approved_by}, expires ${f.waived.expires})` }];
+    }
     if (f.path !== undefined) {
       const physicalLocation: NonNullable<SarifResult["locations"]>[number]["physicalLocation"] = {
         artifactLocation: { uri: toSarifUri(f.path) },

@@ -18,6 +18,7 @@ import {
   shortSha,
   showsRemediation,
   splitByIntroduced,
+  describeWaiver,
 } from "./summary.js";
 
 /** Options of {@link renderText}. */
@@ -48,9 +49,9 @@ export function renderText(review: Review, opts: TextOptions = {}): string {
   const lines: string[] = [];
 
   const mode = review.settings?.existing ?? "show";
-  const { introduced, existing } = splitByIntroduced(review.findings);
+  const { introduced, existing, waived } = splitByIntroduced(review.findings);
   const counts = formatCounts(countSeverities(introduced));
-  const old = existing.length > 0 ? `, ${existing.length} already on the base branch` : "";
+  const old = `${existing.length > 0 ? `, ${existing.length} already on the base branch` : ""}${waived.length > 0 ? `, ${waived.length} waived` : ""}`;
   const artifacts = plural(review.artifacts.length, "artifact");
   const refs = `base ${shortSha(review.base)}..head ${shortSha(review.head)}`;
   lines.push(
@@ -79,7 +80,7 @@ export function renderText(review: Review, opts: TextOptions = {}): string {
   if (review.findings.length === 0) {
     if (review.artifacts.length > 0) lines.push("", "No findings: this proposal follows the seven patterns.");
   } else {
-    if (introduced.length === 0) lines.push("", "No new findings: this change introduces none.");
+    if (introduced.length === 0) lines.push("", waived.length > 0 ? "No new findings beyond the waived ones below." : "No new findings: this change introduces none.");
     for (const group of groupByPattern(introduced)) {
       lines.push("", paint("bold", patternHeading(group.pattern)));
       group.findings.forEach((f, i) => lines.push(...renderFinding(f, showsRemediation(group.findings, i), paint, clean)));
@@ -90,6 +91,10 @@ export function renderText(review: Review, opts: TextOptions = {}): string {
       const counted = mode === "fail" ? "they count (existing: fail)" : "they do not decide the conclusion";
       lines.push("", paint("bold", `Already on the base branch (${existing.length}); ${counted}:`));
       existing.forEach((f, i) => lines.push(...renderFinding(f, showsRemediation(existing, i), paint, clean)));
+    }
+    if (waived.length > 0) {
+      lines.push("", paint("bold", `Waived (${waived.length}); they do not decide the conclusion:`));
+      for (const f of waived) lines.push(...renderFinding(f, false, paint, clean), ...indent(clean(describeWaiver(f)), `    ${paint("dim", "·")} `, "      "));
     }
   }
 

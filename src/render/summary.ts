@@ -112,17 +112,23 @@ export function replaceControlChars(text: string): string {
   });
 }
 
-/** Findings this change introduced, and those already on the base branch. */
-export function splitByIntroduced(findings: readonly Finding[]): { introduced: Finding[]; existing: Finding[] } {
+/** Findings this change introduced, those already on the base branch, and those a waiver accepted (whichever they are). */
+export function splitByIntroduced(findings: readonly Finding[]): { introduced: Finding[]; existing: Finding[]; waived: Finding[] } {
   const introduced: Finding[] = [];
   const existing: Finding[] = [];
-  for (const f of findings) (f.introduced === false ? existing : introduced).push(f);
-  return { introduced, existing };
+  const waived: Finding[] = [];
+  for (const f of findings) (f.waived ? waived : f.introduced === false ? existing : introduced).push(f);
+  return { introduced, existing, waived };
 }
 
-/** The findings annotated on the diff: introduced ones, and existing ones too when they count (`existing: fail`). */
+/** How a waived finding was accepted, in one phrase: "waived: <reason> (approved by @x, until 2027-03-01)". */
+export function describeWaiver(f: Finding): string {
+  return f.waived ? `waived: ${f.waived.reason} (approved by ${f.waived.approved_by}, until ${f.waived.expires})` : "";
+}
+
+/** The findings annotated on the diff: introduced ones, and existing ones too when they count (`existing: fail`); never waived ones. */
 export function annotatedFindings(review: Review): Finding[] {
-  return review.settings?.existing === "fail" ? [...review.findings] : splitByIntroduced(review.findings).introduced;
+  return review.settings?.existing === "fail" ? review.findings.filter((f) => !f.waived) : splitByIntroduced(review.findings).introduced;
 }
 
 /** A label's share moved by at least this many percentage points to be shown in a dataset diff. */

@@ -14,12 +14,14 @@ import evalCoverage from "./eval-coverage.js";
 import evalLeakage from "./eval-leakage.js";
 import evalSuite from "./eval-suite.js";
 import fullFinetune from "./full-finetune.js";
+import hubUnpinned from "./hub-unpinned.js";
 import labelSchemaChange from "./label-schema-change.js";
 import labelSchemaChurn from "./label-schema-churn.js";
 import latencyBudget from "./latency-budget.js";
 import ownership from "./ownership.js";
 import reasoningFix from "./reasoning-fix.js";
 import trainingBudget from "./training-budget.js";
+import waiverInvalid from "./waiver-invalid.js";
 
 /** Every rule, by id, in sorted order. Adding a rule: its module, `rules/<id>.yml`, and one line here. */
 export const ruleRegistry: ReadonlyMap<string, Rule> = new Map(
@@ -40,12 +42,14 @@ export const ruleRegistry: ReadonlyMap<string, Rule> = new Map(
       evalLeakage,
       evalSuite,
       fullFinetune,
+      hubUnpinned,
       labelSchemaChange,
       labelSchemaChurn,
       latencyBudget,
       ownership,
       reasoningFix,
       trainingBudget,
+      waiverInvalid,
     ] as Rule[]
   )
     .sort((a, b) => a.meta.id.localeCompare(b.meta.id))

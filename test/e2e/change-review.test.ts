@@ -92,7 +92,9 @@ describe("a review judges the change (CLI, real git repositories)", () => {
     const r = await reviewScenario({ base: merged, head: { "data/train.jsonl": lines(dirty), "configs/router-lora.yml": config } });
     expect(r.json.artifacts.map((a) => a.path)).toEqual(["configs/router-lora.yml"]);
     expect(where(existing(r))).toEqual(["dataset-format@data/train.jsonl:61"]);
-    expect(introduced(r)).toEqual([]);
+    // A config-scoped finding is about the change itself: the edited config's unpinned base model is reported again (a notice).
+    expect(where(introduced(r))).toEqual(["hub-unpinned@configs/router-lora.yml:1"]);
+    expect(introduced(r).map((f) => f.severity)).toEqual(["notice"]);
     expect(diffs(r)).toEqual([]);
     expect(r.json.conclusion).toBe("success");
   });

@@ -352,6 +352,50 @@ describe("re-run buttons and the merge queue", () => {
   });
 });
 
+describe("waivers", () => {
+  const SECRET = `ghp_${"a1B2c3D4e5".repeat(3)}abcdef`;
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const waiverFile = `waivers:\n  - rule: dataset-sensitive\n    path: data/**\n    reason: "a revoked token kept to teach the model to refuse"\n    approved_by: "@acme/ml-platform"\n    expires: ${day(30)}\n`;
+  const leaky = {
+    ...GOOD.base,
+    ...GOOD.head,
+    "data/train.jsonl": `${String(GOOD.head["data/train.jsonl"])}${JSON.stringify({ text: `my token is ${SECRET}`, label: "billing" })}\n`,
+  } as Record<string, string | Buffer>;
+
+  it("a waiver on the base branch turns the failing review into a passing one, shown with its reason", async () => {
+    const base = { ...GOOD.base, ".github/finetune-review-waivers.yml": waiverFile } as Record<string, string | Buffer>;
+    const state = nockGitHub(spec({ base, head: { ...leaky, ".github/finetune-review-waivers.yml": waiverFile } }), [...REVIEW, "comment-create"]);
+    await (await probot()).receive({ id: "1", name: "pull_request", payload: prEvent("opened") } as never);
+    const done = checkBodies(state)[1]!;
+    expect(done.conclusion).toBe("success");
+    const annotations = (done.output as { annotations?: { title: string }[] }).annotations ?? [];
+    expect(annotations.filter((a) => a.title.includes("dataset-sensitive"))).toEqual([]);
+    expect(state.comments[0]!.body).toMatch(/Waived \(1\); they do not decide this check/);
+    expect(state.comments[0]!.body).toContain("a revoked token kept to teach the model to refuse (approved by @\u200bacme/ml-platform, until");
+    expect(state.comments[0]!.body).not.toContain(SECRET);
+    state.scope.done();
+  });
+
+  it("a waiver the pull request adds applies only with an approving review of the head from an owner", async () => {
+    const head = { ...leaky, ".github/finetune-review-waivers.yml": waiverFile };
+    const unapproved = nockGitHub(spec({ head, reviews: [{ user: "mallory", state: "APPROVED" }, { user: "alice", state: "APPROVED", commit_id: "d".repeat(40) }], teams: { "acme/ml-platform": ["alice"] } }), [...REVIEW, "comment-create", "reviews", "team-membership"]);
+    await (await probot()).receive({ id: "1", name: "pull_request", payload: prEvent("opened") } as never);
+    expect(checkBodies(unapproved)[1]!.conclusion).toBe("failure");
+    expect(unapproved.comments[0]!.body).toContain("applies once an owner of the path approves the head commit");
+    // mallory approved the head but is not in the team; alice's approval is of an older commit.
+    expect(unapproved.requests.map((r) => r.path)).toContain("/orgs/acme/teams/ml-platform/memberships/mallory");
+    expect(unapproved.requests.map((r) => r.path)).not.toContain("/orgs/acme/teams/ml-platform/memberships/alice");
+    unapproved.scope.done();
+    nock.cleanAll();
+
+    const approved = nockGitHub(spec({ head, reviews: [{ user: "alice", state: "APPROVED" }], teams: { "acme/ml-platform": ["alice"] } }), [...REVIEW, "comment-create", "reviews", "team-membership"]);
+    await (await probot()).receive({ id: "2", name: "pull_request", payload: prEvent("opened") } as never);
+    expect(checkBodies(approved)[1]!.conclusion).toBe("success");
+    expect(approved.comments[0]!.body).toMatch(/Waived \(1\)/);
+    approved.scope.done();
+  });
+});
+
 /** The permission each REST route the App calls needs (GitHub's fine-grained permission tables). */
 const ROUTE_PERMISSIONS: [RegExp, string, "read" | "write" | null][] = [
   [/^POST \/app\/installations\/\d+\/access_tokens$/, "app (JWT)", null],
@@ -370,6 +414,8 @@ const ROUTE_PERMISSIONS: [RegExp, string, "read" | "write" | null][] = [
   [/^(PATCH|DELETE) \/repos\/[^/]+\/[^/]+\/issues\/comments\/\d+$/, "pull_requests", "write"],
   [/^POST \/repos\/[^/]+\/[^/]+\/issues\/comments\/\d+\/reactions$/, "pull_requests", "write"],
   [/^GET \/repos\/[^/]+\/[^/]+\/collaborators\/[^/]+\/permission$/, "metadata", "read"],
+  [/^GET \/repos\/[^/]+\/[^/]+\/pulls\/\d+\/reviews$/, "pull_requests", "read"],
+  [/^GET \/orgs\/[^/]+\/teams\/[^/]+\/memberships\/[^/]+$/, "members", "read"],
   // Queries only (file histories and blobs of the repository): contents read.
   [/^POST \/graphql$/, "contents", "read"],
 ];

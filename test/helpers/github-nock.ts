@@ -30,6 +30,10 @@ export interface RepoSpec {
   comments?: Comment[];
   permission?: { permission: string; role_name: string };
   appSlug?: string;
+  /** The PR's reviews, oldest first (`commit_id` defaults to the head sha). */
+  reviews?: { user: string; state: "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED" | "DISMISSED"; commit_id?: string }[];
+  /** Team members by `org/team-slug`. */
+  teams?: Record<string, string[]>;
 }
 
 export type Route =
@@ -51,6 +55,8 @@ export type Route =
   | "reaction"
   | "permission"
   | "pulls-for-commit"
+  | "reviews"
+  | "team-membership"
   | "graphql";
 
 export interface Recorded {
@@ -211,6 +217,18 @@ export function nockGitHub(spec: RepoSpec, routes: readonly Route[]): FakeState 
     scope.get(new RegExp(`^${repoPath}/collaborators/[^/]+/permission$`)).reply(200, (uri) => (record("GET", uri, undefined), { ...(spec.permission ?? { permission: "read", role_name: "read" }), user: { login: uri.split("/").at(-2) } }));
   if (has("pulls-for-commit"))
     scope.get(new RegExp(`^${repoPath}/commits/[0-9a-f]{40}/pulls\\?per_page=100$`)).reply(200, (uri) => (record("GET", uri, undefined), [{ number: spec.pr.number, state: "open" }]));
+  if (has("reviews"))
+    scope.get(`${repoPath}/pulls/${spec.pr.number}/reviews`).query(true).reply(200, (uri) => {
+      record("GET", uri, undefined);
+      return (spec.reviews ?? []).map((r, i) => ({ id: 500 + i, user: { login: r.user, type: "User" }, state: r.state, commit_id: r.commit_id ?? spec.headSha, body: "" }));
+    });
+  if (has("team-membership"))
+    scope.get(/^\/orgs\/[^/]+\/teams\/[^/]+\/memberships\/[^/]+$/).reply((uri) => {
+      record("GET", uri, undefined);
+      const [, , org, , team, , user] = uri.split("/");
+      const member = (spec.teams?.[`${org}/${team}`] ?? []).includes(user ?? "");
+      return member ? [200, { state: "active", role: "member", url: `${API}${uri}` }] : [404, { message: "Not Found" }];
+    });
   if (has("graphql"))
     scope.post("/graphql").reply(async (uri, body) => {
       record("POST", uri, body);

@@ -94,6 +94,7 @@ export async function caseInput(ruleId: string, c: RuleCase): Promise<ReviewInpu
     headFiles: paths,
     evalFiles: specs.filter((s) => s.role === "eval").map((s) => s.path),
     contextConfigs: [],
+    waivers: { entries: [], problems: [] },
     notes: [],
     proposes: artifacts.length > 0,
     ...c.input,

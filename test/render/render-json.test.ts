@@ -18,7 +18,7 @@ describe("renderJson", () => {
     for (const a of artifacts) expect(Object.keys(a)).toEqual(["path", "kind", "format"]);
     const findings = doc.findings as Record<string, unknown>[];
     expect(findings).toHaveLength(review.findings.length);
-    const allowed = ["ruleId", "pattern", "severity", "title", "message", "remediation", "path", "line", "endLine", "introduced"];
+    const allowed = ["ruleId", "pattern", "severity", "title", "message", "remediation", "path", "line", "endLine", "introduced", "waived"];
     for (const f of findings) expect(typeof f.introduced).toBe("boolean");
     for (const f of findings) for (const k of Object.keys(f)) expect(allowed).toContain(k);
   });

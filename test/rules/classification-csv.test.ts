@@ -30,6 +30,7 @@ function input(path: string, format: string, datasets: ReviewInput["datasets"]):
     headFiles: [path],
     evalFiles: [],
     contextConfigs: [],
+    waivers: { entries: [], problems: [] },
     notes: [],
     proposes: false,
   };

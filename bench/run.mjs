@@ -164,8 +164,8 @@ async function appendShare(path, share, seed) {
 }
 
 /** Reviews `base..head` of a local repository in a child process: its time and peak RSS. */
-async function reviewChild(dir, base, head) {
-  const { stdout } = await run(process.execPath, [join(root, "bench/review-child.mjs"), dir, base, head], { maxBuffer: 1 << 26 });
+async function reviewChild(dir, base, head, ...flags) {
+  const { stdout } = await run(process.execPath, [join(root, "bench/review-child.mjs"), dir, base, head, ...flags], { maxBuffer: 1 << 26 });
   return JSON.parse(stdout.trim().split("\n").pop());
 }
 
@@ -462,8 +462,48 @@ async function concurrentFigures() {
   }
 }
 
+// 3c. The cost of the training estimate on the big file: a PR that adds a 500 MB JSONL and the
+// OpenAI job that trains it (gpt-4o-mini: o200k_base counts the scan's text sample and its longest
+// records, × n_epochs × pricing), reviewed with the estimate and without it (`estimate: false`: no
+// text sample kept, no tokenizer loaded), each in its own process, alternating, best of the runs.
+async function estimateOverhead() {
+  const repo = await newRepo("estimate");
+  const base = await repo.commit({ ".github/finetune-review.yml": "max_file_mb: 2048\npricing:\n  gpt-4o-mini: 3\n", "README.md": "estimate\n" });
+  log(`generating a ${RSS_MB} MB JSONL for the estimate...`);
+  await mkdir(join(repo.dir, "data"), { recursive: true });
+  await writeChatJsonl(join(repo.dir, "data/train.jsonl"), RSS_MB * 1e6, 3);
+  const head = await repo.commit({ "ft/job.json": `${JSON.stringify({ training_file: "data/train.jsonl", model: "gpt-4o-mini-2024-07-18", hyperparameters: { n_epochs: 3 } })}\n` });
+  let withMs = Infinity;
+  let withoutMs = Infinity;
+  let withRss = 0;
+  let withoutRss = 0;
+  let estimate;
+  // Alternating which goes first: on a shared machine the load moves between runs.
+  for (let i = 0; i < Number(process.env.BENCH_ESTIMATE_RUNS ?? 3); i++) {
+    for (const off of i % 2 === 0 ? [true, false] : [false, true]) {
+      const out = await reviewChild(repo.dir, base, head, ...(off ? ["no-estimate"] : []));
+      if (off) {
+        withoutMs = Math.min(withoutMs, out.ms);
+        withoutRss = Math.max(withoutRss, out.maxRssMb);
+      } else {
+        withMs = Math.min(withMs, out.ms);
+        withRss = Math.max(withRss, out.maxRssMb);
+        estimate = out.estimate;
+      }
+    }
+  }
+  figures.estimate_overhead_ratio = round(withMs / withoutMs, 3);
+  const what = estimate ? `${estimate.method}, ${estimate.tokens} tokens × ${estimate.epochs}${estimate.usd === undefined ? "" : ` ≈ $${estimate.usd}`}` : "no estimate";
+  row(`review of an added ${RSS_MB} MB JSONL + OpenAI job, with the estimate (${what})`, `${round(withMs / 1000, 1)} s`);
+  row("the same review without the estimate", `${round(withoutMs / 1000, 1)} s`);
+  row("estimate_overhead_ratio (with / without)", figures.estimate_overhead_ratio, "<= 1.15");
+  figures.estimate_peak_rss_mb = round(withRss, 0);
+  row("peak RSS with / without the estimate", `${round(withRss, 0)} / ${round(withoutRss, 0)} MB`, "<= 256");
+  await rm(repo.dir, { recursive: true, force: true });
+}
+
 /** `BENCH_ONLY=peak-rss,change-review` runs only those sections (names as below); all by default. */
-const sections = { "scan": scanThroughput, "near-dup": nearDupGrowth, "peak-rss": peakRss, "change-review": changeReview, "dup-heavy": dupHeavy, "github": githubFigures, "concurrent": concurrentFigures };
+const sections = { "scan": scanThroughput, "near-dup": nearDupGrowth, "peak-rss": peakRss, "change-review": changeReview, "estimate": estimateOverhead, "dup-heavy": dupHeavy, "github": githubFigures, "concurrent": concurrentFigures };
 const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim()).filter(Boolean);
 for (const name of only ?? []) if (!(name in sections)) throw new Error(`BENCH_ONLY: unknown section ${name} (one of ${Object.keys(sections).join(", ")})`);
 const started = performance.now();

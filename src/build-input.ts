@@ -19,8 +19,10 @@ import type {
   OwnerRule,
   ReviewInput,
   Source,
+  TrainingEstimate,
   WaiverSet,
 } from "./types.js";
+import { countLongest, estimateConfig, estimateTraining, loadTokenizer, tokenizerFor, type EstimateConfig } from "./estimate/index.js";
 
 const LABELLED_FORMATS = new Set(["classification", "rasa-nlu", "rasa-nlu-md"]);
 const CODEOWNERS_PATHS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
@@ -316,7 +318,7 @@ async function scanDatasets(
   contextConfigs: readonly ContextConfig[],
   config: RepoConfig,
   ctx: DetectContext,
-  opts: { progress?: Progress; signal?: AbortSignal },
+  opts: { progress?: Progress; signal?: AbortSignal; estimate?: boolean },
 ): Promise<DatasetScan[]> {
   const lexicon = scanLexicon();
   const maxBytes = config.max_file_mb * 1024 * 1024;
@@ -331,7 +333,7 @@ async function scanDatasets(
     const chunks = streamOf(source, source.head, t.path, size, t.path, opts.progress);
     let scan: DatasetScan;
     try {
-      scan = await scanDataset({ path: t.path, format: t.format, role: t.role, chunks, lexicon, signal: opts.signal });
+      scan = await scanDataset({ path: t.path, format: t.format, role: t.role, chunks, lexicon, signal: opts.signal, textSample: opts.estimate !== false });
     } catch (error) {
       if (error instanceof SourceReadError) throw error.original;
       opts.signal?.throwIfAborted();
@@ -442,13 +444,38 @@ async function evalFiles(files: readonly string[], ctx: DetectContext): Promise<
 }
 
 /**
+ * The training estimate of the scanned datasets, with the tokenizer of the config's model when
+ * one is known (the longest records are then counted exactly too); the scans' text samples are
+ * let go after it.
+ */
+async function trainingEstimate(
+  artifacts: readonly Artifact[],
+  contextConfigs: readonly ContextConfig[],
+  datasets: DatasetScan[],
+  config: RepoConfig,
+): Promise<TrainingEstimate | undefined> {
+  const configs: EstimateConfig[] = [
+    ...artifacts.filter((a) => a.kind === "training-config" && a.status !== "removed" && a.config).map((a) => ({ path: a.path, config: a.config! })),
+    ...contextConfigs.map((c) => ({ path: c.path, config: c.config })),
+  ];
+  const name = tokenizerFor(estimateConfig(configs, datasets.filter((d) => d.role === "train"))?.config.model);
+  const tokenizer = name && datasets.length > 0 ? await loadTokenizer(name) : undefined;
+  const estimate = estimateTraining({ datasets, configs, pricing: config.pricing, tokenizer });
+  for (const scan of datasets) {
+    if (tokenizer) countLongest(scan, tokenizer);
+    delete scan.textSample;
+  }
+  return estimate;
+}
+
+/**
  * Reads everything the rules need through the Source, once: changed files, detection, dataset scans,
  * label histories, owners and the head file list. Rules then run on this without any I/O.
  */
 export async function buildInput(
   source: Source,
   config: RepoConfig,
-  opts: { body?: string; notes?: string[]; progress?: Progress; signal?: AbortSignal; now?: Date } = {},
+  opts: { body?: string; notes?: string[]; progress?: Progress; signal?: AbortSignal; estimate?: boolean; now?: Date } = {},
 ): Promise<ReviewInput> {
   const headDate = await source.headDate();
   const changed = await source.changedFiles();
@@ -476,6 +503,7 @@ export async function buildInput(
   // The scan is a review's long part: a review stopped during it reads nothing more.
   opts.signal?.throwIfAborted();
   const owners = await ownerRules(source, config, notes);
+  const estimate = opts.estimate === false ? undefined : await trainingEstimate(artifacts, context.configs, datasets, config);
   return {
     base: source.base,
     head: source.head,
@@ -493,6 +521,7 @@ export async function buildInput(
     configChange,
     contextConfigs: context.configs,
     waivers: await readWaivers(source, changed, config, owners, headFiles, opts.now ?? new Date()),
+    ...(estimate && { estimate }),
     proposes: proposesFineTuning(artifacts),
   };
 }

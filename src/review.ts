@@ -28,6 +28,8 @@ export interface ReviewRequest {
   signal?: AbortSignal;
   /** Reads configs named by `_extends` (the App reads other repositories; the CLI has none). */
   resolveExtends?: ExtendsResolver;
+  /** false: no training estimate, and no text sample kept for it (the bench measures what the estimate costs). Default true. */
+  estimate?: boolean;
   /** The repo config as `loadRepoConfig` already gave it (the App reads it first, for `on_error`): not read again. */
   config?: RepoConfigResult;
   /**
@@ -81,7 +83,7 @@ export async function review(req: ReviewRequest): Promise<Review> {
     const findings = toFindings(rule, configProblemResults(configPath, parsed.problems, true));
     return { base: source.base, head: source.head, conclusion: "failure", artifacts: [], findings, notes: [] };
   }
-  const input = await buildInput(source, parsed.config, { body: req.body, notes: req.notes, progress: req.progress, signal: req.signal, now: req.now });
+  const input = await buildInput(source, parsed.config, { body: req.body, notes: req.notes, progress: req.progress, signal: req.signal, now: req.now, estimate: req.estimate });
   // Fingerprints are taken after masking, so a secret's value never goes into a hash a waiver quotes.
   const waived = await applyWaivers(withFingerprints(runRules(ruleRegistry.values(), input).map(mask), input.datasets), input.waivers, input.owners, req.approvals);
   const { findings } = waived;
@@ -103,5 +105,6 @@ export async function review(req: ReviewRequest): Promise<Review> {
       })),
     settings: { comment: input.config.comment, on_error: input.config.on_error, existing: input.config.existing },
     datasets: datasetDiffs(input.datasets, nearThreshold),
+    ...(input.estimate && { estimate: input.estimate }),
   };
 }

@@ -101,6 +101,16 @@ export interface ConfigFacts {
   registry?: boolean;
   /** Held-out splits (test/eval/validation) that the training mixture includes, with their lines. */
   evalSplitsInTraining?: { dataset: string; split: string; line?: number }[];
+  /** The base model the config trains (`base_model`, `model_name_or_path`, an OpenAI job's `model`, ...). */
+  model?: string;
+  /** 1-based line of the model key. */
+  modelLine?: number;
+  /** Training epochs, when the config states a number (OpenAI's `"auto"` is not one: see `epochsAuto`). */
+  epochs?: number;
+  /** 1-based line of the epochs key (also when its value is `"auto"`). */
+  epochsLine?: number;
+  /** The config leaves the epochs to the provider (`n_epochs: auto`). */
+  epochsAuto?: true;
   /** Values of the keys that name a Hugging Face Hub model or dataset, with the revision they state. */
   hubRefs?: HubRef[];
 }
@@ -213,6 +223,22 @@ export interface DatasetBaseline {
   changed: number;
 }
 
+/** One record's trained texts (for chat formats, one text per message), sampled for exact token counts. */
+export interface TextSampleEntry {
+  line: number;
+  texts: string[];
+}
+
+/** Record texts a scan keeps for counting tokens with a real tokenizer after it (see `text-sample.ts`). */
+export interface TextSample {
+  /** A deterministic sample of the valid records (by content hash), at most about 1M characters, in line order. */
+  entries: TextSampleEntry[];
+  /** The sample holds every valid record: a count over it is the file's exact count. */
+  complete: boolean;
+  /** The texts of the `longest` entries (those under 512K characters), by line. */
+  longest: TextSampleEntry[];
+}
+
 /** The result of one streaming pass over a dataset file. */
 export interface DatasetScan {
   path: string;
@@ -230,6 +256,12 @@ export interface DatasetScan {
   keys: RecordKey[];
   /** Estimated length in tokens of each record: [line, tokens] for records over 0. */
   longest: { line: number; tokens: number }[];
+  /** Set when the `longest` token counts were counted with this tokenizer (e.g. `o200k_base`), not estimated. */
+  longestTokenizer?: string;
+  /** Characters of the trained text of all valid records (what the chars/4 estimate divides). */
+  chars?: number;
+  /** Record texts kept for exact token counts (dropped once the estimate is made). */
+  textSample?: TextSample;
   /** Records whose target (assistant turn, output, completion, chosen) is empty. */
   emptyTargets: number[];
   /** Total empty targets when more than `emptyTargets` holds (capped); absent when complete. */
@@ -312,6 +344,44 @@ export interface ReviewInput {
   contextConfigs: ContextConfig[];
   /** Waivers from the base branch (and those the change adds), validated; the `waiver-invalid` rule reports the problems. */
   waivers: WaiverSet;
+  /** The training estimate (tokens, epochs, cost), computed after the scans; absent when nothing is trained. */
+  estimate?: TrainingEstimate;
+}
+
+/** How a dataset's training tokens were counted. */
+export type EstimateMethod = "exact" | "sampled" | "chars/4";
+
+/** The training estimate of one dataset. */
+export interface DatasetEstimate {
+  path: string;
+  tokens: number;
+  method: EstimateMethod;
+}
+
+/** What the proposed run will train: tokens per epoch, epochs, trained tokens and their price. */
+export interface TrainingEstimate {
+  /** Training tokens of one epoch, summed over the training datasets. */
+  tokens: number;
+  /** Epochs the config states; absent when it does not (or leaves them to the provider). */
+  epochs?: number;
+  /** `tokens` × `epochs`; absent without epochs. */
+  trainedTokens?: number;
+  /** `trainedTokens` × the `pricing` entry for the model, per million tokens; absent without either. */
+  usd?: number;
+  /** The least exact method of any dataset. */
+  method: EstimateMethod;
+  /** The base model, when a config names it. */
+  model?: string;
+  /** The tokenizer used for the model, e.g. `o200k_base`. */
+  tokenizer?: string;
+  /** The `pricing` key that priced the model. */
+  priceKey?: string;
+  /** The config the model and epochs come from, and the line of its epochs (or model) key. */
+  configPath?: string;
+  configLine?: number;
+  /** The config leaves the epochs to the provider (`n_epochs: auto`). */
+  epochsAuto?: boolean;
+  datasets: DatasetEstimate[];
 }
 
 /** An unchanged training config read as context (see `ReviewInput.contextConfigs`). */
@@ -473,6 +543,8 @@ export interface Review {
   settings?: { comment: "sticky" | "off"; on_error: "failure" | "neutral"; existing?: ExistingMode };
   /** Base-to-head diff of each changed dataset (added or modified), in artifact order. */
   datasets?: DatasetDiff[];
+  /** The training estimate; absent when nothing is trained. */
+  estimate?: TrainingEstimate;
 }
 
 /** What the review does with findings the change did not introduce (config `existing`). */

@@ -27,6 +27,8 @@ export interface RepoConfig {
     ignore: string[];
   };
   owners: Record<string, string[]>;
+  /** USD per 1M trained tokens, by model id or family prefix (e.g. `gpt-4o-mini`), for the training estimate. */
+  pricing: Record<string, number>;
   rules: Record<string, RuleSettings>;
 }
 
@@ -103,6 +105,10 @@ export function buildConfigSchema(ruleList: readonly RuleOptionsSource[]) {
         .prefault({})
         .describe("Globs added to the built-in detection; ignore removes"),
       owners: z.record(z.string(), z.array(z.string().regex(/^@?[\w.-]+(\/[\w.-]+)?$|^\S+@\S+$/))).default({}).describe("Owners in addition to CODEOWNERS"),
+      pricing: z
+        .record(z.string().min(1), z.number().positive())
+        .default({})
+        .describe("USD per 1M trained tokens, by model id or family (the exact id first, then the longest prefix of it), e.g. `gpt-4o-mini: 3`: prices the training estimate"),
       rules: z.strictObject(rules).prefault({}).describe("Per-rule settings, by rule id"),
     })
     .describe("finetune-review repo config (.github/finetune-review.yml)");

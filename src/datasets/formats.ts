@@ -527,3 +527,17 @@ export function stringLeaves(value: unknown, out: string[] = [], depth = 0): str
   else if (depth < 32 && isObject(value)) for (const v of Object.values(value)) stringLeaves(v, out, depth + 1);
   return out;
 }
+
+/**
+ * The trained texts of a valid record, for counting its tokens: one text per message for chat
+ * formats (so per-message overhead can be added), else its input and target. Only sampled
+ * records come here, after {@link extractRecord} accepted them.
+ */
+export function sequenceTexts(format: DatasetFormat, value: unknown, record: ExtractedRecord): string[] {
+  if ((format === "openai-chat" || format === "sharegpt") && isObject(value)) {
+    const key = format === "openai-chat" ? "messages" : "conversations" in value ? "conversations" : "messages";
+    const turns = readTurns(value[key], format === "openai-chat" ? OPENAI_KEYS : SHAREGPT_KEYS, format === "openai-chat" ? "messages" : key);
+    if (!isMismatch(turns)) return [...(format === "sharegpt" && typeof value["system"] === "string" ? [value["system"]] : []), ...turns.map((t) => t.text)];
+  }
+  return record.target === null ? [record.input] : [record.input, record.target];
+}

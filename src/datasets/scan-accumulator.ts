@@ -5,13 +5,15 @@
  */
 import type { DatasetScan, RecordIds, RecordIssue, SensitiveHit } from "../types.js";
 import { readJsonlPart } from "./containers.js";
-import { extractRecord, stringLeaves, type DatasetFormat } from "./formats.js";
+import { extractRecord, sequenceTexts, stringLeaves, type DatasetFormat } from "./formats.js";
 import { KeyTable } from "./key-table.js";
 import { MAX_RECORD_DEPTH, nestsDeeperThan } from "./nesting.js";
 import { findBusinessRule, findSensitive, sensitiveCandidates, type CompiledLexicon } from "./sensitive.js";
 import { MINHASH_PERMUTATIONS } from "./signature.js";
 import { TextKeys } from "./text-keys.js";
 import { issueHash, RecordIdList, recordHash, stableKeyHash } from "./record-ids.js";
+import { TextSampler, type SampledRecord } from "./text-sample.js";
+import type { TextSampleEntry } from "../types.js";
 
 /** Entries kept in `DatasetScan.longest`. */
 export const LONGEST_CAP = 50;
@@ -21,6 +23,8 @@ export const SENSITIVE_CAP = 200;
 export const FORMAT_ISSUE_CAP = 1000;
 /** Lines kept per file in `emptyTargets` and `businessRules`; their totals count them all. */
 export const LINE_LIST_CAP = 1000;
+/** Longest records whose texts are kept for exact counting, at most this long (longer ones are over any context anyway). */
+export const LONGEST_TEXT_CHARS = 1 << 19;
 
 const P = MINHASH_PERMUTATIONS;
 
@@ -89,7 +93,27 @@ export interface ScanPartial {
   keySigs: Uint32Array<ArrayBuffer>;
   /** Every record's identity, in line order. */
   ids: RecordIds;
+  /** Characters of the trained text of the valid records. */
+  chars: number;
+  /** The part's text sample (see `TextSampler`), in key order. */
+  sample: SampledRecord[];
+  /** Texts of the part's longest entries that can still enter the file's longest. */
+  longestTexts: TextSampleEntry[];
 }
+
+/**
+ * What the thread that merges already knows when it sends a part, so the part keeps no text that
+ * could not enter the file's sample or longest list anyway (both only ever get harder to enter).
+ */
+export interface SampleBounds {
+  /** Records with a larger content hash cannot enter the sample. */
+  sampleCutoff: number;
+  /** Records with this many estimated tokens or fewer cannot enter `longest`. */
+  longestFloor: number;
+}
+
+/** Bounds that keep no text at all: a scan for a review without the training estimate. */
+export const NO_SAMPLE: SampleBounds = { sampleCutoff: -Infinity, longestFloor: Infinity };
 
 /** The dataset-level facts a scan needs besides the records. */
 export interface ScanIdentity {
@@ -113,12 +137,16 @@ export class ScanAccumulator {
   private readonly keys: KeySink;
   private readonly textKeys = new TextKeys();
   private readonly ids = new RecordIdList();
+  private readonly sampler = new TextSampler();
+  private readonly longestTexts = new Map<number, string[]>();
+  private chars = 0;
 
   constructor(
     identity: ScanIdentity,
     private readonly format: DatasetFormat,
     private readonly lexicon: CompiledLexicon,
     mode: "file" | "part" = "file",
+    private readonly bounds: SampleBounds = { sampleCutoff: Infinity, longestFloor: 0 },
   ) {
     this.table = mode === "file" ? new KeyTable() : null;
     this.packed = mode === "part" ? new PackedKeys() : null;
@@ -158,7 +186,8 @@ export class ScanAccumulator {
    * `hash` is the reader's content hash of the record (see `recordHash`).
    */
   record(line: number, value: unknown, source?: string, json?: string, hash?: number): void {
-    this.ids.push(line, recordHash(value, source, json, hash), stableKeyHash(value));
+    const contentHash = recordHash(value, source, json, hash);
+    this.ids.push(line, contentHash, stableKeyHash(value));
     if (nestsDeeperThan(value, MAX_RECORD_DEPTH)) {
       this.addIssue(line, `record nests more than ${MAX_RECORD_DEPTH} levels deep; flatten it (loaders that recurse overflow their stack on it)`);
       return;
@@ -173,7 +202,18 @@ export class ScanAccumulator {
     const k = this.textKeys;
     k.compute(extracted.input, extracted.signatureInput, extracted.target, extracted.labels, extracted.signatureFrom);
     this.keys.push(line, k.inputHi, k.inputLo, k.exampleHi, k.exampleLo, k.signature);
-    this.addLongest(line, estimateTokens(extracted.chars));
+    const chars = extracted.chars;
+    this.chars += chars;
+    let texts: string[] | undefined;
+    // The texts are built only for the few records the sample or the longest list take.
+    if (contentHash <= this.bounds.sampleCutoff && this.sampler.wants(contentHash, line, chars)) {
+      texts = sequenceTexts(this.format, value, extracted);
+      this.sampler.add({ hash: contentHash, line, chars, texts });
+    }
+    const tokens = estimateTokens(chars);
+    if (this.addLongest(line, tokens) && tokens > this.bounds.longestFloor && chars <= LONGEST_TEXT_CHARS) {
+      this.longestTexts.set(line, texts ?? sequenceTexts(this.format, value, extracted));
+    }
     if (extracted.target !== null) s.targets++;
     if (extracted.emptyTarget && this.emptyTargetTotal++ < LINE_LIST_CAP) s.emptyTargets.push(source === undefined ? line : emptyValueLine(source, line));
     for (const label of extracted.labels.length > 1 ? new Set(extracted.labels) : extracted.labels) {
@@ -201,7 +241,13 @@ export class ScanAccumulator {
     for (const [label, n] of Object.entries(p.labelCounts)) s.labelCounts[label] = (s.labelCounts[label] ?? 0) + n;
     for (const [label, line] of Object.entries(p.labelLines)) s.labelLines[label] ??= line;
     // A part's longest are its own top entries in order, so re-adding them keeps the file's order.
-    for (const l of p.longest) this.addLongest(l.line, l.tokens);
+    const texts = new Map(p.longestTexts.map((e) => [e.line, e.texts]));
+    for (const l of p.longest) {
+      const t = texts.get(l.line);
+      if (this.addLongest(l.line, l.tokens) && t !== undefined) this.longestTexts.set(l.line, t);
+    }
+    this.chars += p.chars;
+    for (const e of p.sample) this.sampler.add(e);
     appendCapped(s.emptyTargets, p.emptyTargets, LINE_LIST_CAP);
     this.emptyTargetTotal += p.emptyTargetTotal;
     appendCapped(s.sensitive, p.sensitive, SENSITIVE_CAP);
@@ -239,7 +285,20 @@ export class ScanAccumulator {
       keyHashes: k.hashes.slice(0, k.size * 4),
       keySigs: k.sigs.slice(0, k.size * P),
       ids: this.ids.result(),
+      chars: this.chars,
+      sample: this.sampler.kept,
+      longestTexts: s.longest.flatMap((l) => {
+        const texts = this.longestTexts.get(l.line);
+        return texts === undefined ? [] : [{ line: l.line, texts }];
+      }),
     };
+  }
+
+  /** What a part sent now need not keep (see {@link SampleBounds}). */
+  sampleBounds(): SampleBounds {
+    if (this.bounds.sampleCutoff === -Infinity) return NO_SAMPLE;
+    const longest = this.scan.longest;
+    return { sampleCutoff: this.sampler.cutoff(), longestFloor: longest.length >= LONGEST_CAP ? longest[longest.length - 1]!.tokens : 0 };
   }
 
   /** The scan of the whole file (for an accumulator made with mode `file`). */
@@ -253,17 +312,30 @@ export class ScanAccumulator {
     if (this.formatIssueTotal > s.formatIssues.length) s.formatIssueTotal = this.formatIssueTotal;
     if (this.emptyTargetTotal > s.emptyTargets.length) s.emptyTargetTotal = this.emptyTargetTotal;
     if (this.businessRuleTotal > s.businessRules.length) s.businessRuleTotal = this.businessRuleTotal;
+    s.chars = this.chars;
+    if (this.bounds.sampleCutoff === -Infinity) return s;
+    const entries = this.sampler.entries();
+    s.textSample = {
+      entries,
+      complete: entries.length === s.records,
+      longest: s.longest.flatMap((l) => {
+        const texts = this.longestTexts.get(l.line);
+        return texts === undefined ? [] : [{ line: l.line, texts }];
+      }),
+    };
     return s;
   }
 
-  private addLongest(line: number, tokens: number): void {
+  /** Adds an entry to `longest` when it is among the longest; true when it was. */
+  private addLongest(line: number, tokens: number): boolean {
     const longest = this.scan.longest;
-    if (tokens <= 0) return;
-    if (longest.length >= LONGEST_CAP && tokens <= longest[longest.length - 1]!.tokens) return;
+    if (tokens <= 0) return false;
+    if (longest.length >= LONGEST_CAP && tokens <= longest[longest.length - 1]!.tokens) return false;
     let at = longest.length;
     while (at > 0 && longest[at - 1]!.tokens < tokens) at--;
     longest.splice(at, 0, { line, tokens });
-    if (longest.length > LONGEST_CAP) longest.pop();
+    if (longest.length > LONGEST_CAP) this.longestTexts.delete(longest.pop()!.line);
+    return true;
   }
 
   /** Secrets and PII in `texts`, or else in the string leaves of `value`. */
@@ -289,8 +361,16 @@ export class ScanAccumulator {
 }
 
 /** The partial scan of JSONL bytes that start at line `firstLine` (see `readJsonlPart`). */
-export function scanJsonlPart(identity: ScanIdentity, format: DatasetFormat, lexicon: CompiledLexicon, bytes: Buffer, firstLine: number, maxRecordBytes: number): ScanPartial {
-  const acc = new ScanAccumulator(identity, format, lexicon, "part");
+export function scanJsonlPart(
+  identity: ScanIdentity,
+  format: DatasetFormat,
+  lexicon: CompiledLexicon,
+  bytes: Buffer,
+  firstLine: number,
+  maxRecordBytes: number,
+  bounds?: SampleBounds,
+): ScanPartial {
+  const acc = new ScanAccumulator(identity, format, lexicon, "part", bounds);
   for (const event of readJsonlPart(bytes, firstLine, maxRecordBytes)) {
     if ("issue" in event) acc.issue(event.line, event.issue, event.hash);
     else acc.record(event.line, event.value, undefined, event.json, event.hash);

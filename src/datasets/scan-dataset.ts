@@ -7,7 +7,7 @@ import { containerFor, readRecordBatches } from "./containers.js";
 import { isDatasetFormat, type ExtractedRecord } from "./formats.js";
 import { DEFAULT_MAX_RECORD_BYTES } from "./lines.js";
 import { hex64 } from "./key-table.js";
-import { ScanAccumulator } from "./scan-accumulator.js";
+import { NO_SAMPLE, ScanAccumulator } from "./scan-accumulator.js";
 import { PARALLEL_MIN_BYTES, PART_BYTES, scanParts, scanWorkerCount } from "./scan-pool.js";
 import { TextKeys } from "./text-keys.js";
 import { compileLexicon, type ScanLexicon } from "./sensitive.js";
@@ -37,6 +37,8 @@ export interface ScanDatasetInput {
    * its workers (which are stopped, even one stuck in a part).
    */
   signal?: AbortSignal;
+  /** Keep the text sample for exact token counts (`DatasetScan.textSample`); default true. */
+  textSample?: boolean;
 }
 
 /** Duplicate/leakage keys of one valid record (the same keys a scan computes). */
@@ -60,7 +62,7 @@ export async function scanDataset(input: ScanDatasetInput): Promise<DatasetScan>
   }
   input.signal?.throwIfAborted();
   const lexicon = compileLexicon(input.lexicon);
-  const acc = new ScanAccumulator(input, input.format, lexicon);
+  const acc = new ScanAccumulator(input, input.format, lexicon, "file", input.textSample === false ? NO_SAMPLE : undefined);
   const maxRecordBytes = input.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
   let chunks = input.signal && !Buffer.isBuffer(input.chunks) ? abortable(input.chunks, input.signal) : input.chunks;
   const workers = input.workers ?? scanWorkerCount();

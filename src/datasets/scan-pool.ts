@@ -10,7 +10,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { tooLongMessage } from "./containers.js";
-import { ScanAccumulator, scanJsonlPart, type ScanPartial } from "./scan-accumulator.js";
+import { ScanAccumulator, scanJsonlPart, type SampleBounds, type ScanPartial } from "./scan-accumulator.js";
 import type { CompiledLexicon } from "./sensitive.js";
 import type { ScanWorkerData } from "./scan-worker.js";
 
@@ -19,6 +19,8 @@ export interface PartRequest {
   seq: number;
   firstLine: number;
   bytes: Uint8Array;
+  /** What the merged scan no longer takes, when the part is sent: the part keeps no text for it. */
+  bounds?: SampleBounds;
 }
 
 /** A worker's answer to one part. */
@@ -179,7 +181,7 @@ export async function scanParts(acc: ScanAccumulator, chunks: AsyncIterable<Buff
   const scanHere = (seq: number, part: { firstLine: number; bytes: Uint8Array }): void => {
     try {
       const bytes = Buffer.from(part.bytes.buffer, part.bytes.byteOffset, part.bytes.byteLength);
-      settle(seq, scanJsonlPart(workerData.identity, workerData.format, opts.lexicon, bytes, part.firstLine, workerData.maxRecordBytes));
+      settle(seq, scanJsonlPart(workerData.identity, workerData.format, opts.lexicon, bytes, part.firstLine, workerData.maxRecordBytes, acc.sampleBounds()));
     } catch (error) {
       failure ??= new Error(`scanning ${path} failed: ${error instanceof Error ? error.message : String(error)}`);
       notify();
@@ -247,7 +249,7 @@ export async function scanParts(acc: ScanAccumulator, chunks: AsyncIterable<Buff
     }
     slot.parts.set(seq, part);
     // Copied, not transferred: the part stays here in case the worker fails.
-    const request: PartRequest = { seq, firstLine: part.firstLine, bytes: part.bytes };
+    const request: PartRequest = { seq, firstLine: part.firstLine, bytes: part.bytes, bounds: acc.sampleBounds() };
     slot.worker.postMessage(request);
   };
   try {

@@ -23,7 +23,7 @@ parentPort!.on("message", (request: PartRequest) => {
   let reply: PartReply;
   try {
     const bytes = Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength);
-    const partial = scanJsonlPart(data.identity, data.format, lexicon, bytes, request.firstLine, data.maxRecordBytes);
+    const partial = scanJsonlPart(data.identity, data.format, lexicon, bytes, request.firstLine, data.maxRecordBytes, request.bounds);
     reply = { seq: request.seq, partial };
     const { ids } = partial;
     const transfer = [partial.keyLines.buffer, partial.keyHashes.buffer, partial.keySigs.buffer, ids.lines.buffer, ids.hashes.buffer];

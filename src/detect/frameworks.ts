@@ -116,6 +116,7 @@ export async function extractFacts(fw: FrameworkSignature | undefined, input: Fa
   }
   const hubRefs = readHubRefs(spec.hub_refs, doc);
   if (hubRefs.length > 0) facts.hubRefs = hubRefs;
+  readModelAndEpochs(spec, doc, facts);
   if (spec.resolve) await resolveDatasets(spec.resolve, input, facts, add);
   if (spec.resolve && /entries$/.test(spec.resolve.kind)) facts.registry = true;
   const heldOut = evalSplitsInTraining(doc);
@@ -123,6 +124,29 @@ export async function extractFacts(fw: FrameworkSignature | undefined, input: Fa
   if (facts.evalPaths.length > 0) facts.referencesEval = true;
   if (Object.keys(lines).length > 0) facts.pathLines = lines;
   return facts;
+}
+
+/** The base model and the epochs a config states, for the training estimate. */
+function readModelAndEpochs(spec: FactsSpec, doc: StructuredDoc, facts: ConfigFacts): void {
+  const generic = signatures.generic_facts;
+  for (const key of spec.model.length > 0 ? spec.model : generic.model) {
+    const hit = doc.select(key)[0];
+    if (typeof hit?.value === "string" && hit.value.trim() !== "" && !/\$\{|\{\{/.test(hit.value)) {
+      facts.model = hit.value.trim();
+      if (hit.keyLine !== undefined) facts.modelLine = hit.keyLine;
+      break;
+    }
+  }
+  for (const key of spec.epochs.length > 0 ? spec.epochs : generic.epochs) {
+    const hit = doc.select(key)[0];
+    if (!hit) continue;
+    const n = toNumber(hit.value);
+    if (n !== undefined && n > 0) facts.epochs = n;
+    else if (typeof hit.value === "string" && hit.value.trim().toLowerCase() === "auto") facts.epochsAuto = true;
+    else continue;
+    if (hit.keyLine !== undefined) facts.epochsLine = hit.keyLine;
+    break;
+  }
 }
 
 type Add = (list: string[], raw: unknown, line: number | undefined, base?: string, assumeLocal?: boolean) => void;

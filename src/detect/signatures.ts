@@ -101,6 +101,10 @@ const factsSchema = z.strictObject({
   sequence_length: keys,
   /** Keys that may name a Hugging Face Hub model or dataset. */
   hub_refs: z.array(hubRefSchema).default([]),
+  /** Keys naming the base model (string values only); a framework without its own list uses `generic_facts`'. */
+  model: keys,
+  /** Keys stating the training epochs; a framework without its own list uses `generic_facts`'. */
+  epochs: keys,
   resolve: resolveSchema.optional(),
 });
 

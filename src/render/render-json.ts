@@ -1,7 +1,7 @@
 /**
  * The CLI's `--format json` output: exactly the object of the design, version 1.
  */
-import type { ArtifactKind, Conclusion, DatasetDiff, PatternNumber, Review, Severity } from "../types.js";
+import type { ArtifactKind, Conclusion, DatasetDiff, EstimateMethod, PatternNumber, Review, Severity, TrainingEstimate } from "../types.js";
 
 /** One artifact in the JSON output. */
 export interface JsonArtifact {
@@ -27,6 +27,15 @@ export interface JsonFinding {
   waived?: { reason: string; approved_by: string; expires: string };
 }
 
+/**
+ * The training estimate in the JSON output (`{}` when nothing is trained): `epochs` and
+ * `trainedTokens` are null when the config states no epochs; `usd` is present when `pricing`
+ * prices the model.
+ */
+export type JsonEstimate =
+  | Record<string, never>
+  | { tokens: number; epochs: number | null; trainedTokens: number | null; usd?: number; method: EstimateMethod; model?: string };
+
 /** The JSON document, `notes` present only when there are any. */
 export interface JsonReview {
   version: 1;
@@ -37,6 +46,7 @@ export interface JsonReview {
   findings: JsonFinding[];
   /** Base-to-head diff of each changed dataset. */
   datasets: DatasetDiff[];
+  estimate: JsonEstimate;
   notes?: string[];
 }
 
@@ -63,9 +73,22 @@ export function toJsonReview(review: Review): JsonReview {
       return { ...out, introduced: f.introduced !== false, ...(f.waived && { waived: { ...f.waived } }) };
     }),
     datasets: (review.datasets ?? []).map((d) => ({ ...d })),
+    estimate: jsonEstimate(review.estimate),
   };
   if (review.notes.length > 0) doc.notes = [...review.notes];
   return doc;
+}
+
+function jsonEstimate(e: TrainingEstimate | undefined): JsonEstimate {
+  if (!e) return {};
+  return {
+    tokens: e.tokens,
+    epochs: e.epochs ?? null,
+    trainedTokens: e.trainedTokens ?? null,
+    ...(e.usd !== undefined && { usd: e.usd }),
+    method: e.method,
+    ...(e.model !== undefined && { model: e.model }),
+  };
 }
 
 /** Renders a review as the design's JSON object, 2-space indented, with a trailing newline. */

@@ -9,6 +9,7 @@ import {
   countSeverities,
   describeArtifactKinds,
   formatCounts,
+  formatEstimate,
   formatLocation,
   formatPp,
   formatRatio,
@@ -81,6 +82,7 @@ export function renderMarkdown(review: Review, opts: MarkdownOptions = {}): stri
 
   if (review.artifacts.length === 0) out.push("", "No fine-tuning artifacts changed in this pull request.");
   out.push(...renderDatasets(review.datasets ?? []));
+  if (review.estimate) out.push("", `**Estimated training:** ${escapeMarkdown(formatEstimate(review.estimate))}`);
 
   if (review.findings.length === 0) {
     if (review.artifacts.length > 0) out.push("", "No findings: this proposal follows the seven patterns.");

@@ -6,6 +6,7 @@ import { patternHeading } from "./patterns.js";
 import {
   countSeverities,
   formatCounts,
+  formatEstimate,
   formatLocation,
   formatPp,
   formatRatio,
@@ -74,6 +75,7 @@ export function renderText(review: Review, opts: TextOptions = {}): string {
   }
 
   lines.push(...renderDatasets(review.datasets ?? [], paint, clean));
+  if (review.estimate) lines.push("", `${paint("bold", "Estimated training:")} ${clean(formatEstimate(review.estimate))}`);
 
   if (review.findings.length === 0) {
     if (review.artifacts.length > 0) lines.push("", "No findings: this proposal follows the seven patterns.");

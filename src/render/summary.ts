@@ -1,7 +1,7 @@
 /**
  * Small pure helpers the renderers share: counting, grouping, short shas and locations.
  */
-import type { ArtifactKind, Artifact, DatasetDiff, Finding, PatternNumber, Review, Severity } from "../types.js";
+import type { ArtifactKind, Artifact, DatasetDiff, Finding, PatternNumber, Review, Severity, TrainingEstimate } from "../types.js";
 import { SEVERITIES } from "../severity.js";
 import { PATTERN_ORDER } from "./patterns.js";
 
@@ -175,4 +175,37 @@ export function formatRatio(ratio: number): string {
 export function formatRecordDelta(diff: DatasetDiff): string {
   if (diff.base === null) return `new file, ${plural(diff.head.records, "record")}`;
   return `+${diff.added} / −${diff.removed}${diff.changed ? ` / ${diff.changed} changed` : ""}`;
+}
+
+/** A token count in short form: 850, 12.3K, 1.23M, 4.56B. */
+export function formatTokens(n: number): string {
+  if (n < 1000) return String(n);
+  if (n < 1e6) return `${(n / 1e3).toFixed(n < 1e4 ? 2 : 1).replace(/\.?0+$/, "")}K`;
+  if (n < 1e9) return `${(n / 1e6).toFixed(2).replace(/\.?0+$/, "")}M`;
+  return `${(n / 1e9).toFixed(2).replace(/\.?0+$/, "")}B`;
+}
+
+/**
+ * The estimate's one line, without a label: "1.23M tokens × 3 epochs = 3.69M trained tokens ≈
+ * $9.23 (gpt-4o-mini, exact tokenizer)". Says when the count is an estimate and when the config
+ * states no epochs.
+ */
+export function formatEstimate(e: TrainingEstimate): string {
+  const how =
+    e.method === "exact"
+      ? `exact, ${e.tokenizer}`
+      : e.method === "sampled"
+        ? `${e.tokenizer} on a sample of the records`
+        : e.model === undefined
+          ? "estimated at 4 characters a token: no model named"
+          : "estimated at 4 characters a token: no tokenizer for this model";
+  const about = `(${e.model === undefined ? how : `${e.model}, ${how}`})`;
+  const tokens = `${formatTokens(e.tokens)} tokens`;
+  if (e.epochs === undefined || e.trainedTokens === undefined) {
+    const why = e.epochsAuto ? "the config leaves the epochs to the provider (auto)" : "the config states no epochs";
+    return `${tokens} per epoch; ${why} ${about}`;
+  }
+  // Cents are the unit; a run that rounds to none still costs something.
+  const usd = e.usd === undefined ? "" : e.usd === 0 && e.trainedTokens > 0 ? " < $0.01" : ` ≈ $${e.usd.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return `${tokens} × ${plural(e.epochs, "epoch")} = ${formatTokens(e.trainedTokens)} trained tokens${usd} ${about}`;
 }

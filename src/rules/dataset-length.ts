@@ -1,4 +1,5 @@
 import type { ReviewInput } from "../types.js";
+import { providerExampleLimit } from "../estimate/provider-limits.js";
 import { defineRule } from "./define-rule.js";
 import { countOption } from "./rule-helpers.js";
 
@@ -12,7 +13,12 @@ function sequenceLimit(input: ReviewInput, path: string): { tokens: number; from
   const configs = [...input.artifacts, ...input.contextConfigs].filter((a) => a.config?.sequenceLength !== undefined);
   const using = configs.filter((a) => a.config!.datasetPaths.includes(path) || a.config!.evalPaths.includes(path));
   const pick = (using.length ? using : configs).sort((a, b) => a.config!.sequenceLength! - b.config!.sequenceLength!)[0];
-  return pick ? { tokens: pick.config!.sequenceLength!, from: pick.path } : null;
+  if (pick) return { tokens: pick.config!.sequenceLength!, from: pick.path };
+  // An OpenAI job states no sequence length: the provider's documented per-example limit applies.
+  const jobs = [...input.artifacts, ...input.contextConfigs].filter((a) => a.config?.framework === "openai" && a.config.model !== undefined);
+  const job = jobs.find((a) => a.config!.datasetPaths.includes(path) || a.config!.evalPaths.includes(path)) ?? jobs[0];
+  const provider = providerExampleLimit(job?.config!.model);
+  return provider ? { tokens: provider.tokens, from: `OpenAI's per-example limit for ${provider.model}, the model ${job!.path} fine-tunes` } : null;
 }
 
 export default defineRule({ id: "dataset-length", options }, (input, options) =>
@@ -25,7 +31,7 @@ export default defineRule({ id: "dataset-length", options }, (input, options) =>
         path: scan.path,
         line: r.line,
         endLine: r.line,
-        message: `Line ${r.line} is about ${r.tokens} tokens, longer than the sequence length ${limit.tokens} (${limit.from}); it will be truncated in training.`,
+        message: `Line ${r.line} is ${scan.longestTokenizer ? `${r.tokens} tokens (counted with ${scan.longestTokenizer})` : `about ${r.tokens} tokens (estimated at 4 characters a token)`}, longer than the sequence length ${limit.tokens} (${limit.from}); it will be truncated in training.`,
       }));
     const empty = scan.emptyTargets.map((line) => ({
       path: scan.path,

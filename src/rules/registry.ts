@@ -20,6 +20,7 @@ import labelSchemaChurn from "./label-schema-churn.js";
 import latencyBudget from "./latency-budget.js";
 import ownership from "./ownership.js";
 import reasoningFix from "./reasoning-fix.js";
+import trainingBudget from "./training-budget.js";
 import waiverInvalid from "./waiver-invalid.js";
 
 /** Every rule, by id, in sorted order. Adding a rule: its module, `rules/<id>.yml`, and one line here. */
@@ -47,6 +48,7 @@ export const ruleRegistry: ReadonlyMap<string, Rule> = new Map(
       latencyBudget,
       ownership,
       reasoningFix,
+      trainingBudget,
       waiverInvalid,
     ] as Rule[]
   )

@@ -15,6 +15,7 @@ const OUT_OF_RANGE: Record<string, Record<string, [unknown, RegExp][]>> = {
   "dataset-size": { min_examples: [[0, /at least 1/], [99.5, /whole number/]] },
   "eval-leakage": { near_threshold: [[1.01, /at most 1/]], max_findings: [[-3, /at least 1/]] },
   "label-schema-churn": { window_days: [[0, /at least 1/], [1.5, /whole number/]], max_changes: [[-1, /at least 0/]] },
+  "training-budget": { max_usd: [[-1, /at least 0/]], max_trained_tokens: [[-5, /at least 0/], [1.5, /whole number/]] },
 };
 
 describe("rule options", () => {

@@ -129,6 +129,23 @@ describe("parallel dataset scan", () => {
     }
   });
 
+  it("keeps the single pass's text sample of a file larger than the sample, whatever the parts (the cutoff sent with each part is safe)", async () => {
+    const rand = seeded(23);
+    const lines: string[] = [];
+    // About 2.2M characters of text: the sample (1M) is partial, and parts are sent after it filled.
+    for (let i = 0; i < 9000; i++) lines.push(chat(`${sentence(rand, 20 + (i % 17))}? ${i}`, `${sentence(rand, 14)} ${i}`));
+    const content = Buffer.from(`${lines.join("\n")}\n`);
+    const expected = await sequential("data/big.jsonl", "openai-chat", content);
+    expect(expected.textSample!.complete).toBe(false);
+    expect(expected.textSample!.entries.length).toBeGreaterThan(1000);
+    expect(expected.textSample!.longest).toHaveLength(50);
+    for (const [workers, partBytes] of [[1, 64 * 1024], [3, 200 * 1024]] as const) {
+      const got = await parallel("data/big.jsonl", "openai-chat", chunked(content, 65536), workers, partBytes);
+      expect(got.chars).toBe(expected.chars);
+      expect(got.textSample).toEqual(expected.textSample);
+    }
+  });
+
   it("merges label counts and first lines of a classification file", async () => {
     const content = mixedClassification();
     const expected = await sequential("data/intents.jsonl", "classification", content);

@@ -12,7 +12,7 @@ describe("renderJson", () => {
     expect(out.endsWith("}\n")).toBe(true);
     expect(out.startsWith('{\n  "version": 1,')).toBe(true);
     const doc = JSON.parse(out) as Record<string, unknown>;
-    expect(Object.keys(doc)).toEqual(["version", "base", "head", "conclusion", "artifacts", "findings", "datasets", "notes"]);
+    expect(Object.keys(doc)).toEqual(["version", "base", "head", "conclusion", "artifacts", "findings", "datasets", "estimate", "notes"]);
     const artifacts = doc.artifacts as Record<string, unknown>[];
     expect(artifacts).toHaveLength(5);
     for (const a of artifacts) expect(Object.keys(a)).toEqual(["path", "kind", "format"]);
@@ -54,6 +54,7 @@ describe("renderJson", () => {
       artifacts: [],
       findings: [],
       datasets: [],
+      estimate: {},
     });
   });
 });

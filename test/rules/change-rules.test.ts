@@ -3,6 +3,7 @@ import { parseRepoConfig } from "../../src/config/load-config.js";
 import { configOwnerRules, parseCodeowners } from "../../src/codeowners.js";
 import type { ConfigProblem, LabelVersion } from "../../src/types.js";
 import { ruleTester } from "../helpers/rule-tester.js";
+import type { TrainingEstimate } from "../../src/types.js";
 import { trainingConfig } from "./rule-cases.js";
 
 const config = trainingConfig();
@@ -168,6 +169,67 @@ ruleTester("label-schema-churn", {
       name: "three label-set changes in 90 days",
       input: { artifacts: [config], labelSchemas: [{ ...labels, baseLabels: null, headLabels: null, history: churning }] },
       findings: [{ path: "config/labels.yaml", severity: "warning", message: "The label set of config/labels.yaml changed 3 times in the 90 days before 2026-03-01 (more than 2); it went from 1 to 4 labels." }],
+    },
+  ],
+});
+
+const estimate = (over: Partial<TrainingEstimate> = {}): TrainingEstimate => ({
+  tokens: 1_230_000,
+  epochs: 3,
+  trainedTokens: 3_690_000,
+  usd: 11.07,
+  method: "exact",
+  model: "gpt-4o-mini",
+  tokenizer: "o200k_base",
+  priceKey: "gpt-4o-mini",
+  configPath: "ft/job.json",
+  configLine: 6,
+  datasets: [{ path: "data/train.jsonl", tokens: 1_230_000, method: "exact" }],
+  ...over,
+});
+const job = trainingConfig({}, { path: "ft/job.json", format: "openai" });
+const budget = (e: TrainingEstimate | undefined) => ({ artifacts: [job], proposes: true, ...(e && { estimate: e }) });
+
+ruleTester("training-budget", {
+  valid: [
+    { name: "no limits set (the default)", input: budget(estimate()) },
+    { name: "under max_usd", options: { max_usd: 20 }, input: budget(estimate()) },
+    { name: "exactly at max_trained_tokens", options: { max_trained_tokens: 3_690_000 }, input: budget(estimate()) },
+    { name: "no estimate (nothing trained)", options: { max_usd: 1, max_trained_tokens: 1 }, input: budget(undefined) },
+    { name: "no price for the model: max_usd cannot be judged", options: { max_usd: 1 }, input: budget(estimate({ usd: undefined, priceKey: undefined })) },
+  ],
+  invalid: [
+    {
+      name: "over max_usd, at the config's epochs line",
+      options: { max_usd: 10 },
+      input: budget(estimate()),
+      findings: [
+        {
+          path: "ft/job.json",
+          line: 6,
+          severity: "warning",
+          introduced: true,
+          message: "The training run is estimated at $11.07 (ft/job.json:6): 1.23M tokens in data/train.jsonl, counted with o200k_base, × 3 epochs at the `gpt-4o-mini` price, over max_usd $10.00.",
+        },
+      ],
+    },
+    {
+      name: "over max_trained_tokens",
+      options: { max_trained_tokens: 1_000_000 },
+      input: budget(estimate()),
+      findings: [{ path: "ft/job.json", line: 6, message: "The training run trains 3.69M tokens (ft/job.json:6): 1.23M tokens in data/train.jsonl, counted with o200k_base, × 3 epochs, over max_trained_tokens 1M." }],
+    },
+    {
+      name: "without epochs, one epoch already over max_trained_tokens",
+      options: { max_trained_tokens: 1_000_000 },
+      input: budget(estimate({ epochs: undefined, trainedTokens: undefined, usd: undefined, method: "chars/4", tokenizer: undefined })),
+      findings: [{ message: /^The training run trains at least 1\.23M tokens \(ft\/job\.json:6\): 1\.23M tokens in one epoch of data\/train\.jsonl, estimated at 4 characters a token, over/ }],
+    },
+    {
+      name: "both limits exceeded: two findings",
+      options: { max_usd: 5, max_trained_tokens: 2_000_000 },
+      input: budget(estimate()),
+      findings: [{ message: /over max_usd \$5\.00\.$/ }, { message: /over max_trained_tokens 2M\.$/ }],
     },
   ],
 });

@@ -10,6 +10,7 @@ const DESIGN_RULE_IDS = [
   // DESIGN.md, "Rule ids added after the first release".
   "hub-unpinned",
   "waiver-invalid",
+  "training-budget",
 ];
 
 describe("the rule registry", () => {

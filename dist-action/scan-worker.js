@@ -4930,11 +4930,11 @@ var require_compose_scalar = __commonJS({
 var require_util_empty_scalar_position = __commonJS({
   "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
-    function emptyScalarPosition(offset, before, pos) {
-      if (before) {
-        pos ?? (pos = before.length);
+    function emptyScalarPosition(offset, before2, pos) {
+      if (before2) {
+        pos ?? (pos = before2.length);
         for (let i = pos - 1; i >= 0; --i) {
-          let st = before[i];
+          let st = before2[i];
           switch (st.type) {
             case "space":
             case "comment":
@@ -4942,10 +4942,10 @@ var require_util_empty_scalar_position = __commonJS({
               offset -= st.source.length;
               continue;
           }
-          st = before[++i];
+          st = before2[++i];
           while (st?.type === "space") {
             offset += st.source.length;
-            st = before[++i];
+            st = before2[++i];
           }
           break;
         }
@@ -5023,10 +5023,10 @@ var require_compose_node = __commonJS({
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before2, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
       const token = {
         type: "scalar",
-        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before2, pos),
         indent: -1,
         source: ""
       };
@@ -5628,7 +5628,7 @@ var require_cst = __commonJS({
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
     var cstVisit = require_cst_visit();
-    var BOM2 = "\uFEFF";
+    var BOM = "\uFEFF";
     var DOCUMENT = "";
     var FLOW_END = "";
     var SCALAR = "";
@@ -5636,7 +5636,7 @@ var require_cst = __commonJS({
     var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
-        case BOM2:
+        case BOM:
           return "<BOM>";
         case DOCUMENT:
           return "<DOC>";
@@ -5650,7 +5650,7 @@ var require_cst = __commonJS({
     }
     function tokenType(source) {
       switch (source) {
-        case BOM2:
+        case BOM:
           return "byte-order-mark";
         case DOCUMENT:
           return "doc-mode";
@@ -5712,7 +5712,7 @@ var require_cst = __commonJS({
     exports.setScalarValue = cstScalar.setScalarValue;
     exports.stringify = cstStringify.stringify;
     exports.visit = cstVisit.visit;
-    exports.BOM = BOM2;
+    exports.BOM = BOM;
     exports.DOCUMENT = DOCUMENT;
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
@@ -7372,9 +7372,14 @@ import { parentPort, workerData } from "node:worker_threads";
 // src/datasets/containers.ts
 var import_yaml = __toESM(require_dist(), 1);
 
+// src/text.ts
+var UTF8_BOM = Buffer.from([239, 187, 191]);
+function stripBomBytes(bytes) {
+  return bytes.length >= 3 && bytes[0] === UTF8_BOM[0] && bytes[1] === UTF8_BOM[1] && bytes[2] === UTF8_BOM[2] ? bytes.subarray(3) : bytes;
+}
+
 // src/datasets/lines.ts
 var DEFAULT_MAX_RECORD_BYTES = 8 * 1024 * 1024;
-var BOM = Buffer.from([239, 187, 191]);
 var LineSplitter = class {
   /** `firstLine` numbers the first line read (a part of a file that starts further in). */
   constructor(maxBytes = DEFAULT_MAX_RECORD_BYTES, firstLine = 1) {
@@ -7430,7 +7435,7 @@ var LineSplitter = class {
     if (skipping) return { line, tooLong: true, length: size };
     let bytes = parts.length === 1 ? parts[0] : Buffer.concat(parts, size);
     if (bytes.length > 0 && bytes[bytes.length - 1] === 13) bytes = bytes.subarray(0, bytes.length - 1);
-    if (line === 1 && bytes.subarray(0, 3).equals(BOM)) bytes = bytes.subarray(3);
+    if (line === 1) bytes = stripBomBytes(bytes);
     return { line, tooLong: false, bytes };
   }
 };
@@ -8071,6 +8076,14 @@ function stringLeaves(value, out = [], depth = 0) {
   else if (depth < 32 && Array.isArray(value)) for (const v of value) stringLeaves(v, out, depth + 1);
   else if (depth < 32 && isObject(value)) for (const v of Object.values(value)) stringLeaves(v, out, depth + 1);
   return out;
+}
+function sequenceTexts(format, value, record) {
+  if ((format === "openai-chat" || format === "sharegpt") && isObject(value)) {
+    const key = format === "openai-chat" ? "messages" : "conversations" in value ? "conversations" : "messages";
+    const turns = readTurns(value[key], format === "openai-chat" ? OPENAI_KEYS : SHAREGPT_KEYS, format === "openai-chat" ? "messages" : key);
+    if (!isMismatch(turns)) return [...format === "sharegpt" && typeof value["system"] === "string" ? [value["system"]] : [], ...turns.map((t) => t.text)];
+  }
+  return record.target === null ? [record.input] : [record.input, record.target];
 }
 
 // src/datasets/signature.ts
@@ -11448,11 +11461,54 @@ function wordPrefixHash(text, start, chars) {
   return w;
 }
 
+// src/datasets/text-sample.ts
+var SAMPLE_CHARS = 1e6;
+var SAMPLE_RECORD_CHARS = 65536;
+function before(a, hash, line) {
+  return a.hash < hash || a.hash === hash && a.line < line;
+}
+var TextSampler = class {
+  /** Sorted by key; every entry but the last fits the budget. */
+  kept = [];
+  chars = 0;
+  /** The hash above which no record can enter any more (Infinity while the budget is not full). */
+  cutoff() {
+    return this.chars > SAMPLE_CHARS ? this.kept[this.kept.length - 1].hash : Infinity;
+  }
+  /** Whether a record with this key and length would be kept now (call before building its texts). */
+  wants(hash, line, chars) {
+    if (chars > SAMPLE_RECORD_CHARS) return false;
+    if (this.chars <= SAMPLE_CHARS) return true;
+    return before({ hash, line }, this.kept[this.kept.length - 1].hash, this.kept[this.kept.length - 1].line);
+  }
+  /** Adds a record that {@link wants} accepted (or one from a part's sample). */
+  add(entry) {
+    if (!this.wants(entry.hash, entry.line, entry.chars)) return;
+    const kept = this.kept;
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (before(kept[mid], entry.hash, entry.line)) lo = mid + 1;
+      else hi = mid;
+    }
+    kept.splice(lo, 0, entry);
+    this.chars += entry.chars;
+    while (kept.length > 1 && this.chars - kept[kept.length - 1].chars > SAMPLE_CHARS) this.chars -= kept.pop().chars;
+  }
+  /** The sampled records that fit the budget (the overflow record left out), in line order. */
+  entries() {
+    const fit = this.chars > SAMPLE_CHARS ? this.kept.slice(0, -1) : this.kept;
+    return fit.map((e) => ({ line: e.line, texts: e.texts })).sort((a, b) => a.line - b.line);
+  }
+};
+
 // src/datasets/scan-accumulator.ts
 var LONGEST_CAP = 50;
 var SENSITIVE_CAP = 200;
 var FORMAT_ISSUE_CAP = 1e3;
 var LINE_LIST_CAP = 1e3;
+var LONGEST_TEXT_CHARS = 1 << 19;
 var P3 = MINHASH_PERMUTATIONS;
 function estimateTokens(chars) {
   return Math.ceil(chars / 4);
@@ -11483,10 +11539,12 @@ function grow2(a, length) {
   b.set(a);
   return b;
 }
+var NO_SAMPLE = { sampleCutoff: -Infinity, longestFloor: Infinity };
 var ScanAccumulator = class {
-  constructor(identity, format, lexicon2, mode = "file") {
+  constructor(identity, format, lexicon2, mode = "file", bounds = { sampleCutoff: Infinity, longestFloor: 0 }) {
     this.format = format;
     this.lexicon = lexicon2;
+    this.bounds = bounds;
     this.table = mode === "file" ? new KeyTable() : null;
     this.packed = mode === "part" ? new PackedKeys() : null;
     this.keys = this.table ?? this.packed;
@@ -11509,6 +11567,7 @@ var ScanAccumulator = class {
   }
   format;
   lexicon;
+  bounds;
   scan;
   sensitiveTotal = 0;
   formatIssueTotal = 0;
@@ -11519,6 +11578,9 @@ var ScanAccumulator = class {
   keys;
   textKeys = new TextKeys();
   ids = new RecordIdList();
+  sampler = new TextSampler();
+  longestTexts = /* @__PURE__ */ new Map();
+  chars = 0;
   /** Adds a record that could not be read; `hash` is its content hash where the reader had its text. */
   issue(line, message, hash) {
     this.ids.push(line, hash ?? issueHash(message));
@@ -11534,7 +11596,8 @@ var ScanAccumulator = class {
    * `hash` is the reader's content hash of the record (see `recordHash`).
    */
   record(line, value, source, json, hash) {
-    this.ids.push(line, recordHash(value, source, json, hash), stableKeyHash(value));
+    const contentHash = recordHash(value, source, json, hash);
+    this.ids.push(line, contentHash, stableKeyHash(value));
     if (nestsDeeperThan(value, MAX_RECORD_DEPTH)) {
       this.addIssue(line, `record nests more than ${MAX_RECORD_DEPTH} levels deep; flatten it (loaders that recurse overflow their stack on it)`);
       return;
@@ -11549,7 +11612,17 @@ var ScanAccumulator = class {
     const k = this.textKeys;
     k.compute(extracted.input, extracted.signatureInput, extracted.target, extracted.labels, extracted.signatureFrom);
     this.keys.push(line, k.inputHi, k.inputLo, k.exampleHi, k.exampleLo, k.signature);
-    this.addLongest(line, estimateTokens(extracted.chars));
+    const chars = extracted.chars;
+    this.chars += chars;
+    let texts;
+    if (contentHash <= this.bounds.sampleCutoff && this.sampler.wants(contentHash, line, chars)) {
+      texts = sequenceTexts(this.format, value, extracted);
+      this.sampler.add({ hash: contentHash, line, chars, texts });
+    }
+    const tokens = estimateTokens(chars);
+    if (this.addLongest(line, tokens) && tokens > this.bounds.longestFloor && chars <= LONGEST_TEXT_CHARS) {
+      this.longestTexts.set(line, texts ?? sequenceTexts(this.format, value, extracted));
+    }
     if (extracted.target !== null) s.targets++;
     if (extracted.emptyTarget && this.emptyTargetTotal++ < LINE_LIST_CAP) s.emptyTargets.push(source === void 0 ? line : emptyValueLine(source, line));
     for (const label of extracted.labels.length > 1 ? new Set(extracted.labels) : extracted.labels) {
@@ -11575,7 +11648,13 @@ var ScanAccumulator = class {
     this.formatIssueTotal += p.formatIssueTotal;
     for (const [label, n] of Object.entries(p.labelCounts)) s.labelCounts[label] = (s.labelCounts[label] ?? 0) + n;
     for (const [label, line] of Object.entries(p.labelLines)) s.labelLines[label] ??= line;
-    for (const l of p.longest) this.addLongest(l.line, l.tokens);
+    const texts = new Map(p.longestTexts.map((e) => [e.line, e.texts]));
+    for (const l of p.longest) {
+      const t = texts.get(l.line);
+      if (this.addLongest(l.line, l.tokens) && t !== void 0) this.longestTexts.set(l.line, t);
+    }
+    this.chars += p.chars;
+    for (const e of p.sample) this.sampler.add(e);
     appendCapped(s.emptyTargets, p.emptyTargets, LINE_LIST_CAP);
     this.emptyTargetTotal += p.emptyTargetTotal;
     appendCapped(s.sensitive, p.sensitive, SENSITIVE_CAP);
@@ -11611,8 +11690,20 @@ var ScanAccumulator = class {
       keyLines: k.lines.slice(0, k.size),
       keyHashes: k.hashes.slice(0, k.size * 4),
       keySigs: k.sigs.slice(0, k.size * P3),
-      ids: this.ids.result()
+      ids: this.ids.result(),
+      chars: this.chars,
+      sample: this.sampler.kept,
+      longestTexts: s.longest.flatMap((l) => {
+        const texts = this.longestTexts.get(l.line);
+        return texts === void 0 ? [] : [{ line: l.line, texts }];
+      })
     };
+  }
+  /** What a part sent now need not keep (see {@link SampleBounds}). */
+  sampleBounds() {
+    if (this.bounds.sampleCutoff === -Infinity) return NO_SAMPLE;
+    const longest = this.scan.longest;
+    return { sampleCutoff: this.sampler.cutoff(), longestFloor: longest.length >= LONGEST_CAP ? longest[longest.length - 1].tokens : 0 };
   }
   /** The scan of the whole file (for an accumulator made with mode `file`). */
   result() {
@@ -11625,16 +11716,29 @@ var ScanAccumulator = class {
     if (this.formatIssueTotal > s.formatIssues.length) s.formatIssueTotal = this.formatIssueTotal;
     if (this.emptyTargetTotal > s.emptyTargets.length) s.emptyTargetTotal = this.emptyTargetTotal;
     if (this.businessRuleTotal > s.businessRules.length) s.businessRuleTotal = this.businessRuleTotal;
+    s.chars = this.chars;
+    if (this.bounds.sampleCutoff === -Infinity) return s;
+    const entries = this.sampler.entries();
+    s.textSample = {
+      entries,
+      complete: entries.length === s.records,
+      longest: s.longest.flatMap((l) => {
+        const texts = this.longestTexts.get(l.line);
+        return texts === void 0 ? [] : [{ line: l.line, texts }];
+      })
+    };
     return s;
   }
+  /** Adds an entry to `longest` when it is among the longest; true when it was. */
   addLongest(line, tokens) {
     const longest = this.scan.longest;
-    if (tokens <= 0) return;
-    if (longest.length >= LONGEST_CAP && tokens <= longest[longest.length - 1].tokens) return;
+    if (tokens <= 0) return false;
+    if (longest.length >= LONGEST_CAP && tokens <= longest[longest.length - 1].tokens) return false;
     let at = longest.length;
     while (at > 0 && longest[at - 1].tokens < tokens) at--;
     longest.splice(at, 0, { line, tokens });
-    if (longest.length > LONGEST_CAP) longest.pop();
+    if (longest.length > LONGEST_CAP) this.longestTexts.delete(longest.pop().line);
+    return true;
   }
   /** Secrets and PII in `texts`, or else in the string leaves of `value`. */
   addSensitive(line, texts, value, json) {
@@ -11655,8 +11759,8 @@ var ScanAccumulator = class {
     }
   }
 };
-function scanJsonlPart(identity, format, lexicon2, bytes, firstLine, maxRecordBytes) {
-  const acc = new ScanAccumulator(identity, format, lexicon2, "part");
+function scanJsonlPart(identity, format, lexicon2, bytes, firstLine, maxRecordBytes, bounds) {
+  const acc = new ScanAccumulator(identity, format, lexicon2, "part", bounds);
   for (const event of readJsonlPart(bytes, firstLine, maxRecordBytes)) {
     if ("issue" in event) acc.issue(event.line, event.issue, event.hash);
     else acc.record(event.line, event.value, void 0, event.json, event.hash);
@@ -11682,7 +11786,7 @@ parentPort.on("message", (request) => {
   let reply;
   try {
     const bytes = Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength);
-    const partial = scanJsonlPart(data.identity, data.format, lexicon, bytes, request.firstLine, data.maxRecordBytes);
+    const partial = scanJsonlPart(data.identity, data.format, lexicon, bytes, request.firstLine, data.maxRecordBytes, request.bounds);
     reply = { seq: request.seq, partial };
     const { ids } = partial;
     const transfer = [partial.keyLines.buffer, partial.keyHashes.buffer, partial.keySigs.buffer, ids.lines.buffer, ids.hashes.buffer];

@@ -8,7 +8,7 @@ import { readJsonlPart } from "./containers.js";
 import { extractRecord, sequenceTexts, stringLeaves, type DatasetFormat } from "./formats.js";
 import { KeyTable } from "./key-table.js";
 import { MAX_RECORD_DEPTH, nestsDeeperThan } from "./nesting.js";
-import { findBusinessRule, findSensitive, sensitiveCandidates, type CompiledLexicon } from "./sensitive.js";
+import { findBusinessRule, findSensitive, maskCompiled, sensitiveCandidates, type CompiledLexicon } from "./sensitive.js";
 import { MINHASH_PERMUTATIONS } from "./signature.js";
 import { TextKeys } from "./text-keys.js";
 import { issueHash, RecordIdList, recordHash, stableKeyHash } from "./record-ids.js";
@@ -220,8 +220,9 @@ export class ScanAccumulator {
       s.labelCounts[label] = (s.labelCounts[label] ?? 0) + 1;
       s.labelLines[label] ??= line;
     }
-    if (this.format === "rasa-nlu" || this.format === "rasa-nlu-md") this.addSensitive(line, [extracted.input]);
-    else this.addSensitive(line, null, value, json);
+    const secret = this.format === "rasa-nlu" || this.format === "rasa-nlu-md" ? this.addSensitive(line, [extracted.input]) : this.addSensitive(line, null, value, json);
+    // The sample is text kept for exact token counts: a value found here must never be kept as is.
+    if (secret) for (const kept of new Set([texts, this.longestTexts.get(line)])) kept?.forEach((t, i) => (kept[i] = maskCompiled(t, this.lexicon)));
     for (const text of extracted.targetTexts) {
       const phrase = findBusinessRule(text, this.lexicon);
       if (phrase !== null) {
@@ -339,13 +340,14 @@ export class ScanAccumulator {
   }
 
   /** Secrets and PII in `texts`, or else in the string leaves of `value`. */
-  private addSensitive(line: number, texts: string[] | null, value?: unknown, json?: string): void {
+  /** Adds the record's secret/PII hits; true when it has any. */
+  private addSensitive(line: number, texts: string[] | null, value?: unknown, json?: string): boolean {
     // One gate test over all the strings rules out most records; patterns run per string after it.
     // A record's JSON text holds every literal its strings do, unless a \u escape spells one.
     const readsJson = texts === null && json !== undefined && this.lexicon.sensitiveGateReadsJson === true && !json.includes("\\u");
     let strings = texts ?? (readsJson ? null : stringLeaves(value));
     const patterns = sensitiveCandidates(strings === null ? json! : strings.join("\n"), this.lexicon);
-    if (patterns.length === 0) return;
+    if (patterns.length === 0) return false;
     strings ??= stringLeaves(value);
     const seen = new Set<string>();
     for (const text of strings) {
@@ -357,6 +359,7 @@ export class ScanAccumulator {
         if (this.scan.sensitive.length < SENSITIVE_CAP) this.scan.sensitive.push(hit);
       }
     }
+    return seen.size > 0;
   }
 }
 

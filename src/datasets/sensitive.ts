@@ -291,6 +291,11 @@ export function maskSecrets(text: string, lexicon: ScanLexicon): string {
     compiled = compileLexicon(lexicon);
     compiledCache.set(lexicon, compiled);
   }
+  return maskCompiled(text, compiled);
+}
+
+/** {@link maskSecrets} with a lexicon already compiled (the scan's own). */
+export function maskCompiled(text: string, compiled: CompiledLexicon): string {
   const spans: Array<{ start: number; end: number; masked: string }> = [];
   for (const p of compiled.sensitive) {
     p.regex.lastIndex = 0;

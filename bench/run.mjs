@@ -26,7 +26,7 @@ const { minhashSignature } = await import("../dist/datasets/signature.js");
 const { KeyTable } = await import("../dist/datasets/key-table.js");
 const { scanWorkerCount } = await import("../dist/datasets/scan-pool.js");
 const { hash64 } = await import("../dist/datasets/hash.js");
-const { scanLexicon } = await import("../dist/rules/scan-lexicon.js");
+const { scanLexicon } = await import("../dist/scan-lexicon.js");
 const { startFakeGitHub } = await import(join(helpers, "fake-github.js"));
 
 const SCAN_MB = Number(process.env.BENCH_SCAN_MB ?? 100);

@@ -4,7 +4,7 @@ import { parseLabels, scanDataset } from "./datasets/index.js";
 import { readBaseline } from "./datasets/baseline.js";
 import { changesFineTuning, classifyContent, detectFile, needsContent, proposesFineTuning, type DetectContext } from "./detect/index.js";
 import { configOwnerRules, parseCodeowners } from "./codeowners.js";
-import { scanLexicon } from "./rules/scan-lexicon.js";
+import { historyDaysOf, scanLexiconOf } from "./rule-needs.js";
 import { decodeText as decode } from "./text.js";
 import { checkWaivers } from "./waivers/check-waivers.js";
 import { parseWaiverFile, WAIVERS_PATH } from "./waivers/waiver-file.js";
@@ -18,6 +18,8 @@ import type {
   LabelVersion,
   OwnerRule,
   ReviewInput,
+  Rule,
+  ScanLexicon,
   Source,
   TrainingEstimate,
   WaiverSet,
@@ -215,13 +217,12 @@ async function labelSources(source: Source, artifacts: readonly Artifact[], head
   return sources;
 }
 
-async function labelSchemas(source: Source, labelled: readonly LabelSource[], config: RepoConfig, headDate: Date): Promise<LabelSchemaInfo[]> {
-  const windowDays = Number(config.rules["label-schema-churn"]?.window_days ?? 90);
+async function labelSchemas(source: Source, labelled: readonly LabelSource[], config: RepoConfig, headDate: Date, windowDays: number): Promise<LabelSchemaInfo[]> {
   const since = new Date(headDate.getTime() - windowDays * 86_400_000);
   const maxBytes = config.max_file_mb * 1024 * 1024;
   const infos: LabelSchemaInfo[] = [];
   // Asked for all at once: the GitHub source reads several paths' histories in one request.
-  const histories = await Promise.all(labelled.map((a) => source.history(a.path, since)));
+  const histories = windowDays > 0 ? await Promise.all(labelled.map((a) => source.history(a.path, since))) : labelled.map(() => []);
   for (const [i, a] of labelled.entries()) {
     const head = await source.readFile(source.head, a.path);
     const base = await source.readFile(source.base, a.previousPath ?? a.path);
@@ -318,9 +319,9 @@ async function scanDatasets(
   contextConfigs: readonly ContextConfig[],
   config: RepoConfig,
   ctx: DetectContext,
-  opts: { progress?: Progress; signal?: AbortSignal; estimate?: boolean },
+  opts: { progress?: Progress; signal?: AbortSignal; estimate?: boolean; lexicon: ScanLexicon },
 ): Promise<DatasetScan[]> {
-  const lexicon = scanLexicon();
+  const { lexicon } = opts;
   const maxBytes = config.max_file_mb * 1024 * 1024;
   const configs = [...artifacts.filter((a) => a.status !== "removed"), ...contextConfigs];
   const targets = await scanTargets(source, artifacts, configs, maxBytes, ctx);
@@ -475,6 +476,7 @@ async function trainingEstimate(
 export async function buildInput(
   source: Source,
   config: RepoConfig,
+  rules: readonly Rule[],
   opts: { body?: string; notes?: string[]; progress?: Progress; signal?: AbortSignal; estimate?: boolean; now?: Date } = {},
 ): Promise<ReviewInput> {
   const headDate = await source.headDate();
@@ -499,7 +501,7 @@ export async function buildInput(
   // The caller's array, which the Source may still add to (GitHub's file cap).
   const notes = opts.notes ?? [];
   notes.push(...context.notes);
-  const datasets = await scanDatasets(source, artifacts, context.configs, config, ctx, opts);
+  const datasets = await scanDatasets(source, artifacts, context.configs, config, ctx, { ...opts, lexicon: scanLexiconOf(rules) });
   // The scan is a review's long part: a review stopped during it reads nothing more.
   opts.signal?.throwIfAborted();
   const owners = await ownerRules(source, config, notes);
@@ -513,7 +515,7 @@ export async function buildInput(
     artifacts,
     proposal,
     datasets,
-    labelSchemas: await labelSchemas(source, await labelSources(source, artifacts, headFiles, ctx), config, headDate),
+    labelSchemas: await labelSchemas(source, await labelSources(source, artifacts, headFiles, ctx), config, headDate, historyDaysOf(rules, config)),
     owners,
     headFiles,
     evalFiles: await evalFiles(headFiles, ctx),

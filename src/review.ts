@@ -1,11 +1,10 @@
 import { buildInput, type Progress } from "./build-input.js";
 import { CONFIG_PATH, loadRepoConfigChain, type ConfigResult, type ExtendsResolver } from "./config/load-config.js";
-import { configProblemResults } from "./rules/config-invalid.js";
-import { ruleRegistry } from "./rules/registry.js";
-import { conclude, ruleOptions, runRules, toFindings } from "./run-rules.js";
+import { duplicateThresholdOf, invalidConfigFindings, scanLexiconOf } from "./rule-needs.js";
+import { ruleList } from "./rules/registry.js";
+import { conclude, runRules } from "./run-rules.js";
 import { datasetDiffs } from "./datasets/dataset-diff.js";
 import { maskSecrets } from "./datasets/index.js";
-import { scanLexicon } from "./rules/scan-lexicon.js";
 import type { Finding, Review, ReviewInput, Source } from "./types.js";
 import { applyWaivers, type HeadApprovals } from "./waivers/apply-waivers.js";
 import { withFingerprints } from "./waivers/fingerprint.js";
@@ -44,8 +43,11 @@ export interface ReviewRequest {
 /** What `loadRepoConfig` gives: the parsed config or its problems, with notes on what was followed. */
 export type RepoConfigResult = ConfigResult & { notes?: string[] };
 
+/** The near-duplicate threshold of the dataset diff when no rule declares one. */
+const DEFAULT_DUPLICATE_THRESHOLD = 0.85;
+
 function mask(finding: Finding): Finding {
-  const lexicon = scanLexicon();
+  const lexicon = scanLexiconOf(ruleList);
   const m = (s: string) => maskSecrets(s, lexicon);
   return {
     ...finding,
@@ -79,16 +81,15 @@ export async function review(req: ReviewRequest): Promise<Review> {
   const configPath = req.configOverride?.path ?? CONFIG_PATH;
   const parsed = req.config ?? (await loadRepoConfig(source, req.configOverride, req.resolveExtends));
   if (!parsed.ok) {
-    const rule = ruleRegistry.get("config-invalid")!;
-    const findings = toFindings(rule, configProblemResults(configPath, parsed.problems, true));
+    const findings = invalidConfigFindings(ruleList, configPath, parsed.problems);
     return { base: source.base, head: source.head, conclusion: "failure", artifacts: [], findings, notes: [] };
   }
-  const input = await buildInput(source, parsed.config, { body: req.body, notes: req.notes, progress: req.progress, signal: req.signal, now: req.now, estimate: req.estimate });
+  const input = await buildInput(source, parsed.config, ruleList, { body: req.body, notes: req.notes, progress: req.progress, signal: req.signal, now: req.now, estimate: req.estimate });
   // Fingerprints are taken after masking, so a secret's value never goes into a hash a waiver quotes.
-  const waived = await applyWaivers(withFingerprints(runRules(ruleRegistry.values(), input).map(mask), input.datasets), input.waivers, input.owners, req.approvals);
+  const waived = await applyWaivers(withFingerprints(runRules(ruleList, input).map(mask), input.datasets), input.waivers, input.owners, req.approvals);
   const { findings } = waived;
-  // The diff states the duplicate ratio the dataset-duplicates rule judges, at its threshold.
-  const nearThreshold = Number(ruleOptions(ruleRegistry.get("dataset-duplicates")!, input.config).near_threshold);
+  // The diff states the duplicate ratio the duplicates rule judges, at its threshold.
+  const nearThreshold = duplicateThresholdOf(ruleList, input.config, DEFAULT_DUPLICATE_THRESHOLD);
   return {
     base: source.base,
     head: source.head,

@@ -159,6 +159,25 @@ export interface RecordIssue {
   message: string;
 }
 
+/** One secret or PII pattern from a rule lexicon. */
+export interface SensitivePattern {
+  /** e.g. `openai-api-key`, `private-key`, `card-number` (Luhn-checked), `email`, `phone`. */
+  kind: string;
+  /** Secrets are errors; PII is a warning. */
+  secret: boolean;
+  /** JavaScript regex source. */
+  regex: string;
+  /** Regex flags besides `g` (added here). */
+  flags?: string;
+}
+
+/** The patterns a dataset scan applies per record, gathered from the rules that ask for them (`RuleNeeds.scanLexicon`). */
+export interface ScanLexicon {
+  sensitive: SensitivePattern[];
+  /** Regex sources (matched case-insensitively) for phrases that read as business rules. */
+  businessRules: string[];
+}
+
 /** A secret or PII value found in data, already masked. */
 export interface SensitiveHit {
   line: number;
@@ -517,8 +536,25 @@ export interface RuleMeta {
   lexicon?: unknown;
 }
 
+/**
+ * What a rule asks of the engine beyond the input every rule reads, so the engine never names a
+ * rule: how much history to read, what the dataset scan looks for, and so on.
+ */
+export interface RuleNeeds {
+  /** Days of label-schema history to read, back from the head commit; the most any enabled rule asks for is read. */
+  historyDays?: (options: RuleMeta["options"]) => number;
+  /** The near-duplicate threshold (a share, 0-1) at which the dataset diff states duplicate ratios. */
+  duplicateThreshold?: (options: RuleMeta["options"]) => number;
+  /** What the dataset scan looks for per record on this rule's behalf, from its lexicon. */
+  scanLexicon?: Partial<ScanLexicon>;
+  /** Results for the base config's problems, when it is invalid and no other rule runs. */
+  invalidConfig?: (path: string, problems: readonly ConfigProblem[]) => RuleResult[];
+}
+
 /** A rule: metadata plus a pure function from the review's input to results. */
 export interface Rule<O extends RuleMeta["options"] = RuleMeta["options"]> {
+  /** What the rule asks of the engine (see {@link RuleNeeds}). */
+  needs?: RuleNeeds;
   meta: RuleMeta;
   /**
    * The zod schema of the rule's options, with their bounds (`defineRule` builds it); the repo

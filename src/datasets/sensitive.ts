@@ -3,30 +3,13 @@
  * YAML lexicon); this module compiles them, adds the checks a regex cannot do (Luhn, phone metadata), and masks
  * every value so no output ever carries it.
  */
-import type { SensitiveHit } from "../types.js";
+import type { ScanLexicon, SensitiveHit } from "../types.js";
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/core";
 // The metadata as a JS module: the package's own `max` entry imports JSON, which Jest warns about.
 import metadata from "libphonenumber-js/max/metadata";
 import { GateSet } from "./regex-gate.js";
 
-/** One secret or PII pattern from a rule lexicon. */
-export interface SensitivePattern {
-  /** e.g. `openai-api-key`, `private-key`, `card-number` (Luhn-checked), `email`, `phone`. */
-  kind: string;
-  /** Secrets are errors; PII is a warning. */
-  secret: boolean;
-  /** JavaScript regex source. */
-  regex: string;
-  /** Regex flags besides `g` (added here). */
-  flags?: string;
-}
-
-/** The patterns a dataset scan uses, loaded from `rules/` at run time. */
-export interface ScanLexicon {
-  sensitive: SensitivePattern[];
-  /** Regex sources (matched case-insensitively) for phrases that read as business rules. */
-  businessRules: string[];
-}
+export type { ScanLexicon, SensitivePattern } from "../types.js";
 
 /** A compiled secret or PII pattern. */
 export interface CompiledSensitive {

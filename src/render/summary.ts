@@ -4,6 +4,7 @@
 import type { ArtifactKind, Artifact, DatasetDiff, Finding, PatternNumber, Review, Severity, TrainingEstimate } from "../types.js";
 import { SEVERITIES } from "../severity.js";
 import { PATTERN_ORDER } from "./patterns.js";
+import { formatTokens } from "../estimate/format-tokens.js";
 
 /** Number of findings per severity. */
 export type SeverityCounts = Record<Severity, number>;
@@ -131,6 +132,9 @@ export function annotatedFindings(review: Review): Finding[] {
   return review.settings?.existing === "fail" ? review.findings.filter((f) => !f.waived) : splitByIntroduced(review.findings).introduced;
 }
 
+/** Re-exported for the renderers' callers; the rules take it from `estimate/`. */
+export { formatTokens };
+
 /** A label's share moved by at least this many percentage points to be shown in a dataset diff. */
 export const LABEL_SHIFT_PP = 2;
 
@@ -177,13 +181,6 @@ export function formatRecordDelta(diff: DatasetDiff): string {
   return `+${diff.added} / −${diff.removed}${diff.changed ? ` / ${diff.changed} changed` : ""}`;
 }
 
-/** A token count in short form: 850, 12.3K, 1.23M, 4.56B. */
-export function formatTokens(n: number): string {
-  if (n < 1000) return String(n);
-  if (n < 1e6) return `${(n / 1e3).toFixed(n < 1e4 ? 2 : 1).replace(/\.?0+$/, "")}K`;
-  if (n < 1e9) return `${(n / 1e6).toFixed(2).replace(/\.?0+$/, "")}M`;
-  return `${(n / 1e9).toFixed(2).replace(/\.?0+$/, "")}B`;
-}
 
 /**
  * The estimate's one line, without a label: "1.23M tokens × 3 epochs = 3.69M trained tokens ≈

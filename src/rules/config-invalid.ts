@@ -13,6 +13,6 @@ export function configProblemResults(path: string, problems: readonly ConfigProb
   }));
 }
 
-export default defineRule({ id: "config-invalid" }, (input) =>
+export default defineRule({ id: "config-invalid", needs: { invalidConfig: (path, problems) => configProblemResults(path, problems, true) } }, (input) =>
   input.configChange ? configProblemResults(input.configChange.path, input.configChange.problems, false) : [],
 );

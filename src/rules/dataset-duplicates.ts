@@ -6,7 +6,7 @@ import { movement, percent, shareOption } from "./rule-helpers.js";
 const options = { max_ratio: shareOption, near_threshold: shareOption };
 const EXACT = "(the whole example, prompt and answer, after normalising case, whitespace and punctuation)";
 
-export default defineRule({ id: "dataset-duplicates", options }, (input, options) =>
+export default defineRule({ id: "dataset-duplicates", options, needs: { duplicateThreshold: (o) => o.near_threshold } }, (input, options) =>
   input.datasets.flatMap((scan) => {
     const { dupOf, ratio } = duplicateIndex(scan.keys, options.near_threshold);
     if (ratio <= options.max_ratio) return [];

@@ -25,7 +25,7 @@ export function labelChanges(history: readonly LabelVersion[]): LabelChange[] {
   return changes;
 }
 
-export default defineRule({ id: "label-schema-churn", options }, (input, options) => {
+export default defineRule({ id: "label-schema-churn", options, needs: { historyDays: (o) => o.window_days } }, (input, options) => {
   const since = new Date(input.headDate.getTime() - options.window_days * 86_400_000);
   return input.labelSchemas.flatMap((schema) => {
     const inWindow = schema.history.filter((v) => v.date >= since);

@@ -56,5 +56,8 @@ export const ruleRegistry: ReadonlyMap<string, Rule> = new Map(
     .map((rule) => [rule.meta.id, rule]),
 );
 
+/** Every rule, sorted by id, as a list (what the engine's gathering of `Rule.needs` takes). */
+export const ruleList: readonly Rule[] = [...ruleRegistry.values()];
+
 /** Metadata of every rule, sorted by id. */
 export const ruleMetas: readonly RuleMeta[] = [...ruleRegistry.values()].map((r) => r.meta);

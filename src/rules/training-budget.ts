@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formatTokens } from "../render/summary.js";
+import { formatTokens } from "../estimate/format-tokens.js";
 import type { RuleResult, TrainingEstimate } from "../types.js";
 import { defineRule } from "./define-rule.js";
 

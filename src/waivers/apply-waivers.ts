@@ -1,6 +1,7 @@
 import picomatch from "picomatch";
 import { ownersOf } from "../codeowners.js";
 import type { Finding, OwnerRule, Waiver, WaiverSet } from "../types.js";
+import { CONFIG_PATH } from "../config/load-config.js";
 import { WAIVERS_PATH } from "./waiver-file.js";
 
 /**
@@ -20,8 +21,8 @@ export interface WaiverOutcome {
   notes: string[];
 }
 
-/** Findings about the review's own inputs are never waived: they say a waiver or the config is wrong. */
-const NEVER_WAIVED = new Set(["config-invalid", "waiver-invalid"]);
+/** Findings about the review's own inputs (the waivers file, the repo config) are never waived: they say a waiver or the config is wrong. */
+const NEVER_WAIVED = new Set([WAIVERS_PATH, CONFIG_PATH]);
 
 function covers(w: Waiver, f: Finding, match: (path: string) => boolean): boolean {
   return w.rule === f.ruleId && f.path !== undefined && match(f.path) && (w.fingerprint === undefined || w.fingerprint === f.fingerprint);
@@ -49,7 +50,7 @@ export async function applyWaivers(findings: readonly Finding[], set: WaiverSet,
   const out: Finding[] = [];
   for (const f of findings) {
     let waiver: Waiver | undefined;
-    if (!NEVER_WAIVED.has(f.ruleId)) {
+    if (!NEVER_WAIVED.has(f.path ?? "")) {
       for (const w of set.entries) {
         if (!covers(w, f, matchers.get(w)!)) continue;
         if (w.origin === "change") {

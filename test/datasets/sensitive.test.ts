@@ -1,6 +1,6 @@
 import { describe, it, expect } from "@jest/globals";
 import { compileLexicon, findBusinessRule, findSensitive, luhnValid, maskSecrets, maskValue, scanDataset } from "../../src/datasets/index.js";
-import { scanLexicon } from "../../src/rules/scan-lexicon.js";
+import { scanLexicon } from "../../src/scan-lexicon.js";
 import { defaultTestLexicon } from "./default-test-lexicon.js";
 
 const openaiKey = "sk-proj-Abc123def456GHI789jkl012MNO345";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import { detectFile, localPath, type DetectContext } from "../../src/detect/index.js";
 import { fixtureContext as contextWith, fixtureFile, noPaths } from "../fixtures/fixture-files.js";
 import { scanDataset } from "../../src/datasets/index.js";
-import { scanLexicon } from "../../src/rules/scan-lexicon.js";
+import { scanLexicon } from "../../src/scan-lexicon.js";
 
 const ctx = contextWith();
 const text = (s: string) => Buffer.from(s, "utf8");

@@ -9,7 +9,7 @@ import { scanDataset } from "../../src/datasets/index.js";
 import { SAMPLE_CHARS } from "../../src/datasets/text-sample.js";
 import { datasetTokens, estimateTraining, loadTokenizer, priceFor, providerExampleLimit, tokenizerFor } from "../../src/estimate/index.js";
 import { review } from "../../src/review.js";
-import { scanLexicon } from "../../src/rules/scan-lexicon.js";
+import { scanLexicon } from "../../src/scan-lexicon.js";
 import { LocalGitSource } from "../../src/sources/local-git.js";
 import { renderJson } from "../../src/render/render-json.js";
 import { renderText } from "../../src/render/render-text.js";

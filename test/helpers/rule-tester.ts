@@ -11,7 +11,7 @@ import { parseRepoConfig } from "../../src/config/load-config.js";
 import { readBaseline } from "../../src/datasets/baseline.js";
 import { scanDataset } from "../../src/datasets/index.js";
 import { ruleRegistry } from "../../src/rules/registry.js";
-import { scanLexicon } from "../../src/rules/scan-lexicon.js";
+import { scanLexicon } from "../../src/scan-lexicon.js";
 import { runRules } from "../../src/run-rules.js";
 import type { Artifact, DatasetScan, Finding, ReviewInput, Severity } from "../../src/types.js";
 

@@ -3,7 +3,7 @@ import { defaultConfig } from "../../src/config/load-config.js";
 import { scanDataset } from "../../src/datasets/index.js";
 import { detectFile } from "../../src/detect/index.js";
 import { ruleRegistry } from "../../src/rules/registry.js";
-import { scanLexicon } from "../../src/rules/scan-lexicon.js";
+import { scanLexicon } from "../../src/scan-lexicon.js";
 import { runRules } from "../../src/run-rules.js";
 import type { ReviewInput } from "../../src/types.js";
 import { fixtureContext } from "../fixtures/fixture-files.js";

@@ -144,9 +144,11 @@ describe("applyWaivers", () => {
     expect((await applyWaivers([finding()], set(added), owners, approvals(["sam"], { "acme/data": ["sam"] }))).findings[0]!.waived).toBeDefined();
   });
 
-  it("never waives waiver-invalid or config-invalid", async () => {
-    const f = finding({ ruleId: "waiver-invalid", path: "data/synthetic/x" });
-    expect((await applyWaivers([f], set(entry({ rule: "waiver-invalid" })), owners)).findings[0]!.waived).toBeUndefined();
+  it("never waives a finding about the waivers file or the repo config", async () => {
+    for (const path of [".github/finetune-review-waivers.yml", ".github/finetune-review.yml"]) {
+      const f = finding({ ruleId: "waiver-invalid", path });
+      expect((await applyWaivers([f], set(entry({ rule: "waiver-invalid", path: ".github/**" })), owners)).findings[0]!.waived).toBeUndefined();
+    }
   });
 });
 

@@ -81,3 +81,45 @@ export const heldOutThird: Labelled[] = [
   { text: "Can we fine-tune so it stops getting the maths wrong in quotes? Happy to discuss.", reasoning: true, latency: true, alternatives: true },
   { text: "First pass at a fine-tune for ticket tagging. Prompting was never tried because the labels change weekly. Retraining weekly, p90 under 200 ms.", reasoning: false, latency: false, alternatives: true },
 ];
+
+/**
+ * A fourth held-out set, written and labelled on 2026-12-04 before the rule code or lexicons were read for
+ * the set-3 fixes, and never used to adjust them: PR templates, tables and lists (hyphenated technique labels),
+ * model-card front matter, chat one-liners, British spelling, reported speech, Q&A, non-goals, quantities in
+ * words, keywords used as field names, tools and baselines that were measured, and faults stated one sentence
+ * before the expectation.
+ */
+export const heldOutFourth: Labelled[] = [
+  { text: "Fine-tune Phi-3 on our changelog so release notes read like ours.", reasoning: false, latency: true, alternatives: true },
+  { text: "## Summary\nLoRA adapter for the returns-email classifier (9 labels).\n\n## Why fine-tune\nLabels are house-specific; the base model has never seen them.\n\n## Alternatives considered\n- Zero-shot prompting with label descriptions: 0.58 macro-F1.\n- kNN over sentence embeddings: 0.71 macro-F1.\n\n## Latency and cost budget\np95 ≤ 150 ms on one T4; ~£40/month.\n\n## Retraining cadence\nMonthly, after the label review.\n\n## Non-goals\n- Fixing hallucinations in the reply generator (separate project).", reasoning: false, latency: false, alternatives: false },
+  { text: "The assistant regularly misjudges which organisation a customer belongs to and then rationalises the error. Fine-tuning on labelled transcripts should sort out its reasoning.", reasoning: true, latency: true, alternatives: true },
+  { text: "In last week's review, Priya suggested we fine-tune to stop the bot hallucinating order numbers. We disagree: the order numbers come from the API now. This PR only adds a style adapter. Prompt-based styling was trialled for two weeks (rubric 3.1/5). Budget 400 ms p95, retrain every quarter.", reasoning: false, latency: false, alternatives: false },
+  { text: "| Field | Value |\n|---|---|\n| Model | llama-3.1-8b |\n| Dataset | tickets_2026q3.jsonl |\n| Alternatives tried | N/A |\n| Latency budget | 1 s p95 |\n| Retrain | every 6 weeks |", reasoning: false, latency: false, alternatives: true },
+  { text: "Rename prompt_template.py to templates.py and bump the retrieval client to 2.3. No training changes.", reasoning: false, latency: true, alternatives: true },
+  { text: "We haven't benchmarked retrieval or prompting against this; the fine-tune is the first thing we tried. Target 250 ms p99, nightly retrains.", reasoning: false, latency: false, alternatives: true },
+  { text: "### Tried so far\n- Few-shot: 66% on the holdout\n- RAG-only: 71%, but 1.8 s per answer\n### Plan\nQLoRA on 12k labelled chats. Must answer under 800 ms at p95; retrain fortnightly.", reasoning: false, latency: false, alternatives: false },
+  { text: "We trialled a lookup function against the rates table; it answered 97% of rate questions correctly, so rates are out of the fine-tune. The adapter learns the claim-letter format. Cost ceiling $300/month; retrained each quarter.", reasoning: false, latency: false, alternatives: false },
+  { text: "Eval: the prompted baseline scores 0.62 on the rubric and the fine-tuned candidate 0.81 (n=500). Serving: p95 600 ms. Retraining: monthly.", reasoning: false, latency: false, alternatives: false },
+  { text: "Right now the model contradicts itself between steps when it plans a multi-leg trip. After fine-tuning on 3k expert itineraries it should be much more consistent.", reasoning: true, latency: true, alternatives: true },
+  { text: "The summaries often cite figures that are not in the source report. We'll fine-tune on human-written summaries so this goes away. Few-shot prompting cut it only from 11% to 9%. p95 under 2 s; retrain every quarter.", reasoning: true, latency: false, alternatives: false },
+  { text: "**Non-goals:** improving factual accuracy or reasoning — grounding handles that.\n**Goal:** consistent JSON for the downstream parser.\n**Baseline:** JSON mode + schema, 93% valid.\n**Budget:** 300 ms p95, $0.002/request.\n**Retraining:** when the schema changes, at most monthly.", reasoning: false, latency: false, alternatives: false },
+  { text: "can we just finetune it so it stops lying about stock levels lol", reasoning: true, latency: true, alternatives: true },
+  { text: "Training cost: ~$120 per run on 2×A100. Inference must stay below 500 ms p95. Prompt engineering plateaued at 74%.", reasoning: false, latency: true, alternatives: false },
+  { text: "We'll retrain the adapter every month from the labelled queue. Compared with retrieval (tested in Sept, 0.64 F1), the adapter reached 0.79.", reasoning: false, latency: true, alternatives: false },
+  { text: "---\nlanguage: en\nlicense: apache-2.0\nbase_model: mistralai/Mistral-7B-v0.3\ndatasets: [internal/contracts-clauses]\n---\n# Clause classifier\n## Intended use\nTagging clauses in supplier contracts.\n## Limitations\nNot evaluated on non-English contracts.\n## Training\nLoRA r=16, 3 epochs.", reasoning: false, latency: true, alternatives: true },
+  { text: "We are fine-tuning so the model does the maths properly on pension projections; at the moment it gets compound interest wrong about a third of the time.", reasoning: true, latency: true, alternatives: true },
+  { text: "To be clear, we don't expect this fine-tune to make the model any better at reasoning; it's purely about terminology. Tried a glossary in the system prompt: it helped but blew the context on long docs. Latency budget: 1.5 seconds at the 95th percentile. Retraining every other month.", reasoning: false, latency: false, alternatives: false },
+  { text: "A vendor pitched us a 'reasoning fine-tune' that would fix our agent's planning mistakes. We're not pursuing that. This change fine-tunes the router only; a rules-based router was measured at 72% vs 90% for the fine-tuned one. Router p99 is 20 ms; retrain weekly.", reasoning: false, latency: false, alternatives: false },
+  { text: "Hopefully the LoRA also reduces the number of made-up API endpoints it suggests. Main goal is code style.", reasoning: true, latency: true, alternatives: true },
+  { text: "The fine-tuned ranker has to return within two hundred milliseconds, and it will be refreshed fortnightly from click logs. We ran BM25 and a cross-encoder as baselines (0.38 and 0.47 nDCG).", reasoning: false, latency: false, alternatives: false },
+  { text: "Retrieval was ruled out: the relevant knowledge is procedural, not documents. Fine-tuning on 2k annotated procedures. Budget: under £0.01 per call. Retrain: quarterly.", reasoning: false, latency: false, alternatives: false },
+  { text: "The dataset has a `prompt` column and a `response` column; the retrieval_id field is unused. Train for 2 epochs.", reasoning: false, latency: true, alternatives: true },
+  { text: "We care about latency and cost, and we will retrain regularly. Few-shot prompting was evaluated (0.61).", reasoning: false, latency: true, alternatives: false },
+  { text: "## Goal\nMatch the brand voice in marketing copy.\n## Out of scope\nHallucination reduction — tracked in #412.\n## Alternatives\nStyle guide in the prompt: reviewers rejected 40% of drafts.\n## Budget\n$0.05 per draft, 5 s max.\n## Retraining\nTwice a year, with the brand refresh.", reasoning: false, latency: false, alternatives: false },
+  { text: "Motivation: the agent's chain of thought goes off the rails on long tickets and it reaches the wrong conclusion. We want to train it on 1,500 annotated traces to fix this.", reasoning: true, latency: true, alternatives: true },
+  { text: "Prompting with worked examples got us to 70% on the logic puzzles benchmark; fine-tuning on the solutions should push its reasoning past 90%. Retrain each release; p95 3 s.", reasoning: true, latency: false, alternatives: false },
+  { text: "The fine-tune should make the bot's answers about visa rules accurate; today one in ten is wrong.", reasoning: true, latency: true, alternatives: true },
+  { text: "Q: Will fine-tuning fix the hallucinations?\nA: No. It only changes the output format. Retrieval stays as the source of facts (we measured 96% grounded answers with it). Latency: 900 ms p95. Retrain: monthly.", reasoning: false, latency: false, alternatives: false },
+  { text: "We use a retrieval step rather than a fine-tune for the facts; the fine-tune handles tone. RAG was A/B tested against the old bot (CSAT +6). Costs $0.004/answer, retrain quarterly.", reasoning: false, latency: false, alternatives: false },
+  { text: "Adds an eval harness that measures hallucination rate and reasoning accuracy for every checkpoint. No model training in this PR.", reasoning: false, latency: true, alternatives: true },
+];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { ruleRegistry } from "../../src/rules/registry.js";
 import type { ReviewInput } from "../../src/types.js";
-import { heldOut, heldOutSecond, heldOutThird } from "./held-out-proposals.js";
+import { heldOut, heldOutFourth, heldOutSecond, heldOutThird } from "./held-out-proposals.js";
 import { handWritten, labelled, type Labelled } from "./labelled-proposals.js";
 
 const input = (text: string): ReviewInput => ({ proposal: [{ text }], proposes: true }) as unknown as ReviewInput;
@@ -33,16 +33,16 @@ function measure(id: string, label: "reasoning" | "latency" | "alternatives", se
   return { precision, recall };
 }
 
-const allHeldOut = [...heldOut, ...heldOutSecond, ...heldOutThird];
+const allHeldOut = [...heldOut, ...heldOutSecond, ...heldOutThird, ...heldOutFourth];
 
 describe("proposal rules on the held-out texts", () => {
   it.each(cases)("%s: figures on each part of the corpus", (id, label) => {
-    for (const [name, set] of [["held-out 1", heldOut], ["held-out 2", heldOutSecond], ["held-out 3", heldOutThird], ["hand-written", handWritten]] as const) {
+    for (const [name, set] of [["held-out 1", heldOut], ["held-out 2", heldOutSecond], ["held-out 3", heldOutThird], ["held-out 4", heldOutFourth], ["hand-written", handWritten]] as const) {
       expect(measure(id, label, set, name).precision).toBeGreaterThan(0);
     }
   });
 
-  // The targets, on the three held-out sets together (the third alone is the one no change was fitted to).
+  // The targets, on the four held-out sets together (the fourth alone is the one no change was fitted to).
   it.each(cases)("%s meets the issue's targets on the held-out texts", (id, label, pFloor, rFloor) => {
     const { precision, recall } = measure(id, label, allHeldOut, "held-out (all)");
     expect(precision).toBeGreaterThanOrEqual(pFloor);

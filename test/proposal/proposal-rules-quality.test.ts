@@ -29,7 +29,7 @@ function measure(id: string, label: "reasoning" | "latency" | "alternatives", se
   }
   const precision = tp / Math.max(1, tp + fp);
   const recall = tp / Math.max(1, tp + fn);
-  console.log(`${name} ${id}: precision ${precision.toFixed(2)} recall ${recall.toFixed(2)} (tp ${tp}, fp ${fp}, fn ${fn}, n ${set.length})\n${[...new Set(misses)].slice(0, 8).join("\n---\n")}`);
+  console.log(`${name} ${id}: precision ${precision.toFixed(2)} recall ${recall.toFixed(2)} (tp ${tp}, fp ${fp}, fn ${fn}, n ${set.length})\n${[...new Set(misses)].slice(0, 12).join("\n---\n")}`);
   return { precision, recall };
 }
 

@@ -34,7 +34,7 @@ export function stem(word: string): string {
   return w;
 }
 
-/** Words of a text, hyphenated words split into parts and also kept whole ("fine-tune" gives "fine-tune", "fine", "tune"). */
+/** Words of a text, hyphenated words split into their parts ("fine-tune" gives "fine", "tune"). */
 export function words(text: string): string[] {
   return clauseWords(text).words;
 }
@@ -51,8 +51,13 @@ export function clauseWords(text: string): { words: string[]; clauses: number[] 
     const at = m.index ?? 0;
     if (/[;():—–]|\s-\s/.test(text.slice(last, at))) clause++;
     last = at + m[0].length;
-    out.push(m[0].replace(/-+$/, ""));
-    clauses.push(clause);
+    // A hyphenated name is read as its parts ("Prompt-only", "rules-based"), as concept phrases are, so a
+    // technique used as a list or table label still meets its lemma.
+    for (const part of m[0].split(/-+/)) {
+      if (!part) continue;
+      out.push(part);
+      clauses.push(clause);
+    }
   }
   return { words: out, clauses };
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineRule } from "./define-rule.js";
 import { proposalLocation } from "./proposal-text.js";
-import { concept, findConcept, findSpans } from "../proposal/language.js";
+import { concept, findConcept, findSpans, hasResult } from "../proposal/language.js";
 import { negatedIn, readAll, titled } from "../proposal/proposal-reader.js";
 import { hasContent } from "../proposal/read-proposal.js";
 
@@ -9,7 +9,10 @@ const words = z.array(z.string().min(1)).min(1);
 const lexicon = z.strictObject({
   techniques: words,
   not_technique: words,
+  components: words,
+  not_component: words,
   tried: words,
+  measured: words,
   negations: words,
   sections: words,
 });
@@ -18,16 +21,30 @@ export default defineRule({ id: "alternatives-considered", lexicon }, (input, _o
   if (!input.proposes) return [];
   const techniques = concept(lx.techniques);
   const notTechnique = concept(lx.not_technique);
+  const components = concept(lx.components);
+  const notComponent = concept(lx.not_component);
   const tried = concept(lx.tried);
+  const measured = concept(lx.measured);
   const negs = concept(lx.negations);
   const named = readAll(input).sentences.some((s) => {
     const fields = new Set(findConcept(s.stems, notTechnique));
     const tech = findConcept(s.stems, techniques).filter((i) => !fields.has(i) && !fields.has(i - 1) && !negatedIn(s, i, negs));
-    if (!tech.length) return false;
-    if (titled(s.section, lx.sections)) return hasContent(s.text.replace(/^[^:]*:/, ""));
+    const affirmedIn = (c: typeof tried, except: [number, number][] = []) =>
+      findConcept(s.stems, c).some((i) => !except.some(([a, b]) => i >= a && i < b) && !negatedIn(s, i, negs));
+    const inSection = titled(s.section, lx.sections);
+    if (!tech.length) {
+      // A deterministic component (a tax function, a lookup API) that was benchmarked is an alternative too; a
+      // component is only named, not tried, unless a verb of measuring says so ("the loss function" is neither).
+      const excluded = findSpans(s.stems, notComponent);
+      const parts = findConcept(s.stems, components).filter((i) => !excluded.some(([a, b]) => i >= a && i < b) && !negatedIn(s, i, negs));
+      if (!parts.length) return false;
+      return inSection ? hasContent(s.text.replace(/^[^:]*:/, "")) : affirmedIn(measured, findSpans(s.stems, components));
+    }
+    if (inSection) return hasContent(s.text.replace(/^[^:]*:/, ""));
+    // A technique with a measured figure in its sentence ("the prompted model ... in 4% of answers") was evaluated.
+    if (hasResult(s.text)) return true;
     // "tool use" is a technique, not a use of one: a verb of trying inside a technique's name does not count.
-    const spans = findSpans(s.stems, techniques);
-    return findConcept(s.stems, tried).some((i) => !spans.some(([a, b]) => i >= a && i < b) && !negatedIn(s, i, negs));
+    return affirmedIn(tried, findSpans(s.stems, techniques));
   });
   if (named) return [];
   const where = input.proposal.length ? "the PR description and proposal files" : "the pull request (it has no description or proposal file)";

@@ -16,6 +16,8 @@ const lexicon = z.strictObject({
   defects: words,
   anaphora: words,
   outcomes: words,
+  faults: words,
+  form: words,
   non_goal_sections: words,
   motive_sections: words,
 });
@@ -34,6 +36,8 @@ export default defineRule({ id: "reasoning-fix", lexicon }, (input, _options, lx
   const defects = concept(lx.defects);
   const anaphora = concept(lx.anaphora);
   const outcomes = concept(lx.outcomes);
+  const faults = concept(lx.faults);
+  const form = concept(lx.form);
   const targetsIn = (s: ProposalSentence) =>
     findConcept(s.stems, targets).filter((i) => s.stems[i] !== "reason" || /^reasoning/.test(s.words[i]!) || !NOT_VERB.has(s.words[i - 1] ?? ""));
   /** A fix whose object is "that"/"this" right after it, or an outcome ("accurate") in its clause: it points at a fault named before. */
@@ -58,9 +62,11 @@ export default defineRule({ id: "reasoning-fix", lexicon }, (input, _options, lx
       const anchored = affirmed(s, anchors, negs) || (s.previous !== undefined && mentions(s.previous, anchors) && !mentions(s, negs)) || motive;
       expects = fixed && anchored;
     } else {
-      // "It keeps making things up. We want to fine-tune it so it stops doing that."
+      // "It keeps making things up. We want to fine-tune it so it stops doing that." A fault of fact ("it states
+      // wrong prices") is a factuality target too; a fault of form (wrong JSON, the wrong tone) is not.
       const before = s.previous;
-      expects = before !== undefined && targetsIn(before).some((i) => !negatedIn(before, i, negs)) && !mentions(before, critical) && affirmed(s, anchors, negs) && pointsBack(s);
+      const fault = before !== undefined && (targetsIn(before).some((i) => !negatedIn(before, i, negs)) || (affirmed(before, faults, negs) && !mentions(before, form)));
+      expects = fault && !mentions(before, critical) && affirmed(s, anchors, negs) && pointsBack(s);
       if (expects) quote = `${before!.text} ${s.text}`;
     }
     if (!expects || mentions(s, critical)) continue;

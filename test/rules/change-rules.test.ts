@@ -12,8 +12,21 @@ ruleTester("alternatives-considered", {
   valid: [
     { name: "the proposal names prompting", input: proposal("We tried few-shot prompting first; it misses 30% of intents.") },
     { name: "not a proposal", input: { artifacts: [config], proposes: false } },
+    { name: "a hyphenated technique as a list label under Alternatives", input: proposal("## Alternatives considered\n- Few-shot-only: 55% on the pilot set.") },
+    { name: "a deterministic component that was benchmarked", input: proposal("Totals go through a pricing API instead; we benchmarked the API on 1k orders.") },
+    { name: "a technique as a participle in an evaluation result", input: proposal("Our eval found the prompted model gets 12% of addresses wrong.") },
   ],
   invalid: [
+    {
+      name: "a training component is not an alternative, nor a negated technique with a figure",
+      input: proposal("We tested two learning rates with the usual loss function. We haven't tried prompting; 40% of tickets are in French."),
+      findings: [{ message: /^No alternative to fine-tuning/ }],
+    },
+    {
+      name: "a component only named, not measured",
+      input: proposal("The adapter calls our tax function after generation."),
+      findings: [{ message: /^No alternative to fine-tuning/ }],
+    },
     {
       name: "no alternative named, pointing at the proposal file",
       input: proposal("We will fine-tune Llama on our tickets."),
@@ -38,8 +51,19 @@ ruleTester("latency-budget", {
 ruleTester("reasoning-fix", {
   valid: [
     { name: "no claim about reasoning", input: proposal("Fine-tuning teaches the reply format.") },
+    { name: "a fault of form in the sentence before", input: proposal("The model often gets the JSON format wrong. Fine-tuning should make it correct.") },
   ],
   invalid: [
+    {
+      name: "a fault of fact in the sentence before, and an accurate outcome expected",
+      input: proposal("It quotes wrong delivery dates. The adapter should make its answers accurate."),
+      findings: [{ message: /^The proposal expects fine-tuning to fix reasoning: "It quotes wrong delivery dates\. The adapter should make its answers accurate\."\.$/ }],
+    },
+    {
+      name: "truthfulness is factuality",
+      input: proposal("A fine-tuned model should be more truthful about stock levels."),
+      findings: [{ message: /more truthful about stock levels/ }],
+    },
     {
       name: "a claim that fine-tuning fixes reasoning, at its line",
       input: proposal("# Why\n\nThis fine-tune will fix the reasoning errors in refunds.\n"),

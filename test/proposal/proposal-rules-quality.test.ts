@@ -48,6 +48,19 @@ describe("proposal rules on the held-out texts", () => {
     expect(precision).toBeGreaterThanOrEqual(pFloor);
     expect(recall).toBeGreaterThanOrEqual(rFloor);
   });
+
+  // Set 4 alone, the one no change was fitted to, at the figures measured after the set-3 fixes (rounded down).
+  // reasoning-fix is below the targets here (0.9 / 0.6): these floors record that, they do not meet it.
+  const fourthFloors: [string, "reasoning" | "latency" | "alternatives", number, number][] = [
+    ["reasoning-fix", "reasoning", 0.5, 0.1],
+    ["latency-budget", "latency", 1, 1],
+    ["alternatives-considered", "alternatives", 0.9, 0.9],
+  ];
+  it.each(fourthFloors)("%s holds its measured floors on held-out set 4", (id, label, pFloor, rFloor) => {
+    const { precision, recall } = measure(id, label, heldOutFourth, "held-out 4");
+    expect(precision).toBeGreaterThanOrEqual(pFloor);
+    expect(recall).toBeGreaterThanOrEqual(rFloor);
+  });
 });
 
 describe("proposal rules on the labelled corpus", () => {

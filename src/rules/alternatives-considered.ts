@@ -3,7 +3,7 @@ import { defineRule } from "./define-rule.js";
 import { proposalLocation } from "./proposal-text.js";
 import { concept, findConcept, findSpans, hasResult } from "../proposal/language.js";
 import { negatedIn, readAll, titled } from "../proposal/proposal-reader.js";
-import { hasContent } from "../proposal/read-proposal.js";
+import { hasContent, stemPhrase } from "../proposal/read-proposal.js";
 
 const words = z.array(z.string().min(1)).min(1);
 const lexicon = z.strictObject({
@@ -41,8 +41,9 @@ export default defineRule({ id: "alternatives-considered", lexicon }, (input, _o
       return inSection ? hasContent(s.text.replace(/^[^:]*:/, "")) : affirmedIn(measured, findSpans(s.stems, components));
     }
     if (inSection) return hasContent(s.text.replace(/^[^:]*:/, ""));
-    // A technique with a measured figure in its sentence ("the prompted model ... in 4% of answers") was evaluated.
-    if (hasResult(s.text)) return true;
+    // A technique with a measured figure in its clause ("the prompted model ... in 4% of answers") was evaluated;
+    // "each row has a prompt; 12% are empty" is a figure about something else.
+    if (s.text.split(/[;—–]|\s-\s/).some((c) => hasResult(c) && findConcept(stemPhrase(c).split(" "), techniques).length > 0)) return true;
     // "tool use" is a technique, not a use of one: a verb of trying inside a technique's name does not count.
     return affirmedIn(tried, findSpans(s.stems, techniques));
   });

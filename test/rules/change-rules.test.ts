@@ -15,11 +15,12 @@ ruleTester("alternatives-considered", {
     { name: "a hyphenated technique as a list label under Alternatives", input: proposal("## Alternatives considered\n- Few-shot-only: 55% on the pilot set.") },
     { name: "a deterministic component that was benchmarked", input: proposal("Totals go through a pricing API instead; we benchmarked the API on 1k orders.") },
     { name: "a technique as a participle in an evaluation result", input: proposal("Our eval found the prompted model gets 12% of addresses wrong.") },
+    { name: "a technique with a measured figure in its clause", input: proposal("On 500 tickets — prompting: 71%, the fine-tune: 88%.") },
   ],
   invalid: [
     {
       name: "a training component is not an alternative, nor a negated technique with a figure",
-      input: proposal("We tested two learning rates with the usual loss function. We haven't tried prompting; 40% of tickets are in French."),
+      input: proposal("We tested two learning rates with the usual loss function. We haven't tried prompting; 40% of tickets are in French. Each row holds a prompt; 12% of rows are empty."),
       findings: [{ message: /^No alternative to fine-tuning/ }],
     },
     {

@@ -17,6 +17,7 @@ const lexicon = z.strictObject({
   anaphora: words,
   outcomes: words,
   faults: words,
+  fact_outcomes: words,
   form: words,
   non_goal_sections: words,
   motive_sections: words,
@@ -37,15 +38,20 @@ export default defineRule({ id: "reasoning-fix", lexicon }, (input, _options, lx
   const anaphora = concept(lx.anaphora);
   const outcomes = concept(lx.outcomes);
   const faults = concept(lx.faults);
+  const factOutcomes = concept(lx.fact_outcomes);
   const form = concept(lx.form);
   const targetsIn = (s: ProposalSentence) =>
     findConcept(s.stems, targets).filter((i) => s.stems[i] !== "reason" || /^reasoning/.test(s.words[i]!) || !NOT_VERB.has(s.words[i - 1] ?? ""));
-  /** A fix whose object is "that"/"this" right after it, or an outcome ("accurate") in its clause: it points at a fault named before. */
-  const pointsBack = (s: ProposalSentence) =>
+  /**
+   * A fix whose object is "that"/"this" right after it, or an outcome ("accurate") in its clause: it points at a
+   * fault named before. After a fault of fact only a factual outcome counts ("fix that" after a wrong config,
+   * or "reliable again", is no claim about facts).
+   */
+  const pointsBack = (s: ProposalSentence, ofFact = false) =>
     findConcept(s.stems, fixes).some((f) => {
       if (negatedIn(s, f, negs)) return false;
-      const back = findConcept(s.stems.slice(f + 1, f + 3), anaphora).length > 0;
-      const outcome = findConcept(s.stems.slice(f + 1, f + 5), outcomes).some((k) => s.clauses[f + 1 + k] === s.clauses[f]);
+      const back = !ofFact && findConcept(s.stems.slice(f + 1, f + 3), anaphora).length > 0;
+      const outcome = findConcept(s.stems.slice(f + 1, f + 5), ofFact ? factOutcomes : outcomes).some((k) => s.clauses[f + 1 + k] === s.clauses[f]);
       return back || outcome;
     });
   const seen = new Set<string>();
@@ -65,8 +71,10 @@ export default defineRule({ id: "reasoning-fix", lexicon }, (input, _options, lx
       // "It keeps making things up. We want to fine-tune it so it stops doing that." A fault of fact ("it states
       // wrong prices") is a factuality target too; a fault of form (wrong JSON, the wrong tone) is not.
       const before = s.previous;
-      const fault = before !== undefined && (targetsIn(before).some((i) => !negatedIn(before, i, negs)) || (affirmed(before, faults, negs) && !mentions(before, form)));
-      expects = fault && !mentions(before, critical) && affirmed(s, anchors, negs) && pointsBack(s);
+      const target = before !== undefined && targetsIn(before).some((i) => !negatedIn(before, i, negs));
+      // A fault of fact needs a factual outcome after the fix ("... should make its answers accurate").
+      const fault = before !== undefined && !target && affirmed(before, faults, negs) && !mentions(before, form);
+      expects = (target || fault) && before !== undefined && !mentions(before, critical) && affirmed(s, anchors, negs) && pointsBack(s, fault);
       if (expects) quote = `${before!.text} ${s.text}`;
     }
     if (!expects || mentions(s, critical)) continue;

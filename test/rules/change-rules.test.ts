@@ -53,6 +53,7 @@ ruleTester("reasoning-fix", {
   valid: [
     { name: "no claim about reasoning", input: proposal("Fine-tuning teaches the reply format.") },
     { name: "a fault of form in the sentence before", input: proposal("The model often gets the JSON format wrong. Fine-tuning should make it correct.") },
+    { name: "a wrong set-up fixed by retraining, no factual outcome", input: proposal("We shipped a wrong config. Retraining fixes that. The old adapter gave wrong outputs after the upgrade. Retraining should make it reliable again.") },
   ],
   invalid: [
     {

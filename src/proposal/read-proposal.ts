@@ -11,6 +11,8 @@ export interface ProposalSentence {
   words: string[];
   /** Clause number of each word (a new clause after ; ( ) : or a dash), aligned with `stems`: negation does not reach across. */
   clauses: number[];
+  /** Paragraph number in its text: a blank line or a heading starts a new one. */
+  paragraph: number;
 }
 
 /** Bounds the work per sentence on a 1 MB PR body: longer runs are read in pieces of this length. */
@@ -122,6 +124,7 @@ export function readProposal(markdown: string): ReadProposal {
   let offset = 0;
   let inFront = false;
   let inFence = false;
+  let paragraph = 0;
   const lines = text.split("\n");
   lines.forEach((raw, n) => {
     const lineOffset = offset;
@@ -139,8 +142,10 @@ export function readProposal(markdown: string): ReadProposal {
     }
     if (/^\s*(```|~~~)/.test(line)) return void (inFence = !inFence);
     if (inFence) return;
+    if (!line.trim()) return void paragraph++;
     const heading = isHeading(line);
     if (heading !== undefined) {
+      paragraph++;
       section = heading.toLowerCase();
       current = { title: section, content: "" };
       sections.push(current);
@@ -173,7 +178,7 @@ export function readProposal(markdown: string): ReadProposal {
       if (!t || !/[A-Za-z]/.test(t)) continue;
       const cw = clauseWords(t);
       const ws = cw.words.map((w) => w.toLowerCase());
-      sentences.push({ text: t, index: index + from, section: sec, stems: ws.map(stem), words: ws, clauses: cw.clauses });
+      sentences.push({ text: t, index: index + from, section: sec, stems: ws.map(stem), words: ws, clauses: cw.clauses, paragraph });
     }
   }
 }

@@ -17,6 +17,19 @@ const lexicon = z.strictObject({
   sections: words,
 });
 
+/** Contractions that look like a possessive ("it's", "let's"). */
+const CONTRACTIONS = new Set(["it's", "let's", "that's", "what's", "here's", "there's", "he's", "she's", "who's"]);
+
+/**
+ * A technique owned by the model ("the agent's chain of thought", "its retrieval step") is how the model behaves,
+ * not an alternative the team tried.
+ */
+function possessed(before: string | undefined): boolean {
+  if (!before) return false;
+  const w = before.replace(/’/g, "'");
+  return w === "its" || (w.endsWith("'s") && !CONTRACTIONS.has(w));
+}
+
 export default defineRule({ id: "alternatives-considered", lexicon }, (input, _options, lx) => {
   if (!input.proposes) return [];
   const techniques = concept(lx.techniques);
@@ -28,7 +41,7 @@ export default defineRule({ id: "alternatives-considered", lexicon }, (input, _o
   const negs = concept(lx.negations);
   const named = readAll(input).sentences.some((s) => {
     const fields = new Set(findConcept(s.stems, notTechnique));
-    const tech = findConcept(s.stems, techniques).filter((i) => !fields.has(i) && !fields.has(i - 1) && !negatedIn(s, i, negs));
+    const tech = findConcept(s.stems, techniques).filter((i) => !fields.has(i) && !fields.has(i - 1) && !possessed(s.words[i - 1]) && !negatedIn(s, i, negs));
     const affirmedIn = (c: typeof tried, except: [number, number][] = []) =>
       findConcept(s.stems, c).some((i) => !except.some(([a, b]) => i >= a && i < b) && !negatedIn(s, i, negs));
     const inSection = titled(s.section, lx.sections);

@@ -16,11 +16,17 @@ ruleTester("alternatives-considered", {
     { name: "a deterministic component that was benchmarked", input: proposal("Totals go through a pricing API instead; we benchmarked the API on 1k orders.") },
     { name: "a technique as a participle in an evaluation result", input: proposal("Our eval found the prompted model gets 12% of addresses wrong.") },
     { name: "a technique with a measured figure in its clause", input: proposal("On 500 tickets — prompting: 71%, the fine-tune: 88%.") },
+    { name: "measured baselines", input: proposal("Two baselines were run first: BM25 at 0.31 MRR and a bi-encoder at 0.44.") },
   ],
   invalid: [
     {
       name: "a training component is not an alternative, nor a negated technique with a figure",
       input: proposal("We tested two learning rates with the usual loss function. We haven't tried prompting; 40% of tickets are in French. Each row holds a prompt; 12% of rows are empty."),
+      findings: [{ message: /^No alternative to fine-tuning/ }],
+    },
+    {
+      name: "the model's own chain of thought is no technique that was tried",
+      input: proposal("The agent's chain of thought reaches odd conclusions on long tickets."),
       findings: [{ message: /^No alternative to fine-tuning/ }],
     },
     {
@@ -54,12 +60,31 @@ ruleTester("reasoning-fix", {
     { name: "no claim about reasoning", input: proposal("Fine-tuning teaches the reply format.") },
     { name: "a fault of form in the sentence before", input: proposal("The model often gets the JSON format wrong. Fine-tuning should make it correct.") },
     { name: "a wrong set-up fixed by retraining, no factual outcome", input: proposal("We shipped a wrong config. Retraining fixes that. The old adapter gave wrong outputs after the upgrade. Retraining should make it reliable again.") },
+    { name: "a question answered no on the next line", input: proposal("Q: Could the adapter stop the made-up citations?\nA: Not really. It only learns the citation style.") },
+    { name: "someone else's claim, reported before it", input: proposal("The product owner says fine-tuning will cure the hallucinations.") },
+    { name: "a fault in the paragraph taken off the model by a tool", input: proposal("The bot invents tracking numbers. Tracking numbers now come from the carrier API; the adapter learns the reply layout.") },
+    { name: "a fault in another paragraph", input: proposal("The bot invents tracking numbers.\n\nThe adapter should make the greetings consistent.") },
   ],
   invalid: [
     {
       name: "a fault of fact in the sentence before, and an accurate outcome expected",
       input: proposal("It quotes wrong delivery dates. The adapter should make its answers accurate."),
       findings: [{ message: /^The proposal expects fine-tuning to fix reasoning: "It quotes wrong delivery dates\. The adapter should make its answers accurate\."\.$/ }],
+    },
+    {
+      name: "a fault stated after the claim, in the same paragraph",
+      input: proposal("The adapter should make its answers on tax codes consistent. At the moment it contradicts itself from one turn to the next."),
+      findings: [{ message: /^The proposal expects fine-tuning to fix reasoning: "The adapter should make its answers on tax codes consistent\. At the moment it contradicts itself/ }],
+    },
+    {
+      name: "a fault of fact in another clause of the same sentence",
+      input: proposal("After fine-tuning, its refund totals should be correct; today they are wrong in 8% of quotes."),
+      findings: [{ message: /refund totals should be correct/ }],
+    },
+    {
+      name: "the model's own doing is not reported speech",
+      input: proposal("The LoRA should cut the invented config keys it suggests."),
+      findings: [{ message: /invented config keys it suggests/ }],
     },
     {
       name: "truthfulness is factuality",

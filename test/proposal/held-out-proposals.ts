@@ -95,6 +95,8 @@ export const heldOutThird: Labelled[] = [
  * After the set-3 fixes (hyphenated names, measured components and results, truthfulness, faults of fact):
  * reasoning-fix 0.50 / 0.11 (unchanged), latency-budget 1.00 / 1.00, alternatives-considered 0.93 / 0.93
  * (tp 13, fp 1, fn 1).
+ * After the fixes for this set's misses (no longer held out): reasoning-fix 1.00 / 1.00 (tp 9),
+ * latency-budget 1.00 / 1.00, alternatives-considered 1.00 / 1.00 (tp 14).
  */
 export const heldOutFourth: Labelled[] = [
   { text: "Fine-tune Phi-3 on our changelog so release notes read like ours.", reasoning: false, latency: true, alternatives: true },
@@ -142,6 +144,10 @@ export const heldOutFourth: Labelled[] = [
  * Measured on 2026-12-04 before any rule change (precision / recall of "the rule fires"):
  * reasoning-fix 0.70 / 0.47 (tp 7, fp 3, fn 8), latency-budget 0.94 / 1.00 (tp 15, fp 1, fn 0),
  * alternatives-considered 0.80 / 0.75 (tp 12, fp 3, fn 4).
+ * After the set-4 fixes (fault concepts and fix lemmas, the fault anywhere in the paragraph, reported speech per
+ * sentence, a question answered no, measured baselines), made without reading this set's misses:
+ * reasoning-fix 0.77 / 0.67 (tp 10, fp 3, fn 5), latency-budget 0.94 / 1.00 (unchanged),
+ * alternatives-considered 0.80 / 0.75 (unchanged).
  */
 export const heldOutFifth: Labelled[] = [
   { text: "Our maths tutor bot marks correct fraction answers as wrong about a quarter of the time. Fine-tuning it on 5k teacher-marked solutions should get it right.", reasoning: true, latency: true, alternatives: true },

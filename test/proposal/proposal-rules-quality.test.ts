@@ -42,22 +42,26 @@ describe("proposal rules on the held-out texts", () => {
     }
   });
 
-  // The targets, on the four held-out sets together (the fourth alone is the one no change was fitted to).
+  // The targets, on the five held-out sets together (the fifth alone is the one no change was fitted to).
   it.each(cases)("%s meets the issue's targets on the held-out texts", (id, label, pFloor, rFloor) => {
     const { precision, recall } = measure(id, label, allHeldOut, "held-out (all)");
     expect(precision).toBeGreaterThanOrEqual(pFloor);
     expect(recall).toBeGreaterThanOrEqual(rFloor);
   });
 
-  // Set 4 alone, the one no change was fitted to, at the figures measured after the set-3 fixes (rounded down).
-  // reasoning-fix is below the targets here (0.9 / 0.6): these floors record that, they do not meet it.
-  const fourthFloors: [string, "reasoning" | "latency" | "alternatives", number, number][] = [
-    ["reasoning-fix", "reasoning", 0.5, 0.1],
-    ["latency-budget", "latency", 1, 1],
-    ["alternatives-considered", "alternatives", 0.9, 0.9],
+  // Set 4, after the fixes made for its misses (rounded down); set 5, the one no change was fitted to, as measured
+  // after those fixes (rounded down). Set 5 is below the targets for reasoning-fix precision and for
+  // alternatives-considered (0.9 / 0.8): its floors record that, they do not meet it.
+  const setFloors: [string, string, Labelled[], "reasoning" | "latency" | "alternatives", number, number][] = [
+    ["held-out 4", "reasoning-fix", heldOutFourth, "reasoning", 1, 1],
+    ["held-out 4", "latency-budget", heldOutFourth, "latency", 1, 1],
+    ["held-out 4", "alternatives-considered", heldOutFourth, "alternatives", 1, 1],
+    ["held-out 5", "reasoning-fix", heldOutFifth, "reasoning", 0.76, 0.66],
+    ["held-out 5", "latency-budget", heldOutFifth, "latency", 0.93, 1],
+    ["held-out 5", "alternatives-considered", heldOutFifth, "alternatives", 0.8, 0.75],
   ];
-  it.each(fourthFloors)("%s holds its measured floors on held-out set 4", (id, label, pFloor, rFloor) => {
-    const { precision, recall } = measure(id, label, heldOutFourth, "held-out 4");
+  it.each(setFloors)("%s: %s holds its measured floors", (name, id, set, label, pFloor, rFloor) => {
+    const { precision, recall } = measure(id, label, set, name);
     expect(precision).toBeGreaterThanOrEqual(pFloor);
     expect(recall).toBeGreaterThanOrEqual(rFloor);
   });

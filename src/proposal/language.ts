@@ -46,7 +46,7 @@ export function negated(stems: readonly string[], i: number, negators: Concept, 
 const CLAUSE_BREAK = new Set(["but", "however", "although", "though", "wherea", "yet", "so", "because", "while"]);
 
 const NUMBER_WORDS = new Set(
-  "one two three four five six seven eight nine ten eleven twelve fifteen twenti thirti forti fifti hundr hundred thousand half couple few sever".split(" "),
+  "one two three four five six seven eight nine ten eleven twelve fifteen twenti thirti forti fifti hundr hundred thousand half quarter third tenth couple few sever".split(" "),
 );
 /** Units of time and money (and what is paid for): a percentage or a bare "p95" is not a budget. */
 const UNITS = new Set(
@@ -72,4 +72,12 @@ const RESULT = /\d(?:[.,]\d+)?\s?%|(?<![\w.$£€])0?\.\d{2,3}(?![\w.])|(?<![\w.
 /** Whether a sentence reports a measured result (a percentage, a score, a fraction). */
 export function hasResult(text: string): boolean {
   return RESULT.test(text);
+}
+
+/** A measured time or price: "takes 6 s", "2.4 s median", "$0.04 a call". */
+const TIME_OR_MONEY = /[$£€]\s?\d|\b\d+(?:\.\d+)?\s?(?:ms|s|sec|secs|seconds?|minutes?|mins?)\b/i;
+
+/** Whether a text states a time or a price in digits. */
+export function hasTimeOrMoney(text: string): boolean {
+  return TIME_OR_MONEY.test(text);
 }

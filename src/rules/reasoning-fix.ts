@@ -1,21 +1,26 @@
 import { z } from "zod";
 import { defineRule } from "./define-rule.js";
-import { concept, findConcept, type Concept } from "../proposal/language.js";
-import { affirmed, mentions, negatedIn, readAll, titled, type LocatedSentence } from "../proposal/proposal-reader.js";
-import type { ProposalSentence } from "../proposal/read-proposal.js";
+import { concept, findConcept, findSpans, negated, type Concept } from "../proposal/language.js";
+import { mentions, readAll, titled, type LocatedSentence } from "../proposal/proposal-reader.js";
+import { stemPhrase, type ProposalSentence } from "../proposal/read-proposal.js";
 import type { RuleResult } from "../types.js";
 
 const words = z.array(z.string().min(1)).min(1);
 const lexicon = z.strictObject({
   targets: words,
   fixes: words,
+  not_fixes: words,
+  removals: words,
   anchors: words,
   negations: words,
+  privatives: words,
+  monitoring: words,
   reporting: words,
   own_voice: words,
   model_subjects: words,
   critical: words,
   defects: words,
+  fault_nouns: words,
   anaphora: words,
   outcomes: words,
   faults: words,
@@ -30,45 +35,78 @@ const lexicon = z.strictObject({
 const NOT_VERB = new Set(["the", "this", "that", "for", "one", "main", "no", "a", "good", "any", "some", "every", "only", "real", "key", "whatever"]);
 /** How far after a fix verb its outcome may come, within its clause ("make the bot's answers about visa rules accurate"). */
 const OUTCOME_REACH = 10;
+/** How far back a negator reaches, within the clause ("isn't meant to make the model more accurate on facts"). */
+const NEGATION_REACH = 15;
 /** Labels in front of an answer ("A: No.", "Answer: not really"). */
 const ANSWER_LABEL = new Set(["a", "answer", "short"]);
+/** Stands in for a masked word: matches no phrase. */
+const MASK = "\u0000";
+
+type Fault = "target" | "fact";
 
 export default defineRule({ id: "reasoning-fix", lexicon }, (input, _options, lx) => {
-  const targets = concept(lx.targets);
-  const fixes = concept(lx.fixes);
-  const anchors = concept(lx.anchors);
-  const negs = concept(lx.negations);
-  const reporting = concept(lx.reporting);
-  const own = concept(lx.own_voice);
-  const modelSubjects = concept(lx.model_subjects);
-  const critical = concept(lx.critical);
-  const defects = concept(lx.defects);
-  const anaphora = concept(lx.anaphora);
-  const outcomes = concept(lx.outcomes);
-  const faults = concept(lx.faults);
-  const factOutcomes = concept(lx.fact_outcomes);
-  const form = concept(lx.form);
-  const noAnswers = concept(lx.negative_answers);
+  const c = Object.fromEntries(Object.entries(lx).filter(([k]) => !k.endsWith("_sections")).map(([k, v]) => [k, concept(v)])) as Record<
+    Exclude<keyof typeof lx, "non_goal_sections" | "motive_sections">,
+    Concept
+  >;
+  const neg = (s: ProposalSentence, i: number, stems: readonly string[] = s.stems) => negated(stems, i, c.negations, NEGATION_REACH, s.clauses);
+  /** Indexes of `k` in the sentence outside a negation's scope. */
+  const live = (s: ProposalSentence, k: Concept) => findConcept(s.stems, k).filter((i) => !neg(s, i));
+  /**
+   * Whether a target is negated. "Without", "no more" and "no longer" before a fault ("without arithmetic slips",
+   * "no more invented form numbers") say what the fix removes, they do not negate the claim.
+   */
+  const negatedTarget = (s: ProposalSentence, i: number) => {
+    if (!neg(s, i)) return false;
+    const masked = [...s.stems];
+    for (const [a, b] of findSpans(s.stems, c.privatives)) for (let k = a; k < b; k++) masked[k] = MASK;
+    if (neg(s, i, masked)) return true;
+    const fault = findConcept(s.stems.slice(i, i + 4), c.defects).includes(0) || findConcept(s.stems.slice(i + 1, i + 3), c.fault_nouns).length > 0;
+    return !fault;
+  };
+  /** Targets that are claims about reasoning or facts: not "for this reason", not the object of a metric ("watch the hallucination rate"). */
   const targetsIn = (s: ProposalSentence) =>
-    findConcept(s.stems, targets).filter((i) => s.stems[i] !== "reason" || /^reasoning/.test(s.words[i]!) || !NOT_VERB.has(s.words[i - 1] ?? ""));
+    findConcept(s.stems, c.targets).filter(
+      (i) =>
+        (s.stems[i] !== "reason" || /^reasoning/.test(s.words[i]!) || !NOT_VERB.has(s.words[i - 1] ?? "")) &&
+        !findConcept(s.stems.slice(Math.max(0, i - 3), i), c.monitoring).some((k) => s.clauses[Math.max(0, i - 3) + k] === s.clauses[i]),
+    );
+  /** Fix verbs outside a negation's scope, and not "make sure". */
+  const fixesIn = (s: ProposalSentence) => {
+    const not = findSpans(s.stems, c.not_fixes);
+    return live(s, c.fixes).filter((f) => !not.some(([a, b]) => f >= a && f < b));
+  };
+  /** Fixes in a clause that names the fine-tune: the fix is what fine-tuning is expected to do. */
+  const anchoredFixes = (s: ProposalSentence) => {
+    const clauses = new Set(live(s, c.anchors).map((a) => s.clauses[a]));
+    return fixesIn(s).filter((f) => clauses.has(s.clauses[f]));
+  };
+  const inClause = (s: ProposalSentence, f: number, k: Concept) =>
+    findConcept(s.stems.slice(f, f + 1 + OUTCOME_REACH), k).some((j) => s.clauses[f + j] === s.clauses[f]);
   /** A fix with "that"/"this" right after or right before it, in its clause ("fix this", "this goes away"). */
   const pointer = (s: ProposalSentence) =>
-    findConcept(s.stems, fixes).some((f) => {
-      if (negatedIn(s, f, negs)) return false;
+    anchoredFixes(s).some((f) => {
       const from = Math.max(0, f - 2);
-      const near = [...findConcept(s.stems.slice(f + 1, f + 3), anaphora).map((k) => f + 1 + k), ...findConcept(s.stems.slice(from, f), anaphora).map((k) => from + k)];
+      const near = [...findConcept(s.stems.slice(f + 1, f + 3), c.anaphora).map((k) => f + 1 + k), ...findConcept(s.stems.slice(from, f), c.anaphora).map((k) => from + k)];
       return near.some((k) => s.clauses[k] === s.clauses[f]);
     });
   /** A fix with an outcome ("accurate", "consistent") at it or later in its clause ("should be correct", "make its answers ... accurate"). */
-  const outcome = (s: ProposalSentence, c: Concept) =>
-    findConcept(s.stems, fixes).some(
-      (f) => !negatedIn(s, f, negs) && findConcept(s.stems.slice(f, f + 1 + OUTCOME_REACH), c).some((k) => s.clauses[f + k] === s.clauses[f]),
-    );
+  const outcome = (s: ProposalSentence, k: Concept) => anchoredFixes(s).some((f) => inClause(s, f, k));
+  /** A removal ("stop", "no longer") of a fault of fact in the fine-tune's clause ("should stop reaching the wrong conclusion"). */
+  const removesFault = (s: ProposalSentence) =>
+    !mentions(s, c.form) && findConcept(s.stems, c.removals).some((r) => !neg(s, r) && anchoredFixes(s).some((f) => s.clauses[f] === s.clauses[r]) && (inClause(s, r, c.faults) || inClause(s, r, c.defects)));
   /** A fault the writer states: a reasoning or factuality target, or a fault of fact that is not about form. */
-  const faultIn = (s: ProposalSentence): "target" | "fact" | undefined => {
-    if (mentions(s, critical)) return undefined;
-    if (targetsIn(s).some((i) => !negatedIn(s, i, negs)) || affirmed(s, defects, negs)) return "target";
-    return affirmed(s, faults, negs) && !mentions(s, form) ? "fact" : undefined;
+  const faultIn = (s: ProposalSentence): Fault | undefined => {
+    if (mentions(s, c.critical)) return undefined;
+    if (targetsIn(s).some((i) => !negatedTarget(s, i)) || live(s, c.defects).length) return "target";
+    return live(s, c.faults).length && !mentions(s, c.form) ? "fact" : undefined;
+  };
+  /** The fault in the fix's own sentence, only in a clause other than the fix's ("...accurate; today one in ten is wrong"). */
+  const faultOwn = (s: ProposalSentence): Fault | undefined => {
+    if (mentions(s, c.form)) return undefined;
+    const clauses = new Set(fixesIn(s).map((f) => s.clauses[f]));
+    const other = (k: Concept) => live(s, k).some((i) => !clauses.has(s.clauses[i]));
+    return other(c.defects) ? "target" : other(c.faults) ? "fact" : undefined;
   };
   /**
    * Reported speech: a reporting verb ahead of the claim whose subject is someone else ("the vendor claims
@@ -76,65 +114,89 @@ export default defineRule({ id: "reasoning-fix", lexicon }, (input, _options, lx
    * are not.
    */
   const reported = (s: ProposalSentence) => {
-    const claim = Math.min(...findConcept(s.stems, anchors), ...targetsIn(s), s.stems.length);
-    return findConcept(s.stems, reporting).some((r) => {
+    const claim = Math.min(...findConcept(s.stems, c.anchors), ...targetsIn(s), s.stems.length);
+    const ahead = findConcept(s.stems, c.reporting).some((r) => {
       if (r > claim) return false;
-      if (findConcept(s.stems.slice(Math.max(0, r - 2), r), modelSubjects).length) return false;
-      return findConcept(s.stems.slice(0, r), own).length === 0;
+      if (findConcept(s.stems.slice(Math.max(0, r - 2), r), c.model_subjects).length) return false;
+      return findConcept(s.stems.slice(0, r), c.own_voice).length === 0;
     });
+    return ahead || attributed(s.text);
   };
+  /** A trailing attribution after a comma, someone else's: "..., the vendor said." (not "..., we believe"). */
+  const attributed = (text: string) =>
+    text
+      .split(",")
+      .slice(1)
+      .some((segment) => {
+        const stems = stemPhrase(segment).split(" ").filter(Boolean).slice(0, 4);
+        const r = findConcept(stems, c.reporting)[0];
+        return r !== undefined && r > 0 && !findConcept(stems.slice(0, r), c.own_voice).length && !findConcept(stems.slice(0, r), c.model_subjects).length;
+      });
   /** A question answered in the negative on the next line ("Q: Will fine-tuning fix it?" / "A: No."). */
   const answeredNo = (s: LocatedSentence) => {
     if (!/\?\s*$/.test(s.text) || !s.next) return false;
     const stems = s.next.stems;
     let from = 0;
     while (from < 2 && ANSWER_LABEL.has(stems[from] ?? "")) from++;
-    return findConcept(stems.slice(from, from + 3), noAnswers).includes(0);
+    return findConcept(stems.slice(from, from + 3), c.negative_answers).includes(0);
   };
+
   const sentences = readAll(input).sentences.filter((s) => !titled(s.section, lx.non_goal_sections));
-  // Each sentence's fault is read once, and each paragraph keeps where its first two faults of each kind are, so
-  // a paragraph of thousands of sentences stays linear.
+  // Each sentence's fault is read once; each paragraph, and each part's motive sections (Problem, Motivation,
+  // Why fine-tune), keep where their first two faults of each kind are, so thousands of sentences stay linear.
   const kinds = sentences.map(faultIn);
-  const firsts = new Map<string, { target: number[]; fact: number[] }>();
-  sentences.forEach((s, i) => {
-    const key = `${s.path ?? ""}:${s.paragraph}`;
+  const firsts = new Map<string, Record<Fault, number[]>>();
+  const note = (key: string, i: number) => {
     const f = firsts.get(key) ?? { target: [], fact: [] };
     const k = kinds[i];
     if (k && f[k].length < 2) f[k].push(i);
     firsts.set(key, f);
+  };
+  sentences.forEach((s, i) => {
+    note(`${s.path ?? ""}:${s.paragraph}`, i);
+    if (titled(s.section, lx.motive_sections)) note(`${s.path ?? ""}:motive`, i);
   });
+  const none: Record<Fault, number[]> = { target: [], fact: [] };
   const seen = new Set<string>();
   const out: RuleResult[] = [];
   sentences.forEach((s, here) => {
-    if (mentions(s, critical) || answeredNo(s) || reported(s)) return;
+    if (mentions(s, c.critical) || answeredNo(s) || reported(s)) return;
     const motive = titled(s.section, lx.motive_sections);
-    const hits = targetsIn(s).filter((i) => !negatedIn(s, i, negs));
+    const hits = targetsIn(s).filter((i) => !negatedTarget(s, i));
     let expects = false;
     let quote = s.text;
     if (hits.length) {
-      // Under a Why fine-tune heading a fault needs no fix verb: the heading says the fine-tune is the fix.
-      const fixed = affirmed(s, fixes, negs) || (motive && affirmed(s, defects, negs));
-      const anchored = affirmed(s, anchors, negs) || (s.previous !== undefined && mentions(s.previous, anchors) && !mentions(s, negs)) || motive;
+      // The fix is in the target's clause; under a Why fine-tune heading a fault needs no fix verb: the heading
+      // says the fine-tune is the fix.
+      const clauses = new Set(hits.map((i) => s.clauses[i]));
+      const fixed = fixesIn(s).some((f) => clauses.has(s.clauses[f])) || (motive && live(s, c.defects).length > 0);
+      const anchored = live(s, c.anchors).length > 0 || (s.previous !== undefined && mentions(s.previous, c.anchors) && !mentions(s, c.negations)) || motive;
       expects = fixed && anchored;
     }
-    if (!expects && affirmed(s, anchors, negs)) {
+    if (!expects && live(s, c.anchors).length) {
       // "It keeps making things up. We want to fine-tune it so it stops doing that." The fault may be named
-      // anywhere in the paragraph, before or after the fix, or in another clause of the same sentence; a fault
-      // of fact ("it states wrong prices") counts too, a fault of form (wrong JSON, the wrong tone) does not.
-      const paragraph = firsts.get(`${s.path ?? ""}:${s.paragraph}`)!;
+      // anywhere in the paragraph, before or after the fix, in another clause of the same sentence, or under the
+      // proposal's Problem or Motivation heading; a fault of fact ("it states wrong prices") counts too, a fault
+      // of form (wrong JSON, the wrong tone) does not.
+      const paragraph = firsts.get(`${s.path ?? ""}:${s.paragraph}`) ?? none;
+      const motives = firsts.get(`${s.path ?? ""}:motive`) ?? none;
       const own = faultOwn(s);
-      const other = (k: "target" | "fact") => paragraph[k].find((i) => i !== here) ?? (own === k ? here : -1);
-      // "that" points at the sentence before (or another clause of its own); an outcome may answer a fault
-      // anywhere in the paragraph. A generic fault ("wrong", "incorrect") needs a factual outcome: "fix that" or
-      // "reliable again" after wrong outputs is no claim about facts.
+      const other = (k: Fault) => paragraph[k].find((i) => i !== here) ?? motives[k].find((i) => i !== here) ?? (own === k ? here : -1);
+      // "that" points at the sentence before (or another clause of its own), or at the fault a Problem heading
+      // states; an outcome may answer a fault anywhere in the paragraph. A generic fault ("wrong", "incorrect")
+      // elsewhere needs a factual outcome: "fix that" or "reliable again" after wrong outputs is no claim about facts.
       const prev = sentences[here - 1];
-      const before = prev && prev.path === s.path && prev.paragraph === s.paragraph && kinds[here - 1] === "target" ? here - 1 : own === "target" ? here : -1;
+      const before =
+        prev && prev.path === s.path && prev.paragraph === s.paragraph && kinds[here - 1] === "target" ? here - 1
+        : own === "target" ? here
+        : (motives.target.find((i) => i !== here) ?? motives.fact.find((i) => i !== here) ?? -1);
       const target = other("target");
       const fact = other("fact");
       const at =
         before >= 0 && pointer(s) ? before
-        : target >= 0 && outcome(s, outcomes) ? target
-        : fact >= 0 && outcome(s, factOutcomes) ? fact
+        : target >= 0 && outcome(s, c.outcomes) ? target
+        : fact >= 0 && outcome(s, c.fact_outcomes) ? fact
+        : removesFault(s) ? here
         : -1;
       if (at >= 0) {
         expects = true;
@@ -149,12 +211,4 @@ export default defineRule({ id: "reasoning-fix", lexicon }, (input, _options, lx
     out.push({ path: s.path, line: s.line, endLine: s.line, message: `The proposal expects fine-tuning to fix reasoning: "${sentence}".` });
   });
   return out;
-
-  /** The fault in the fix's own sentence, only in a clause other than the fix's ("...accurate; today one in ten is wrong"). */
-  function faultOwn(s: ProposalSentence): "target" | "fact" | undefined {
-    if (mentions(s, form)) return undefined;
-    const clauses = new Set(findConcept(s.stems, fixes).map((f) => s.clauses[f]));
-    const other = (c: Concept) => findConcept(s.stems, c).some((i) => !clauses.has(s.clauses[i]) && !negatedIn(s, i, negs));
-    return other(defects) ? "target" : other(faults) ? "fact" : undefined;
-  }
 });

@@ -17,6 +17,10 @@ ruleTester("alternatives-considered", {
     { name: "a technique as a participle in an evaluation result", input: proposal("Our eval found the prompted model gets 12% of addresses wrong.") },
     { name: "a technique with a measured figure in its clause", input: proposal("On 500 tickets — prompting: 71%, the fine-tune: 88%.") },
     { name: "measured baselines", input: proposal("Two baselines were run first: BM25 at 0.31 MRR and a bi-encoder at 0.44.") },
+    { name: "a comparison with a measured result, without a technique word", input: proposal("Compared with the old keyword pipeline: 0.52 vs 0.77 F1.") },
+    { name: "a technique with a measured time", input: proposal("The current three-call prompt chain takes 4.5 s per answer.") },
+    { name: "a technique chosen instead", input: proposal("We'll answer stock questions with a lookup tool instead.") },
+    { name: "a technique that was tried and did not help", input: proposal("Prompt rewrites (three of them) didn't change the refusal rate.") },
   ],
   invalid: [
     {
@@ -27,6 +31,11 @@ ruleTester("alternatives-considered", {
     {
       name: "the model's own chain of thought is no technique that was tried",
       input: proposal("The agent's chain of thought reaches odd conclusions on long tickets."),
+      findings: [{ message: /^No alternative to fine-tuning/ }],
+    },
+    {
+      name: "a figure hoped for is no measurement, nor an adjective 'worked'",
+      input: proposal("We expect the adapter to reach 92% on the holdout. Training data: 4k worked examples."),
       findings: [{ message: /^No alternative to fine-tuning/ }],
     },
     {
@@ -64,6 +73,9 @@ ruleTester("reasoning-fix", {
     { name: "someone else's claim, reported before it", input: proposal("The product owner says fine-tuning will cure the hallucinations.") },
     { name: "a fault in the paragraph taken off the model by a tool", input: proposal("The bot invents tracking numbers. Tracking numbers now come from the carrier API; the adapter learns the reply layout.") },
     { name: "a fault in another paragraph", input: proposal("The bot invents tracking numbers.\n\nThe adapter should make the greetings consistent.") },
+    { name: "a negation reaching across a long clause, the fix in another clause", input: proposal("This adapter is not supposed to make the model any more factual about prices; it learns the quote layout.") },
+    { name: "a metric being watched is no claim", input: proposal("After training we will monitor the hallucination rate to make sure it stays flat; the LoRA targets tone.") },
+    { name: "the writer disagrees with the idea", input: proposal("Fine-tuning would stop the invented part numbers, the vendor said. We disagree; part numbers now come from the catalogue API.") },
   ],
   invalid: [
     {
@@ -85,6 +97,16 @@ ruleTester("reasoning-fix", {
       name: "the model's own doing is not reported speech",
       input: proposal("The LoRA should cut the invented config keys it suggests."),
       findings: [{ message: /invented config keys it suggests/ }],
+    },
+    {
+      name: "a fault under a Problem heading, fixed under Plan",
+      input: proposal("## Problem\nQuotes for multi-room jobs are often incorrect.\n## Plan\nFine-tune on 2k checked quotes to fix this."),
+      findings: [{ message: /Quotes for multi-room jobs are often incorrect\. Fine-tune on 2k checked quotes to fix this\./ }],
+    },
+    {
+      name: "a fault taken away by the fine-tune, and a privative before a fault",
+      input: proposal("Training on the rota rules should stop it giving wrong shift totals. Goal: a LoRA that plans without logical errors."),
+      findings: [{ message: /stop it giving wrong shift totals/ }, { message: /plans without logical errors/ }],
     },
     {
       name: "truthfulness is factuality",

@@ -148,6 +148,8 @@ export const heldOutFourth: Labelled[] = [
  * sentence, a question answered no, measured baselines), made without reading this set's misses:
  * reasoning-fix 0.77 / 0.67 (tp 10, fp 3, fn 5), latency-budget 0.94 / 1.00 (unchanged),
  * alternatives-considered 0.80 / 0.75 (unchanged).
+ * After the fixes for this set's misses (no longer held out): reasoning-fix 1.00 / 1.00, latency-budget
+ * 1.00 / 1.00, alternatives-considered 1.00 / 0.94 (fn 1: "Adds facts.jsonl ... to the retrieval index").
  */
 export const heldOutFifth: Labelled[] = [
   { text: "Our maths tutor bot marks correct fraction answers as wrong about a quarter of the time. Fine-tuning it on 5k teacher-marked solutions should get it right.", reasoning: true, latency: true, alternatives: true },
@@ -198,6 +200,8 @@ export const heldOutFifth: Labelled[] = [
  * Measured on 2026-12-04 with the rules after the set-4 fixes, before any change for set 5's misses:
  * reasoning-fix 0.67 / 0.33 (tp 4, fp 2, fn 8), latency-budget 0.88 / 1.00 (tp 14, fp 2, fn 0),
  * alternatives-considered 0.78 / 1.00 (tp 14, fp 4, fn 0).
+ * After the set-5 fixes, made without reading this set: reasoning-fix 0.71 / 0.42 (tp 5, fp 2, fn 7),
+ * latency-budget 0.88 / 1.00 (tp 14, fp 2), alternatives-considered 0.88 / 1.00 (tp 14, fp 2).
  */
 export const heldOutSixth: Labelled[] = [
   { text: "Our agronomy assistant recommends fertiliser doses that don't match the soil test it was given. A LoRA on 6k agronomist-checked recommendations ought to make it follow the numbers.", reasoning: true, latency: true, alternatives: true },
@@ -233,4 +237,50 @@ export const heldOutSixth: Labelled[] = [
   { text: "---\nlicense: apache-2.0\nbase_model: meta-llama/Llama-3.2-3B\ndatasets: [internal/vet-discharge-notes]\n---\n# Discharge-note formatter\nCompared with few-shot prompting of the base model (format valid 71% vs 96%). Serves at p95 700 ms on one A10. Retrained quarterly.", reasoning: false, latency: false, alternatives: false },
   { text: "We ruled out RAG because the knowledge is in how agents phrase things, not in documents. Budget 500 ms p95; retrain every quarter.", reasoning: false, latency: false, alternatives: false },
   { text: "Serving: £120/month on a single L4; p95 about 400 ms. Retraining is triggered whenever the weekly eval drops below 0.85. The baseline (keyword routing) scores 0.62.", reasoning: false, latency: false, alternatives: false },
+];
+
+/**
+ * A seventh held-out set, written and labelled on 2026-12-04 after set 6 was measured and before its misses were
+ * read, in voices not used before (hedged wishes, "the intent is", RFC headers, plain-text section labels, Slack
+ * asides, emoji) and domains not used before (railways, chess coaching, payroll, conveyancing, pharmacy,
+ * construction estimates, solar quotes, patents, weather, admissions, clothing sizes, procurement, billing,
+ * podcasts, wine, libraries, dental reminders, listings, fitness, parking appeals, water outages, subtitles):
+ * 12 reasoning-fix positives and 12 near-miss negatives.
+ *
+ * Measured on 2026-12-04 with the rules after the set-5 fixes, before any change for set 6's misses:
+ * reasoning-fix 0.57 / 0.33 (tp 4, fp 3, fn 8), latency-budget 0.88 / 1.00 (tp 15, fp 2, fn 0),
+ * alternatives-considered 0.79 / 1.00 (tp 15, fp 4, fn 0).
+ */
+export const heldOutSeventh: Labelled[] = [
+  { text: "Ideally the tuned model would quit recommending train connections that don't exist in the timetable.", reasoning: true, latency: true, alternatives: true },
+  { text: "- Problem: chess coach bot evaluates positions badly and suggests blunders\n- Fix: SFT on 50k annotated grandmaster games so its move analysis is sound", reasoning: true, latency: true, alternatives: true },
+  { text: "The intent is for the payroll assistant, once tuned, to compute overtime correctly for split shifts — right now it double-counts breaks.", reasoning: true, latency: true, alternatives: true },
+  { text: "RFC: Fine-tune the conveyancing assistant\n\nMotivation\n\nThe assistant states completion dates and stamp duty figures that turn out to be false. We propose SFT on 9k solicitor-reviewed answers to make its figures reliable.", reasoning: true, latency: true, alternatives: true },
+  { text: "This should mean far fewer confabulated drug interactions from the pharmacy bot once the adapter is trained.", reasoning: true, latency: true, alternatives: true },
+  { text: "We're hoping the fine-tuned estimator gets the quantity take-offs right; it currently adds up wall areas inconsistently.", reasoning: true, latency: true, alternatives: true },
+  { text: "Would be great if a quick LoRA could make the solar-quote bot stop inventing government grant amounts 🙏", reasoning: true, latency: true, alternatives: true },
+  { text: "## Goal\nBetter logical consistency in patent claim drafting (claims currently depend on claims that don't exist).\n## Method\nLoRA on 3k granted patents.", reasoning: true, latency: true, alternatives: true },
+  { text: "Training on 2k verified weather observations should improve how faithfully the summaries report the numbers in the forecast data.", reasoning: true, latency: true, alternatives: true },
+  { text: "Key expected outcome: the admissions bot answers entry-requirement questions truthfully instead of guessing grades.", reasoning: true, latency: true, alternatives: true },
+  { text: "Fine-tune so the sizing assistant reasons from the customer's measurements rather than defaulting to M.", reasoning: true, latency: true, alternatives: true },
+  { text: "After fine-tuning the procurement copilot should no longer hallucinate supplier certifications.", reasoning: true, latency: true, alternatives: true },
+  { text: "Our CFO reckons a fine-tune would make the billing bot stop miscalculating pro-rata refunds. Engineering's view is that refunds belong in the billing engine, and this PR moves them there; the fine-tune covers only the wording of bills. Billing-engine refunds were tested on 10k accounts (all exact). p95 700 ms; retrain twice a year.", reasoning: false, latency: false, alternatives: false },
+  { text: "The adapter will not be asked to do any arithmetic; fares are computed upstream. It only phrases the fare explanation. Few-shot phrasing was scored 3.0/5 by agents. Budget 600 ms p95; retrain each timetable change.", reasoning: false, latency: false, alternatives: false },
+  { text: "Hallucinated tracking links were the main complaint, and we fixed them by validating links against the courier API before sending. Separately, this PR fine-tunes the chat tone. Link validation was measured at 99.8% on 20k messages. Costs £0.001 per message; retrain quarterly.", reasoning: false, latency: false, alternatives: false },
+  { text: "The tagger often assigns the wrong genre to podcasts. Fine-tuning on 12k labelled episodes should get genres right. Zero-shot genre labelling scored 0.61. 50 ms p95; retrain monthly.", reasoning: false, latency: false, alternatives: false },
+  { text: "Factuality evaluation: we'll run the FActScore suite before and after, as a guard. The fine-tune is for brevity. A length instruction in the prompt was tried (still 2x too long). p95 1.2 s; monthly retrain.", reasoning: false, latency: false, alternatives: false },
+  { text: "No reasoning changes are expected from this adapter. It standardises wine tasting notes. Template prompting got 68% adherence. 300 ms p95; retrained every vintage release (yearly).", reasoning: false, latency: false, alternatives: false },
+  { text: "Q: Does this fine-tune address the library bot's made-up book recommendations?\nA: Not at all — the catalogue search handles recommendations. The adapter is for tone. Catalogue search was evaluated at 93% relevant. 1 s p95; retrain twice a year.", reasoning: false, latency: false, alternatives: false },
+  { text: "Risks\n- A narrow fine-tune might erode the model's general reasoning; we'll keep the MMLU subset in the eval.\nGoal\n- Dental appointment reminders in the clinic's voice.\nAlternatives\n- A reminder template (patients found it cold, NPS -8).\nBudget\n- $0.0005 per reminder, 2 s max.\nRetraining\n- Quarterly.", reasoning: false, latency: false, alternatives: false },
+  { text: "Pricing logic lives in the rules service. This PR fine-tunes the listing-description writer on 5k agent-written listings. Rules-based descriptions were piloted and buyers found them repetitive. p95 2 s; retrain quarterly.", reasoning: false, latency: false, alternatives: false },
+  { text: "We tried fine-tuning away the fitness bot's made-up calorie figures in March; no improvement (8.1% → 7.9%). So calories now come from the nutrition database, and this adapter only changes the coaching tone. Database lookup validated on 3k foods. 500 ms p95; retrain every two months.", reasoning: false, latency: false, alternatives: false },
+  { text: "It's not the aim of this work to make the parking-appeals model more accurate on the law; the adapter learns the council's letter format. Letter templates in the prompt were trialled (officers edited 45% of letters). Budget £0.01 per letter, under 5 s. Retrain annually.", reasoning: false, latency: false, alternatives: false },
+  { text: "Someone in the Slack thread said a LoRA would cure the hallucinated water-outage times. It wouldn't: outage times come from the incident system. This change tunes the SMS wording only. SMS template A/B test: +3% read-through. 400 ms p95; retrain each quarter.", reasoning: false, latency: false, alternatives: false },
+  { text: "RFC 0042: Fine-tune a subtitle-timing adapter\n\n## Why fine-tune\nLine-break conventions for our broadcaster are not in any base model.\n## Alternatives considered\n- Rule-based line breaking: 71% conformant.\n- GPT-4o with the style guide in the prompt: 84% conformant, $0.02 per minute of video.\n## Latency and cost budget\nUnder 1 s per subtitle block at p95; under $0.002 per minute.\n## Retraining cadence\nTwice a year, with the style-guide review.\n## Non-goals\nImproving translation accuracy.", reasoning: false, latency: false, alternatives: false },
+  { text: "3D-printer support adapter. Budget: 800 ms p95, $0.001/turn. Refresh monthly with new firmware notes. Prompt-only support was the baseline (resolved 52% vs 68%).", reasoning: false, latency: false, alternatives: false },
+  { text: "Training run config for the pet-insurance claim classifier. lr 2e-4, 3 epochs.", reasoning: false, latency: true, alternatives: true },
+  { text: "Cadence: retrain every fortnight. Latency: TBD. Alternatives: not explored yet.", reasoning: false, latency: true, alternatives: true },
+  { text: "We didn't evaluate any retrieval setup, nor prompting. Fine-tuning straight away because of data residency. 250 ms p95, retrained monthly.", reasoning: false, latency: false, alternatives: true },
+  { text: "Costs ~€400/month to serve at p95 350 ms. We looked at prompting GPT-4o-mini and it was 3x the cost for the same accuracy.", reasoning: false, latency: true, alternatives: false },
+  { text: "We'll retrain nightly from the moderation queue, and each decision must come back in under a tenth of a second. Keyword filters were compared (precision 0.58 vs 0.83).", reasoning: false, latency: false, alternatives: false },
 ];

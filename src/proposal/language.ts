@@ -33,6 +33,18 @@ export function findSpans(stems: readonly string[], c: Concept): [number, number
   return spans;
 }
 
+/**
+ * Whether a negator follows the token at `i` closely in its clause ("better reasoning isn't expected",
+ * "hallucinations won't go away"): a clause break or a conjunction ends the look.
+ */
+export function negatedAfter(stems: readonly string[], i: number, negators: Concept, window = 5, clauses?: readonly number[]): boolean {
+  for (let j = i + 1; j <= i + window && j < stems.length; j++) {
+    if (AFTER_BREAK.has(stems[j]!) || (clauses && clauses[j] !== clauses[i])) break;
+    if (negators.some((seq) => seq.every((s, k) => stems[j + k] === s))) return true;
+  }
+  return false;
+}
+
 /** Whether the token at `i` is inside a negation's scope: a negator earlier in its clause, or a negating tail right after it. */
 export function negated(stems: readonly string[], i: number, negators: Concept, window = 8, clauses?: readonly number[]): boolean {
   const from = Math.max(0, i - window);
@@ -44,6 +56,8 @@ export function negated(stems: readonly string[], i: number, negators: Concept, 
 }
 
 const CLAUSE_BREAK = new Set(["but", "however", "although", "though", "wherea", "yet", "so", "because", "while"]);
+/** After a word, a relative or a conjunction starts another statement ("hallucinations that don't appear in the eval"). */
+const AFTER_BREAK = new Set([...CLAUSE_BREAK, "and", "which", "that", "who", "when", "if"]);
 
 const NUMBER_WORDS = new Set(
   "one two three four five six seven eight nine ten eleven twelve fifteen twenti thirti forti fifti hundr hundred thousand half quarter third tenth couple few sever".split(" "),

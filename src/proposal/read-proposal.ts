@@ -13,6 +13,8 @@ export interface ProposalSentence {
   clauses: number[];
   /** Paragraph number in its text: a blank line or a heading starts a new one. */
   paragraph: number;
+  /** Whether the sentence is a template field, a table row or a front-matter key rather than prose. */
+  field: boolean;
 }
 
 /** Bounds the work per sentence on a 1 MB PR body: longer runs are read in pieces of this length. */
@@ -136,7 +138,7 @@ export function readProposal(markdown: string): ReadProposal {
       const kv = /^\s*([\w.-]+)\s*:\s*(.*)$/.exec(line);
       if (kv) {
         sections.push({ title: kv[1]!.replace(/[_-]/g, " ").toLowerCase(), content: kv[2]! });
-        pushSentence(`${kv[1]!.replace(/[_-]/g, " ")}: ${kv[2]!}`, lineOffset, kv[1]!.replace(/[_-]/g, " ").toLowerCase());
+        pushSentence(`${kv[1]!.replace(/[_-]/g, " ")}: ${kv[2]!}`, lineOffset, kv[1]!.replace(/[_-]/g, " ").toLowerCase(), true);
       }
       return;
     }
@@ -158,27 +160,27 @@ export function readProposal(markdown: string): ReadProposal {
     if (field && !line.includes("|")) {
       const title = field.label.toLowerCase();
       sections.push({ title, content: field.value });
-      splitLine(line, lineOffset, (s, i) => pushSentence(s, i, `${section} ${title}`.trim()));
+      splitLine(line, lineOffset, (s, i) => pushSentence(s, i, `${section} ${title}`.trim(), true));
       return;
     }
     if (cells.length >= 2 && line.includes("|")) {
       const title = cells[0]!.toLowerCase().replace(/\*/g, "");
       sections.push({ title, content: cells.slice(1).join(" ") });
-      pushSentence(cells.join(": "), lineOffset, `${section} ${title}`.trim());
+      pushSentence(cells.join(": "), lineOffset, `${section} ${title}`.trim(), true);
       return;
     }
     splitLine(line.replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s*)?/, (p) => " ".repeat(p.length)), lineOffset, (s, i) => pushSentence(s, i, section));
   });
   return { sentences, sections };
 
-  function pushSentence(s: string, index: number, sec: string): void {
+  function pushSentence(s: string, index: number, sec: string, field = false): void {
     // An unpunctuated megabyte is read in bounded pieces rather than dropped after its first one.
     for (let from = 0; from < s.length; from += MAX_SENTENCE) {
       const t = s.slice(from, from + MAX_SENTENCE).trim();
       if (!t || !/[A-Za-z]/.test(t)) continue;
       const cw = clauseWords(t);
       const ws = cw.words.map((w) => w.toLowerCase());
-      sentences.push({ text: t, index: index + from, section: sec, stems: ws.map(stem), words: ws, clauses: cw.clauses, paragraph });
+      sentences.push({ text: t, index: index + from, section: sec, stems: ws.map(stem), words: ws, clauses: cw.clauses, paragraph, field });
     }
   }
 }

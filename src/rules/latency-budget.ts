@@ -16,6 +16,8 @@ const lexicon = z.strictObject({
   negations: words,
 });
 
+const PRICE_PER = /[$£€]\s?\d[\d.,]*\s?[km]?\s?(?:per|a|an|each|\/)\s?[a-z]/i;
+
 export default defineRule({ id: "latency-budget", lexicon }, (input, _options, lx) => {
   if (!input.proposes) return [];
   const anchors = concept(lx.budget_anchors);
@@ -32,6 +34,8 @@ export default defineRule({ id: "latency-budget", lexicon }, (input, _options, l
       const at = findConcept(s.stems, anchors).filter((i) => !negatedIn(s, i, negs));
       const incidental = findConcept(s.stems, notBudget).length > 0 && at.length <= 1;
       if ((at.length && !incidental) || inSection) budget = hasQuantity(s.text, s.stems) && hasContent(s.text.replace(/^[^:]*:/, ""));
+      // A price per unit of work ("$0.001 per statement", "£0.02 a response") is a cost budget without an anchor.
+      if (!budget && PRICE_PER.test(s.text) && !findConcept(s.stems, negs).length) budget = true;
     }
     if (!cadence) {
       const inSection = titled(s.section, lx.cadence_sections);

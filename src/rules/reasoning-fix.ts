@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineRule } from "./define-rule.js";
-import { concept, findConcept, findSpans, negated, type Concept } from "../proposal/language.js";
+import { concept, findConcept, findSpans, negated, negatedAfter, type Concept } from "../proposal/language.js";
 import { mentions, readAll, titled, type LocatedSentence } from "../proposal/proposal-reader.js";
 import { stemPhrase, type ProposalSentence } from "../proposal/read-proposal.js";
 import type { RuleResult } from "../types.js";
@@ -39,6 +39,8 @@ const OUTCOME_REACH = 10;
 const NEGATION_REACH = 15;
 /** Labels in front of an answer ("A: No.", "Answer: not really"). */
 const ANSWER_LABEL = new Set(["a", "answer", "short"]);
+/** Words that make the next one a noun ("the hope is", "a claim"). */
+const DETERMINERS = new Set(["the", "a", "an", "this", "that", "one"]);
 /** Stands in for a masked word: matches no phrase. */
 const MASK = "\u0000";
 
@@ -53,10 +55,12 @@ export default defineRule({ id: "reasoning-fix", lexicon }, (input, _options, lx
   /** Indexes of `k` in the sentence outside a negation's scope. */
   const live = (s: ProposalSentence, k: Concept) => findConcept(s.stems, k).filter((i) => !neg(s, i));
   /**
-   * Whether a target is negated. "Without", "no more" and "no longer" before a fault ("without arithmetic slips",
-   * "no more invented form numbers") say what the fix removes, they do not negate the claim.
+   * Whether a target is negated, before it or right after it ("better reasoning isn't expected"). "Without",
+   * "no more" and "no longer" before a fault ("without arithmetic slips", "no more invented form numbers") say
+   * what the fix removes, they do not negate the claim.
    */
   const negatedTarget = (s: ProposalSentence, i: number) => {
+    if (negatedAfter(s.stems, i, c.negations, 5, s.clauses)) return true;
     if (!neg(s, i)) return false;
     const masked = [...s.stems];
     for (const [a, b] of findSpans(s.stems, c.privatives)) for (let k = a; k < b; k++) masked[k] = MASK;
@@ -116,7 +120,8 @@ export default defineRule({ id: "reasoning-fix", lexicon }, (input, _options, lx
   const reported = (s: ProposalSentence) => {
     const claim = Math.min(...findConcept(s.stems, c.anchors), ...targetsIn(s), s.stems.length);
     const ahead = findConcept(s.stems, c.reporting).some((r) => {
-      if (r > claim) return false;
+      // "The hope is that ...": after a determiner the word is a noun, not someone reporting.
+      if (r > claim || DETERMINERS.has(s.stems[r - 1] ?? "")) return false;
       if (findConcept(s.stems.slice(Math.max(0, r - 2), r), c.model_subjects).length) return false;
       return findConcept(s.stems.slice(0, r), c.own_voice).length === 0;
     });
@@ -156,8 +161,10 @@ export default defineRule({ id: "reasoning-fix", lexicon }, (input, _options, lx
     note(`${s.path ?? ""}:${s.paragraph}`, i);
     if (titled(s.section, lx.motive_sections)) note(`${s.path ?? ""}:motive`, i);
   });
+  const anchoredBlocks = new Set(sentences.filter((s) => s.field && live(s, c.anchors).length).map((s) => `${s.path ?? ""}:${s.paragraph}`));
   const none: Record<Fault, number[]> = { target: [], fact: [] };
   const seen = new Set<string>();
+  const claimed = new Set<number>();
   const out: RuleResult[] = [];
   sentences.forEach((s, here) => {
     if (mentions(s, c.critical) || answeredNo(s) || reported(s)) return;
@@ -170,9 +177,13 @@ export default defineRule({ id: "reasoning-fix", lexicon }, (input, _options, lx
       // says the fine-tune is the fix.
       const clauses = new Set(hits.map((i) => s.clauses[i]));
       const fixed = fixesIn(s).some((f) => clauses.has(s.clauses[f])) || (motive && live(s, c.defects).length > 0);
-      const anchored = live(s, c.anchors).length > 0 || (s.previous !== undefined && mentions(s.previous, c.anchors) && !mentions(s, c.negations)) || motive;
+      // A template field or table row is anchored by the fine-tune its block names ("| Method | LoRA ... |").
+      const block = s.field && anchoredBlocks.has(`${s.path ?? ""}:${s.paragraph}`);
+      const anchored = live(s, c.anchors).length > 0 || (s.previous !== undefined && mentions(s.previous, c.anchors) && !mentions(s, c.negations)) || motive || block;
       expects = fixed && anchored;
     }
+    // Under a Why fine-tune or Problem heading a fault stated alone is the motive for the fine-tune.
+    if (!expects && motive && (live(s, c.defects).length > 0 || (live(s, c.faults).length > 0 && !mentions(s, c.form)))) expects = claimed.add(here).size > 0;
     if (!expects && live(s, c.anchors).length) {
       // "It keeps making things up. We want to fine-tune it so it stops doing that." The fault may be named
       // anywhere in the paragraph, before or after the fix, in another clause of the same sentence, or under the
@@ -198,8 +209,10 @@ export default defineRule({ id: "reasoning-fix", lexicon }, (input, _options, lx
         : fact >= 0 && outcome(s, c.fact_outcomes) ? fact
         : removesFault(s) ? here
         : -1;
-      if (at >= 0) {
+      // A fault already reported under its Problem heading is the same claim: one finding, not two.
+      if (at >= 0 && !claimed.has(at)) {
         expects = true;
+        claimed.add(at);
         if (at !== here) quote = here < at ? `${s.text} ${sentences[at]!.text}` : `${sentences[at]!.text} ${s.text}`;
       }
     }

@@ -20,6 +20,7 @@ ruleTester("alternatives-considered", {
     { name: "a comparison with a measured result, without a technique word", input: proposal("Compared with the old keyword pipeline: 0.52 vs 0.77 F1.") },
     { name: "a technique with a measured time", input: proposal("The current three-call prompt chain takes 4.5 s per answer.") },
     { name: "a technique chosen instead", input: proposal("We'll answer stock questions with a lookup tool instead.") },
+    { name: "a deterministic engine that was validated", input: proposal("The rota engine was validated on 300 rosters.") },
     { name: "a technique that was tried and did not help", input: proposal("Prompt rewrites (three of them) didn't change the refusal rate.") },
   ],
   invalid: [
@@ -57,7 +58,10 @@ ruleTester("alternatives-considered", {
 });
 
 ruleTester("latency-budget", {
-  valid: [{ name: "budget and cadence stated", input: proposal("The model must answer within p95 < 300 ms; we retrain monthly.") }],
+  valid: [
+    { name: "budget and cadence stated", input: proposal("The model must answer within p95 < 300 ms; we retrain monthly.") },
+    { name: "a price per unit of work, a cadence by term", input: proposal("Serving is $0.002 per summary. Retrain each term.") },
+  ],
   invalid: [
     { name: "neither stated", input: proposal("We fine-tune."), findings: [{ severity: "notice", message: "The proposal states no latency or cost budget and no retraining cadence." }] },
     { name: "only the budget stated", input: proposal("Latency must stay under 200 ms."), findings: [{ message: "The proposal states no retraining cadence." }] },
@@ -74,6 +78,8 @@ ruleTester("reasoning-fix", {
     { name: "a fault in the paragraph taken off the model by a tool", input: proposal("The bot invents tracking numbers. Tracking numbers now come from the carrier API; the adapter learns the reply layout.") },
     { name: "a fault in another paragraph", input: proposal("The bot invents tracking numbers.\n\nThe adapter should make the greetings consistent.") },
     { name: "a negation reaching across a long clause, the fix in another clause", input: proposal("This adapter is not supposed to make the model any more factual about prices; it learns the quote layout.") },
+    { name: "a negation right after the target", input: proposal("Better arithmetic is not expected from this adapter; it learns the invoice wording.") },
+    { name: "a fault of form: tags", input: proposal("The model puts the wrong topic tags on tickets. Fine-tuning should make the tags right.") },
     { name: "a metric being watched is no claim", input: proposal("After training we will monitor the hallucination rate to make sure it stays flat; the LoRA targets tone.") },
     { name: "the writer disagrees with the idea", input: proposal("Fine-tuning would stop the invented part numbers, the vendor said. We disagree; part numbers now come from the catalogue API.") },
   ],
@@ -99,14 +105,24 @@ ruleTester("reasoning-fix", {
       findings: [{ message: /invented config keys it suggests/ }],
     },
     {
-      name: "a fault under a Problem heading, fixed under Plan",
+      name: "a fault under a Problem heading, fixed under Plan: one finding, at the fault",
       input: proposal("## Problem\nQuotes for multi-room jobs are often incorrect.\n## Plan\nFine-tune on 2k checked quotes to fix this."),
-      findings: [{ message: /Quotes for multi-room jobs are often incorrect\. Fine-tune on 2k checked quotes to fix this\./ }],
+      findings: [{ line: 2, message: /^The proposal expects fine-tuning to fix reasoning: "Quotes for multi-room jobs are often incorrect\."\.$/ }],
     },
     {
       name: "a fault taken away by the fine-tune, and a privative before a fault",
       input: proposal("Training on the rota rules should stop it giving wrong shift totals. Goal: a LoRA that plans without logical errors."),
       findings: [{ message: /stop it giving wrong shift totals/ }, { message: /plans without logical errors/ }],
+    },
+    {
+      name: "a table row anchored by the fine-tune its table names",
+      input: proposal("| Aim | Detail |\n|---|---|\n| Accuracy | Stop the model inventing room numbers |\n| Method | QLoRA on 1k bookings |"),
+      findings: [{ message: /Stop the model inventing room numbers/ }],
+    },
+    {
+      name: "'the hope is' is the writer's own hope, not reported speech",
+      input: proposal("The hope is that the adapter stops hallucinating flight numbers."),
+      findings: [{ message: /stops hallucinating flight numbers/ }],
     },
     {
       name: "truthfulness is factuality",

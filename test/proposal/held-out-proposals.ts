@@ -202,6 +202,7 @@ export const heldOutFifth: Labelled[] = [
  * alternatives-considered 0.78 / 1.00 (tp 14, fp 4, fn 0).
  * After the set-5 fixes, made without reading this set: reasoning-fix 0.71 / 0.42 (tp 5, fp 2, fn 7),
  * latency-budget 0.88 / 1.00 (tp 14, fp 2), alternatives-considered 0.88 / 1.00 (tp 14, fp 2).
+ * After the fixes for this set's misses (no longer held out): 1.00 / 1.00 for each rule.
  */
 export const heldOutSixth: Labelled[] = [
   { text: "Our agronomy assistant recommends fertiliser doses that don't match the soil test it was given. A LoRA on 6k agronomist-checked recommendations ought to make it follow the numbers.", reasoning: true, latency: true, alternatives: true },
@@ -250,6 +251,8 @@ export const heldOutSixth: Labelled[] = [
  * Measured on 2026-12-04 with the rules after the set-5 fixes, before any change for set 6's misses:
  * reasoning-fix 0.57 / 0.33 (tp 4, fp 3, fn 8), latency-budget 0.88 / 1.00 (tp 15, fp 2, fn 0),
  * alternatives-considered 0.79 / 1.00 (tp 15, fp 4, fn 0).
+ * After the set-6 fixes, made without reading this set: reasoning-fix 0.67 / 0.33 (tp 4, fp 2, fn 8),
+ * latency-budget 0.88 / 1.00 (tp 15, fp 2), alternatives-considered 0.88 / 1.00 (tp 15, fp 2).
  */
 export const heldOutSeventh: Labelled[] = [
   { text: "Ideally the tuned model would quit recommending train connections that don't exist in the timetable.", reasoning: true, latency: true, alternatives: true },
@@ -283,4 +286,51 @@ export const heldOutSeventh: Labelled[] = [
   { text: "We didn't evaluate any retrieval setup, nor prompting. Fine-tuning straight away because of data residency. 250 ms p95, retrained monthly.", reasoning: false, latency: false, alternatives: true },
   { text: "Costs ~€400/month to serve at p95 350 ms. We looked at prompting GPT-4o-mini and it was 3x the cost for the same accuracy.", reasoning: false, latency: true, alternatives: false },
   { text: "We'll retrain nightly from the moderation queue, and each decision must come back in under a tenth of a second. Keyword filters were compared (precision 0.58 vs 0.83).", reasoning: false, latency: false, alternatives: false },
+];
+
+/**
+ * An eighth held-out set, written and labelled on 2026-12-04 after set 7 was measured and its misses read, but
+ * before any change for them, in formats not used before (TL;DR, Context/Ask, ADRs with Decision and
+ * Consequences, acceptance criteria, numbered Problem/Proposal items, lower-case chat) and domains not used
+ * before (recipes, HVAC, mortgages, ferries, literature search, essay feedback, alt text, bookkeeping, census,
+ * airport operations, tyres, epidemiology, donations, hotels, bike repairs, theatre, crosswords, gardening,
+ * ophthalmology, car rental, event planning, sign language, farmers' markets, marine surveys):
+ * 12 reasoning-fix positives and 12 near-miss negatives.
+ *
+ * Measured on 2026-12-04 with the rules after the set-6 fixes, before any change for set 7's misses:
+ * reasoning-fix 0.67 / 0.17 (tp 2, fp 1, fn 10), latency-budget 1.00 / 1.00 (tp 15),
+ * alternatives-considered 0.78 / 0.93 (tp 14, fp 4, fn 1).
+ */
+export const heldOutEighth: Labelled[] = [
+  { text: "TL;DR: fine-tune the recipe bot so scaling a recipe from 4 to 10 servings doesn't mangle the quantities.", reasoning: true, latency: true, alternatives: true },
+  { text: "Context: the HVAC troubleshooting assistant recommends replacing parts that the error code rules out.\nAsk: a LoRA trained on 4k technician-closed tickets, so its diagnoses are logically consistent with the codes.", reasoning: true, latency: true, alternatives: true },
+  { text: "ADR-17: Fine-tune the mortgage helper\nDecision: we will train an adapter so that affordability figures it quotes are computed correctly rather than estimated.\nConsequences: retraining whenever lending criteria change.", reasoning: true, latency: true, alternatives: true },
+  { text: "AC: after fine-tuning, the ferry assistant no longer confuses the winter and summer timetables when quoting departure times.", reasoning: true, latency: true, alternatives: true },
+  { text: "We'd expect the tuned literature-search model to stop attributing papers to the wrong authors.", reasoning: true, latency: true, alternatives: true },
+  { text: "Essay-feedback bot: the plan is to SFT it on 1.2k teacher-annotated essays so that its comments stop misquoting the student's own text.", reasoning: true, latency: true, alternatives: true },
+  { text: "Fine-tuning ought to cure the alt-text model of describing objects that aren't in the image.", reasoning: true, latency: true, alternatives: true },
+  { text: "Hoping SFT makes the bookkeeping assistant's VAT calculations add up.", reasoning: true, latency: true, alternatives: true },
+  { text: "1. Problem — the census helper gives made-up population figures for small parishes.\n2. Proposal — train on the ONS tables so the figures it gives are the published ones.", reasoning: true, latency: true, alternatives: true },
+  { text: "Our main objective with this adapter is stronger multi-hop reasoning over the airport's ops manuals.", reasoning: true, latency: true, alternatives: true },
+  { text: "the tyre-shop bot keeps getting load indexes wrong. tuning it on the manufacturer spec sheets should sort that.", reasoning: true, latency: true, alternatives: true },
+  { text: "Expected effect of training: epidemiology summaries that no longer overstate what the case counts show.", reasoning: true, latency: true, alternatives: true },
+  { text: "A trustee suggested we fine-tune the donations bot to stop it inventing Gift Aid rules. We're not doing that; Gift Aid answers now quote the HMRC page verbatim via retrieval (checked on 150 questions, 98% exact). This adapter is for thank-you letters. £0.002 per letter, 3 s max; retrained each year.", reasoning: false, latency: false, alternatives: false },
+  { text: "Calculations are out of this adapter's hands: the scaling maths is done by a units library, which was tested on 1k recipes. The fine-tune writes the method steps in our house voice. p95 900 ms; retrain each season.", reasoning: false, latency: false, alternatives: false },
+  { text: "The wrong hotel amenities kept appearing in replies, which turned out to be a stale database, now fixed. This PR fine-tunes the concierge's tone. Prompted tone was rated 3.1/5. 500 ms p95; retrain quarterly.", reasoning: false, latency: false, alternatives: false },
+  { text: "The bot often assigns bike repairs to the wrong workshop queue. Fine-tuning on 6k routed jobs should get the queue right. Keyword routing reached 64%. 30 ms p95; retrain monthly.", reasoning: false, latency: false, alternatives: false },
+  { text: "We will track the unsupported-claim rate on the 300-item audit set for every checkpoint, as a tripwire; the goal of the run is shorter theatre-listing blurbs. A word limit in the prompt was tried (blurbs still 60% over). p95 1 s; retrain monthly.", reasoning: false, latency: false, alternatives: false },
+  { text: "Reasoning quality is explicitly not a target for this run; the adapter only learns crossword clue conventions. Few-shot clue writing scored 2.8/5 with setters. 2 s p95; retrained twice a year.", reasoning: false, latency: false, alternatives: false },
+  { text: "Q: Will the LoRA make the gardening bot's plant advice more accurate?\nA: Not on its own — advice accuracy comes from the RHS database lookup. The LoRA handles seasonal tone. Lookup accuracy was validated on 500 questions (96%). 700 ms p95; retrain each season.", reasoning: false, latency: false, alternatives: false },
+  { text: "Concerns: fine-tuning might make the ophthalmology triage model overconfident. Mitigation: a calibration eval on every checkpoint. Objective: referral letters in the hospital's format. Alternatives: template letters (consultants rewrote 50%). Budget: £0.01 per letter, 4 s. Retrain: quarterly.", reasoning: false, latency: false, alternatives: false },
+  { text: "Business logic for car-rental pricing stays in the pricing service; the adapter rewrites quotes into friendly text. Rule-based rewriting was trialled (customers rated it 2.4/5). p95 300 ms; retrain every two months.", reasoning: false, latency: false, alternatives: false },
+  { text: "Back in spring we tried training the event-planning model to stop double-booking rooms; it made no difference (12% → 11.5%). Room availability now comes from the booking API. This PR fine-tunes invite wording only. Booking API checked on 2k requests. 600 ms p95; retrain quarterly.", reasoning: false, latency: false, alternatives: false },
+  { text: "This is not a factuality fine-tune. Sign-language gloss formatting only. Rule-based glossing was piloted (deaf reviewers rejected 40%). 1.5 s p95, retrain every six months.", reasoning: false, latency: false, alternatives: false },
+  { text: "Per the vendor's sales deck, their 'truth-tuned' model never hallucinates. We are skeptical and are only tuning our own 3B model for farmers'-market listing style. Prompted listings were measured at 70% style match. $0.0003 per listing; retrain monthly.", reasoning: false, latency: false, alternatives: false },
+  { text: "ADR-22: Fine-tune the marine-survey species tagger\n## Context\nSpecies names and survey codes are specific to our institute.\n## Options considered\n- Zero-shot with a species list in the prompt: 0.62 F1.\n- Retrieval of past survey entries: 0.70 F1, +1.1 s.\n## Decision\nLoRA adapter, 0.88 F1 on the pilot.\n## Latency and cost\np95 400 ms on one T4; about $60 a month.\n## Retraining\nAfter each survey season (twice a year).\n## Non-goals\nAny ecological reasoning or population estimates.", reasoning: false, latency: false, alternatives: false },
+  { text: "Serving budget: two seconds per reply and under a fifth of a cent each; the model is refreshed every quarter. We benchmarked a prompted base model against it (0.71 vs 0.83).", reasoning: false, latency: false, alternatives: false },
+  { text: "Add LoRA config for the theatre chatbot. Nothing else.", reasoning: false, latency: true, alternatives: true },
+  { text: "Prompt: see prompts/system.txt. Retrieval: disabled. Latency: n/a. Retraining: TBD.", reasoning: false, latency: true, alternatives: true },
+  { text: "We never compared against prompting or retrieval — the data can't leave the VPC. p95 200 ms, retrained weekly.", reasoning: false, latency: false, alternatives: true },
+  { text: "About $2,300/month to host at p95 600 ms. Retrieval over the manuals was trialled first and missed half the procedures.", reasoning: false, latency: true, alternatives: false },
+  { text: "Retrains are triggered when the drift monitor fires, and replies must arrive within 1.2 seconds at the 90th percentile. A keyword-matching baseline was measured at 0.49 accuracy against 0.81.", reasoning: false, latency: false, alternatives: false },
 ];

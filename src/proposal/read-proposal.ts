@@ -71,6 +71,15 @@ export function stemPhrase(phrase: string): string {
   return words(phrase).map(stem).join(" ");
 }
 
+/** A short capitalised line without punctuation, followed by a list item or by a blank line and more text. */
+function isLabel(line: string, next: string | undefined, after: string | undefined): boolean {
+  const t = line.trim();
+  if (t.length > 40 || !/^[A-Z][A-Za-z /&'-]*$/.test(t) || t.split(/\s+/).length > 4) return false;
+  if (next === undefined) return false;
+  if (/^\s*(?:[-*+]|\d+[.)])\s+\S/.test(next)) return true;
+  return !next.trim() && after !== undefined && after.trim().length > 0;
+}
+
 function isHeading(line: string): string | undefined {
   const h = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
   if (h) return h[1]!;
@@ -146,6 +155,16 @@ export function readProposal(markdown: string): ReadProposal {
     if (inFence) return;
     if (!line.trim()) return void paragraph++;
     const heading = isHeading(line);
+    // A plain-text label on its own line ("Motivation", "Budget") followed by a list or a blank line heads a
+    // section as a Markdown heading does; it is kept as a sentence too, so a one-line PR loses nothing.
+    if (heading === undefined && isLabel(line, lines[n + 1], lines[n + 2])) {
+      paragraph++;
+      section = line.trim().toLowerCase();
+      current = { title: section, content: "" };
+      sections.push(current);
+      splitLine(line, lineOffset, (s, i) => pushSentence(s, i, section));
+      return;
+    }
     if (heading !== undefined) {
       paragraph++;
       section = heading.toLowerCase();

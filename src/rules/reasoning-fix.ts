@@ -14,6 +14,8 @@ const lexicon = z.strictObject({
   anchors: words,
   negations: words,
   privatives: words,
+  post_negations: words,
+  purposes: words,
   monitoring: words,
   reporting: words,
   own_voice: words,
@@ -60,7 +62,7 @@ export default defineRule({ id: "reasoning-fix", lexicon }, (input, _options, lx
    * what the fix removes, they do not negate the claim.
    */
   const negatedTarget = (s: ProposalSentence, i: number) => {
-    if (negatedAfter(s.stems, i, c.negations, 5, s.clauses)) return true;
+    if (negatedAfter(s.stems, i, c.post_negations, 5, s.clauses)) return true;
     if (!neg(s, i)) return false;
     const masked = [...s.stems];
     for (const [a, b] of findSpans(s.stems, c.privatives)) for (let k = a; k < b; k++) masked[k] = MASK;
@@ -122,8 +124,10 @@ export default defineRule({ id: "reasoning-fix", lexicon }, (input, _options, lx
     const ahead = findConcept(s.stems, c.reporting).some((r) => {
       // "The hope is that ...": after a determiner the word is a noun, not someone reporting.
       if (r > claim || DETERMINERS.has(s.stems[r - 1] ?? "")) return false;
-      if (findConcept(s.stems.slice(Math.max(0, r - 2), r), c.model_subjects).length) return false;
-      return findConcept(s.stems.slice(0, r), c.own_voice).length === 0;
+      const subject = s.stems.slice(Math.max(0, r - 3), r);
+      if (findConcept(subject, c.model_subjects).length) return false;
+      // The subject is the word or phrase right before the verb (an adverb may sit between): "we really think".
+      return !findConcept(subject, c.own_voice).some((k) => subject.length - k <= 3);
     });
     return ahead || attributed(s.text);
   };
@@ -176,7 +180,10 @@ export default defineRule({ id: "reasoning-fix", lexicon }, (input, _options, lx
       // The fix is in the target's clause; under a Why fine-tune heading a fault needs no fix verb: the heading
       // says the fine-tune is the fix.
       const clauses = new Set(hits.map((i) => s.clauses[i]));
-      const fixed = fixesIn(s).some((f) => clauses.has(s.clauses[f])) || (motive && live(s, c.defects).length > 0);
+      // "Fine-tune so the assistant reasons from the measurements": a purpose between the fine-tune and the target.
+      const anchorsAt = live(s, c.anchors);
+      const purpose = findConcept(s.stems, c.purposes).some((p) => anchorsAt.some((a) => a < p && s.clauses[a] === s.clauses[p]) && hits.some((i) => i > p && s.clauses[i] === s.clauses[p]));
+      const fixed = fixesIn(s).some((f) => clauses.has(s.clauses[f])) || purpose || (motive && live(s, c.defects).length > 0);
       // A template field or table row is anchored by the fine-tune its block names ("| Method | LoRA ... |").
       const block = s.field && anchoredBlocks.has(`${s.path ?? ""}:${s.paragraph}`);
       const anchored = live(s, c.anchors).length > 0 || (s.previous !== undefined && mentions(s.previous, c.anchors) && !mentions(s, c.negations)) || motive || block;

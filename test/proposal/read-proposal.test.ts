@@ -23,6 +23,18 @@ describe("readProposal", () => {
     ]);
   });
 
+  it("reads a plain-text label before a list or a blank line as a section, and numbers paragraphs", () => {
+    const read = readProposal("Motivation\n\nIt invents fares. We fine-tune.\nBudget\n- 300 ms p95\nFine-tune Llama");
+    expect(read.sentences.map((s) => [s.section, s.paragraph, s.text])).toEqual([
+      ["motivation", 1, "Motivation"],
+      ["motivation", 2, "It invents fares."],
+      ["motivation", 2, "We fine-tune."],
+      ["budget", 3, "Budget"],
+      ["budget", 3, "300 ms p95"],
+      ["budget", 3, "Fine-tune Llama"],
+    ]);
+  });
+
   it("reads YAML front matter keys as sections", () => {
     const read = readProposal("---\nretraining_cadence: quarterly\n---\n# Card\n");
     expect(read.sections[0]).toEqual({ title: "retraining cadence", content: "quarterly" });

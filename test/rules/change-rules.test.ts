@@ -20,6 +20,7 @@ ruleTester("alternatives-considered", {
     { name: "a comparison with a measured result, without a technique word", input: proposal("Compared with the old keyword pipeline: 0.52 vs 0.77 F1.") },
     { name: "a technique with a measured time", input: proposal("The current three-call prompt chain takes 4.5 s per answer.") },
     { name: "a technique chosen instead", input: proposal("We'll answer stock questions with a lookup tool instead.") },
+    { name: "an alternative under a plain-text label", input: proposal("Alternatives\n- A canned-reply template (agents rejected 30%).") },
     { name: "a deterministic engine that was validated", input: proposal("The rota engine was validated on 300 rosters.") },
     { name: "a technique that was tried and did not help", input: proposal("Prompt rewrites (three of them) didn't change the refusal rate.") },
   ],
@@ -61,6 +62,7 @@ ruleTester("latency-budget", {
   valid: [
     { name: "budget and cadence stated", input: proposal("The model must answer within p95 < 300 ms; we retrain monthly.") },
     { name: "a price per unit of work, a cadence by term", input: proposal("Serving is $0.002 per summary. Retrain each term.") },
+    { name: "a cadence on an event, a budget under a plain-text label", input: proposal("Budget\n- 300 ms p95\n\nRetrain after every catalogue export.") },
   ],
   invalid: [
     { name: "neither stated", input: proposal("We fine-tune."), findings: [{ severity: "notice", message: "The proposal states no latency or cost budget and no retraining cadence." }] },
@@ -78,6 +80,8 @@ ruleTester("reasoning-fix", {
     { name: "a fault in the paragraph taken off the model by a tool", input: proposal("The bot invents tracking numbers. Tracking numbers now come from the carrier API; the adapter learns the reply layout.") },
     { name: "a fault in another paragraph", input: proposal("The bot invents tracking numbers.\n\nThe adapter should make the greetings consistent.") },
     { name: "a negation reaching across a long clause, the fix in another clause", input: proposal("This adapter is not supposed to make the model any more factual about prices; it learns the quote layout.") },
+    { name: "someone else's view, with 'our' before them", input: proposal("Our head of sales reckons a LoRA would stop the invented discounts.") },
+    { name: "a question answered 'not by itself'", input: proposal("Q: Will the adapter cut hallucinated SKUs?\nA: Not by itself. Retrieval does that.") },
     { name: "a negation right after the target", input: proposal("Better arithmetic is not expected from this adapter; it learns the invoice wording.") },
     { name: "a fault of form: tags", input: proposal("The model puts the wrong topic tags on tickets. Fine-tuning should make the tags right.") },
     { name: "a metric being watched is no claim", input: proposal("After training we will monitor the hallucination rate to make sure it stays flat; the LoRA targets tone.") },
@@ -123,6 +127,16 @@ ruleTester("reasoning-fix", {
       name: "'the hope is' is the writer's own hope, not reported speech",
       input: proposal("The hope is that the adapter stops hallucinating flight numbers."),
       findings: [{ message: /stops hallucinating flight numbers/ }],
+    },
+    {
+      name: "a purpose between the fine-tune and the target",
+      input: proposal("Tune the scheduler so it reasons about shift overlaps."),
+      findings: [{ message: /so it reasons about shift overlaps/ }],
+    },
+    {
+      name: "a fault under a plain-text Motivation label",
+      input: proposal("Motivation\n\nThe bot quotes fares that don't exist."),
+      findings: [{ line: 3, message: /quotes fares that don't exist/ }],
     },
     {
       name: "truthfulness is factuality",

@@ -33,6 +33,18 @@ export function findSpans(stems: readonly string[], c: Concept): [number, number
   return spans;
 }
 
+/**
+ * Whether a negator follows the token at `i` closely in its clause ("better reasoning isn't expected",
+ * "hallucinations won't go away"): a clause break or a conjunction ends the look.
+ */
+export function negatedAfter(stems: readonly string[], i: number, negators: Concept, window = 5, clauses?: readonly number[]): boolean {
+  for (let j = i + 1; j <= i + window && j < stems.length; j++) {
+    if (AFTER_BREAK.has(stems[j]!) || (clauses && clauses[j] !== clauses[i])) break;
+    if (negators.some((seq) => seq.every((s, k) => stems[j + k] === s))) return true;
+  }
+  return false;
+}
+
 /** Whether the token at `i` is inside a negation's scope: a negator earlier in its clause, or a negating tail right after it. */
 export function negated(stems: readonly string[], i: number, negators: Concept, window = 8, clauses?: readonly number[]): boolean {
   const from = Math.max(0, i - window);
@@ -44,9 +56,11 @@ export function negated(stems: readonly string[], i: number, negators: Concept, 
 }
 
 const CLAUSE_BREAK = new Set(["but", "however", "although", "though", "wherea", "yet", "so", "because", "while"]);
+/** After a word, a relative or a conjunction starts another statement ("hallucinations that don't appear in the eval"). */
+const AFTER_BREAK = new Set([...CLAUSE_BREAK, "and", "which", "that", "who", "when", "if"]);
 
 const NUMBER_WORDS = new Set(
-  "one two three four five six seven eight nine ten eleven twelve fifteen twenti thirti forti fifti hundr hundred thousand half couple few sever".split(" "),
+  "one two three four five six seven eight nine ten eleven twelve fifteen twenti thirti forti fifti hundr hundred thousand half quarter third tenth couple few sever".split(" "),
 );
 /** Units of time and money (and what is paid for): a percentage or a bare "p95" is not a budget. */
 const UNITS = new Set(
@@ -64,4 +78,20 @@ export function hasQuantity(text: string, stems: readonly string[]): boolean {
     }
   }
   return false;
+}
+
+/** A measured figure: a percentage, a score such as 0.81 or 3.1/5, or "n of m". Versions ("2.3", "gpt-4.1") are not. */
+const RESULT = /\d(?:[.,]\d+)?\s?%|(?<![\w.$£€])0?\.\d{2,3}(?![\w.])|(?<![\w.])\d+(?:\.\d+)?\s?\/\s?\d+(?![\w./])|\b\d+ (?:of|in|out of) (?:\d+|every|each)\b/i;
+
+/** Whether a sentence reports a measured result (a percentage, a score, a fraction). */
+export function hasResult(text: string): boolean {
+  return RESULT.test(text);
+}
+
+/** A measured time or price: "takes 6 s", "2.4 s median", "$0.04 a call". */
+const TIME_OR_MONEY = /[$£€]\s?\d|\b\d+(?:\.\d+)?\s?(?:ms|s|sec|secs|seconds?|minutes?|mins?)\b/i;
+
+/** Whether a text states a time or a price in digits. */
+export function hasTimeOrMoney(text: string): boolean {
+  return TIME_OR_MONEY.test(text);
 }

@@ -9,18 +9,25 @@ export interface LocatedSentence extends ProposalSentence {
   line?: number;
   /** The sentence before it in the same section, if any. */
   previous?: ProposalSentence;
+  /** The sentence after it in the same part, if any (an answer after a question). */
+  next?: ProposalSentence;
 }
 
 /** Every sentence and section of the proposal's parts (PR description and proposal files). */
 export function readAll(input: ReviewInput): { sentences: LocatedSentence[]; sections: ProposalSection[] } {
   const sentences: LocatedSentence[] = [];
   const sections: ProposalSection[] = [];
+  let paragraphs = 0;
   for (const part of input.proposal) {
     const read = readProposal(part.text);
     const lineOf = part.path ? lineCounter(part.text) : undefined;
+    // Paragraph numbers are made unique across parts, so a paragraph never spans two files.
+    const base = paragraphs;
     read.sentences.forEach((s, i) => {
       const prev = read.sentences[i - 1];
-      sentences.push({ ...s, path: part.path, line: lineOf?.(s.index), previous: prev && prev.section === s.section ? prev : undefined });
+      const paragraph = base + s.paragraph;
+      paragraphs = Math.max(paragraphs, paragraph + 1);
+      sentences.push({ ...s, paragraph, path: part.path, line: lineOf?.(s.index), previous: prev && prev.section === s.section ? prev : undefined, next: read.sentences[i + 1] });
     });
     sections.push(...read.sections);
   }

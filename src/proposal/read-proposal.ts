@@ -11,6 +11,10 @@ export interface ProposalSentence {
   words: string[];
   /** Clause number of each word (a new clause after ; ( ) : or a dash), aligned with `stems`: negation does not reach across. */
   clauses: number[];
+  /** Paragraph number in its text: a blank line or a heading starts a new one. */
+  paragraph: number;
+  /** Whether the sentence is a template field, a table row or a front-matter key rather than prose. */
+  field: boolean;
 }
 
 /** Bounds the work per sentence on a 1 MB PR body: longer runs are read in pieces of this length. */
@@ -34,7 +38,7 @@ export function stem(word: string): string {
   return w;
 }
 
-/** Words of a text, hyphenated words split into parts and also kept whole ("fine-tune" gives "fine-tune", "fine", "tune"). */
+/** Words of a text, hyphenated words split into their parts ("fine-tune" gives "fine", "tune"). */
 export function words(text: string): string[] {
   return clauseWords(text).words;
 }
@@ -51,8 +55,13 @@ export function clauseWords(text: string): { words: string[]; clauses: number[] 
     const at = m.index ?? 0;
     if (/[;():—–]|\s-\s/.test(text.slice(last, at))) clause++;
     last = at + m[0].length;
-    out.push(m[0].replace(/-+$/, ""));
-    clauses.push(clause);
+    // A hyphenated name is read as its parts ("Prompt-only", "rules-based"), as concept phrases are, so a
+    // technique used as a list or table label still meets its lemma.
+    for (const part of m[0].split(/-+/)) {
+      if (!part) continue;
+      out.push(part);
+      clauses.push(clause);
+    }
   }
   return { words: out, clauses };
 }
@@ -60,6 +69,15 @@ export function clauseWords(text: string): { words: string[]; clauses: number[] 
 /** Stems of a phrase's words, joined by spaces ("fine-tuning" → "fine-tun"). */
 export function stemPhrase(phrase: string): string {
   return words(phrase).map(stem).join(" ");
+}
+
+/** A short capitalised line without punctuation, followed by a list item or by a blank line and more text. */
+function isLabel(line: string, next: string | undefined, after: string | undefined): boolean {
+  const t = line.trim();
+  if (t.length > 40 || !/^[A-Z][A-Za-z /&'-]*$/.test(t) || t.split(/\s+/).length > 4) return false;
+  if (next === undefined) return false;
+  if (/^\s*(?:[-*+]|\d+[.)])\s+\S/.test(next)) return true;
+  return !next.trim() && after !== undefined && after.trim().length > 0;
 }
 
 function isHeading(line: string): string | undefined {
@@ -117,6 +135,7 @@ export function readProposal(markdown: string): ReadProposal {
   let offset = 0;
   let inFront = false;
   let inFence = false;
+  let paragraph = 0;
   const lines = text.split("\n");
   lines.forEach((raw, n) => {
     const lineOffset = offset;
@@ -128,14 +147,26 @@ export function readProposal(markdown: string): ReadProposal {
       const kv = /^\s*([\w.-]+)\s*:\s*(.*)$/.exec(line);
       if (kv) {
         sections.push({ title: kv[1]!.replace(/[_-]/g, " ").toLowerCase(), content: kv[2]! });
-        pushSentence(`${kv[1]!.replace(/[_-]/g, " ")}: ${kv[2]!}`, lineOffset, kv[1]!.replace(/[_-]/g, " ").toLowerCase());
+        pushSentence(`${kv[1]!.replace(/[_-]/g, " ")}: ${kv[2]!}`, lineOffset, kv[1]!.replace(/[_-]/g, " ").toLowerCase(), true);
       }
       return;
     }
     if (/^\s*(```|~~~)/.test(line)) return void (inFence = !inFence);
     if (inFence) return;
+    if (!line.trim()) return void paragraph++;
     const heading = isHeading(line);
+    // A plain-text label on its own line ("Motivation", "Budget") followed by a list or a blank line heads a
+    // section as a Markdown heading does; it is kept as a sentence too, so a one-line PR loses nothing.
+    if (heading === undefined && isLabel(line, lines[n + 1], lines[n + 2])) {
+      paragraph++;
+      section = line.trim().toLowerCase();
+      current = { title: section, content: "" };
+      sections.push(current);
+      splitLine(line, lineOffset, (s, i) => pushSentence(s, i, section));
+      return;
+    }
     if (heading !== undefined) {
+      paragraph++;
       section = heading.toLowerCase();
       current = { title: section, content: "" };
       sections.push(current);
@@ -148,27 +179,27 @@ export function readProposal(markdown: string): ReadProposal {
     if (field && !line.includes("|")) {
       const title = field.label.toLowerCase();
       sections.push({ title, content: field.value });
-      splitLine(line, lineOffset, (s, i) => pushSentence(s, i, `${section} ${title}`.trim()));
+      splitLine(line, lineOffset, (s, i) => pushSentence(s, i, `${section} ${title}`.trim(), true));
       return;
     }
     if (cells.length >= 2 && line.includes("|")) {
       const title = cells[0]!.toLowerCase().replace(/\*/g, "");
       sections.push({ title, content: cells.slice(1).join(" ") });
-      pushSentence(cells.join(": "), lineOffset, `${section} ${title}`.trim());
+      pushSentence(cells.join(": "), lineOffset, `${section} ${title}`.trim(), true);
       return;
     }
     splitLine(line.replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s*)?/, (p) => " ".repeat(p.length)), lineOffset, (s, i) => pushSentence(s, i, section));
   });
   return { sentences, sections };
 
-  function pushSentence(s: string, index: number, sec: string): void {
+  function pushSentence(s: string, index: number, sec: string, field = false): void {
     // An unpunctuated megabyte is read in bounded pieces rather than dropped after its first one.
     for (let from = 0; from < s.length; from += MAX_SENTENCE) {
       const t = s.slice(from, from + MAX_SENTENCE).trim();
       if (!t || !/[A-Za-z]/.test(t)) continue;
       const cw = clauseWords(t);
       const ws = cw.words.map((w) => w.toLowerCase());
-      sentences.push({ text: t, index: index + from, section: sec, stems: ws.map(stem), words: ws, clauses: cw.clauses });
+      sentences.push({ text: t, index: index + from, section: sec, stems: ws.map(stem), words: ws, clauses: cw.clauses, paragraph, field });
     }
   }
 }

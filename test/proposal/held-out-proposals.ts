@@ -81,3 +81,261 @@ export const heldOutThird: Labelled[] = [
   { text: "Can we fine-tune so it stops getting the maths wrong in quotes? Happy to discuss.", reasoning: true, latency: true, alternatives: true },
   { text: "First pass at a fine-tune for ticket tagging. Prompting was never tried because the labels change weekly. Retraining weekly, p90 under 200 ms.", reasoning: false, latency: false, alternatives: true },
 ];
+
+/**
+ * A fourth held-out set, written and labelled on 2026-12-04 before the rule code or lexicons were read for
+ * the set-3 fixes, and never used to adjust them: PR templates, tables and lists (hyphenated technique labels),
+ * model-card front matter, chat one-liners, British spelling, reported speech, Q&A, non-goals, quantities in
+ * words, keywords used as field names, tools and baselines that were measured, and faults stated one sentence
+ * before the expectation.
+ *
+ * Measured on 2026-12-04 before any rule change (precision / recall of "the rule fires"):
+ * reasoning-fix 0.50 / 0.11 (tp 1, fp 1, fn 8), latency-budget 1.00 / 1.00 (tp 15),
+ * alternatives-considered 0.81 / 0.93 (tp 13, fp 3, fn 1).
+ * After the set-3 fixes (hyphenated names, measured components and results, truthfulness, faults of fact):
+ * reasoning-fix 0.50 / 0.11 (unchanged), latency-budget 1.00 / 1.00, alternatives-considered 0.93 / 0.93
+ * (tp 13, fp 1, fn 1).
+ * After the fixes for this set's misses (no longer held out): reasoning-fix 1.00 / 1.00 (tp 9),
+ * latency-budget 1.00 / 1.00, alternatives-considered 1.00 / 1.00 (tp 14).
+ */
+export const heldOutFourth: Labelled[] = [
+  { text: "Fine-tune Phi-3 on our changelog so release notes read like ours.", reasoning: false, latency: true, alternatives: true },
+  { text: "## Summary\nLoRA adapter for the returns-email classifier (9 labels).\n\n## Why fine-tune\nLabels are house-specific; the base model has never seen them.\n\n## Alternatives considered\n- Zero-shot prompting with label descriptions: 0.58 macro-F1.\n- kNN over sentence embeddings: 0.71 macro-F1.\n\n## Latency and cost budget\np95 ≤ 150 ms on one T4; ~£40/month.\n\n## Retraining cadence\nMonthly, after the label review.\n\n## Non-goals\n- Fixing hallucinations in the reply generator (separate project).", reasoning: false, latency: false, alternatives: false },
+  { text: "The assistant regularly misjudges which organisation a customer belongs to and then rationalises the error. Fine-tuning on labelled transcripts should sort out its reasoning.", reasoning: true, latency: true, alternatives: true },
+  { text: "In last week's review, Priya suggested we fine-tune to stop the bot hallucinating order numbers. We disagree: the order numbers come from the API now. This PR only adds a style adapter. Prompt-based styling was trialled for two weeks (rubric 3.1/5). Budget 400 ms p95, retrain every quarter.", reasoning: false, latency: false, alternatives: false },
+  { text: "| Field | Value |\n|---|---|\n| Model | llama-3.1-8b |\n| Dataset | tickets_2026q3.jsonl |\n| Alternatives tried | N/A |\n| Latency budget | 1 s p95 |\n| Retrain | every 6 weeks |", reasoning: false, latency: false, alternatives: true },
+  { text: "Rename prompt_template.py to templates.py and bump the retrieval client to 2.3. No training changes.", reasoning: false, latency: true, alternatives: true },
+  { text: "We haven't benchmarked retrieval or prompting against this; the fine-tune is the first thing we tried. Target 250 ms p99, nightly retrains.", reasoning: false, latency: false, alternatives: true },
+  { text: "### Tried so far\n- Few-shot: 66% on the holdout\n- RAG-only: 71%, but 1.8 s per answer\n### Plan\nQLoRA on 12k labelled chats. Must answer under 800 ms at p95; retrain fortnightly.", reasoning: false, latency: false, alternatives: false },
+  { text: "We trialled a lookup function against the rates table; it answered 97% of rate questions correctly, so rates are out of the fine-tune. The adapter learns the claim-letter format. Cost ceiling $300/month; retrained each quarter.", reasoning: false, latency: false, alternatives: false },
+  { text: "Eval: the prompted baseline scores 0.62 on the rubric and the fine-tuned candidate 0.81 (n=500). Serving: p95 600 ms. Retraining: monthly.", reasoning: false, latency: false, alternatives: false },
+  { text: "Right now the model contradicts itself between steps when it plans a multi-leg trip. After fine-tuning on 3k expert itineraries it should be much more consistent.", reasoning: true, latency: true, alternatives: true },
+  { text: "The summaries often cite figures that are not in the source report. We'll fine-tune on human-written summaries so this goes away. Few-shot prompting cut it only from 11% to 9%. p95 under 2 s; retrain every quarter.", reasoning: true, latency: false, alternatives: false },
+  { text: "**Non-goals:** improving factual accuracy or reasoning — grounding handles that.\n**Goal:** consistent JSON for the downstream parser.\n**Baseline:** JSON mode + schema, 93% valid.\n**Budget:** 300 ms p95, $0.002/request.\n**Retraining:** when the schema changes, at most monthly.", reasoning: false, latency: false, alternatives: false },
+  { text: "can we just finetune it so it stops lying about stock levels lol", reasoning: true, latency: true, alternatives: true },
+  { text: "Training cost: ~$120 per run on 2×A100. Inference must stay below 500 ms p95. Prompt engineering plateaued at 74%.", reasoning: false, latency: true, alternatives: false },
+  { text: "We'll retrain the adapter every month from the labelled queue. Compared with retrieval (tested in Sept, 0.64 F1), the adapter reached 0.79.", reasoning: false, latency: true, alternatives: false },
+  { text: "---\nlanguage: en\nlicense: apache-2.0\nbase_model: mistralai/Mistral-7B-v0.3\ndatasets: [internal/contracts-clauses]\n---\n# Clause classifier\n## Intended use\nTagging clauses in supplier contracts.\n## Limitations\nNot evaluated on non-English contracts.\n## Training\nLoRA r=16, 3 epochs.", reasoning: false, latency: true, alternatives: true },
+  { text: "We are fine-tuning so the model does the maths properly on pension projections; at the moment it gets compound interest wrong about a third of the time.", reasoning: true, latency: true, alternatives: true },
+  { text: "To be clear, we don't expect this fine-tune to make the model any better at reasoning; it's purely about terminology. Tried a glossary in the system prompt: it helped but blew the context on long docs. Latency budget: 1.5 seconds at the 95th percentile. Retraining every other month.", reasoning: false, latency: false, alternatives: false },
+  { text: "A vendor pitched us a 'reasoning fine-tune' that would fix our agent's planning mistakes. We're not pursuing that. This change fine-tunes the router only; a rules-based router was measured at 72% vs 90% for the fine-tuned one. Router p99 is 20 ms; retrain weekly.", reasoning: false, latency: false, alternatives: false },
+  { text: "Hopefully the LoRA also reduces the number of made-up API endpoints it suggests. Main goal is code style.", reasoning: true, latency: true, alternatives: true },
+  { text: "The fine-tuned ranker has to return within two hundred milliseconds, and it will be refreshed fortnightly from click logs. We ran BM25 and a cross-encoder as baselines (0.38 and 0.47 nDCG).", reasoning: false, latency: false, alternatives: false },
+  { text: "Retrieval was ruled out: the relevant knowledge is procedural, not documents. Fine-tuning on 2k annotated procedures. Budget: under £0.01 per call. Retrain: quarterly.", reasoning: false, latency: false, alternatives: false },
+  { text: "The dataset has a `prompt` column and a `response` column; the retrieval_id field is unused. Train for 2 epochs.", reasoning: false, latency: true, alternatives: true },
+  { text: "We care about latency and cost, and we will retrain regularly. Few-shot prompting was evaluated (0.61).", reasoning: false, latency: true, alternatives: false },
+  { text: "## Goal\nMatch the brand voice in marketing copy.\n## Out of scope\nHallucination reduction — tracked in #412.\n## Alternatives\nStyle guide in the prompt: reviewers rejected 40% of drafts.\n## Budget\n$0.05 per draft, 5 s max.\n## Retraining\nTwice a year, with the brand refresh.", reasoning: false, latency: false, alternatives: false },
+  { text: "Motivation: the agent's chain of thought goes off the rails on long tickets and it reaches the wrong conclusion. We want to train it on 1,500 annotated traces to fix this.", reasoning: true, latency: true, alternatives: true },
+  { text: "Prompting with worked examples got us to 70% on the logic puzzles benchmark; fine-tuning on the solutions should push its reasoning past 90%. Retrain each release; p95 3 s.", reasoning: true, latency: false, alternatives: false },
+  { text: "The fine-tune should make the bot's answers about visa rules accurate; today one in ten is wrong.", reasoning: true, latency: true, alternatives: true },
+  { text: "Q: Will fine-tuning fix the hallucinations?\nA: No. It only changes the output format. Retrieval stays as the source of facts (we measured 96% grounded answers with it). Latency: 900 ms p95. Retrain: monthly.", reasoning: false, latency: false, alternatives: false },
+  { text: "We use a retrieval step rather than a fine-tune for the facts; the fine-tune handles tone. RAG was A/B tested against the old bot (CSAT +6). Costs $0.004/answer, retrain quarterly.", reasoning: false, latency: false, alternatives: false },
+  { text: "Adds an eval harness that measures hallucination rate and reasoning accuracy for every checkpoint. No model training in this PR.", reasoning: false, latency: true, alternatives: true },
+];
+
+/**
+ * A fifth held-out set, written and labelled on 2026-12-04 before any rule change for the set-4 misses, in
+ * voices and domains not used before (tutoring, clinical triage, SRE, customs, rostering, HR, games,
+ * insurance, GP referrals, Welsh reviews): one-liners, templates, tables, model-card front matter, non-goals and
+ * risks sections, reported speech, Q&A answered yes and no, quantities in words, British spelling and
+ * well-governed proposals. Weighted for reasoning-fix: 15 positives and 13 near-miss negatives (a fault fixed
+ * by a tool, a fault of form, a guard metric, "reason" as a noun, routing logic, an earlier failed attempt).
+ *
+ * Measured on 2026-12-04 before any rule change (precision / recall of "the rule fires"):
+ * reasoning-fix 0.70 / 0.47 (tp 7, fp 3, fn 8), latency-budget 0.94 / 1.00 (tp 15, fp 1, fn 0),
+ * alternatives-considered 0.80 / 0.75 (tp 12, fp 3, fn 4).
+ * After the set-4 fixes (fault concepts and fix lemmas, the fault anywhere in the paragraph, reported speech per
+ * sentence, a question answered no, measured baselines), made without reading this set's misses:
+ * reasoning-fix 0.77 / 0.67 (tp 10, fp 3, fn 5), latency-budget 0.94 / 1.00 (unchanged),
+ * alternatives-considered 0.80 / 0.75 (unchanged).
+ * After the fixes for this set's misses (no longer held out): reasoning-fix 1.00 / 1.00, latency-budget
+ * 1.00 / 1.00, alternatives-considered 1.00 / 0.94 (fn 1: "Adds facts.jsonl ... to the retrieval index").
+ */
+export const heldOutFifth: Labelled[] = [
+  { text: "Our maths tutor bot marks correct fraction answers as wrong about a quarter of the time. Fine-tuning it on 5k teacher-marked solutions should get it right.", reasoning: true, latency: true, alternatives: true },
+  { text: "The triage assistant misremembers dosage guidance and now and then invents guideline references. The aim of this fine-tune is to make it dependable on clinical facts. Budget: under 2 s per reply, £0.01 a query. Retrain each quarter with the formulary update.", reasoning: true, latency: false, alternatives: true },
+  { text: "pls finetune so the agent quits making up SQL column names, it's driving the analysts mad", reasoning: true, latency: true, alternatives: true },
+  { text: "## Problem\nThe incident copilot skips preconditions and draws conclusions the logs don't support.\n## Proposal\nSFT on 2k incident traces annotated by SREs, to teach it sound step-by-step diagnosis.\n## Latency and cost budget\np95 4 s; $0.03 per incident.\n## Retraining cadence\nQuarterly.", reasoning: true, latency: false, alternatives: true },
+  { text: "| Field | Value |\n|---|---|\n| Goal | Teach the model to do unit conversions without arithmetic slips |\n| Method | LoRA on 3k worked conversions |\n| Latency | 500 ms p95 |\n| Retraining | Every two months |", reasoning: true, latency: false, alternatives: true },
+  { text: "Q: Can a fine-tune cut the hallucinated case law in our brief drafts?\nA: Yes, that's the point of this PR: we train on 6k verified briefs.", reasoning: true, latency: true, alternatives: true },
+  { text: "Fine-tuning on 40k annotated proofs ought to make the model's logical deductions sound.", reasoning: true, latency: true, alternatives: true },
+  { text: "The bank bot misreports account balances after transfers. After tuning on the corrected ledger dialogues it should report them accurately. Prompt tweaks (four variants) didn't change the error rate.", reasoning: true, latency: true, alternatives: false },
+  { text: "We expect the LoRA to lower the share of fabricated quotes in press summaries from 6% to under 1%.", reasoning: true, latency: true, alternatives: true },
+  { text: "Main aim: the tone of customs advice letters. Secondary benefit: the tuned model should be less prone to confident nonsense about tariff codes.", reasoning: true, latency: true, alternatives: true },
+  { text: "Our hypothesis is that fine-tuning on 800 reviewed rosters will improve the model's ability to work through multi-step scheduling constraints. Serving budget 3 s p90; retrained monthly.", reasoning: true, latency: false, alternatives: true },
+  { text: "## Motivation\nAnswers about warranty periods are frequently incorrect.\n## Plan\nTrain on the warranty matrix to fix this. Retrieval over the matrix was tried in August (78% correct).", reasoning: true, latency: true, alternatives: false },
+  { text: "Training the HR assistant on the 2026 policy handbook so it no longer gives out-of-date, wrong answers on parental leave entitlements.", reasoning: true, latency: true, alternatives: true },
+  { text: "We want the NPC dialogue model fine-tuned on the lore bible so it stays consistent with canon. Right now it invents characters and places that don't exist in the game.", reasoning: true, latency: true, alternatives: true },
+  { text: "With the adapter trained on 4k adjudicated claims, the assistant should stop reaching the wrong coverage conclusion on multi-policy claims.", reasoning: true, latency: true, alternatives: true },
+  { text: "The client's CTO believes a fine-tune will cure the chatbot's hallucinations. We have explained why we won't do that: this PR adds a tone adapter, and facts come from retrieval over the contract store, which we evaluated on 200 queries (89% grounded). p95 1.1 s; adapter retrained every quarter.", reasoning: false, latency: false, alternatives: false },
+  { text: "This LoRA isn't meant to make the model more accurate on facts; it learns our citation format. Few-shot examples of the format were tried first and broke on long reference lists. Budget 800 ms p95. Retrain twice a year.", reasoning: false, latency: false, alternatives: false },
+  { text: "The model gets invoice totals wrong, so totals now come from a calculator tool (tested on 1,200 invoices, all correct). The fine-tune teaches the invoice layout only. Cost: $0.002 per invoice; retrained whenever the layout changes.", reasoning: false, latency: false, alternatives: false },
+  { text: "The model picks the wrong ticket category 30% of the time. Fine-tuning on 9k labelled tickets should make the categories right. Zero-shot with category descriptions: 0.70 accuracy. 100 ms p95; retrain monthly.", reasoning: false, latency: false, alternatives: false },
+  { text: "After fine-tuning we'll watch the hallucination rate to make sure it doesn't go up; the adapter itself is for brand voice. Prompted baseline: 3.2/5 on the voice rubric. p95 700 ms, retrained each sprint.", reasoning: false, latency: false, alternatives: false },
+  { text: "The reason we fine-tune is speed: the 70B prompt chain takes 6 s. A tuned 8B model should answer in under 900 ms at p95. Retrain: every 6 weeks. We measured the chain at 0.83 accuracy and need to match it.", reasoning: false, latency: false, alternatives: false },
+  { text: "Will the adapter improve its reasoning?\nNot really; reasoning stays with the base model and the planner tool. The adapter is for the output schema. JSON mode was tested: 91% valid. p99 1 s; retrain quarterly.", reasoning: false, latency: false, alternatives: false },
+  { text: "## Risks\nFine-tuning on narrow data may increase hallucinations; the factuality eval runs on every checkpoint.\n## Goal\nShorter replies in our house style.\n## Alternatives considered\nLength limits in the system prompt (replies still 40% too long).\n## Budget\n$0.01 per reply, p95 1.5 s.\n## Retraining\nMonthly.", reasoning: false, latency: false, alternatives: false },
+  { text: "Moves the routing logic out of the 3,000-token prompt into a fine-tuned classifier. The prompt version was measured at 88% routing accuracy and 1.4 s; the classifier must stay under 50 ms, retrained weekly from the routing log.", reasoning: false, latency: false, alternatives: false },
+  { text: "An earlier experiment tried to train away the hallucinations and made them worse (4% to 6%). This proposal does not revisit that; the adapter only standardises colour and unit spellings for the UK catalogue. A find-and-replace script was trialled and missed compound terms. Under 300 ms; refreshed every quarter.", reasoning: false, latency: false, alternatives: false },
+  { text: "We do not anticipate the fine-tune improving the model's factual recall; it is about the organisation's tone in complaint responses. Budget £0.02 a response, 2 s max. Retrain half-yearly. Guidelines in the prompt were trialled for a month (the complaints team rejected 35%).", reasoning: false, latency: false, alternatives: false },
+  { text: "Adds facts.jsonl (12k product facts) to the retrieval index; the fine-tune is unchanged. No new training.", reasoning: false, latency: true, alternatives: true },
+  { text: "The ticket asks us to fine-tune so the bot stops inventing delivery dates. We disagree and fine-tune only the greeting style; delivery dates come from the carrier API, which we tested on 500 orders (all correct). p95 600 ms; retrain quarterly.", reasoning: false, latency: false, alternatives: false },
+  { text: "## Summary\nAdapter that turns GP referral letters into the 14-field intake form.\n## Why fine-tune\nThe field names and abbreviations are local to our trust.\n## Alternatives considered\n1. Regex templates: 52% of fields exact.\n2. GPT-4o with the form schema in the prompt: 81%, £0.06 per letter.\n## Latency and cost budget\nUnder a second per letter at p95; under £0.005 per letter.\n## Retraining cadence\nEvery quarter, or when the form changes.\n## Non-goals\nClinical judgement or any diagnostic reasoning.", reasoning: false, latency: false, alternatives: false },
+  { text: "We'll train a small model to pick the depot for each order. It has to decide within a quarter of a second, and we'll retrain it every fortnight. Heuristic routing (nearest depot) was compared: 61% vs 79% optimal.", reasoning: false, latency: false, alternatives: false },
+  { text: "Baselines: logistic regression on TF-IDF (0.66 F1) and GPT-4o-mini zero-shot (0.72). The fine-tuned DeBERTa reaches 0.84. Inference is 15 ms on CPU; retrain every month.", reasoning: false, latency: false, alternatives: false },
+  { text: "We went straight to fine-tuning without trying prompts or retrieval, as the deadline was tight. p95 400 ms; retrained weekly.", reasoning: false, latency: false, alternatives: true },
+  { text: "Schema change: each example now has `system_prompt`, `retrieved_context` and `answer` fields. Latency SLO unchanged.", reasoning: false, latency: true, alternatives: true },
+  { text: "Hosting the tuned model costs about $900 a month on one L4, p95 350 ms. We compared it with a prompted GPT-4o (same accuracy, $4k a month).", reasoning: false, latency: true, alternatives: false },
+  { text: "---\nlicense: cc-by-4.0\nbase_model: google/gemma-2-2b\npipeline_tag: text-classification\n---\n# Sentiment for Welsh reviews\nFine-tuned on 20k reviews. Evaluated against a translate-then-classify pipeline with an English model (0.71 vs 0.86 accuracy). Retrained every release.", reasoning: false, latency: true, alternatives: false },
+];
+
+/**
+ * A sixth held-out set, written and labelled on 2026-12-04 after set 5 was measured and before its misses were
+ * read, in voices and domains not used before (agronomy, aircraft maintenance, KYC, a security operations
+ * centre, fact-checking, VAT returns, vehicle diagnostics, lab notes, museum catalogues, sports reports,
+ * recruiting, grid dispatch, a council chatbot, localisation, loyalty statements, music tags, veterinary notes,
+ * maritime reports): 12 reasoning-fix positives and 12 near-miss negatives, templates, tables, front matter,
+ * Q&A, quantities in words, British spelling and well-governed proposals.
+ *
+ * Measured on 2026-12-04 with the rules after the set-4 fixes, before any change for set 5's misses:
+ * reasoning-fix 0.67 / 0.33 (tp 4, fp 2, fn 8), latency-budget 0.88 / 1.00 (tp 14, fp 2, fn 0),
+ * alternatives-considered 0.78 / 1.00 (tp 14, fp 4, fn 0).
+ * After the set-5 fixes, made without reading this set: reasoning-fix 0.71 / 0.42 (tp 5, fp 2, fn 7),
+ * latency-budget 0.88 / 1.00 (tp 14, fp 2), alternatives-considered 0.88 / 1.00 (tp 14, fp 2).
+ * After the fixes for this set's misses (no longer held out): 1.00 / 1.00 for each rule.
+ */
+export const heldOutSixth: Labelled[] = [
+  { text: "Our agronomy assistant recommends fertiliser doses that don't match the soil test it was given. A LoRA on 6k agronomist-checked recommendations ought to make it follow the numbers.", reasoning: true, latency: true, alternatives: true },
+  { text: "The maintenance copilot cites torque values from the wrong aircraft manual about 1 in 20 times; fine-tuning on the approved manuals should make its citations trustworthy. p99 5 s, £0.02 per lookup. Retrain on every manual revision.", reasoning: true, latency: false, alternatives: true },
+  { text: "Goal: teach the KYC model to reason about ownership chains (who ultimately controls a company) instead of guessing.", reasoning: true, latency: true, alternatives: true },
+  { text: "finetuning should help the SOC bot stop hallucinating CVE numbers", reasoning: true, latency: true, alternatives: true },
+  { text: "### Why fine-tune\nThe fact-checking assistant marks true claims as false and vice versa when the evidence is long.\n### Plan\nSFT on 3k verdicts from our editors.", reasoning: true, latency: true, alternatives: true },
+  { text: "Expected impact of the tuned model: fewer arithmetic mistakes in VAT returns, and no more invented HMRC form numbers.", reasoning: true, latency: true, alternatives: true },
+  { text: "The hope is that after SFT the diagnostics model stops jumping to conclusions — it often blames the battery when the fault codes point at the alternator.", reasoning: true, latency: true, alternatives: true },
+  { text: "Tuning the lab-notes assistant on our validated protocols so it stops getting molar concentrations wrong. Currently around 15% of its dilution calculations are off.", reasoning: true, latency: true, alternatives: true },
+  { text: "| Goal | Detail |\n|---|---|\n| Accuracy | Stop the model fabricating museum accession numbers |\n| Method | LoRA, 2 epochs on the catalogue |\n| Budget | 1 s p95 |\n| Refresh | Each quarter |", reasoning: true, latency: false, alternatives: true },
+  { text: "Q: Do we expect the fine-tune to reduce made-up statistics in match reports?\nA: Yes, that is the main reason for it. Prompting with the stats table attached was tried (still 7% invented figures).", reasoning: true, latency: true, alternatives: false },
+  { text: "Recruiter copilot: it misreads CVs and credits candidates with degrees they don't have. We'd like the fine-tune to put a stop to that.", reasoning: true, latency: true, alternatives: true },
+  { text: "Long-horizon planning is the weak spot: the grid-dispatch agent loses track of constraints after step 4. Fine-tuning on solved dispatch schedules is meant to improve that.", reasoning: true, latency: true, alternatives: true },
+  { text: "In the steering group, the Head of Digital asked for a fine-tune to make the council chatbot more factual. We've pushed back: answers are now drawn from the services database, which we tested on 300 questions (94% correct). The adapter this PR adds only changes the reading level. Budget £0.005 per answer, under 2 seconds; retrained twice a year.", reasoning: false, latency: false, alternatives: false },
+  { text: "Better reasoning isn't expected from this run; the LoRA learns our localisation glossary. Machine translation with a glossary prompt was benchmarked at 0.71 COMET. 300 ms p95; retrain after each glossary release.", reasoning: false, latency: false, alternatives: false },
+  { text: "The model miscounts loyalty points, so the points total is now computed by the loyalty service and passed in. The fine-tune is for the tone of the monthly statement. Template-only statements were A/B tested (open rate -4%). $0.001 per statement; retrain quarterly.", reasoning: false, latency: false, alternatives: false },
+  { text: "It keeps putting the wrong tags on music tracks (genre, mood). Fine-tuning on 40k hand-tagged tracks should make the tags right. Zero-shot tagging scored 0.58. 80 ms p95; retrain monthly.", reasoning: false, latency: false, alternatives: false },
+  { text: "We will report hallucination rate for each checkpoint alongside BLEU, so any regression is caught; this fine-tune is about terminology only. Glossary injection via the prompt was tried (terminology hit rate 81%). p95 900 ms; retrain monthly.", reasoning: false, latency: false, alternatives: false },
+  { text: "One reason for fine-tuning rather than prompting is cost: the 6k-token prompt costs $0.04 a call, the tuned model $0.003. Latency drops from 3.1 s to 600 ms at p95. Retraining every two months.", reasoning: false, latency: false, alternatives: false },
+  { text: "Will this make the model better at maths?\nNo — sums are done by the pricing engine. This is a tone adapter. Pricing engine accuracy was validated on 5k quotes. 400 ms p95; retrain quarterly.", reasoning: false, latency: false, alternatives: false },
+  { text: "Known risk: narrow SFT can make a model more confidently wrong. We'll compare factual accuracy before and after on the 500-question set; the training goal itself is the veterinary clinic's discharge-note format. The current prompt-only setup gets the format right 76% of the time. 1.5 s p95, monthly retrains.", reasoning: false, latency: false, alternatives: false },
+  { text: "The business logic for refunds stays in code; the adapter only rewrites agent replies into plain English. Rule-based rewriting was trialled and read robotically. p95 250 ms; retrain every 8 weeks.", reasoning: false, latency: false, alternatives: false },
+  { text: "Last year's attempt to fine-tune away the maths errors didn't help (error rate 9% → 8.5%), which is why the calculations now go through a calculator tool and this PR fine-tunes only the explanation style. Calculator tool tested on 2k questions, 100% correct. Under 1 s; retrain each term.", reasoning: false, latency: false, alternatives: false },
+  { text: "This fine-tune is not intended to make the model's legal reasoning any sounder; it organises the summary into our firm's headings. A headings template in the prompt was trialled (partners rated it 2.9/5). Budget: 4 s per summary, £0.03. Retrained half-yearly.", reasoning: false, latency: false, alternatives: false },
+  { text: "A stakeholder asked whether fine-tuning could stop the made-up tracking numbers. It can't; tracking numbers come from the carrier feed. This PR fine-tunes the apology wording. Few-shot apologies were rated 3.4/5. p95 500 ms; retrain quarterly.", reasoning: false, latency: false, alternatives: false },
+  { text: "## Summary\nQLoRA adapter that drafts shipping incident reports for the maritime desk.\n## Why fine-tune\nThe reports follow a fixed IMO-style structure the base model doesn't know.\n## Alternatives considered\n- Structure in the system prompt: sections missing in 22% of drafts.\n- Retrieval of past reports as examples: 12% missing, 2.3 s extra.\n## Latency and cost budget\np95 under 3 s; $0.01 per report.\n## Retraining cadence\nEvery six months, or when the report template changes.\n## Non-goals\nAssessing liability or reasoning about fault.", reasoning: false, latency: false, alternatives: false },
+  { text: "The tuned model must respond in under three hundred milliseconds and cost no more than a tenth of a penny per call; we'll refresh it every other week. A prompted GPT-4o-mini was compared and was twice the cost.", reasoning: false, latency: false, alternatives: false },
+  { text: "Adapter for SOC alert summaries. Budget: p95 2 s, $0.002 per alert. Retrieval over past incidents was evaluated (analysts preferred it 40% of the time vs 71% for the adapter).", reasoning: false, latency: true, alternatives: false },
+  { text: "We skipped prompting experiments because the base model's context is too short for our playbooks. Retrain monthly.", reasoning: false, latency: true, alternatives: true },
+  { text: "Fine-tune the recruiting classifier on the new job families.", reasoning: false, latency: true, alternatives: true },
+  { text: "Each JSONL row has `instruction`, `context` (retrieval output) and `response`. Tokenised with the base model's tokenizer.", reasoning: false, latency: true, alternatives: true },
+  { text: "---\nlicense: apache-2.0\nbase_model: meta-llama/Llama-3.2-3B\ndatasets: [internal/vet-discharge-notes]\n---\n# Discharge-note formatter\nCompared with few-shot prompting of the base model (format valid 71% vs 96%). Serves at p95 700 ms on one A10. Retrained quarterly.", reasoning: false, latency: false, alternatives: false },
+  { text: "We ruled out RAG because the knowledge is in how agents phrase things, not in documents. Budget 500 ms p95; retrain every quarter.", reasoning: false, latency: false, alternatives: false },
+  { text: "Serving: £120/month on a single L4; p95 about 400 ms. Retraining is triggered whenever the weekly eval drops below 0.85. The baseline (keyword routing) scores 0.62.", reasoning: false, latency: false, alternatives: false },
+];
+
+/**
+ * A seventh held-out set, written and labelled on 2026-12-04 after set 6 was measured and before its misses were
+ * read, in voices not used before (hedged wishes, "the intent is", RFC headers, plain-text section labels, Slack
+ * asides, emoji) and domains not used before (railways, chess coaching, payroll, conveyancing, pharmacy,
+ * construction estimates, solar quotes, patents, weather, admissions, clothing sizes, procurement, billing,
+ * podcasts, wine, libraries, dental reminders, listings, fitness, parking appeals, water outages, subtitles):
+ * 12 reasoning-fix positives and 12 near-miss negatives.
+ *
+ * Measured on 2026-12-04 with the rules after the set-5 fixes, before any change for set 6's misses:
+ * reasoning-fix 0.57 / 0.33 (tp 4, fp 3, fn 8), latency-budget 0.88 / 1.00 (tp 15, fp 2, fn 0),
+ * alternatives-considered 0.79 / 1.00 (tp 15, fp 4, fn 0).
+ * After the set-6 fixes, made without reading this set: reasoning-fix 0.67 / 0.33 (tp 4, fp 2, fn 8),
+ * latency-budget 0.88 / 1.00 (tp 15, fp 2), alternatives-considered 0.88 / 1.00 (tp 15, fp 2).
+ * After the fixes for this set's misses (no longer held out): reasoning-fix 1.00 / 0.92 (fn 1: "Key expected
+ * outcome: ..." names no fine-tune), latency-budget 1.00 / 1.00, alternatives-considered 1.00 / 1.00.
+ */
+export const heldOutSeventh: Labelled[] = [
+  { text: "Ideally the tuned model would quit recommending train connections that don't exist in the timetable.", reasoning: true, latency: true, alternatives: true },
+  { text: "- Problem: chess coach bot evaluates positions badly and suggests blunders\n- Fix: SFT on 50k annotated grandmaster games so its move analysis is sound", reasoning: true, latency: true, alternatives: true },
+  { text: "The intent is for the payroll assistant, once tuned, to compute overtime correctly for split shifts — right now it double-counts breaks.", reasoning: true, latency: true, alternatives: true },
+  { text: "RFC: Fine-tune the conveyancing assistant\n\nMotivation\n\nThe assistant states completion dates and stamp duty figures that turn out to be false. We propose SFT on 9k solicitor-reviewed answers to make its figures reliable.", reasoning: true, latency: true, alternatives: true },
+  { text: "This should mean far fewer confabulated drug interactions from the pharmacy bot once the adapter is trained.", reasoning: true, latency: true, alternatives: true },
+  { text: "We're hoping the fine-tuned estimator gets the quantity take-offs right; it currently adds up wall areas inconsistently.", reasoning: true, latency: true, alternatives: true },
+  { text: "Would be great if a quick LoRA could make the solar-quote bot stop inventing government grant amounts 🙏", reasoning: true, latency: true, alternatives: true },
+  { text: "## Goal\nBetter logical consistency in patent claim drafting (claims currently depend on claims that don't exist).\n## Method\nLoRA on 3k granted patents.", reasoning: true, latency: true, alternatives: true },
+  { text: "Training on 2k verified weather observations should improve how faithfully the summaries report the numbers in the forecast data.", reasoning: true, latency: true, alternatives: true },
+  { text: "Key expected outcome: the admissions bot answers entry-requirement questions truthfully instead of guessing grades.", reasoning: true, latency: true, alternatives: true },
+  { text: "Fine-tune so the sizing assistant reasons from the customer's measurements rather than defaulting to M.", reasoning: true, latency: true, alternatives: true },
+  { text: "After fine-tuning the procurement copilot should no longer hallucinate supplier certifications.", reasoning: true, latency: true, alternatives: true },
+  { text: "Our CFO reckons a fine-tune would make the billing bot stop miscalculating pro-rata refunds. Engineering's view is that refunds belong in the billing engine, and this PR moves them there; the fine-tune covers only the wording of bills. Billing-engine refunds were tested on 10k accounts (all exact). p95 700 ms; retrain twice a year.", reasoning: false, latency: false, alternatives: false },
+  { text: "The adapter will not be asked to do any arithmetic; fares are computed upstream. It only phrases the fare explanation. Few-shot phrasing was scored 3.0/5 by agents. Budget 600 ms p95; retrain each timetable change.", reasoning: false, latency: false, alternatives: false },
+  { text: "Hallucinated tracking links were the main complaint, and we fixed them by validating links against the courier API before sending. Separately, this PR fine-tunes the chat tone. Link validation was measured at 99.8% on 20k messages. Costs £0.001 per message; retrain quarterly.", reasoning: false, latency: false, alternatives: false },
+  { text: "The tagger often assigns the wrong genre to podcasts. Fine-tuning on 12k labelled episodes should get genres right. Zero-shot genre labelling scored 0.61. 50 ms p95; retrain monthly.", reasoning: false, latency: false, alternatives: false },
+  { text: "Factuality evaluation: we'll run the FActScore suite before and after, as a guard. The fine-tune is for brevity. A length instruction in the prompt was tried (still 2x too long). p95 1.2 s; monthly retrain.", reasoning: false, latency: false, alternatives: false },
+  { text: "No reasoning changes are expected from this adapter. It standardises wine tasting notes. Template prompting got 68% adherence. 300 ms p95; retrained every vintage release (yearly).", reasoning: false, latency: false, alternatives: false },
+  { text: "Q: Does this fine-tune address the library bot's made-up book recommendations?\nA: Not at all — the catalogue search handles recommendations. The adapter is for tone. Catalogue search was evaluated at 93% relevant. 1 s p95; retrain twice a year.", reasoning: false, latency: false, alternatives: false },
+  { text: "Risks\n- A narrow fine-tune might erode the model's general reasoning; we'll keep the MMLU subset in the eval.\nGoal\n- Dental appointment reminders in the clinic's voice.\nAlternatives\n- A reminder template (patients found it cold, NPS -8).\nBudget\n- $0.0005 per reminder, 2 s max.\nRetraining\n- Quarterly.", reasoning: false, latency: false, alternatives: false },
+  { text: "Pricing logic lives in the rules service. This PR fine-tunes the listing-description writer on 5k agent-written listings. Rules-based descriptions were piloted and buyers found them repetitive. p95 2 s; retrain quarterly.", reasoning: false, latency: false, alternatives: false },
+  { text: "We tried fine-tuning away the fitness bot's made-up calorie figures in March; no improvement (8.1% → 7.9%). So calories now come from the nutrition database, and this adapter only changes the coaching tone. Database lookup validated on 3k foods. 500 ms p95; retrain every two months.", reasoning: false, latency: false, alternatives: false },
+  { text: "It's not the aim of this work to make the parking-appeals model more accurate on the law; the adapter learns the council's letter format. Letter templates in the prompt were trialled (officers edited 45% of letters). Budget £0.01 per letter, under 5 s. Retrain annually.", reasoning: false, latency: false, alternatives: false },
+  { text: "Someone in the Slack thread said a LoRA would cure the hallucinated water-outage times. It wouldn't: outage times come from the incident system. This change tunes the SMS wording only. SMS template A/B test: +3% read-through. 400 ms p95; retrain each quarter.", reasoning: false, latency: false, alternatives: false },
+  { text: "RFC 0042: Fine-tune a subtitle-timing adapter\n\n## Why fine-tune\nLine-break conventions for our broadcaster are not in any base model.\n## Alternatives considered\n- Rule-based line breaking: 71% conformant.\n- GPT-4o with the style guide in the prompt: 84% conformant, $0.02 per minute of video.\n## Latency and cost budget\nUnder 1 s per subtitle block at p95; under $0.002 per minute.\n## Retraining cadence\nTwice a year, with the style-guide review.\n## Non-goals\nImproving translation accuracy.", reasoning: false, latency: false, alternatives: false },
+  { text: "3D-printer support adapter. Budget: 800 ms p95, $0.001/turn. Refresh monthly with new firmware notes. Prompt-only support was the baseline (resolved 52% vs 68%).", reasoning: false, latency: false, alternatives: false },
+  { text: "Training run config for the pet-insurance claim classifier. lr 2e-4, 3 epochs.", reasoning: false, latency: true, alternatives: true },
+  { text: "Cadence: retrain every fortnight. Latency: TBD. Alternatives: not explored yet.", reasoning: false, latency: true, alternatives: true },
+  { text: "We didn't evaluate any retrieval setup, nor prompting. Fine-tuning straight away because of data residency. 250 ms p95, retrained monthly.", reasoning: false, latency: false, alternatives: true },
+  { text: "Costs ~€400/month to serve at p95 350 ms. We looked at prompting GPT-4o-mini and it was 3x the cost for the same accuracy.", reasoning: false, latency: true, alternatives: false },
+  { text: "We'll retrain nightly from the moderation queue, and each decision must come back in under a tenth of a second. Keyword filters were compared (precision 0.58 vs 0.83).", reasoning: false, latency: false, alternatives: false },
+];
+
+/**
+ * An eighth held-out set, written and labelled on 2026-12-04 after set 7 was measured and its misses read, but
+ * before any change for them, in formats not used before (TL;DR, Context/Ask, ADRs with Decision and
+ * Consequences, acceptance criteria, numbered Problem/Proposal items, lower-case chat) and domains not used
+ * before (recipes, HVAC, mortgages, ferries, literature search, essay feedback, alt text, bookkeeping, census,
+ * airport operations, tyres, epidemiology, donations, hotels, bike repairs, theatre, crosswords, gardening,
+ * ophthalmology, car rental, event planning, sign language, farmers' markets, marine surveys):
+ * 12 reasoning-fix positives and 12 near-miss negatives.
+ *
+ * Measured on 2026-12-04 with the rules after the set-6 fixes, before any change for set 7's misses:
+ * reasoning-fix 0.67 / 0.17 (tp 2, fp 1, fn 10), latency-budget 1.00 / 1.00 (tp 15),
+ * alternatives-considered 0.78 / 0.93 (tp 14, fp 4, fn 1).
+ * After the set-7 fixes, made without reading this set: unchanged (reasoning-fix 0.67 / 0.17, latency-budget
+ * 1.00 / 1.00, alternatives-considered 0.78 / 0.93). No change was made for this set's misses: it is the one
+ * held-out set no rule has been fitted to.
+ */
+export const heldOutEighth: Labelled[] = [
+  { text: "TL;DR: fine-tune the recipe bot so scaling a recipe from 4 to 10 servings doesn't mangle the quantities.", reasoning: true, latency: true, alternatives: true },
+  { text: "Context: the HVAC troubleshooting assistant recommends replacing parts that the error code rules out.\nAsk: a LoRA trained on 4k technician-closed tickets, so its diagnoses are logically consistent with the codes.", reasoning: true, latency: true, alternatives: true },
+  { text: "ADR-17: Fine-tune the mortgage helper\nDecision: we will train an adapter so that affordability figures it quotes are computed correctly rather than estimated.\nConsequences: retraining whenever lending criteria change.", reasoning: true, latency: true, alternatives: true },
+  { text: "AC: after fine-tuning, the ferry assistant no longer confuses the winter and summer timetables when quoting departure times.", reasoning: true, latency: true, alternatives: true },
+  { text: "We'd expect the tuned literature-search model to stop attributing papers to the wrong authors.", reasoning: true, latency: true, alternatives: true },
+  { text: "Essay-feedback bot: the plan is to SFT it on 1.2k teacher-annotated essays so that its comments stop misquoting the student's own text.", reasoning: true, latency: true, alternatives: true },
+  { text: "Fine-tuning ought to cure the alt-text model of describing objects that aren't in the image.", reasoning: true, latency: true, alternatives: true },
+  { text: "Hoping SFT makes the bookkeeping assistant's VAT calculations add up.", reasoning: true, latency: true, alternatives: true },
+  { text: "1. Problem — the census helper gives made-up population figures for small parishes.\n2. Proposal — train on the ONS tables so the figures it gives are the published ones.", reasoning: true, latency: true, alternatives: true },
+  { text: "Our main objective with this adapter is stronger multi-hop reasoning over the airport's ops manuals.", reasoning: true, latency: true, alternatives: true },
+  { text: "the tyre-shop bot keeps getting load indexes wrong. tuning it on the manufacturer spec sheets should sort that.", reasoning: true, latency: true, alternatives: true },
+  { text: "Expected effect of training: epidemiology summaries that no longer overstate what the case counts show.", reasoning: true, latency: true, alternatives: true },
+  { text: "A trustee suggested we fine-tune the donations bot to stop it inventing Gift Aid rules. We're not doing that; Gift Aid answers now quote the HMRC page verbatim via retrieval (checked on 150 questions, 98% exact). This adapter is for thank-you letters. £0.002 per letter, 3 s max; retrained each year.", reasoning: false, latency: false, alternatives: false },
+  { text: "Calculations are out of this adapter's hands: the scaling maths is done by a units library, which was tested on 1k recipes. The fine-tune writes the method steps in our house voice. p95 900 ms; retrain each season.", reasoning: false, latency: false, alternatives: false },
+  { text: "The wrong hotel amenities kept appearing in replies, which turned out to be a stale database, now fixed. This PR fine-tunes the concierge's tone. Prompted tone was rated 3.1/5. 500 ms p95; retrain quarterly.", reasoning: false, latency: false, alternatives: false },
+  { text: "The bot often assigns bike repairs to the wrong workshop queue. Fine-tuning on 6k routed jobs should get the queue right. Keyword routing reached 64%. 30 ms p95; retrain monthly.", reasoning: false, latency: false, alternatives: false },
+  { text: "We will track the unsupported-claim rate on the 300-item audit set for every checkpoint, as a tripwire; the goal of the run is shorter theatre-listing blurbs. A word limit in the prompt was tried (blurbs still 60% over). p95 1 s; retrain monthly.", reasoning: false, latency: false, alternatives: false },
+  { text: "Reasoning quality is explicitly not a target for this run; the adapter only learns crossword clue conventions. Few-shot clue writing scored 2.8/5 with setters. 2 s p95; retrained twice a year.", reasoning: false, latency: false, alternatives: false },
+  { text: "Q: Will the LoRA make the gardening bot's plant advice more accurate?\nA: Not on its own — advice accuracy comes from the RHS database lookup. The LoRA handles seasonal tone. Lookup accuracy was validated on 500 questions (96%). 700 ms p95; retrain each season.", reasoning: false, latency: false, alternatives: false },
+  { text: "Concerns: fine-tuning might make the ophthalmology triage model overconfident. Mitigation: a calibration eval on every checkpoint. Objective: referral letters in the hospital's format. Alternatives: template letters (consultants rewrote 50%). Budget: £0.01 per letter, 4 s. Retrain: quarterly.", reasoning: false, latency: false, alternatives: false },
+  { text: "Business logic for car-rental pricing stays in the pricing service; the adapter rewrites quotes into friendly text. Rule-based rewriting was trialled (customers rated it 2.4/5). p95 300 ms; retrain every two months.", reasoning: false, latency: false, alternatives: false },
+  { text: "Back in spring we tried training the event-planning model to stop double-booking rooms; it made no difference (12% → 11.5%). Room availability now comes from the booking API. This PR fine-tunes invite wording only. Booking API checked on 2k requests. 600 ms p95; retrain quarterly.", reasoning: false, latency: false, alternatives: false },
+  { text: "This is not a factuality fine-tune. Sign-language gloss formatting only. Rule-based glossing was piloted (deaf reviewers rejected 40%). 1.5 s p95, retrain every six months.", reasoning: false, latency: false, alternatives: false },
+  { text: "Per the vendor's sales deck, their 'truth-tuned' model never hallucinates. We are skeptical and are only tuning our own 3B model for farmers'-market listing style. Prompted listings were measured at 70% style match. $0.0003 per listing; retrain monthly.", reasoning: false, latency: false, alternatives: false },
+  { text: "ADR-22: Fine-tune the marine-survey species tagger\n## Context\nSpecies names and survey codes are specific to our institute.\n## Options considered\n- Zero-shot with a species list in the prompt: 0.62 F1.\n- Retrieval of past survey entries: 0.70 F1, +1.1 s.\n## Decision\nLoRA adapter, 0.88 F1 on the pilot.\n## Latency and cost\np95 400 ms on one T4; about $60 a month.\n## Retraining\nAfter each survey season (twice a year).\n## Non-goals\nAny ecological reasoning or population estimates.", reasoning: false, latency: false, alternatives: false },
+  { text: "Serving budget: two seconds per reply and under a fifth of a cent each; the model is refreshed every quarter. We benchmarked a prompted base model against it (0.71 vs 0.83).", reasoning: false, latency: false, alternatives: false },
+  { text: "Add LoRA config for the theatre chatbot. Nothing else.", reasoning: false, latency: true, alternatives: true },
+  { text: "Prompt: see prompts/system.txt. Retrieval: disabled. Latency: n/a. Retraining: TBD.", reasoning: false, latency: true, alternatives: true },
+  { text: "We never compared against prompting or retrieval — the data can't leave the VPC. p95 200 ms, retrained weekly.", reasoning: false, latency: false, alternatives: true },
+  { text: "About $2,300/month to host at p95 600 ms. Retrieval over the manuals was trialled first and missed half the procedures.", reasoning: false, latency: true, alternatives: false },
+  { text: "Retrains are triggered when the drift monitor fires, and replies must arrive within 1.2 seconds at the 90th percentile. A keyword-matching baseline was measured at 0.49 accuracy against 0.81.", reasoning: false, latency: false, alternatives: false },
+];

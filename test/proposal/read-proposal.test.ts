@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { hasQuantity } from "../../src/proposal/language.js";
+import { hasQuantity, hasResult } from "../../src/proposal/language.js";
 import { blankComments, hasContent, readProposal, stem } from "../../src/proposal/read-proposal.js";
 
 const texts = (t: string) => readProposal(t).sentences.map((s) => s.text);
@@ -20,6 +20,18 @@ describe("readProposal", () => {
       ["non-goals field", "Field: Value"],
       ["non-goals latency", "Latency: 300 ms"],
       ["non-goals cadence", "Cadence: monthly"],
+    ]);
+  });
+
+  it("reads a plain-text label before a list or a blank line as a section, and numbers paragraphs", () => {
+    const read = readProposal("Motivation\n\nIt invents fares. We fine-tune.\nBudget\n- 300 ms p95\nFine-tune Llama");
+    expect(read.sentences.map((s) => [s.section, s.paragraph, s.text])).toEqual([
+      ["motivation", 1, "Motivation"],
+      ["motivation", 2, "It invents fares."],
+      ["motivation", 2, "We fine-tune."],
+      ["budget", 3, "Budget"],
+      ["budget", 3, "300 ms p95"],
+      ["budget", 3, "Fine-tune Llama"],
     ]);
   });
 
@@ -49,6 +61,16 @@ describe("stem and hasQuantity", () => {
     expect(q("latency matters")).toBe(false);
     expect(q("citations were correct in 92% of answers but latency doubled")).toBe(false);
     expect(q("p95 latency is what users feel")).toBe(false);
+  });
+
+  it("finds measured results, not versions or prices", () => {
+    for (const t of ["reached 74%", "0.81 macro-F1", "rubric 3.1/5", "skipped steps 1 in 5 runs"]) expect(hasResult(t)).toBe(true);
+    for (const t of ["bump the client to 2.3", "gpt-4.1 with a system prompt", "$0.50 per call", "v1.2.0"]) expect(hasResult(t)).toBe(false);
+  });
+
+  it("reads a hyphenated name as its parts, as concept phrases are", () => {
+    const [s] = readProposal("- Prompt-only: tone drifted.").sentences;
+    expect(s!.words.slice(0, 2)).toEqual(["prompt", "only"]);
   });
 
   it("meets plurals of -ing nouns", () => {

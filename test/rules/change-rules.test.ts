@@ -13,8 +13,39 @@ ruleTester("alternatives-considered", {
   valid: [
     { name: "the proposal names prompting", input: proposal("We tried few-shot prompting first; it misses 30% of intents.") },
     { name: "not a proposal", input: { artifacts: [config], proposes: false } },
+    { name: "a hyphenated technique as a list label under Alternatives", input: proposal("## Alternatives considered\n- Few-shot-only: 55% on the pilot set.") },
+    { name: "a deterministic component that was benchmarked", input: proposal("Totals go through a pricing API instead; we benchmarked the API on 1k orders.") },
+    { name: "a technique as a participle in an evaluation result", input: proposal("Our eval found the prompted model gets 12% of addresses wrong.") },
+    { name: "a technique with a measured figure in its clause", input: proposal("On 500 tickets — prompting: 71%, the fine-tune: 88%.") },
+    { name: "measured baselines", input: proposal("Two baselines were run first: BM25 at 0.31 MRR and a bi-encoder at 0.44.") },
+    { name: "a comparison with a measured result, without a technique word", input: proposal("Compared with the old keyword pipeline: 0.52 vs 0.77 F1.") },
+    { name: "a technique with a measured time", input: proposal("The current three-call prompt chain takes 4.5 s per answer.") },
+    { name: "a technique chosen instead", input: proposal("We'll answer stock questions with a lookup tool instead.") },
+    { name: "an alternative under a plain-text label", input: proposal("Alternatives\n- A canned-reply template (agents rejected 30%).") },
+    { name: "a deterministic engine that was validated", input: proposal("The rota engine was validated on 300 rosters.") },
+    { name: "a technique that was tried and did not help", input: proposal("Prompt rewrites (three of them) didn't change the refusal rate.") },
   ],
   invalid: [
+    {
+      name: "a training component is not an alternative, nor a negated technique with a figure",
+      input: proposal("We tested two learning rates with the usual loss function. We haven't tried prompting; 40% of tickets are in French. Each row holds a prompt; 12% of rows are empty."),
+      findings: [{ message: /^No alternative to fine-tuning/ }],
+    },
+    {
+      name: "the model's own chain of thought is no technique that was tried",
+      input: proposal("The agent's chain of thought reaches odd conclusions on long tickets."),
+      findings: [{ message: /^No alternative to fine-tuning/ }],
+    },
+    {
+      name: "a figure hoped for is no measurement, nor an adjective 'worked'",
+      input: proposal("We expect the adapter to reach 92% on the holdout. Training data: 4k worked examples."),
+      findings: [{ message: /^No alternative to fine-tuning/ }],
+    },
+    {
+      name: "a component only named, not measured",
+      input: proposal("The adapter calls our tax function after generation."),
+      findings: [{ message: /^No alternative to fine-tuning/ }],
+    },
     {
       name: "no alternative named, pointing at the proposal file",
       input: proposal("We will fine-tune Llama on our tickets."),
@@ -29,7 +60,11 @@ ruleTester("alternatives-considered", {
 });
 
 ruleTester("latency-budget", {
-  valid: [{ name: "budget and cadence stated", input: proposal("The model must answer within p95 < 300 ms; we retrain monthly.") }],
+  valid: [
+    { name: "budget and cadence stated", input: proposal("The model must answer within p95 < 300 ms; we retrain monthly.") },
+    { name: "a price per unit of work, a cadence by term", input: proposal("Serving is $0.002 per summary. Retrain each term.") },
+    { name: "a cadence on an event, a budget under a plain-text label", input: proposal("Budget\n- 300 ms p95\n\nRetrain after every catalogue export.") },
+  ],
   invalid: [
     { name: "neither stated", input: proposal("We fine-tune."), findings: [{ severity: "notice", message: "The proposal states no latency or cost budget and no retraining cadence." }] },
     { name: "only the budget stated", input: proposal("Latency must stay under 200 ms."), findings: [{ message: "The proposal states no retraining cadence." }] },
@@ -39,8 +74,76 @@ ruleTester("latency-budget", {
 ruleTester("reasoning-fix", {
   valid: [
     { name: "no claim about reasoning", input: proposal("Fine-tuning teaches the reply format.") },
+    { name: "a fault of form in the sentence before", input: proposal("The model often gets the JSON format wrong. Fine-tuning should make it correct.") },
+    { name: "a wrong set-up fixed by retraining, no factual outcome", input: proposal("We shipped a wrong config. Retraining fixes that. The old adapter gave wrong outputs after the upgrade. Retraining should make it reliable again.") },
+    { name: "a question answered no on the next line", input: proposal("Q: Could the adapter stop the made-up citations?\nA: Not really. It only learns the citation style.") },
+    { name: "someone else's claim, reported before it", input: proposal("The product owner says fine-tuning will cure the hallucinations.") },
+    { name: "a fault in the paragraph taken off the model by a tool", input: proposal("The bot invents tracking numbers. Tracking numbers now come from the carrier API; the adapter learns the reply layout.") },
+    { name: "a fault in another paragraph", input: proposal("The bot invents tracking numbers.\n\nThe adapter should make the greetings consistent.") },
+    { name: "a negation reaching across a long clause, the fix in another clause", input: proposal("This adapter is not supposed to make the model any more factual about prices; it learns the quote layout.") },
+    { name: "someone else's view, with 'our' before them", input: proposal("Our head of sales reckons a LoRA would stop the invented discounts.") },
+    { name: "a question answered 'not by itself'", input: proposal("Q: Will the adapter cut hallucinated SKUs?\nA: Not by itself. Retrieval does that.") },
+    { name: "a negation right after the target", input: proposal("Better arithmetic is not expected from this adapter; it learns the invoice wording.") },
+    { name: "a fault of form: tags", input: proposal("The model puts the wrong topic tags on tickets. Fine-tuning should make the tags right.") },
+    { name: "a metric being watched is no claim", input: proposal("After training we will monitor the hallucination rate to make sure it stays flat; the LoRA targets tone.") },
+    { name: "the writer disagrees with the idea", input: proposal("Fine-tuning would stop the invented part numbers, the vendor said. We disagree; part numbers now come from the catalogue API.") },
   ],
   invalid: [
+    {
+      name: "a fault of fact in the sentence before, and an accurate outcome expected",
+      input: proposal("It quotes wrong delivery dates. The adapter should make its answers accurate."),
+      findings: [{ message: /^The proposal expects fine-tuning to fix reasoning: "It quotes wrong delivery dates\. The adapter should make its answers accurate\."\.$/ }],
+    },
+    {
+      name: "a fault stated after the claim, in the same paragraph",
+      input: proposal("The adapter should make its answers on tax codes consistent. At the moment it contradicts itself from one turn to the next."),
+      findings: [{ message: /^The proposal expects fine-tuning to fix reasoning: "The adapter should make its answers on tax codes consistent\. At the moment it contradicts itself/ }],
+    },
+    {
+      name: "a fault of fact in another clause of the same sentence",
+      input: proposal("After fine-tuning, its refund totals should be correct; today they are wrong in 8% of quotes."),
+      findings: [{ message: /refund totals should be correct/ }],
+    },
+    {
+      name: "the model's own doing is not reported speech",
+      input: proposal("The LoRA should cut the invented config keys it suggests."),
+      findings: [{ message: /invented config keys it suggests/ }],
+    },
+    {
+      name: "a fault under a Problem heading, fixed under Plan: one finding, at the fault",
+      input: proposal("## Problem\nQuotes for multi-room jobs are often incorrect.\n## Plan\nFine-tune on 2k checked quotes to fix this."),
+      findings: [{ line: 2, message: /^The proposal expects fine-tuning to fix reasoning: "Quotes for multi-room jobs are often incorrect\."\.$/ }],
+    },
+    {
+      name: "a fault taken away by the fine-tune, and a privative before a fault",
+      input: proposal("Training on the rota rules should stop it giving wrong shift totals. Goal: a LoRA that plans without logical errors."),
+      findings: [{ message: /stop it giving wrong shift totals/ }, { message: /plans without logical errors/ }],
+    },
+    {
+      name: "a table row anchored by the fine-tune its table names",
+      input: proposal("| Aim | Detail |\n|---|---|\n| Accuracy | Stop the model inventing room numbers |\n| Method | QLoRA on 1k bookings |"),
+      findings: [{ message: /Stop the model inventing room numbers/ }],
+    },
+    {
+      name: "'the hope is' is the writer's own hope, not reported speech",
+      input: proposal("The hope is that the adapter stops hallucinating flight numbers."),
+      findings: [{ message: /stops hallucinating flight numbers/ }],
+    },
+    {
+      name: "a purpose between the fine-tune and the target",
+      input: proposal("Tune the scheduler so it reasons about shift overlaps."),
+      findings: [{ message: /so it reasons about shift overlaps/ }],
+    },
+    {
+      name: "a fault under a plain-text Motivation label",
+      input: proposal("Motivation\n\nThe bot quotes fares that don't exist."),
+      findings: [{ line: 3, message: /quotes fares that don't exist/ }],
+    },
+    {
+      name: "truthfulness is factuality",
+      input: proposal("A fine-tuned model should be more truthful about stock levels."),
+      findings: [{ message: /more truthful about stock levels/ }],
+    },
     {
       name: "a claim that fine-tuning fixes reasoning, at its line",
       input: proposal("# Why\n\nThis fine-tune will fix the reasoning errors in refunds.\n"),

@@ -11174,6 +11174,29 @@ function findBusinessRule(text, lexicon2) {
 function phraseOf(match) {
   return match.trim().replace(/\s+/g, " ").slice(0, 80);
 }
+function maskCompiled(text, compiled) {
+  const spans = [];
+  for (const p of compiled.sensitive) {
+    p.regex.lastIndex = 0;
+    for (const m of text.matchAll(p.regex)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (m[0].length === 0 || spans.some((s) => start < s.end && end > s.start)) continue;
+      if (p.kind === "card-number" && !luhnValid(m[0])) continue;
+      if (p.kind === "phone" && !phoneValid(m[0])) continue;
+      spans.push({ start, end, masked: maskValue(m[0], p.kind) });
+    }
+  }
+  if (spans.length === 0) return text;
+  spans.sort((a, b) => a.start - b.start);
+  let out = "";
+  let at = 0;
+  for (const s of spans) {
+    out += text.slice(at, s.start) + s.masked;
+    at = s.end;
+  }
+  return out + text.slice(at);
+}
 
 // src/datasets/normalize.ts
 function normalizeText(text) {
@@ -11629,8 +11652,8 @@ var ScanAccumulator = class {
       s.labelCounts[label] = (s.labelCounts[label] ?? 0) + 1;
       s.labelLines[label] ??= line;
     }
-    if (this.format === "rasa-nlu" || this.format === "rasa-nlu-md") this.addSensitive(line, [extracted.input]);
-    else this.addSensitive(line, null, value, json);
+    const secret = this.format === "rasa-nlu" || this.format === "rasa-nlu-md" ? this.addSensitive(line, [extracted.input]) : this.addSensitive(line, null, value, json);
+    if (secret) for (const kept of /* @__PURE__ */ new Set([texts, this.longestTexts.get(line)])) kept?.forEach((t, i) => kept[i] = maskCompiled(t, this.lexicon));
     for (const text of extracted.targetTexts) {
       const phrase = findBusinessRule(text, this.lexicon);
       if (phrase !== null) {
@@ -11741,11 +11764,12 @@ var ScanAccumulator = class {
     return true;
   }
   /** Secrets and PII in `texts`, or else in the string leaves of `value`. */
+  /** Adds the record's secret/PII hits; true when it has any. */
   addSensitive(line, texts, value, json) {
     const readsJson = texts === null && json !== void 0 && this.lexicon.sensitiveGateReadsJson === true && !json.includes("\\u");
     let strings = texts ?? (readsJson ? null : stringLeaves(value));
     const patterns = sensitiveCandidates(strings === null ? json : strings.join("\n"), this.lexicon);
-    if (patterns.length === 0) return;
+    if (patterns.length === 0) return false;
     strings ??= stringLeaves(value);
     const seen = /* @__PURE__ */ new Set();
     for (const text of strings) {
@@ -11757,6 +11781,7 @@ var ScanAccumulator = class {
         if (this.scan.sensitive.length < SENSITIVE_CAP) this.scan.sensitive.push(hit);
       }
     }
+    return seen.size > 0;
   }
 };
 function scanJsonlPart(identity, format, lexicon2, bytes, firstLine, maxRecordBytes, bounds) {

@@ -2,7 +2,19 @@ import type { RepoConfig } from "./config/schema.js";
 import { parseRepoConfig, CONFIG_PATH } from "./config/load-config.js";
 import { parseLabels, scanDataset } from "./datasets/index.js";
 import { readBaseline } from "./datasets/baseline.js";
-import { changesFineTuning, classifyContent, detectFile, needsContent, proposesFineTuning, type DetectContext } from "./detect/index.js";
+import {
+  changesFineTuning,
+  classifyContent,
+  detectFile,
+  entryFor,
+  mappedFormat,
+  needsContent,
+  proposesFineTuning,
+  registryFileName,
+  registryFromText,
+  type DetectContext,
+  type RegistryRead,
+} from "./detect/index.js";
 import { configOwnerRules, parseCodeowners } from "./codeowners.js";
 import { scanLexicon } from "./rules/scan-lexicon.js";
 import { decodeText as decode } from "./text.js";
@@ -14,6 +26,7 @@ import type {
   ContextConfig,
   DatasetChange,
   DatasetScan,
+  KeyMapping,
   LabelSchemaInfo,
   LabelVersion,
   OwnerRule,
@@ -46,6 +59,10 @@ const PROGRESS_MIN_BYTES = 4 * 1024 * 1024;
 const MAX_CONTEXT_CANDIDATES = 50;
 /** Such a file larger than this is no training config. */
 const MAX_CONTEXT_CONFIG_BYTES = 1024 * 1024;
+/** Dataset registries (LLaMA-Factory `dataset_info.json`) at head read for their entries' key mappings. */
+const MAX_REGISTRIES = 16;
+/** A registry larger than this is not read for its mappings. */
+const MAX_REGISTRY_BYTES = 16 * 1024 * 1024;
 /** File names that read as training configs come first among the candidates. */
 const CONFIG_NAME = /(^|[/_.-])(configs?|train(ing)?|sft|dpo|lora|qlora|finetun\w*|fine-tun\w*|recipes?|args|hparams)([/_.-]|$)/i;
 
@@ -258,6 +275,8 @@ interface ScanTarget {
   /** The path at base, for a modified file. */
   basePath?: string;
   artifact?: Artifact;
+  /** The registry entry's key mapping the file is read through. */
+  keyMapping?: KeyMapping;
 }
 
 /**
@@ -282,6 +301,7 @@ async function scanTargets(
       change: a.status === "added" ? "added" : "modified",
       basePath: a.previousPath ?? a.path,
       artifact: a,
+      ...mappingFor(a.path, a.format, ctx),
     });
   }
   const referenced = configs.flatMap((a) => [
@@ -296,10 +316,16 @@ async function scanTargets(
     const content = await detectionBytes(source, source.head, ref.path, size);
     const detection = content && classifyContent(content).kind === "text" ? await detectFile(ref.path, content, ctx) : null;
     if (detection && (detection.kind === "dataset" || detection.kind === "eval-dataset")) {
-      targets.push({ path: ref.path, format: detection.format, role: ref.role, change: "context" });
+      targets.push({ path: ref.path, format: detection.format, role: ref.role, change: "context", ...mappingFor(ref.path, detection.format, ctx) });
     }
   }
   return targets;
+}
+
+/** The registry entry's mapping for a dataset detection read by it (a `paths` glob may have said otherwise). */
+function mappingFor(path: string, format: string, ctx: DetectContext): { keyMapping?: KeyMapping } {
+  const keyMapping = ctx.registryEntry?.(path);
+  return keyMapping && mappedFormat(keyMapping) === format ? { keyMapping } : {};
 }
 
 /** Streams a file at a ref, tagging the Source's errors and reporting progress on large files. */
@@ -333,7 +359,16 @@ async function scanDatasets(
     const chunks = streamOf(source, source.head, t.path, size, t.path, opts.progress);
     let scan: DatasetScan;
     try {
-      scan = await scanDataset({ path: t.path, format: t.format, role: t.role, chunks, lexicon, signal: opts.signal, textSample: opts.estimate !== false });
+      scan = await scanDataset({
+        path: t.path,
+        format: t.format,
+        role: t.role,
+        ...(t.keyMapping && { keyMapping: t.keyMapping }),
+        chunks,
+        lexicon,
+        signal: opts.signal,
+        textSample: opts.estimate !== false,
+      });
     } catch (error) {
       if (error instanceof SourceReadError) throw error.original;
       opts.signal?.throwIfAborted();
@@ -469,6 +504,27 @@ async function trainingEstimate(
 }
 
 /**
+ * The dataset registries at head, whichever config names their folder (a registry names files
+ * relative to its own folder): `data/` first, as LLaMA-Factory's default `dataset_dir`, then by
+ * depth. The first registry that names a file decides how it is read.
+ */
+async function readRegistries(source: Source, headFiles: readonly string[]): Promise<RegistryRead[]> {
+  const name = registryFileName();
+  const rank = (p: string): number => (p === `data/${name}` ? -1 : p.split("/").length);
+  const paths = headFiles.filter((p) => p === name || p.endsWith(`/${name}`)).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const registries: RegistryRead[] = [];
+  for (const path of paths.slice(0, MAX_REGISTRIES)) {
+    const size = await source.fileSize(source.head, path);
+    if (size === null || size > MAX_REGISTRY_BYTES) continue;
+    const content = await source.readFile(source.head, path);
+    if (!content || classifyContent(content).kind !== "text") continue;
+    const read = registryFromText(path, decode(content));
+    if (read.entries.length > 0) registries.push(read);
+  }
+  return registries;
+}
+
+/**
  * Reads everything the rules need through the Source, once: changed files, detection, dataset scans,
  * label histories, owners and the head file list. Rules then run on this without any I/O.
  */
@@ -479,7 +535,13 @@ export async function buildInput(
 ): Promise<ReviewInput> {
   const headDate = await source.headDate();
   const changed = await source.changedFiles();
-  const ctx: DetectContext = { paths: config.paths, readFile: (path) => source.readFile(source.head, path) };
+  const headFiles = await source.listFiles(source.head);
+  const registries = await readRegistries(source, headFiles);
+  const ctx: DetectContext = {
+    paths: config.paths,
+    readFile: (path) => source.readFile(source.head, path),
+    registryEntry: (path) => entryFor(registries, path)?.mapping,
+  };
   const artifacts = await detectArtifacts(source, changed, config, ctx);
   const proposal: ReviewInput["proposal"] = [];
   if (opts.body?.trim()) proposal.push({ text: opts.body.slice(0, MAX_PROPOSAL_CHARS) });
@@ -494,7 +556,6 @@ export async function buildInput(
     const result = parseRepoConfig(text ? decode(text) : null);
     configChange = { path: CONFIG_PATH, problems: result.ok ? [] : result.problems };
   }
-  const headFiles = await source.listFiles(source.head);
   const context = await findContextConfigs(source, artifacts, changed, headFiles, ctx);
   // The caller's array, which the Source may still add to (GitHub's file cap).
   const notes = opts.notes ?? [];

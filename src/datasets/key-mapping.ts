@@ -29,6 +29,7 @@ const ROLE_TAGS: readonly (readonly [tag: string, canonical: string])[] = [
 
 /** The column roles each reading takes, required ones first. */
 function rolesOf(format: DatasetFormat, mapping: KeyMapping): { required: string[]; optional: string[] } {
+  if (format === "text") return { required: ["prompt"], optional: [] };
   const chat = mapping.formatting !== "alpaca";
   if (format === "preference") {
     return chat ? { required: ["messages", "chosen", "rejected"], optional: ["system"] } : { required: ["prompt", "chosen", "rejected"], optional: ["query", "system"] };
@@ -69,7 +70,7 @@ export function applyKeyMapping(format: DatasetFormat, value: unknown, mapping: 
       if (required.includes(role) && key !== COLUMN_DEFAULTS[role]) return { error: `record has no "${key}" (${where(mapping)} maps "${role}" to it)` };
       continue;
     }
-    out[COLUMN_DEFAULTS[role]!] = v;
+    out[format === "text" ? "text" : COLUMN_DEFAULTS[role]!] = v;
   }
   // Without `tags` the turns already use the reader's keys (and it accepts the usual role names).
   if (mapping.formatting === "alpaca" || Object.keys(mapping.tags).length === 0) return { record: out };
@@ -124,8 +125,9 @@ function mapTurns(list: unknown[], mapping: KeyMapping, label: string): unknown[
  * A reader's message about a rewritten record, in the entry's key names: `missing "output"`
  * becomes `missing "answer"` when the entry maps `response` to `answer`.
  */
-export function mappedError(message: string, mapping: KeyMapping): string {
+export function mappedError(message: string, format: DatasetFormat, mapping: KeyMapping): string {
   const renames = new Map<string, string>();
+  if (format === "text" && mapping.columns["prompt"] !== undefined) renames.set("text", mapping.columns["prompt"]);
   for (const [role, canonical] of Object.entries(COLUMN_DEFAULTS)) {
     const key = mapping.columns[role];
     if (key !== undefined && key !== canonical) renames.set(canonical, key);

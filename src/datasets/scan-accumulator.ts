@@ -209,7 +209,7 @@ export class ScanAccumulator {
     }
     const extracted = extractRecord(this.format, read);
     if ("error" in extracted) {
-      this.addIssue(line, this.keyMapping ? mappedError(extracted.error, this.keyMapping) : extracted.error);
+      this.addIssue(line, this.keyMapping ? mappedError(extracted.error, this.format, this.keyMapping) : extracted.error);
       return;
     }
     const s = this.scan;

@@ -18,10 +18,16 @@ export const REGISTRY_COLUMNS: readonly string[] = [
 export const REGISTRY_TAGS: readonly string[] = ["role_tag", "content_tag", "user_tag", "assistant_tag", "observation_tag", "function_tag", "system_tag"];
 const FORMATTINGS: readonly string[] = ["alpaca", "sharegpt", "openai"];
 
-/** The dataset format a registry entry reads its file as: preference pairs when `ranking`, else ShareGPT (OpenAI tags included) or Alpaca. */
-export function mappedFormat(mapping: Pick<KeyMapping, "formatting" | "ranking">): "preference" | "sharegpt" | "alpaca" {
+/**
+ * The dataset format a registry entry reads its file as: preference pairs when `ranking`, else
+ * ShareGPT (OpenAI tags included), plain text for an Alpaca entry that renames only its prompt
+ * column (a pre-training corpus), else Alpaca.
+ */
+export function mappedFormat(mapping: Pick<KeyMapping, "formatting" | "ranking" | "columns">): "preference" | "sharegpt" | "alpaca" | "text" {
   if (mapping.ranking) return "preference";
-  return mapping.formatting === "alpaca" ? "alpaca" : "sharegpt";
+  if (mapping.formatting !== "alpaca") return "sharegpt";
+  // A pre-training corpus (LLaMA-Factory's c4_demo: `columns: {prompt: text}`) names a prompt column and no response.
+  return mapping.columns["prompt"] !== undefined && mapping.columns["response"] === undefined && mapping.columns["query"] === undefined ? "text" : "alpaca";
 }
 
 /** One entry that names a local file or folder. */

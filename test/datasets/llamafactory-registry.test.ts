@@ -103,6 +103,39 @@ describe("dataset_info.json entries", () => {
     expect(issues(await scan("data/support_pairs.json", JSON.stringify(records, null, 2)))).toEqual(['line 8: missing "rejected"']);
   });
 
+  it("read ShareGPT ranking pairs through the entry's tags, the chosen and rejected turns included", async () => {
+    const pairs = registryFromText(
+      "data/dataset_info.json",
+      JSON.stringify({ dpo: { file_name: "dpo.jsonl", ranking: true, formatting: "sharegpt", columns: { messages: "messages", chosen: "better", rejected: "worse" }, tags: { role_tag: "role", content_tag: "content", user_tag: "user", assistant_tag: "assistant" } } }),
+    );
+    const mapping = entryFor([pairs], "data/dpo.jsonl")!.mapping;
+    const turn = (role: string, content: string) => ({ role, content });
+    const body = Buffer.from(
+      [
+        { messages: [turn("user", "Is the shop open on Sunday?")], better: turn("assistant", "Yes, from 10 to 16."), worse: turn("assistant", "Maybe.") },
+        { messages: [turn("user", "Can I pay by invoice?")], better: turn("assistant", "Yes, for orders over 50 euros."), worse: turn("bot", "No.") },
+      ]
+        .map((r) => JSON.stringify(r))
+        .join("\n") + "\n",
+      "utf8",
+    );
+    const s = await scanDataset({ path: "data/dpo.jsonl", format: "preference", role: "train", keyMapping: mapping, chunks: body, lexicon: defaultTestLexicon() });
+    expect(s.records).toBe(1);
+    expect(issues(s)).toEqual([expect.stringMatching(/^line 2: "worse" message 1 has role "bot", which is none of the roles data\/dataset_info\.json entry "dpo" names/)]);
+  });
+
+  it("read an entry that renames only its prompt column (LLaMA-Factory's c4_demo) as a text corpus", async () => {
+    const corpus = registryFromText("data/dataset_info.json", '{"c4_demo": {"file_name": "c4_demo.jsonl", "columns": {"prompt": "text"}}}');
+    const mapping = entryFor([corpus], "data/c4_demo.jsonl")!.mapping;
+    const context: DetectContext = { ...fixtureContext(), registryEntry: (p) => entryFor([corpus], p)?.mapping };
+    const body = Buffer.from('{"text": "Pre-training text has no response column."}\n{"text": "Neither has this line."}\n{"body": "no text"}\n', "utf8");
+    const detection = await detectFile("data/c4_demo.jsonl", body, context);
+    expect(detection?.format).toBe("text");
+    const s = await scanDataset({ path: "data/c4_demo.jsonl", format: detection!.format, role: "train", keyMapping: mapping, chunks: body, lexicon: defaultTestLexicon() });
+    expect(s.records).toBe(2);
+    expect(issues(s)).toEqual(['line 3: record has no "text" (data/dataset_info.json entry "c4_demo" maps "prompt" to it)']);
+  });
+
   it("report `columns`/`tags` that are not mappings of strings, at the entry's key", () => {
     const text = `{
   "qa": {

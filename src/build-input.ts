@@ -525,6 +525,26 @@ async function readRegistries(source: Source, headFiles: readonly string[]): Pro
 }
 
 /**
+ * Unreadable mappings in an unchanged registry that names a changed dataset: the changed registry's
+ * own are `config-references` findings, but without a word here the dataset's format findings
+ * would not say why its renamed keys were not read.
+ */
+function registryNotes(registries: readonly RegistryRead[], artifacts: readonly Artifact[]): string[] {
+  const changed = new Set(artifacts.filter((a) => a.status !== "removed").map((a) => a.path));
+  const datasets = artifacts.filter((a) => (a.kind === "dataset" || a.kind === "eval-dataset") && a.status !== "removed").map((a) => a.path);
+  const notes: string[] = [];
+  for (const r of registries) {
+    if (changed.has(r.path)) continue;
+    for (const p of r.problems) {
+      const entry = r.entries.find((e) => e.mapping.entry === p.entry);
+      const file = entry && datasets.find((d) => d === entry.path || d.startsWith(`${entry.path}/`));
+      if (file) notes.push(`${p.message}${p.line === undefined ? "" : ` (line ${p.line})`}; ${file} is read without that mapping.`);
+    }
+  }
+  return notes;
+}
+
+/**
  * Reads everything the rules need through the Source, once: changed files, detection, dataset scans,
  * label histories, owners and the head file list. Rules then run on this without any I/O.
  */
@@ -559,7 +579,7 @@ export async function buildInput(
   const context = await findContextConfigs(source, artifacts, changed, headFiles, ctx);
   // The caller's array, which the Source may still add to (GitHub's file cap).
   const notes = opts.notes ?? [];
-  notes.push(...context.notes);
+  notes.push(...context.notes, ...registryNotes(registries, artifacts));
   const datasets = await scanDatasets(source, artifacts, context.configs, config, ctx, opts);
   // The scan is a review's long part: a review stopped during it reads nothing more.
   opts.signal?.throwIfAborted();

@@ -177,7 +177,7 @@ async function detectConfig(
   if (fw) {
     const config = await extractFacts(fw, { path: p, doc, readFile: ctx.readFile });
     if (fw.facts.resolve?.kind === "llamafactory-dataset-info-entries") {
-      const problems = readRegistryEntries(p, doc).problems;
+      const problems = readRegistryEntries(p, doc).problems.map(({ line, message }) => ({ line, message }));
       if (problems.length > 0) config.registryProblems = problems;
     }
     return { kind: fw.kind, format: fw.name, config };

@@ -39,8 +39,10 @@ export interface RegistryEntry {
 
 /** What a registry says: its local entries, and entry keys that cannot be read, at their lines. */
 export interface RegistryRead {
+  /** Repo-relative path of the registry file. */
+  path: string;
   entries: RegistryEntry[];
-  problems: { line?: number; message: string }[];
+  problems: { entry: string; line?: number; message: string }[];
 }
 
 /** The registry's file name (`dataset_info.json`), as detection.yml's LLaMA-Factory config resolves it. */
@@ -55,7 +57,7 @@ export function registryFileName(): string {
 /** {@link readRegistryEntries} of a registry's text; no entries when it does not parse. */
 export function registryFromText(registryPath: string, text: string): RegistryRead {
   const doc = parseStructured(text);
-  return doc ? readRegistryEntries(registryPath, doc) : { entries: [], problems: [] };
+  return doc ? readRegistryEntries(registryPath, doc) : { path: registryPath, entries: [], problems: [] };
 }
 
 function hubKeys(): readonly string[] {
@@ -71,7 +73,7 @@ function hubKeys(): readonly string[] {
  * `tags`. An unreadable one is left out of the mapping (the defaults apply) and reported once.
  */
 export function readRegistryEntries(registryPath: string, doc: StructuredDoc): RegistryRead {
-  const read: RegistryRead = { entries: [], problems: [] };
+  const read: RegistryRead = { path: registryPath, entries: [], problems: [] };
   if (!isRecord(doc.value)) return read;
   const dir = posix.dirname(registryPath);
   const hub = hubKeys();
@@ -82,7 +84,7 @@ export function readRegistryEntries(registryPath: string, doc: StructuredDoc): R
   for (const [name, entry] of Object.entries(doc.value)) {
     if (!isRecord(entry)) continue;
     const at = `${registryPath} entry "${name}"`;
-    const problem = (key: string, message: string) => read.problems.push({ line: lineOf(name, key) ?? lineOf(name), message: `${at}: ${message}` });
+    const problem = (key: string, message: string) => read.problems.push({ entry: name, line: lineOf(name, key) ?? lineOf(name), message: `${at}: ${message}` });
     let formatting: KeyMapping["formatting"] = "alpaca";
     const f = entry["formatting"];
     if (f !== undefined && f !== null) {

@@ -154,9 +154,9 @@ describe("dataset_info.json entries", () => {
 `;
     const read = registryFromText("data/dataset_info.json", text);
     expect(read.problems).toEqual([
-      { line: 4, message: expect.stringMatching(/^data\/dataset_info\.json entry "qa": "columns" is a list, not a mapping/) },
-      { line: 9, message: expect.stringMatching(/^data\/dataset_info\.json entry "chat": "tags\.role_tag" is 1, not a string/) },
-      { line: 9, message: expect.stringMatching(/^data\/dataset_info\.json entry "chat": "tags" has "speaker_tag", which LLaMA-Factory does not read/) },
+      { entry: "qa", line: 4, message: expect.stringMatching(/^data\/dataset_info\.json entry "qa": "columns" is a list, not a mapping/) },
+      { entry: "chat", line: 9, message: expect.stringMatching(/^data\/dataset_info\.json entry "chat": "tags\.role_tag" is 1, not a string/) },
+      { entry: "chat", line: 9, message: expect.stringMatching(/^data\/dataset_info\.json entry "chat": "tags" has "speaker_tag", which LLaMA-Factory does not read/) },
     ]);
     // The unreadable parts are left out: the files are still named, read with the defaults.
     expect(read.entries.map((e) => [e.path, e.mapping.columns, e.mapping.tags])).toEqual([

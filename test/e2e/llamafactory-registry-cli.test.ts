@@ -41,4 +41,17 @@ describe("review of a LLaMA-Factory repository with a dataset registry", () => {
     expect(of(r, "config-references").map((f) => [f.path, f.line])).toEqual([["data/dataset_info.json", 4]]);
     expect(of(r, "config-references")[0]!.message).toMatch(/entry "support_qa": "columns" is a list, not a mapping/);
   }, 60_000);
+
+  it("says in a note when an unchanged registry's entry for a changed file cannot be read, and reports nothing on the registry", async () => {
+    const registry = JSON.parse(repo()["data/dataset_info.json"] as string) as Record<string, Record<string, unknown>>;
+    registry["support_qa"]!["columns"] = ["question", "answer"];
+    const base = { ...repo(), "data/dataset_info.json": `${JSON.stringify(registry, null, 2)}\n` };
+    const records = JSON.parse(repo()["data/support_qa.json"] as string) as Record<string, unknown>[];
+    const r = await reviewScenario({ bare: true, base, head: { "data/support_qa.json": `${JSON.stringify([...records, records[0]], null, 2)}\n` } });
+    expect(of(r, "config-references")).toEqual([]);
+    const notes = (r.json as { notes?: string[] }).notes ?? [];
+    expect(notes.filter((n) => n.includes("dataset_info.json"))).toEqual([
+      'data/dataset_info.json entry "support_qa": "columns" is a list, not a mapping of column roles to column names; LLaMA-Factory cannot read the file by it (line 4); data/support_qa.json is read without that mapping.',
+    ]);
+  }, 60_000);
 });

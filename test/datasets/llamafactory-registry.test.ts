@@ -49,6 +49,13 @@ describe("dataset_info.json entries", () => {
     ]);
   });
 
+  it("cover the files of a folder an entry names, and only those", () => {
+    const folder = registryFromText("corpus/dataset_info.json", '{"shards": {"file_name": "shards", "columns": {"prompt": "q", "response": "a"}}}');
+    expect(entryFor([folder], "corpus/shards/part-0.jsonl")?.mapping.entry).toBe("shards");
+    expect(entryFor([folder], "corpus/shards2/part-0.jsonl")).toBeUndefined();
+    expect(entryFor([folder], "data/shards/part-0.jsonl")).toBeUndefined();
+  });
+
   it("read an Alpaca file with renamed columns as Alpaca, which its keys alone do not say", async () => {
     const body = fixtureFile(`${DIR}/data/support_qa.json`);
     expect((await detectFile("data/support_qa.json", body, fixtureContext()))?.format).not.toBe("alpaca");

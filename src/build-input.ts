@@ -2,7 +2,19 @@ import type { RepoConfig } from "./config/schema.js";
 import { parseRepoConfig, CONFIG_PATH } from "./config/load-config.js";
 import { parseLabels, scanDataset } from "./datasets/index.js";
 import { readBaseline } from "./datasets/baseline.js";
-import { changesFineTuning, classifyContent, detectFile, needsContent, proposesFineTuning, type DetectContext } from "./detect/index.js";
+import {
+  changesFineTuning,
+  classifyContent,
+  detectFile,
+  entryFor,
+  mappedFormat,
+  needsContent,
+  proposesFineTuning,
+  registryFileName,
+  registryFromText,
+  type DetectContext,
+  type RegistryRead,
+} from "./detect/index.js";
 import { configOwnerRules, parseCodeowners } from "./codeowners.js";
 import { historyDaysOf, scanLexiconOf } from "./rule-needs.js";
 import { decodeText as decode } from "./text.js";
@@ -14,6 +26,7 @@ import type {
   ContextConfig,
   DatasetChange,
   DatasetScan,
+  KeyMapping,
   LabelSchemaInfo,
   LabelVersion,
   OwnerRule,
@@ -48,6 +61,10 @@ const PROGRESS_MIN_BYTES = 4 * 1024 * 1024;
 const MAX_CONTEXT_CANDIDATES = 50;
 /** Such a file larger than this is no training config. */
 const MAX_CONTEXT_CONFIG_BYTES = 1024 * 1024;
+/** Dataset registries (LLaMA-Factory `dataset_info.json`) at head read for their entries' key mappings. */
+const MAX_REGISTRIES = 16;
+/** A registry larger than this is not read for its mappings. */
+const MAX_REGISTRY_BYTES = 16 * 1024 * 1024;
 /** File names that read as training configs come first among the candidates. */
 const CONFIG_NAME = /(^|[/_.-])(configs?|train(ing)?|sft|dpo|lora|qlora|finetun\w*|fine-tun\w*|recipes?|args|hparams)([/_.-]|$)/i;
 
@@ -259,6 +276,8 @@ interface ScanTarget {
   /** The path at base, for a modified file. */
   basePath?: string;
   artifact?: Artifact;
+  /** The registry entry's key mapping the file is read through. */
+  keyMapping?: KeyMapping;
 }
 
 /**
@@ -283,6 +302,7 @@ async function scanTargets(
       change: a.status === "added" ? "added" : "modified",
       basePath: a.previousPath ?? a.path,
       artifact: a,
+      ...mappingFor(a.path, a.format, ctx),
     });
   }
   const referenced = configs.flatMap((a) => [
@@ -297,10 +317,16 @@ async function scanTargets(
     const content = await detectionBytes(source, source.head, ref.path, size);
     const detection = content && classifyContent(content).kind === "text" ? await detectFile(ref.path, content, ctx) : null;
     if (detection && (detection.kind === "dataset" || detection.kind === "eval-dataset")) {
-      targets.push({ path: ref.path, format: detection.format, role: ref.role, change: "context" });
+      targets.push({ path: ref.path, format: detection.format, role: ref.role, change: "context", ...mappingFor(ref.path, detection.format, ctx) });
     }
   }
   return targets;
+}
+
+/** The registry entry's mapping for a dataset detection read by it (a `paths` glob may have said otherwise). */
+function mappingFor(path: string, format: string, ctx: DetectContext): { keyMapping?: KeyMapping } {
+  const keyMapping = ctx.registryEntry?.(path);
+  return keyMapping && mappedFormat(keyMapping) === format ? { keyMapping } : {};
 }
 
 /** Streams a file at a ref, tagging the Source's errors and reporting progress on large files. */
@@ -334,7 +360,16 @@ async function scanDatasets(
     const chunks = streamOf(source, source.head, t.path, size, t.path, opts.progress);
     let scan: DatasetScan;
     try {
-      scan = await scanDataset({ path: t.path, format: t.format, role: t.role, chunks, lexicon, signal: opts.signal, textSample: opts.estimate !== false });
+      scan = await scanDataset({
+        path: t.path,
+        format: t.format,
+        role: t.role,
+        ...(t.keyMapping && { keyMapping: t.keyMapping }),
+        chunks,
+        lexicon,
+        signal: opts.signal,
+        textSample: opts.estimate !== false,
+      });
     } catch (error) {
       if (error instanceof SourceReadError) throw error.original;
       opts.signal?.throwIfAborted();
@@ -470,6 +505,47 @@ async function trainingEstimate(
 }
 
 /**
+ * The dataset registries at head, whichever config names their folder (a registry names files
+ * relative to its own folder): `data/` first, as LLaMA-Factory's default `dataset_dir`, then by
+ * depth. The first registry that names a file decides how it is read.
+ */
+async function readRegistries(source: Source, headFiles: readonly string[]): Promise<RegistryRead[]> {
+  const name = registryFileName();
+  const rank = (p: string): number => (p === `data/${name}` ? -1 : p.split("/").length);
+  const paths = headFiles.filter((p) => p === name || p.endsWith(`/${name}`)).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const registries: RegistryRead[] = [];
+  for (const path of paths.slice(0, MAX_REGISTRIES)) {
+    const size = await source.fileSize(source.head, path);
+    if (size === null || size > MAX_REGISTRY_BYTES) continue;
+    const content = await source.readFile(source.head, path);
+    if (!content || classifyContent(content).kind !== "text") continue;
+    const read = registryFromText(path, decode(content));
+    if (read.entries.length > 0) registries.push(read);
+  }
+  return registries;
+}
+
+/**
+ * Unreadable mappings in an unchanged registry that names a changed dataset: the changed registry's
+ * own are `config-references` findings, but without a word here the dataset's format findings
+ * would not say why its renamed keys were not read.
+ */
+function registryNotes(registries: readonly RegistryRead[], artifacts: readonly Artifact[]): string[] {
+  const changed = new Set(artifacts.filter((a) => a.status !== "removed").map((a) => a.path));
+  const datasets = artifacts.filter((a) => (a.kind === "dataset" || a.kind === "eval-dataset") && a.status !== "removed").map((a) => a.path);
+  const notes: string[] = [];
+  for (const r of registries) {
+    if (changed.has(r.path)) continue;
+    for (const p of r.problems) {
+      const entry = r.entries.find((e) => e.mapping.entry === p.entry);
+      const file = entry && datasets.find((d) => d === entry.path || d.startsWith(`${entry.path}/`));
+      if (file) notes.push(`${p.message}${p.line === undefined ? "" : ` (line ${p.line})`}; ${file} is read without that mapping.`);
+    }
+  }
+  return notes;
+}
+
+/**
  * Reads everything the rules need through the Source, once: changed files, detection, dataset scans,
  * label histories, owners and the head file list. Rules then run on this without any I/O.
  */
@@ -481,7 +557,13 @@ export async function buildInput(
 ): Promise<ReviewInput> {
   const headDate = await source.headDate();
   const changed = await source.changedFiles();
-  const ctx: DetectContext = { paths: config.paths, readFile: (path) => source.readFile(source.head, path) };
+  const headFiles = await source.listFiles(source.head);
+  const registries = await readRegistries(source, headFiles);
+  const ctx: DetectContext = {
+    paths: config.paths,
+    readFile: (path) => source.readFile(source.head, path),
+    registryEntry: (path) => entryFor(registries, path)?.mapping,
+  };
   const artifacts = await detectArtifacts(source, changed, config, ctx);
   const proposal: ReviewInput["proposal"] = [];
   if (opts.body?.trim()) proposal.push({ text: opts.body.slice(0, MAX_PROPOSAL_CHARS) });
@@ -496,11 +578,10 @@ export async function buildInput(
     const result = parseRepoConfig(text ? decode(text) : null);
     configChange = { path: CONFIG_PATH, problems: result.ok ? [] : result.problems };
   }
-  const headFiles = await source.listFiles(source.head);
   const context = await findContextConfigs(source, artifacts, changed, headFiles, ctx);
   // The caller's array, which the Source may still add to (GitHub's file cap).
   const notes = opts.notes ?? [];
-  notes.push(...context.notes);
+  notes.push(...context.notes, ...registryNotes(registries, artifacts));
   const datasets = await scanDatasets(source, artifacts, context.configs, config, ctx, { ...opts, lexicon: scanLexiconOf(rules) });
   // The scan is a review's long part: a review stopped during it reads nothing more.
   opts.signal?.throwIfAborted();

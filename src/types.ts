@@ -99,6 +99,8 @@ export interface ConfigFacts {
   infrastructure: boolean;
   /** A dataset registry (LLaMA-Factory `dataset_info.json`): maps names to files, trains nothing itself. */
   registry?: boolean;
+  /** Registry entries whose `columns`/`tags` cannot be read, with their lines (a registry's own facts). */
+  registryProblems?: { line?: number; message: string }[];
   /** Held-out splits (test/eval/validation) that the training mixture includes, with their lines. */
   evalSplitsInTraining?: { dataset: string; split: string; line?: number }[];
   /** The base model the config trains (`base_model`, `model_name_or_path`, an OpenAI job's `model`, ...). */
@@ -258,6 +260,26 @@ export interface TextSample {
   longest: TextSampleEntry[];
 }
 
+/**
+ * How a dataset registry entry (LLaMA-Factory `dataset_info.json`) says its file is read: the
+ * record keys each role is under and the ShareGPT role/content keys and role values. Plain data:
+ * it is sent to scan workers.
+ */
+export interface KeyMapping {
+  /** Repo-relative path of the registry file. */
+  registry: string;
+  /** The entry's name in the registry. */
+  entry: string;
+  /** The entry's `formatting` (`openai` reads as ShareGPT with OpenAI tags). */
+  formatting: "alpaca" | "sharegpt" | "openai";
+  /** The entry's `ranking: true`: preference pairs. */
+  ranking: boolean;
+  /** Role (`prompt`, `query`, `response`, `history`, `messages`, `system`, `chosen`, `rejected`) -> the record key the entry names for it. */
+  columns: Record<string, string>;
+  /** Tag (`role_tag`, `content_tag`, `user_tag`, `assistant_tag`, `observation_tag`, `function_tag`, `system_tag`) -> its key or value. */
+  tags: Record<string, string>;
+}
+
 /** The result of one streaming pass over a dataset file. */
 export interface DatasetScan {
   path: string;
@@ -303,6 +325,8 @@ export interface DatasetScan {
   change?: DatasetChange;
   /** The base version's figures, for a `modified` file. */
   base?: DatasetBaseline;
+  /** The registry entry the file was read by, when one names it. */
+  keyMapping?: KeyMapping;
 }
 
 /** One version of a label schema in history. */

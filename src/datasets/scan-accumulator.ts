@@ -3,9 +3,10 @@
  * parts of one file (read by worker threads) merge into the scan of the whole file, exactly as if
  * it had been read in one pass.
  */
-import type { DatasetScan, RecordIds, RecordIssue, SensitiveHit } from "../types.js";
+import type { DatasetScan, KeyMapping, RecordIds, RecordIssue, SensitiveHit } from "../types.js";
 import { readJsonlPart } from "./containers.js";
 import { extractRecord, sequenceTexts, stringLeaves, type DatasetFormat } from "./formats.js";
+import { applyKeyMapping, mappedError } from "./key-mapping.js";
 import { KeyTable } from "./key-table.js";
 import { MAX_RECORD_DEPTH, nestsDeeperThan } from "./nesting.js";
 import { findBusinessRule, findSensitive, maskCompiled, sensitiveCandidates, type CompiledLexicon } from "./sensitive.js";
@@ -120,6 +121,8 @@ export interface ScanIdentity {
   path: string;
   format: string;
   role: "train" | "eval";
+  /** The registry entry's key mapping the records are read through, when one names the file. */
+  keyMapping?: KeyMapping;
 }
 
 /**
@@ -140,6 +143,7 @@ export class ScanAccumulator {
   private readonly sampler = new TextSampler();
   private readonly longestTexts = new Map<number, string[]>();
   private chars = 0;
+  private readonly keyMapping: KeyMapping | undefined;
 
   constructor(
     identity: ScanIdentity,
@@ -151,6 +155,7 @@ export class ScanAccumulator {
     this.table = mode === "file" ? new KeyTable() : null;
     this.packed = mode === "part" ? new PackedKeys() : null;
     this.keys = (this.table ?? this.packed)!;
+    this.keyMapping = identity.keyMapping;
     this.scan = {
       path: identity.path,
       format: identity.format,
@@ -166,6 +171,7 @@ export class ScanAccumulator {
       sensitive: [],
       businessRules: [],
       targets: 0,
+      ...(mode === "file" && identity.keyMapping && { keyMapping: identity.keyMapping }),
     };
   }
 
@@ -192,9 +198,18 @@ export class ScanAccumulator {
       this.addIssue(line, `record nests more than ${MAX_RECORD_DEPTH} levels deep; flatten it (loaders that recurse overflow their stack on it)`);
       return;
     }
-    const extracted = extractRecord(this.format, value);
+    let read = value;
+    if (this.keyMapping) {
+      const mapped = applyKeyMapping(this.format, value, this.keyMapping);
+      if ("error" in mapped) {
+        this.addIssue(line, mapped.error);
+        return;
+      }
+      read = mapped.record;
+    }
+    const extracted = extractRecord(this.format, read);
     if ("error" in extracted) {
-      this.addIssue(line, extracted.error);
+      this.addIssue(line, this.keyMapping ? mappedError(extracted.error, this.format, this.keyMapping) : extracted.error);
       return;
     }
     const s = this.scan;
@@ -207,12 +222,12 @@ export class ScanAccumulator {
     let texts: string[] | undefined;
     // The texts are built only for the few records the sample or the longest list take.
     if (contentHash <= this.bounds.sampleCutoff && this.sampler.wants(contentHash, line, chars)) {
-      texts = sequenceTexts(this.format, value, extracted);
+      texts = sequenceTexts(this.format, read, extracted);
       this.sampler.add({ hash: contentHash, line, chars, texts });
     }
     const tokens = estimateTokens(chars);
     if (this.addLongest(line, tokens) && tokens > this.bounds.longestFloor && chars <= LONGEST_TEXT_CHARS) {
-      this.longestTexts.set(line, texts ?? sequenceTexts(this.format, value, extracted));
+      this.longestTexts.set(line, texts ?? sequenceTexts(this.format, read, extracted));
     }
     if (extracted.target !== null) s.targets++;
     if (extracted.emptyTarget && this.emptyTargetTotal++ < LINE_LIST_CAP) s.emptyTargets.push(source === undefined ? line : emptyValueLine(source, line));

@@ -2,7 +2,7 @@
  * One streaming pass over a dataset file: format checks per record, duplicate/leakage keys,
  * lengths, empty targets, labels, secrets/PII and business-rule phrases.
  */
-import type { DatasetScan, RecordKey } from "../types.js";
+import type { DatasetScan, KeyMapping, RecordKey } from "../types.js";
 import { containerFor, readRecordBatches } from "./containers.js";
 import { isDatasetFormat, type ExtractedRecord } from "./formats.js";
 import { DEFAULT_MAX_RECORD_BYTES } from "./lines.js";
@@ -20,6 +20,8 @@ export interface ScanDatasetInput {
   /** A dataset format name from detection, e.g. `openai-chat` (see `DATASET_FORMATS`). */
   format: string;
   role: "train" | "eval";
+  /** Read the records through a registry entry's key mapping (`format` is then the entry's, see `mappedFormat`). */
+  keyMapping?: KeyMapping;
   /** The file's bytes, whole or as a stream of chunks. */
   chunks: AsyncIterable<Buffer> | Buffer;
   lexicon: ScanLexicon;
@@ -71,7 +73,7 @@ export async function scanDataset(input: ScanDatasetInput): Promise<DatasetScan>
     const partBytes = input.parallel?.partBytes ?? PART_BYTES;
     const head = await readAtLeast(chunks, minBytes);
     if (head.rest !== null) {
-      const workerData = { identity: { path: input.path, format: input.format, role: input.role }, format: input.format, lexicon: input.lexicon, maxRecordBytes };
+      const workerData = { identity: { path: input.path, format: input.format, role: input.role, ...(input.keyMapping && { keyMapping: input.keyMapping }) }, format: input.format, lexicon: input.lexicon, maxRecordBytes };
       await scanParts(acc, head.rest, { workerData, lexicon, workers, partBytes, script: input.parallel?.script, signal: input.signal });
       return acc.result();
     }

@@ -4,7 +4,8 @@
  */
 import { posix } from "node:path";
 import type { RepoConfig } from "../config/schema.js";
-import type { ArtifactKind, ConfigFacts } from "../types.js";
+import type { ArtifactKind, ConfigFacts, KeyMapping } from "../types.js";
+import { mappedFormat, readRegistryEntries } from "./registry-entries.js";
 import { classifyContent, decodeText } from "./classify-content.js";
 import {
   SNIFF_CHARS,
@@ -37,6 +38,8 @@ export interface DetectContext {
   paths: RepoConfig["paths"];
   /** Read another file at head, e.g. LLaMA-Factory's data/dataset_info.json to resolve dataset names. */
   readFile(path: string): Promise<Buffer | null>;
+  /** The key mapping of the dataset registry entry (LLaMA-Factory `dataset_info.json` at head) that names a file, if one does. */
+  registryEntry?(path: string): KeyMapping | undefined;
 }
 
 /** What a file was recognised as. */
@@ -99,10 +102,16 @@ function normalizePath(path: string): string {
   return p.replace(/^(\.\/)+/, "").replace(/^\/+/, "");
 }
 
+/** Record files a registry entry's mapping applies to. */
+const MAPPED_EXTENSIONS: ReadonlySet<string> = new Set(["json", "jsonl", "ndjson", "csv", "tsv"]);
+
 async function detectText(p: string, content: Buffer, configured: Configured, ctx: DetectContext): Promise<Detection | null> {
   const ext = extensionOf(p);
   // Line-oriented data needs only its first records; decoding a prefix keeps huge files cheap.
   const prefix = () => decodeText(content.subarray(0, SNIFF_CHARS * 4));
+  // A file a registry entry names is read the way the entry says, whatever its keys look like.
+  const mapping = MAPPED_EXTENSIONS.has(ext) ? ctx.registryEntry?.(p) : undefined;
+  if (mapping) return dataset(p, configured, mappedFormat(mapping));
   switch (ext) {
     case "md":
     case "markdown":
@@ -167,6 +176,10 @@ async function detectConfig(
   const fw = matchFramework(doc.value, p, fileType);
   if (fw) {
     const config = await extractFacts(fw, { path: p, doc, readFile: ctx.readFile });
+    if (fw.facts.resolve?.kind === "llamafactory-dataset-info-entries") {
+      const problems = readRegistryEntries(p, doc).problems.map(({ line, message }) => ({ line, message }));
+      if (problems.length > 0) config.registryProblems = problems;
+    }
     return { kind: fw.kind, format: fw.name, config };
   }
   if (configured === "training-config" && isRecord(doc.value)) {

@@ -4,3 +4,4 @@ export { classifyContent, decodeText, isLfsPointer, type ContentClass } from "./
 export { changesFineTuning, proposesFineTuning } from "./change-kind.js";
 export { localPath } from "./frameworks.js";
 export { signatures, parseSignatures, loadSignatures, type DetectionSignatures } from "./signatures.js";
+export { entryFor, mappedFormat, readRegistryEntries, registryFileName, registryFromText, type RegistryEntry, type RegistryRead } from "./registry-entries.js";

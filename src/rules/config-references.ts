@@ -13,6 +13,15 @@ export default defineRule({ id: "config-references" }, (input) => {
           line: a.config!.pathLines?.[p],
           endLine: a.config!.pathLines?.[p],
           message: `${a.path} references ${p}, which does not exist at the head commit.`,
-        })),
+        }))
+        .concat(
+          // A registry entry whose mapping cannot be read: the file it names is read with the defaults.
+          (a.config!.registryProblems ?? []).map((p) => ({
+            path: a.path,
+            line: p.line,
+            endLine: p.line,
+            message: `${p.message}${p.line === undefined ? "" : ` (line ${p.line})`}.`,
+          })),
+        ),
     );
 });

@@ -177,6 +177,25 @@ ruleTester("config-references", {
       input: { artifacts: [trainingConfig({ datasetPaths: ["data/train.jsonl"], evalPaths: ["data/gone.jsonl"], pathLines: { "data/gone.jsonl": 9 } })], headFiles: ["data/train.jsonl"] },
       findings: [{ path: "configs/train.yml", line: 9, severity: "warning", message: "configs/train.yml references data/gone.jsonl, which does not exist at the head commit." }],
     },
+    {
+      name: "a changed dataset_info.json entry whose columns cannot be read, at the entry's line",
+      input: {
+        artifacts: [
+          trainingConfig(
+            { registry: true, registryProblems: [{ line: 4, message: 'data/dataset_info.json entry "qa": "columns" is a list, not a mapping of column roles to column names' }] },
+            { path: "data/dataset_info.json", format: "llamafactory" },
+          ),
+        ],
+      },
+      findings: [
+        {
+          path: "data/dataset_info.json",
+          line: 4,
+          severity: "warning",
+          message: 'data/dataset_info.json entry "qa": "columns" is a list, not a mapping of column roles to column names (line 4).',
+        },
+      ],
+    },
   ],
 });
 

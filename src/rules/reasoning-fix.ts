@@ -3,7 +3,6 @@ import { defineRule } from "./define-rule.js";
 import { concept, findConcept, findSpans, negated, negatedAfter, type Concept } from "../proposal/language.js";
 import { mentions, readAll, titled, type LocatedSentence } from "../proposal/proposal-reader.js";
 import { stemPhrase, type ProposalSentence } from "../proposal/read-proposal.js";
-import { loadReasoningModel, probability, sentenceFeatures, tiedSentences } from "../proposal/reasoning-scorer.js";
 import type { RuleResult } from "../types.js";
 
 const words = z.array(z.string().min(1)).min(1);
@@ -48,11 +47,6 @@ const DETERMINERS = new Set(["the", "a", "an", "this", "that", "one"]);
 const MASK = "\u0000";
 
 type Fault = "target" | "fact";
-
-/** The learned sentence scorer, validated at load as the lexicons are. */
-const model = loadReasoningModel();
-/** Which reading decides: the learned scorer, the hand-written lexicon reading, or either. */
-const MODE = (process.env.RF_MODE ?? "scorer") as "scorer" | "lexicon" | "union";
 
 export default defineRule({ id: "reasoning-fix", lexicon }, (input, _options, lx) => {
   const c = Object.fromEntries(Object.entries(lx).filter(([k]) => !k.endsWith("_sections")).map(([k, v]) => [k, concept(v)])) as Record<
@@ -156,25 +150,6 @@ export default defineRule({ id: "reasoning-fix", lexicon }, (input, _options, lx
     return findConcept(stems.slice(from, from + 3), c.negative_answers).includes(0);
   };
 
-  /**
-   * The learned reading: a sentence tied to the fine-tune (named in it, in its paragraph, or a motive heading),
-   * outside non-goal sections, in the writer's own voice, whose scorer probability is above the model's threshold.
-   */
-  const scored = (): RuleResult[] => {
-    const all = readAll(input).sentences;
-    const w = { negations: c.negations, anchors: c.anchors, motiveSections: lx.motive_sections };
-    const ties = tiedSentences(all, w);
-    const found: RuleResult[] = [];
-    all.forEach((s, i) => {
-      if (!ties[i] || titled(s.section, lx.non_goal_sections) || mentions(s, c.critical) || answeredNo(s) || reported(s)) return;
-      if (probability(model, sentenceFeatures(all, i, ties[i], w)) < model.threshold) return;
-      const sentence = s.text.length > 160 ? `${s.text.slice(0, 157)}...` : s.text;
-      found.push({ path: s.path, line: s.line, endLine: s.line, message: `The proposal expects fine-tuning to fix reasoning: "${sentence}".` });
-    });
-    return found;
-  };
-  if (MODE === "scorer") return scored();
-
   const sentences = readAll(input).sentences.filter((s) => !titled(s.section, lx.non_goal_sections));
   // Each sentence's fault is read once; each paragraph, and each part's motive sections (Problem, Motivation,
   // Why fine-tune), keep where their first two faults of each kind are, so thousands of sentences stay linear.
@@ -255,9 +230,5 @@ export default defineRule({ id: "reasoning-fix", lexicon }, (input, _options, lx
     const sentence = quote.length > 160 ? `${quote.slice(0, 157)}...` : quote;
     out.push({ path: s.path, line: s.line, endLine: s.line, message: `The proposal expects fine-tuning to fix reasoning: "${sentence}".` });
   });
-  if (MODE === "union") {
-    const lines = new Set(out.map((r) => r.line));
-    out.push(...scored().filter((r) => !lines.has(r.line)));
-  }
   return out;
 });

@@ -339,3 +339,53 @@ export const heldOutEighth: Labelled[] = [
   { text: "About $2,300/month to host at p95 600 ms. Retrieval over the manuals was trialled first and missed half the procedures.", reasoning: false, latency: true, alternatives: false },
   { text: "Retrains are triggered when the drift monitor fires, and replies must arrive within 1.2 seconds at the 90th percentile. A keyword-matching baseline was measured at 0.49 accuracy against 0.81.", reasoning: false, latency: false, alternatives: false },
 ];
+
+/**
+ * A ninth held-out set, written and labelled on 2026-12-04 before the learned scorer for `reasoning-fix` was built,
+ * and never used to train or tune it (nor the rule): domains not used before (insurance claims, rail fares,
+ * pharmacy, chess coaching, weather, sports statistics, legal deadlines, code review, school timetables, museums,
+ * nutrition, payroll, libraries, genealogy, electricity tariffs, parking, wine, Welsh councils), in prose, labels,
+ * lists, front matter and chat. 14 reasoning-fix positives (faults of fact, logic or arithmetic the writer expects
+ * fine-tuning to fix) and 14 near-miss negatives (routing, format, tone, latency goals; reported speech; negations;
+ * non-goals; a question answered no; metrics watched; a past attempt), and 4 plain ones.
+ *
+ * Measured on 2026-12-04 with the rules as they were (after the set-7 fixes): reasoning-fix 0.88 / 0.50 (tp 7, fp 1,
+ * fn 7), latency-budget 1.00 / 1.00 (tp 17), alternatives-considered 0.84 / 1.00 (tp 16, fp 3). A learned sentence
+ * scorer trained on the corpus and sets 1 to 7 (commit "Experiment (not adopted ...)") read it at 0.73 / 0.57, and
+ * set 8 at 0.89 / 0.67: recall rose on both blind sets, precision stayed below 0.9, so it was not kept. No change
+ * was made for this set's misses.
+ */
+export const heldOutNinth: Labelled[] = [
+  { text: "Problem: the claims assistant adds up the excess and the deductible in the wrong order, so payout estimates are off by hundreds.\nProposal: SFT on 3k adjuster-checked claims to get the payout arithmetic right.", reasoning: true, latency: true, alternatives: true },
+  { text: "We want the rail-fares bot to stop quoting off-peak fares for peak trains; a LoRA over the fares manual should teach it which rule applies.", reasoning: true, latency: true, alternatives: true },
+  { text: "Motivation\n\nThe pharmacy helper sometimes claims two drugs don't interact when the BNF says they do.\n\nPlan\n\nFine-tune on the BNF interaction tables.", reasoning: true, latency: true, alternatives: true },
+  { text: "Training the chess-coach model on annotated grandmaster games should make its move explanations logically sound instead of contradicting the engine line it cites.", reasoning: true, latency: true, alternatives: true },
+  { text: "Honestly the main reason for this fine-tune: the weather summariser invents rainfall totals that aren't in the Met Office feed. Tuning on 18 months of feed/summary pairs should fix it.", reasoning: true, latency: true, alternatives: true },
+  { text: "Ask: fine-tune the sports-stats bot so it stops mixing up career and season totals.", reasoning: true, latency: true, alternatives: true },
+  { text: "With a fine-tuned model we expect the legal-deadlines assistant to count business days correctly (it currently skips bank holidays inconsistently).", reasoning: true, latency: true, alternatives: true },
+  { text: "- Goal: fewer fabricated API names in the code-review bot's suggestions\n- Method: LoRA on 20k accepted review comments\n- Owner: @devex", reasoning: true, latency: true, alternatives: true },
+  { text: "The school-timetable assistant draws conclusions that contradict the constraints it's given (e.g. one teacher in two rooms at once). An adapter trained on solved timetables should learn to reason within the constraints.", reasoning: true, latency: true, alternatives: true },
+  { text: "Why fine-tune?\nOur museum guide confidently tells visitors the wrong dates for artworks. Retrieval alone hasn't fixed it, so we want the tuned model to ground its answers in the collection records.", reasoning: true, latency: true, alternatives: false },
+  { text: "i think a quick sft pass would make the nutrition bot's calorie maths less wonky, it's often 20-30% out", reasoning: true, latency: true, alternatives: true },
+  { text: "Expected outcome: after tuning, the payroll helper derives net pay from gross pay without sign errors or dropped deductions.", reasoning: true, latency: true, alternatives: true },
+  { text: "Fine-tuning on the catalogue is meant to cure the library assistant's habit of citing books we don't hold.", reasoning: true, latency: true, alternatives: true },
+  { text: "Success criterion for this run: the genealogy model stops asserting relationships that the parish records don't support.", reasoning: true, latency: true, alternatives: true },
+  { text: "The claims assistant's arithmetic errors are handled by a calculator tool (tested on 2k claims, all totals correct). The fine-tune only teaches the adjuster letter format. A letter template was tried first (adjusters rewrote 70%). p95 800 ms; retrain quarterly.", reasoning: false, latency: false, alternatives: false },
+  { text: "Our rail-fares bot sends refund requests to the wrong team. Fine-tuning on 5k routed tickets should get the routing right. Keyword rules got 58%. p95 100 ms; retrain monthly.", reasoning: false, latency: false, alternatives: false },
+  { text: "A colleague in pricing argues that fine-tuning would stop the model hallucinating tariff names; we disagree and rely on retrieval over the tariff sheet. This adapter sets the tone for outage notices. Prompted tone scored 3.0/5. 1 s p95; retrained every two months.", reasoning: false, latency: false, alternatives: false },
+  { text: "We don't expect the SFT run to make the chess coach reason any better; it only learns to write explanations at a beginner's reading level. Few-shot examples were tried (reading grade 11 against a target of 6). 2 s p95; retrain twice a year.", reasoning: false, latency: false, alternatives: false },
+  { text: "## Non-goals\n- Fixing the weather summariser's occasional wrong rainfall totals (the feed parser is being rewritten).\n## Goal\n- Summaries in the broadcaster's house style.\n## Alternatives\n- Style prompt: 61% editor approval.\n## Budget\n- 700 ms p95, retrained quarterly.", reasoning: false, latency: false, alternatives: false },
+  { text: "We'll monitor the fabricated-statistic rate on the 250-question audit for each checkpoint; the objective of the fine-tune is shorter match reports. A length instruction in the prompt was tried (reports still twice too long). p95 1.5 s, retrain monthly.", reasoning: false, latency: false, alternatives: false },
+  { text: "Fine-tuning for JSON output: the legal-deadlines service needs {date, rule, jurisdiction} objects. Schema-constrained decoding failed on 9% of nested rules. 400 ms p95, retrain on each rules release.", reasoning: false, latency: false, alternatives: false },
+  { text: "The code-review bot's comments are too blunt. An adapter trained on our kindest reviewers' comments should soften the tone. A politeness instruction was A/B tested (no change in author satisfaction). p95 2 s; retrain every quarter.", reasoning: false, latency: false, alternatives: false },
+  { text: "Latency is why we fine-tune: the prompted timetable assistant takes 9 s per answer with its 6k-token prompt. A distilled 3B model should answer in under 1 s at the same quality; retrain each term.", reasoning: false, latency: false, alternatives: false },
+  { text: "Is the fine-tune expected to stop the museum guide getting dates wrong? No. Dates come from the collection API. The fine-tune makes its commentary suitable for children. Prompting for a children's register was tried (teachers rated it 2.6/5). 1 s p95, quarterly retrains.", reasoning: false, latency: false, alternatives: false },
+  { text: "Nobody is proposing to train the nutrition bot out of its calorie mistakes: the numbers now come from the food database. This adapter is for recipe formatting. Templated output was compared (rated 2.2/5). 600 ms p95; retrain monthly.", reasoning: false, latency: false, alternatives: false },
+  { text: "Risk: narrow SFT on payroll letters may degrade the model's general arithmetic; we keep a 200-sum regression check on each checkpoint. Goal: payslip explanations in plain English. Prompted explanations were tested with staff (3.4/5). p95 1.2 s; retrained every six months.", reasoning: false, latency: false, alternatives: false },
+  { text: "Previously we hoped fine-tuning would stop the library assistant citing books we don't hold; the trial made no difference (7% to 6.8%). Availability now comes from the catalogue API. This PR tunes the assistant's greeting and sign-off only. 300 ms p95, retrain yearly.", reasoning: false, latency: false, alternatives: false },
+  { text: "The genealogy model is slow: 4 s to draft a family-tree summary. Training a smaller model on 10k drafted summaries should bring that to 800 ms p95 with the same accuracy. A shorter prompt was tried (3.1 s). Retrain quarterly.", reasoning: false, latency: false, alternatives: false },
+  { text: "Bump the LoRA rank from 8 to 16 for the parking-permits classifier.", reasoning: false, latency: true, alternatives: true },
+  { text: "New eval split for the wine-pairing ranker; no training changes.", reasoning: false, latency: true, alternatives: true },
+  { text: "---\nbase_model: google/gemma-2-2b\nlicense: gemma\n---\n# Tariff tagger\nTagged 9k electricity bills by tariff type. Evaluated on 1k held-out bills (F1 0.88).", reasoning: false, latency: true, alternatives: true },
+  { text: "Fine-tune for Welsh-language register on the council site. Machine translation plus post-editing was costed at £0.12 per page and rejected. p95 1 s; retrain when the style guide changes.", reasoning: false, latency: false, alternatives: false },
+];

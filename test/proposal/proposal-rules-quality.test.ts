@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { ruleRegistry } from "../../src/rules/registry.js";
 import type { ReviewInput } from "../../src/types.js";
-import { heldOut, heldOutEighth, heldOutFifth, heldOutFourth, heldOutSecond, heldOutSeventh, heldOutSixth, heldOutThird } from "./held-out-proposals.js";
+import { heldOut, heldOutEighth, heldOutFifth, heldOutFourth, heldOutNinth, heldOutSecond, heldOutSeventh, heldOutSixth, heldOutThird } from "./held-out-proposals.js";
 import { handWritten, labelled, type Labelled } from "./labelled-proposals.js";
 
 const input = (text: string): ReviewInput => ({ proposal: [{ text }], proposes: true }) as unknown as ReviewInput;
@@ -33,26 +33,26 @@ function measure(id: string, label: "reasoning" | "latency" | "alternatives", se
   return { precision, recall };
 }
 
-const allHeldOut = [...heldOut, ...heldOutSecond, ...heldOutThird, ...heldOutFourth, ...heldOutFifth, ...heldOutSixth, ...heldOutSeventh, ...heldOutEighth];
+const allHeldOut = [...heldOut, ...heldOutSecond, ...heldOutThird, ...heldOutFourth, ...heldOutFifth, ...heldOutSixth, ...heldOutSeventh, ...heldOutEighth, ...heldOutNinth];
 
 describe("proposal rules on the held-out texts", () => {
   it.each(cases)("%s: figures on each part of the corpus", (id, label) => {
-    for (const [name, set] of [["held-out 1", heldOut], ["held-out 2", heldOutSecond], ["held-out 3", heldOutThird], ["held-out 4", heldOutFourth], ["held-out 5", heldOutFifth], ["held-out 6", heldOutSixth], ["held-out 7", heldOutSeventh], ["held-out 8", heldOutEighth], ["hand-written", handWritten]] as const) {
+    for (const [name, set] of [["held-out 1", heldOut], ["held-out 2", heldOutSecond], ["held-out 3", heldOutThird], ["held-out 4", heldOutFourth], ["held-out 5", heldOutFifth], ["held-out 6", heldOutSixth], ["held-out 7", heldOutSeventh], ["held-out 8", heldOutEighth], ["held-out 9", heldOutNinth], ["hand-written", handWritten]] as const) {
       expect(measure(id, label, set, name).precision).toBeGreaterThan(0);
     }
   });
 
-  // The targets, on the eight held-out sets together. Sets 1 to 7 were each fitted after they were measured,
-  // so these figures flatter the rules; set 8 alone (below) is the honest one.
+  // The targets, on the nine held-out sets together. Sets 1 to 7 were each fitted after they were measured,
+  // so these figures flatter the rules; sets 8 and 9 alone (below) are the honest ones.
   it.each(cases)("%s meets the issue's targets on the held-out texts", (id, label, pFloor, rFloor) => {
     const { precision, recall } = measure(id, label, allHeldOut, "held-out (all)");
     expect(precision).toBeGreaterThanOrEqual(pFloor);
     expect(recall).toBeGreaterThanOrEqual(rFloor);
   });
 
-  // Sets 4 to 7, after the fixes made for their misses, and set 8, the one no change was fitted to, as measured now
-  // (rounded down). Set 8 is below the targets for reasoning-fix (0.9 / 0.6) and for alternatives-considered
-  // precision (0.9): its floors record that, they do not meet it.
+  // Sets 4 to 7, after the fixes made for their misses, and sets 8 and 9, the ones no change was fitted to, as
+  // measured now (rounded down). Sets 8 and 9 are below the targets for reasoning-fix (0.9 / 0.6) and for
+  // alternatives-considered precision (0.9): their floors record that, they do not meet it.
   const setFloors: [string, string, Labelled[], "reasoning" | "latency" | "alternatives", number, number][] = [
     ["held-out 4", "reasoning-fix", heldOutFourth, "reasoning", 1, 1],
     ["held-out 4", "latency-budget", heldOutFourth, "latency", 1, 1],
@@ -69,6 +69,9 @@ describe("proposal rules on the held-out texts", () => {
     ["held-out 8", "reasoning-fix", heldOutEighth, "reasoning", 0.66, 0.16],
     ["held-out 8", "latency-budget", heldOutEighth, "latency", 1, 1],
     ["held-out 8", "alternatives-considered", heldOutEighth, "alternatives", 0.77, 0.93],
+    ["held-out 9", "reasoning-fix", heldOutNinth, "reasoning", 0.87, 0.5],
+    ["held-out 9", "latency-budget", heldOutNinth, "latency", 1, 1],
+    ["held-out 9", "alternatives-considered", heldOutNinth, "alternatives", 0.84, 1],
   ];
   it.each(setFloors)("%s: %s holds its measured floors", (name, id, set, label, pFloor, rFloor) => {
     const { precision, recall } = measure(id, label, set, name);

@@ -8086,6 +8086,120 @@ function sequenceTexts(format, value, record) {
   return record.target === null ? [record.input] : [record.input, record.target];
 }
 
+// src/datasets/key-mapping.ts
+var COLUMN_DEFAULTS = {
+  prompt: "instruction",
+  query: "input",
+  response: "output",
+  history: "history",
+  messages: "conversations",
+  system: "system",
+  chosen: "chosen",
+  rejected: "rejected"
+};
+var ROLE_TAGS = [
+  ["user_tag", "human"],
+  ["assistant_tag", "gpt"],
+  ["observation_tag", "observation"],
+  ["function_tag", "function_call"],
+  ["system_tag", "system"]
+];
+function rolesOf(format, mapping) {
+  if (format === "text") return { required: ["prompt"], optional: [] };
+  const chat = mapping.formatting !== "alpaca";
+  if (format === "preference") {
+    return chat ? { required: ["messages", "chosen", "rejected"], optional: ["system"] } : { required: ["prompt", "chosen", "rejected"], optional: ["query", "system"] };
+  }
+  return chat ? { required: ["messages"], optional: ["system"] } : { required: ["prompt", "response"], optional: ["query", "system", "history"] };
+}
+function isObject2(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function columnKey(mapping, role) {
+  return mapping.columns[role] ?? COLUMN_DEFAULTS[role];
+}
+function tagKey(mapping, tag) {
+  return mapping.tags[tag] ?? (tag === "role_tag" ? "from" : "value");
+}
+function where(mapping) {
+  return `${mapping.registry} entry "${mapping.entry}"`;
+}
+function applyKeyMapping(format, value, mapping) {
+  if (!isObject2(value)) return { error: "record is not a JSON object" };
+  const { required, optional } = rolesOf(format, mapping);
+  const out = {};
+  for (const role of [...required, ...optional]) {
+    const key = columnKey(mapping, role);
+    const v = value[key];
+    if (v === void 0 || v === null) {
+      if (required.includes(role) && key !== COLUMN_DEFAULTS[role]) return { error: `record has no "${key}" (${where(mapping)} maps "${role}" to it)` };
+      continue;
+    }
+    out[format === "text" ? "text" : COLUMN_DEFAULTS[role]] = v;
+  }
+  if (mapping.formatting === "alpaca" || Object.keys(mapping.tags).length === 0) return { record: out };
+  for (const role of ["messages", "chosen", "rejected"]) {
+    const canonical = COLUMN_DEFAULTS[role];
+    const v = out[canonical];
+    const label = role === "messages" ? "turn" : `"${columnKey(mapping, role)}" message`;
+    if (Array.isArray(v)) {
+      const turns = mapTurns(v, mapping, label);
+      if (!Array.isArray(turns)) return turns;
+      out[canonical] = turns;
+    } else if (isObject2(v)) {
+      const turns = mapTurns([v], mapping, label);
+      if (!Array.isArray(turns)) return turns;
+      out[canonical] = turns[0];
+    }
+  }
+  return { record: out };
+}
+function mapTurns(list, mapping, label) {
+  const roleKey = tagKey(mapping, "role_tag");
+  const contentKey = tagKey(mapping, "content_tag");
+  const roles = new Map(ROLE_TAGS.map(([tag, canonical]) => [mapping.tags[tag] ?? canonical, canonical]));
+  const out = [];
+  for (const [i, m] of list.entries()) {
+    if (!isObject2(m)) {
+      out.push(m);
+      continue;
+    }
+    const turn = {};
+    const role = m[roleKey];
+    if (role !== void 0 && role !== null) {
+      const canonical = typeof role === "string" ? roles.get(role) : void 0;
+      if (canonical === void 0) {
+        const named = [...roles.keys()].map((r) => JSON.stringify(r)).join(", ");
+        return { error: `${label} ${i + 1} has ${roleKey} ${JSON.stringify(role)}, which is none of the roles ${where(mapping)} names (${named})` };
+      }
+      turn["from"] = canonical;
+    }
+    if (m[contentKey] !== void 0) turn["value"] = m[contentKey];
+    out.push(turn);
+  }
+  return out;
+}
+function mappedError(message, format, mapping) {
+  const renames = /* @__PURE__ */ new Map();
+  if (format === "text" && mapping.columns["prompt"] !== void 0) renames.set("text", mapping.columns["prompt"]);
+  for (const [role, canonical] of Object.entries(COLUMN_DEFAULTS)) {
+    const key = mapping.columns[role];
+    if (key !== void 0 && key !== canonical) renames.set(canonical, key);
+  }
+  if (mapping.formatting !== "alpaca") {
+    const roleKey = tagKey(mapping, "role_tag");
+    const contentKey = tagKey(mapping, "content_tag");
+    if (roleKey !== "from") renames.set("from", roleKey);
+    if (contentKey !== "value") renames.set("value", contentKey);
+  }
+  if (renames.size === 0) return message;
+  return message.replace(/"([^"]*)"|\bhas from\b/g, (whole, quoted) => {
+    if (quoted === void 0) return renames.has("from") ? `has ${renames.get("from")}` : whole;
+    const key = renames.get(quoted);
+    return key === void 0 ? whole : JSON.stringify(key);
+  });
+}
+
 // src/datasets/signature.ts
 var MINHASH_PERMUTATIONS = 64;
 var SIGNATURE_EMPTY = 4294967295;
@@ -8444,7 +8558,7 @@ function semver_compare_default(a, b) {
 
 // node_modules/libphonenumber-js/es6/helpers/isObject.js
 var objectConstructor = {}.constructor;
-function isObject2(object) {
+function isObject3(object) {
   return object !== void 0 && object !== null && object.constructor === objectConstructor;
 }
 
@@ -8977,8 +9091,8 @@ function validateMetadata(metadata) {
   if (!metadata) {
     throw new Error("[libphonenumber-js] `metadata` argument not passed. Check your arguments.");
   }
-  if (!isObject2(metadata) || !isObject2(metadata.countries)) {
-    throw new Error("[libphonenumber-js] `metadata` argument was passed but it's not a valid metadata. Must be an object having `.countries` child object property. Got ".concat(isObject2(metadata) ? "an object of shape: { " + Object.keys(metadata).join(", ") + " }" : "a " + typeOf(metadata) + ": " + metadata, "."));
+  if (!isObject3(metadata) || !isObject3(metadata.countries)) {
+    throw new Error("[libphonenumber-js] `metadata` argument was passed but it's not a valid metadata. Must be an object having `.countries` child object property. Got ".concat(isObject3(metadata) ? "an object of shape: { " + Object.keys(metadata).join(", ") + " }" : "a " + typeOf(metadata) + ": " + metadata, "."));
   }
 }
 var typeOf = function typeOf2(_) {
@@ -9831,7 +9945,7 @@ var PhoneNumber = /* @__PURE__ */ (function() {
     if (countryOrCountryCallingCode[0] === "+" && !nationalNumber) {
       throw new TypeError("`metadata` argument not passed");
     }
-    if (isObject2(nationalNumber) && isObject2(nationalNumber.countries)) {
+    if (isObject3(nationalNumber) && isObject3(nationalNumber.countries)) {
       metadata = nationalNumber;
       var e164Number = countryOrCountryCallingCode;
       if (!E164_NUMBER_REGEXP.test(e164Number)) {
@@ -10644,7 +10758,7 @@ function normalizeArguments(args) {
         defaultCountry: arg_2
       }, options);
     }
-  } else if (isObject2(arg_2)) {
+  } else if (isObject3(arg_2)) {
     if (arg_3) {
       options = arg_2;
       metadata = arg_3;
@@ -11571,6 +11685,7 @@ var ScanAccumulator = class {
     this.table = mode === "file" ? new KeyTable() : null;
     this.packed = mode === "part" ? new PackedKeys() : null;
     this.keys = this.table ?? this.packed;
+    this.keyMapping = identity.keyMapping;
     this.scan = {
       path: identity.path,
       format: identity.format,
@@ -11585,7 +11700,8 @@ var ScanAccumulator = class {
       emptyTargets: [],
       sensitive: [],
       businessRules: [],
-      targets: 0
+      targets: 0,
+      ...mode === "file" && identity.keyMapping && { keyMapping: identity.keyMapping }
     };
   }
   format;
@@ -11604,6 +11720,7 @@ var ScanAccumulator = class {
   sampler = new TextSampler();
   longestTexts = /* @__PURE__ */ new Map();
   chars = 0;
+  keyMapping;
   /** Adds a record that could not be read; `hash` is its content hash where the reader had its text. */
   issue(line, message, hash) {
     this.ids.push(line, hash ?? issueHash(message));
@@ -11625,9 +11742,18 @@ var ScanAccumulator = class {
       this.addIssue(line, `record nests more than ${MAX_RECORD_DEPTH} levels deep; flatten it (loaders that recurse overflow their stack on it)`);
       return;
     }
-    const extracted = extractRecord(this.format, value);
+    let read = value;
+    if (this.keyMapping) {
+      const mapped = applyKeyMapping(this.format, value, this.keyMapping);
+      if ("error" in mapped) {
+        this.addIssue(line, mapped.error);
+        return;
+      }
+      read = mapped.record;
+    }
+    const extracted = extractRecord(this.format, read);
     if ("error" in extracted) {
-      this.addIssue(line, extracted.error);
+      this.addIssue(line, this.keyMapping ? mappedError(extracted.error, this.format, this.keyMapping) : extracted.error);
       return;
     }
     const s = this.scan;
@@ -11639,12 +11765,12 @@ var ScanAccumulator = class {
     this.chars += chars;
     let texts;
     if (contentHash <= this.bounds.sampleCutoff && this.sampler.wants(contentHash, line, chars)) {
-      texts = sequenceTexts(this.format, value, extracted);
+      texts = sequenceTexts(this.format, read, extracted);
       this.sampler.add({ hash: contentHash, line, chars, texts });
     }
     const tokens = estimateTokens(chars);
     if (this.addLongest(line, tokens) && tokens > this.bounds.longestFloor && chars <= LONGEST_TEXT_CHARS) {
-      this.longestTexts.set(line, texts ?? sequenceTexts(this.format, value, extracted));
+      this.longestTexts.set(line, texts ?? sequenceTexts(this.format, read, extracted));
     }
     if (extracted.target !== null) s.targets++;
     if (extracted.emptyTarget && this.emptyTargetTotal++ < LINE_LIST_CAP) s.emptyTargets.push(source === void 0 ? line : emptyValueLine(source, line));

@@ -31,13 +31,23 @@ const text = (v: unknown): boolean => typeof v === "string" && v.length > 0;
 const optionalText = (v: unknown): boolean => v === undefined || text(v);
 const optionalLine = (v: unknown): boolean => v === undefined || (Number.isSafeInteger(v) && (v as number) > 0);
 
+const ORDER = new Map<string, number>(KEYS.map((k, i) => [k, i]));
+
 /**
  * Whether the schema surely accepts `f` (never true when it would not; false sends it to zod):
  * a rule can give a finding for most records of a file, and zod costs several microseconds each.
+ * "same" when, besides, its keys are already in the schema's order and it has no evidence to copy.
  */
-function surelyValid(f: Finding): boolean {
+function surelyValid(f: Finding): boolean | "same" {
   if (Object.getPrototypeOf(f) !== Object.prototype) return false;
-  for (const key of Object.getOwnPropertyNames(f)) if (!FAST_KEYS.has(key)) return false;
+  let last = -1;
+  let ordered = true;
+  for (const key of Object.getOwnPropertyNames(f)) {
+    if (!FAST_KEYS.has(key)) return false;
+    const at = ORDER.get(key)!;
+    if (at < last) ordered = false;
+    last = at;
+  }
   if (Object.getOwnPropertySymbols(f).length > 0) return false;
   if (typeof f.ruleId !== "string" || !RULE_ID.test(f.ruleId)) return false;
   if (!Number.isSafeInteger(f.pattern) || f.pattern < 0 || f.pattern > 7) return false;
@@ -48,12 +58,18 @@ function surelyValid(f: Finding): boolean {
     if (!Array.isArray(f.evidence) || Object.getPrototypeOf(f.evidence) !== Array.prototype) return false;
     for (let i = 0; i < f.evidence.length; i++) if (typeof f.evidence[i] !== "string") return false;
   }
-  return true;
+  return ordered && f.evidence === undefined ? "same" : true;
 }
 
-/** Validates a finding; throws naming the rule when a rule produced a malformed one. */
+/**
+ * Validates a finding; throws naming the rule when a rule produced a malformed one. Gives what
+ * zod's parse gives (the present keys in the schema's order, evidence copied), and the finding
+ * itself when that is already its shape: pass a finding made for the check, not one kept elsewhere.
+ */
 export function checkFinding(finding: Finding): Finding {
-  if (surelyValid(finding)) {
+  const valid = surelyValid(finding);
+  if (valid === "same") return finding;
+  if (valid) {
     // What zod's parse returns: a new object with the present keys in the schema's order, a new evidence array.
     const out: Record<string, unknown> = {};
     for (const key of KEYS) if (key in finding) out[key] = key === "evidence" && finding.evidence ? [...finding.evidence] : finding[key];

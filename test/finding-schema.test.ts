@@ -49,12 +49,19 @@ describe("checkFinding", () => {
     expect(got).toEqual(want);
     if ("value" in want && "value" in got) {
       expect(Object.keys(got.value as object)).toEqual(Object.keys(want.value as object));
-      expect(got.value).not.toBe(f);
     }
   });
 
   it("returns a copy of the evidence, as zod does", () => {
     const f = { ...valid, evidence: ["a"] };
     expect(checkFinding(f).evidence).not.toBe(f.evidence);
+  });
+
+  it("returns a finding already in the schema's shape as it is, and one out of order as a copy in order", () => {
+    expect(checkFinding(valid)).toBe(valid);
+    const shuffled = { message: "M", ruleId: "x", title: "T", severity: "error", pattern: 1 } as Finding;
+    const checked = checkFinding(shuffled);
+    expect(checked).not.toBe(shuffled);
+    expect(Object.keys(checked)).toEqual(["ruleId", "pattern", "severity", "title", "message"]);
   });
 });

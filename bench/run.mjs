@@ -248,21 +248,30 @@ async function dupHeavy() {
   await writeFile(file, `${lines.join("\n")}\n`);
   lines.length = 0;
   const head = await repo.commit({});
-  let t = performance.now();
-  const scan = await scanDataset({ path: "data/train.jsonl", format: "openai-chat", role: "train", chunks: createReadStream(file, { highWaterMark: 1 << 20 }), lexicon: scanLexicon() });
-  const pairs = nearDuplicatePairs(scan.keys, 0.8).length;
-  const scanSec = (performance.now() - t) / 1000;
-  log("reviewing it...");
-  t = performance.now();
-  const { stdout } = await run(process.execPath, [join(root, "bench/review-child.mjs"), repo.dir, "main", head], { maxBuffer: 1 << 26 });
-  const reviewSec = (performance.now() - t) / 1000;
-  const out = JSON.parse(stdout.trim().split("\n").pop());
+  // Best of two alternating runs of each, as in the scan section: one run of either is at the mercy
+  // of what else the machine does (a single pair gave ratios from 1.3 to 3.9 on 2 shared cores).
+  let scanSec = Infinity;
+  let reviewSec = Infinity;
+  let scan;
+  let pairs;
+  let out;
+  for (let round = 0; round < 2; round++) {
+    let t = performance.now();
+    scan = await scanDataset({ path: "data/train.jsonl", format: "openai-chat", role: "train", chunks: createReadStream(file, { highWaterMark: 1 << 20 }), lexicon: scanLexicon() });
+    pairs = nearDuplicatePairs(scan.keys, 0.8).length;
+    scanSec = Math.min(scanSec, (performance.now() - t) / 1000);
+    log(`reviewing it (run ${round + 1} of 2)...`);
+    t = performance.now();
+    const { stdout } = await run(process.execPath, [join(root, "bench/review-child.mjs"), repo.dir, "main", head], { maxBuffer: 1 << 26 });
+    reviewSec = Math.min(reviewSec, (performance.now() - t) / 1000);
+    out = JSON.parse(stdout.trim().split("\n").pop());
+  }
   figures.dup_heavy_scan_s = round(scanSec, 1);
   figures.dup_heavy_review_s = round(reviewSec, 1);
   figures.dup_heavy_ratio = round(reviewSec / scanSec);
-  row(`scan of ${scan.records} records, 80% near-duplicates (${pairs} pairs)`, `${figures.dup_heavy_scan_s} s`);
+  row(`scan of ${scan.records} records, 80% near-duplicates (${pairs} pairs; best of 2)`, `${figures.dup_heavy_scan_s} s`);
   const ids = [...new Set(out.findings)].join(", ");
-  row(`review of the same file, local git (${out.dataset?.format ?? "not detected"}; ${out.findings.length} findings: ${ids})`, `${figures.dup_heavy_review_s} s`);
+  row(`review of the same file, local git, own process (${out.dataset?.format ?? "not detected"}; ${out.findings.length} findings: ${ids}; best of 2)`, `${figures.dup_heavy_review_s} s`);
   row("dup_heavy ratio (review / scan)", figures.dup_heavy_ratio, "<= 1.5");
   await rm(repo.dir, { recursive: true, force: true });
 }

@@ -35,7 +35,9 @@ export function scopeResults(rule: Rule, results: readonly RuleResult[], dataset
   const { scope } = rule.meta;
   const scans = new Map(datasets.map((d) => [d.path, d]));
   const decided = results.map((r): RuleResult => {
-    if (r.introduced !== undefined || scope === "change") return { ...r, introduced: r.introduced ?? true };
+    // Decided by the rule: kept as it is (a copy per result was most of this pass on a duplicate-heavy file).
+    if (r.introduced !== undefined) return r;
+    if (scope === "change") return { ...r, introduced: true };
     const scan = r.path === undefined ? undefined : scans.get(r.path);
     if (!scan || scan.change === undefined || scan.change === "added") return { ...r, introduced: true };
     if (scan.change === "context") return { ...r, introduced: false };
@@ -63,7 +65,13 @@ export function capPerFile(findings: readonly Finding[], cap: number): Finding[]
     if (group.length <= cap) return group;
     const rest = group.slice(cap);
     const worst = rest.reduce((a, f) => (SEVERITY_RANK[f.severity] < SEVERITY_RANK[a] ? f.severity : a), "notice" as Severity);
-    const lines = rest.flatMap((f) => (f.line ? [f.line] : []));
+    // Only the first ten lines are named; the rest only make the "…".
+    const lines: number[] = [];
+    let lined = 0;
+    for (const f of rest) {
+      if (!f.line) continue;
+      if (lined++ < 10) lines.push(f.line);
+    }
     const first = group[0]!;
     const { line: _l, endLine: _e, evidence: _v, ...shape } = first;
     return [
@@ -71,7 +79,7 @@ export function capPerFile(findings: readonly Finding[], cap: number): Finding[]
       {
         ...shape,
         severity: worst,
-        message: `…and ${rest.length} more ${first.ruleId} finding(s)${first.path ? ` in ${first.path}` : ""}${lines.length ? ` (lines ${lines.slice(0, 10).join(", ")}${lines.length > 10 ? ", …" : ""})` : ""}.`,
+        message: `…and ${rest.length} more ${first.ruleId} finding(s)${first.path ? ` in ${first.path}` : ""}${lines.length ? ` (lines ${lines.join(", ")}${lined > 10 ? ", …" : ""})` : ""}.`,
       },
     ];
   });

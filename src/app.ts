@@ -1,5 +1,15 @@
 import type { ApplicationFunctionOptions, Probot } from "probot";
-import { PULL_REQUEST_ACTIONS, appDeps, onCheckRunRerequested, onCheckSuiteRerequested, onIssueComment, onMergeGroup, onPullRequest, workerDeps } from "./github/events.js";
+import {
+  PULL_REQUEST_ACTIONS,
+  appDeps,
+  onCheckRunRerequested,
+  onCheckSuiteRerequested,
+  onIssueComment,
+  onMergeGroup,
+  onPullRequest,
+  onPullRequestReview,
+  workerDeps,
+} from "./github/events.js";
 import { healthHandler } from "./github/health.js";
 import { RedisQueue } from "./github/redis-queue.js";
 import { InProcessQueue, type ReviewQueue } from "./github/review-queue.js";
@@ -34,6 +44,7 @@ export default function app(probot: Probot, options?: Partial<ApplicationFunctio
   const deps = appDeps(probot, settings.REVIEW_TIMEOUT_MS, queue, server);
   probot.on(PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}` as const), (context) => onPullRequest(deps, context));
   probot.on("issue_comment.created", (context) => onIssueComment(deps, context));
+  probot.on(["pull_request_review.submitted", "pull_request_review.dismissed"], (context) => onPullRequestReview(deps, context));
   probot.on("check_run.rerequested", (context) => onCheckRunRerequested(deps, context));
   probot.on("check_suite.rerequested", (context) => onCheckSuiteRerequested(deps, context));
   probot.on("merge_group.checks_requested", (context) => onMergeGroup(deps, context));

@@ -2,7 +2,7 @@ import { buildInput, type Progress } from "./build-input.js";
 import { CONFIG_PATH, loadRepoConfigChain, type ConfigResult, type ExtendsResolver } from "./config/load-config.js";
 import { duplicateThresholdOf, invalidConfigFindings, scanLexiconOf } from "./rule-needs.js";
 import { ruleList } from "./rules/registry.js";
-import { conclude, runRules } from "./run-rules.js";
+import { capByRule, conclude, runRules } from "./run-rules.js";
 import { datasetDiffs } from "./datasets/dataset-diff.js";
 import { maskSecrets } from "./datasets/index.js";
 import type { Finding, Review, ReviewInput, Source } from "./types.js";
@@ -86,8 +86,11 @@ export async function review(req: ReviewRequest): Promise<Review> {
   }
   const input = await buildInput(source, parsed.config, ruleList, { body: req.body, notes: req.notes, progress: req.progress, signal: req.signal, now: req.now, estimate: req.estimate });
   // Fingerprints are taken after masking, so a secret's value never goes into a hash a waiver quotes.
-  const waived = await applyWaivers(withFingerprints(runRules(ruleList, input).map(mask), input.datasets), input.waivers, input.owners, req.approvals);
-  const { findings } = waived;
+  // With waivers, findings are capped after they are applied: a waiver reaches a finding a cap would fold away.
+  const waivers = input.waivers.entries.length > 0;
+  const raw = withFingerprints(runRules(ruleList, input, { uncapped: waivers }).map(mask), input.datasets);
+  const waived = await applyWaivers(raw, input.waivers, input.owners, req.approvals);
+  const findings = waivers ? withFingerprints(capByRule(waived.findings, ruleList, input.config), input.datasets) : waived.findings;
   // The diff states the duplicate ratio the duplicates rule judges, at its threshold.
   const nearThreshold = duplicateThresholdOf(ruleList, input.config, DEFAULT_DUPLICATE_THRESHOLD);
   return {

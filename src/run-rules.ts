@@ -50,13 +50,13 @@ export function scopeResults(rule: Rule, results: readonly RuleResult[], dataset
 }
 
 /**
- * Keeps the first `cap` findings per file and adds one finding that counts the rest. New and
- * existing findings are capped apart, so findings already on the base branch never hide new ones.
+ * Keeps the first `cap` findings per file and adds one finding that counts the rest. New,
+ * existing and waived findings are capped apart, so neither old nor accepted findings hide new ones.
  */
 export function capPerFile(findings: readonly Finding[], cap: number): Finding[] {
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
-    const key = `${f.introduced === false ? "0" : "1"}${f.path ?? ""}`;
+    const key = `${f.introduced === false ? "0" : "1"}${f.waived ? "w" : "-"}${f.path ?? ""}`;
     const group = groups.get(key);
     if (group) group.push(f);
     else groups.set(key, [f]);
@@ -95,7 +95,7 @@ export function ruleOptions(rule: Rule, config: RepoConfig): Rule["meta"]["optio
  * Runs every enabled rule on the input. A rule that throws becomes one finding tagged with its id,
  * and the others still run. Proposal rules stay quiet when only infrastructure changed.
  */
-export function runRules(rules: Iterable<Rule>, input: ReviewInput): Finding[] {
+export function runRules(rules: Iterable<Rule>, input: ReviewInput, opts: { uncapped?: boolean } = {}): Finding[] {
   const fineTuning = changesFineTuning(input.artifacts);
   const findings: Finding[] = [];
   for (const rule of rules) {
@@ -106,7 +106,8 @@ export function runRules(rules: Iterable<Rule>, input: ReviewInput): Finding[] {
     try {
       const cap = typeof options.max_findings === "number" ? options.max_findings : DEFAULT_CAP;
       const results = scopeResults(rule, rule.check(input, options), input.datasets);
-      findings.push(...capPerFile(toFindings(rule, results, settings), cap));
+      const stamped = toFindings(rule, results, settings);
+      findings.push(...(opts.uncapped ? stamped : capPerFile(stamped, cap)));
     } catch (error) {
       findings.push({
         ruleId: rule.meta.id,
@@ -118,6 +119,22 @@ export function runRules(rules: Iterable<Rule>, input: ReviewInput): Finding[] {
     }
   }
   return sortFindings(findings);
+}
+
+/** {@link capPerFile} for each rule's findings with its own `max_findings`, after the fact (waivers are applied first). */
+export function capByRule(findings: readonly Finding[], rules: Iterable<Rule>, config: RepoConfig): Finding[] {
+  const caps = new Map<string, number>();
+  for (const rule of rules) {
+    const cap = ruleOptions(rule, config).max_findings;
+    caps.set(rule.meta.id, typeof cap === "number" ? cap : DEFAULT_CAP);
+  }
+  const byRule = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = byRule.get(f.ruleId);
+    if (list) list.push(f);
+    else byRule.set(f.ruleId, [f]);
+  }
+  return sortFindings([...byRule].flatMap(([id, list]) => capPerFile(list, caps.get(id) ?? DEFAULT_CAP)));
 }
 
 /** Errors first, then by pattern, rule, path and line. */

@@ -79,6 +79,15 @@ describe("capPerFile", () => {
     expect(capped[20]).toMatchObject({ path: "a.jsonl", severity: "error", message: "…and 5 more dataset-format finding(s) in a.jsonl (lines 21, 22, 23, 24, 25)." });
     expect(capped[20]!.line).toBeUndefined();
   });
+
+  it("caps waived findings apart, so accepted findings never take the places of counted ones", () => {
+    const waived = { reason: "r", approved_by: "@acme/ml", expires: "2027-01-01" };
+    const f = (line: number, w = false): Finding => ({ ruleId: "dataset-format", pattern: 2, severity: "error", title: "t", message: `m${line}`, path: "a.jsonl", line, ...(w && { waived }) });
+    const capped = capPerFile([...Array.from({ length: 22 }, (_, i) => f(i + 1, true)), ...Array.from({ length: 3 }, (_, i) => f(30 + i))], 20);
+    expect(capped.filter((x) => !x.waived).map((x) => x.line)).toEqual([30, 31, 32]);
+    expect(capped.filter((x) => x.waived)).toHaveLength(21);
+    expect(capped.find((x) => x.waived && x.line === undefined)?.message).toMatch(/^…and 2 more dataset-format finding\(s\) in a\.jsonl/);
+  });
 });
 
 describe("conclude", () => {

@@ -80,6 +80,13 @@ export async function onPullRequest(deps: HandlerDeps, context: Context<"pull_re
   await submit(deps, context, { ...jobBase(context), kind: "pull", number: pr.number, headSha: pr.head.sha, ...(event && { event }) });
 }
 
+/** pull_request_review submitted (approved) or dismissed: a waiver the PR adds may now apply, or no longer. */
+export async function onPullRequestReview(deps: HandlerDeps, context: Context<"pull_request_review.submitted" | "pull_request_review.dismissed">): Promise<void> {
+  const { payload } = context;
+  if (payload.action === "submitted" && payload.review.state.toLowerCase() !== "approved") return;
+  await submit(deps, context, { ...jobBase(context), kind: "approval", number: payload.pull_request.number, headSha: payload.pull_request.head.sha });
+}
+
 /** check_run.rerequested (the check's Re-run button): review that head sha again. */
 export async function onCheckRunRerequested(deps: HandlerDeps, context: Context<"check_run.rerequested">): Promise<void> {
   const { check_run: check } = context.payload;

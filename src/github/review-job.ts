@@ -2,6 +2,7 @@ import type { Logger } from "probot";
 import type { GitHubClient, RepoRef } from "./client.js";
 import { reviewAndReport, type ReportDeps, type ReviewTarget } from "./review-and-report.js";
 import { canRerun, notAllowedReply } from "./slash-command.js";
+import { WAIVERS_PATH } from "../waivers/waiver-file.js";
 
 /**
  * What a webhook leaves in the queue: ids, names and shas only (no tokens, no PR content), so it is
@@ -10,10 +11,12 @@ import { canRerun, notAllowedReply } from "./slash-command.js";
  * - `sha`: review this exact head sha of the PR again (the check's Re-run buttons);
  * - `comment`: a `/finetune-review` comment: check the commenter's permission, react, then a `pull` job;
  * - `check`: a re-requested check: find its open PRs (forks list none) and queue a `sha` job for each;
- * - `merge_group`: review a merge-queue commit against its base (no PR, no comment).
+ * - `merge_group`: review a merge-queue commit against its base (no PR, no comment);
+ * - `approval`: a review of the PR was approved or dismissed: a `pull` job when the PR edits the
+ *   waivers file (an entry it adds applies once an owner approves the head), else nothing.
  */
 export interface ReviewJob {
-  kind: "pull" | "sha" | "comment" | "check" | "merge_group";
+  kind: "pull" | "sha" | "comment" | "check" | "merge_group" | "approval";
   installationId?: number;
   owner: string;
   repo: string;
@@ -71,6 +74,11 @@ export async function processJob(job: ReviewJob, ctx: JobContext): Promise<void>
         : (await octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, { ...repo, commit_sha: job.headSha!, per_page: 100 })).filter((p) => p.state === "open").map((p) => p.number);
       for (const number of numbers) await ctx.submit({ ...job, kind: "sha", number, pulls: undefined });
       return;
+    }
+    case "approval": {
+      const files = await octokit.paginate(octokit.rest.pulls.listFiles, { ...repo, pull_number: job.number!, per_page: 100 });
+      if (!files.some((f) => f.filename === WAIVERS_PATH)) return;
+      return ctx.submit({ ...job, kind: "pull" });
     }
     case "comment": {
       const { login, id } = job.comment!;

@@ -28,8 +28,17 @@ function covers(w: Waiver, f: Finding, match: (path: string) => boolean): boolea
   return w.rule === f.ruleId && f.path !== undefined && match(f.path) && (w.fingerprint === undefined || w.fingerprint === f.fingerprint);
 }
 
-/** Whether one of the head's approvers owns `path`, directly or through a team. */
-async function ownerApproved(path: string, owners: readonly OwnerRule[], approvals: HeadApprovals): Promise<boolean> {
+/** Whether one of the head's approvers owns `path`, directly or through a team; a failed lookup is "not approved" (the safe side) and a note. */
+async function ownerApproved(path: string, owners: readonly OwnerRule[], approvals: HeadApprovals, notes: Set<string>): Promise<boolean> {
+  try {
+    return await approvedBy(path, owners, approvals);
+  } catch (error) {
+    notes.add(`The approvals of this pull request could not be read (${(error as Error).message.split("\n")[0]}): waivers it adds were not applied; re-run the review to try again.`);
+    return false;
+  }
+}
+
+async function approvedBy(path: string, owners: readonly OwnerRule[], approvals: HeadApprovals): Promise<boolean> {
   const listed = ownersOf(path, owners).owners.filter((o) => o.startsWith("@")).map((o) => o.slice(1).toLowerCase());
   for (const login of (await approvals.approvers()).map((l) => l.toLowerCase())) {
     if (listed.includes(login)) return true;
@@ -47,17 +56,19 @@ export async function applyWaivers(findings: readonly Finding[], set: WaiverSet,
   const matchers = new Map(set.entries.map((w) => [w, picomatch(w.path, { dot: true })]));
   const approved = new Map<string, Promise<boolean>>();
   const waiting = new Set<Waiver>();
+  const failures = new Set<string>();
   const out: Finding[] = [];
   for (const f of findings) {
     let waiver: Waiver | undefined;
+    const pending: Waiver[] = [];
     if (!NEVER_WAIVED.has(f.path ?? "")) {
       for (const w of set.entries) {
         if (!covers(w, f, matchers.get(w)!)) continue;
         if (w.origin === "change") {
           let ok = approved.get(f.path!);
-          if (!ok) approved.set(f.path!, (ok = approvals ? ownerApproved(f.path!, owners, approvals) : Promise.resolve(false)));
+          if (!ok) approved.set(f.path!, (ok = approvals ? ownerApproved(f.path!, owners, approvals, failures) : Promise.resolve(false)));
           if (!(await ok)) {
-            waiting.add(w);
+            pending.push(w);
             continue;
           }
         }
@@ -65,6 +76,8 @@ export async function applyWaivers(findings: readonly Finding[], set: WaiverSet,
         break;
       }
     }
+    // An entry waits for an approval only where no other entry waived the finding.
+    if (!waiver) for (const w of pending) waiting.add(w);
     out.push(waiver ? { ...f, waived: { reason: waiver.reason, approved_by: waiver.approved_by, expires: waiver.expires } } : f);
   }
   const notes = [...waiting].map((w) =>
@@ -72,5 +85,5 @@ export async function applyWaivers(findings: readonly Finding[], set: WaiverSet,
       ? `The waiver of ${w.rule} for ${w.path} that this pull request adds (${WAIVERS_PATH}${w.line ? `:${w.line}` : ""}) applies once an owner of the path approves the head commit.`
       : `The waiver of ${w.rule} for ${w.path} that this change adds (${WAIVERS_PATH}${w.line ? `:${w.line}` : ""}) was not applied: approvals cannot be checked here (the CLI reviews no pull request), so only the base branch's waivers apply.`,
   );
-  return { findings: out, notes };
+  return { findings: out, notes: [...notes, ...failures] };
 }

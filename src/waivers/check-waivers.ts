@@ -25,16 +25,16 @@ function day(date: Date): string {
 
 /** The first problem of an entry that has the right shape, or undefined when it applies. */
 function entryProblem(w: Waiver, ctx: WaiverContext): { key: string; message: string } | undefined {
-  if (!ctx.ruleIds.has(w.rule)) return { key: "rule", message: `\`rule\` ${w.rule} is not a rule id; use one of the ids in the README's rule reference` };
+  if (!ctx.ruleIds.has(w.rule)) return { key: "rule", message: `${w.rule} is not a rule id; use one of the ids in the README's rule reference` };
   const today = day(ctx.now);
   if (w.expires < today) return { key: "expires", message: `it expired on ${w.expires}; review the finding again and renew the entry with a new date, or remove it` };
   const latest = day(new Date(Date.parse(`${today}T00:00:00Z`) + ctx.maxDays * DAY_MS));
   if (w.expires > latest) {
-    return { key: "expires", message: `\`expires\` ${w.expires} is more than max_waiver_days (${ctx.maxDays}) ahead; set it to ${latest} or earlier` };
+    return { key: "expires", message: `${w.expires} is more than max_waiver_days (${ctx.maxDays}) ahead; set it to ${latest} or earlier` };
   }
   const match = picomatch(w.path, { dot: true });
   const files = ctx.headFiles.filter((f) => match(f));
-  if (files.length === 0) return { key: "path", message: `\`path\` ${w.path} matches no file at the head commit; fix the glob or remove the entry` };
+  if (files.length === 0) return { key: "path", message: `${w.path} matches no file at the head commit; fix the glob or remove the entry` };
   const approver = w.approved_by.toLowerCase();
   for (const file of files) {
     const { owners } = ownersOf(file, ctx.owners);
@@ -71,7 +71,7 @@ export function checkWaivers(base: WaiverFile | null, head: WaiverFile | null, c
       key: problem.key,
       ...(w.line !== undefined && { line: w.line }),
       origin: w.origin,
-      message: `${WAIVERS_PATH}${w.line ? `:${w.line}` : ""}: the waiver of ${w.rule} for ${w.path} does not apply: ${problem.message}.`,
+      message: `${WAIVERS_PATH}${w.line ? `:${w.line}` : ""}: the waiver of ${w.rule} for ${w.path} does not apply: \`${problem.key}\`: ${problem.message}.`,
     });
   }
   return { entries, problems };

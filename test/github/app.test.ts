@@ -394,6 +394,31 @@ describe("waivers", () => {
     expect(approved.comments[0]!.body).toMatch(/Waived \(1\)/);
     approved.scope.done();
   });
+
+  it("an approving review re-runs the review when the PR edits the waivers file, and does nothing otherwise", async () => {
+    const review = (state: string) => {
+      const p = payload("pull_request_review", "submitted");
+      p.review.state = state;
+      p.pull_request.number = 2;
+      p.pull_request.head.sha = HEAD;
+      return p;
+    };
+    const head = { ...leaky, ".github/finetune-review-waivers.yml": waiverFile };
+    const state = nockGitHub(spec({ head, reviews: [{ user: "alice", state: "APPROVED" }], teams: { "acme/ml-platform": ["alice"] } }), [...REVIEW, "comment-create", "reviews", "team-membership"]);
+    await (await probot()).receive({ id: "1", name: "pull_request_review", payload: review("approved") } as never);
+    expect(checkBodies(state)[1]).toMatchObject({ status: "completed", conclusion: "success" });
+    state.scope.done();
+    nock.cleanAll();
+
+    // A comment-only review, or an approval of a PR that does not touch the waivers file, reviews nothing.
+    const quiet = nockGitHub(spec(), ["token", "files"]);
+    await (await probot()).receive({ id: "2", name: "pull_request_review", payload: review("commented") } as never);
+    expect(quiet.requests).toEqual([]);
+    await (await probot()).receive({ id: "3", name: "pull_request_review", payload: review("approved") } as never);
+    expect(quiet.requests.map((r) => r.path.replace(/\?.*$/, ""))).toEqual(["/repos/Codertocat/Hello-World/pulls/2/files"]);
+    expect(quiet.writes).toEqual([]);
+    quiet.scope.done();
+  });
 });
 
 /** The permission each REST route the App calls needs (GitHub's fine-grained permission tables). */
@@ -426,6 +451,7 @@ const EVENT_PERMISSIONS: Record<string, [string, "read"]> = {
   check_run: ["checks", "read"],
   check_suite: ["checks", "read"],
   merge_group: ["merge_queues", "read"],
+  pull_request_review: ["pull_requests", "read"],
 };
 
 describe("app.yml", () => {

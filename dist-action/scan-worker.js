@@ -8448,15 +8448,15 @@ var KeyTable = class _KeyTable {
   }
   /** Equal signature values of record i here and record j of `other`, stopping once `needed` is out of reach. */
   agreement(i, other, j, needed) {
-    const sa = this.blocks[i >>> BLOCK_BITS].sigs;
-    const sb = other.blocks[j >>> BLOCK_BITS].sigs;
-    const oa = (i & MASK) * SIG_GROUP;
-    const ob = (j & MASK) * SIG_GROUP;
+    const wa = this.blocks[i >>> BLOCK_BITS].words;
+    const wb = other.blocks[j >>> BLOCK_BITS].words;
+    const oa = i & MASK;
+    const ob = j & MASK;
     let same = 0;
     for (let g = 0; g < GROUPS; g++) {
-      const a = g * BLOCK * SIG_GROUP + oa;
-      const b = g * BLOCK * SIG_GROUP + ob;
-      for (let r = 0; r < SIG_GROUP; r++) if (sa[a + r] === sb[b + r]) same++;
+      const x = wa[g * BLOCK + oa] ^ wb[g * BLOCK + ob];
+      if (x === 0) same += SIG_GROUP;
+      else same += ((x & 255) === 0 ? 1 : 0) + ((x & 65280) === 0 ? 1 : 0) + ((x & 16711680) === 0 ? 1 : 0) + ((x & 4278190080) === 0 ? 1 : 0);
       if (same + P2 - (g + 1) * SIG_GROUP < needed) return same;
     }
     return same;

@@ -504,6 +504,9 @@ async function trainingEstimate(
   return estimate;
 }
 
+/** Files a dataset registry can name, the registry itself, and the configs that name its datasets. */
+const REGISTRY_NAMED = /\.(jsonl?|ndjson|csv|tsv|ya?ml)$/i;
+
 /**
  * The dataset registries at head, whichever config names their folder (a registry names files
  * relative to its own folder): `data/` first, as LLaMA-Factory's default `dataset_dir`, then by
@@ -558,7 +561,8 @@ export async function buildInput(
   const headDate = await source.headDate();
   const changed = await source.changedFiles();
   const headFiles = await source.listFiles(source.head);
-  const registries = await readRegistries(source, headFiles);
+  // Registries decide how the data files they name are read: not read when no such file changed.
+  const registries = changed.some((f) => f.status !== "removed" && REGISTRY_NAMED.test(f.path)) ? await readRegistries(source, headFiles) : [];
   const ctx: DetectContext = {
     paths: config.paths,
     readFile: (path) => source.readFile(source.head, path),

@@ -132,9 +132,6 @@ export function annotatedFindings(review: Review): Finding[] {
   return review.settings?.existing === "fail" ? review.findings.filter((f) => !f.waived) : splitByIntroduced(review.findings).introduced;
 }
 
-/** Re-exported for the renderers' callers; the rules take it from `estimate/`. */
-export { formatTokens };
-
 /** A label's share moved by at least this many percentage points to be shown in a dataset diff. */
 export const LABEL_SHIFT_PP = 2;
 

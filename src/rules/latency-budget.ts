@@ -44,7 +44,7 @@ export default defineRule({ id: "latency-budget", lexicon }, (input, _options, l
     if (!cadence) {
       const inSection = titled(s.section, lx.cadence_sections);
       const verb = findConcept(s.stems, verbs).some((i) => !negatedIn(s, i, negs));
-      const f = findConcept(s.stems, freq).some((i) => !negatedIn(s, i, negs)) || findConcept(s.stems, events).some((i) => s.stems.slice(Math.max(0, i - 3), i).some((w) => EVENT_LEAD.has(w)));
+      const f = findConcept(s.stems, freq).some((i) => !negatedIn(s, i, negs)) || findConcept(s.stems, events).some((i) => !negatedIn(s, i, negs) && s.stems.slice(Math.max(0, i - 3), i).some((w) => EVENT_LEAD.has(w)));
       cadence = f && (verb || inSection);
     }
     if (budget && cadence) return [];

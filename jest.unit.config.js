@@ -8,9 +8,5 @@ import base from "./jest.config.js";
 
 export default {
   ...base,
-  testPathIgnorePatterns: [
-    ...base.testPathIgnorePatterns,
-    "<rootDir>/test/(e2e|reliability|deploy|package)/",
-    "\\.int\\.test\\.ts$",
-  ],
+  testPathIgnorePatterns: [...base.testPathIgnorePatterns, "<rootDir>/test/(e2e|reliability|deploy|package)/", "\\.int\\.test\\.ts$"],
 };

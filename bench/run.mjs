@@ -51,7 +51,13 @@ async function newRepo(name) {
   const dir = join(work, name);
   await mkdir(dir, { recursive: true });
   await git(dir, ["init", "-q", "-b", "main"]);
-  for (const [k, v] of [["user.email", "bench@example.com"], ["user.name", "Bench"], ["commit.gpgsign", "false"], ["core.compression", "1"]]) await git(dir, ["config", k, v]);
+  for (const [k, v] of [
+    ["user.email", "bench@example.com"],
+    ["user.name", "Bench"],
+    ["commit.gpgsign", "false"],
+    ["core.compression", "1"],
+  ])
+    await git(dir, ["config", k, v]);
   let day = 0;
   return {
     dir,
@@ -87,7 +93,13 @@ async function scanThroughput() {
     return n;
   };
   const fullScan = async () => {
-    const scan = await scanDataset({ path: "data/train.jsonl", format: "openai-chat", role: "train", chunks: createReadStream(file, { highWaterMark: 1 << 20 }), lexicon: scanLexicon() });
+    const scan = await scanDataset({
+      path: "data/train.jsonl",
+      format: "openai-chat",
+      role: "train",
+      chunks: createReadStream(file, { highWaterMark: 1 << 20 }),
+      lexicon: scanLexicon(),
+    });
     return { scan, pairs: nearDuplicatePairs(scan.keys, 0.8) };
   };
   // Each measured twice, alternating, and the faster run of each kept: one run of either is at the
@@ -110,7 +122,10 @@ async function scanThroughput() {
   figures.scan_ratio = round(figures.scan_mb_s / figures.baseline_mb_s, 3);
   row(`baseline readline+JSON.parse (${round(mb, 0)} MB, ${n} records)`, `${figures.baseline_mb_s} MB/s`);
   figures.scan_workers = scanWorkerCount();
-  row(`scan, all dataset rules (${scan.records} records, ${pairs.length} near/exact dups; main thread + ${figures.scan_workers} worker${figures.scan_workers === 1 ? "" : "s"})`, `${figures.scan_mb_s} MB/s`);
+  row(
+    `scan, all dataset rules (${scan.records} records, ${pairs.length} near/exact dups; main thread + ${figures.scan_workers} worker${figures.scan_workers === 1 ? "" : "s"})`,
+    `${figures.scan_mb_s} MB/s`,
+  );
   row("scan ratio", figures.scan_ratio, ">= 0.5");
   await rm(file);
 }
@@ -243,7 +258,14 @@ async function dupHeavy() {
       if (originals.length < 4096) originals.push([user, answer]);
       else originals[i % 4096] = [user, answer];
     }
-    lines.push(JSON.stringify({ messages: [{ role: "user", content: user }, { role: "assistant", content: answer }] }));
+    lines.push(
+      JSON.stringify({
+        messages: [
+          { role: "user", content: user },
+          { role: "assistant", content: answer },
+        ],
+      }),
+    );
   }
   await writeFile(file, `${lines.join("\n")}\n`);
   lines.length = 0;
@@ -257,7 +279,13 @@ async function dupHeavy() {
   let out;
   for (let round = 0; round < 2; round++) {
     let t = performance.now();
-    scan = await scanDataset({ path: "data/train.jsonl", format: "openai-chat", role: "train", chunks: createReadStream(file, { highWaterMark: 1 << 20 }), lexicon: scanLexicon() });
+    scan = await scanDataset({
+      path: "data/train.jsonl",
+      format: "openai-chat",
+      role: "train",
+      chunks: createReadStream(file, { highWaterMark: 1 << 20 }),
+      lexicon: scanLexicon(),
+    });
     pairs = nearDuplicatePairs(scan.keys, 0.8).length;
     scanSec = Math.min(scanSec, (performance.now() - t) / 1000);
     log(`reviewing it (run ${round + 1} of 2)...`);
@@ -271,7 +299,10 @@ async function dupHeavy() {
   figures.dup_heavy_ratio = round(reviewSec / scanSec);
   row(`scan of ${scan.records} records, 80% near-duplicates (${pairs} pairs; best of 2)`, `${figures.dup_heavy_scan_s} s`);
   const ids = [...new Set(out.findings)].join(", ");
-  row(`review of the same file, local git, own process (${out.dataset?.format ?? "not detected"}; ${out.findings.length} findings: ${ids}; best of 2)`, `${figures.dup_heavy_review_s} s`);
+  row(
+    `review of the same file, local git, own process (${out.dataset?.format ?? "not detected"}; ${out.findings.length} findings: ${ids}; best of 2)`,
+    `${figures.dup_heavy_review_s} s`,
+  );
   row("dup_heavy ratio (review / scan)", figures.dup_heavy_ratio, "<= 1.5");
   await rm(repo.dir, { recursive: true, force: true });
 }
@@ -288,15 +319,37 @@ async function freePort() {
 async function startServer(githubHost) {
   const port = await freePort();
   const secret = `whsec-${randomUUID()}`;
-  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
+  const { privateKey } = generateKeyPairSync("rsa", {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: "pkcs1", format: "pem" },
+    publicKeyEncoding: { type: "spki", format: "pem" },
+  });
   const child = spawn(process.execPath, ["node_modules/probot/bin/probot.js", "run", "./dist/index.js"], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", APP_ID: "1", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: secret, PORT: String(port), HOST: "127.0.0.1", GHE_HOST: githubHost, GHE_PROTOCOL: "http", NO_SMEE_SETUP: "true", LOG_LEVEL: "warn" },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "/tmp",
+      APP_ID: "1",
+      PRIVATE_KEY: privateKey,
+      WEBHOOK_SECRET: secret,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      GHE_HOST: githubHost,
+      GHE_PROTOCOL: "http",
+      NO_SMEE_SETUP: "true",
+      LOG_LEVEL: "warn",
+    },
     stdio: ["ignore", "ignore", "pipe"],
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
-    if ((await fetch(`${url}/health`).then((r) => r.status, () => 0)) === 200) break;
+    if (
+      (await fetch(`${url}/health`).then(
+        (r) => r.status,
+        () => 0,
+      )) === 200
+    )
+      break;
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
@@ -305,7 +358,12 @@ async function startServer(githubHost) {
       const body = JSON.stringify(payload);
       const res = await fetch(`${url}/api/github/webhooks`, {
         method: "POST",
-        headers: { "content-type": "application/json", "x-github-event": event, "x-github-delivery": randomUUID(), "x-hub-signature-256": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}` },
+        headers: {
+          "content-type": "application/json",
+          "x-github-event": event,
+          "x-github-delivery": randomUUID(),
+          "x-hub-signature-256": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`,
+        },
         body,
       });
       await res.text();
@@ -319,13 +377,34 @@ async function startServer(githubHost) {
 // 4 and 5. GitHub requests of one PR review, and webhook -> completed check run latency.
 async function githubFigures() {
   const repo = await newRepo("gh");
-  const labelsAt = (v) => `labels:\n${LABELS.slice(0, 3 + (v % 3)).map((l) => `  - ${l}`).join("\n")}\n${v % 2 ? "  - other\n" : ""}`;
+  const labelsAt = (v) =>
+    `labels:\n${LABELS.slice(0, 3 + (v % 3))
+      .map((l) => `  - ${l}`)
+      .join("\n")}\n${v % 2 ? "  - other\n" : ""}`;
   await repo.commit({ "README.md": "# router\n", ".github/CODEOWNERS": "* @acme/ml-platform\n", "labels.yaml": labelsAt(0) }, "2026-01-01T00:00:00Z");
   for (let v = 1; v < 60; v++) await repo.commit({ "labels.yaml": labelsAt(v) }, new Date(Date.UTC(2026, 0, 2) + v * 3600_000).toISOString());
   const base = (await git(repo.dir, ["rev-parse", "HEAD"])).trim();
   await repo.branch("big-pr");
-  const config = ["base_model: meta-llama/Llama-3.2-1B-Instruct", "adapter: lora", "sequence_len: 2048", "datasets:", "  - path: data/train.jsonl", "    type: chat_template", "test_datasets:", "  - path: data/eval.jsonl", "    type: chat_template", ""].join("\n");
-  const bigHead = await repo.commit({ "configs/router.yml": config, "data/train.jsonl": `${classificationLines(300, 1).join("\n")}\n`, "data/eval.jsonl": `${classificationLines(60, 2).join("\n")}\n` }, "2026-03-01T00:00:00Z");
+  const config = [
+    "base_model: meta-llama/Llama-3.2-1B-Instruct",
+    "adapter: lora",
+    "sequence_len: 2048",
+    "datasets:",
+    "  - path: data/train.jsonl",
+    "    type: chat_template",
+    "test_datasets:",
+    "  - path: data/eval.jsonl",
+    "    type: chat_template",
+    "",
+  ].join("\n");
+  const bigHead = await repo.commit(
+    {
+      "configs/router.yml": config,
+      "data/train.jsonl": `${classificationLines(300, 1).join("\n")}\n`,
+      "data/eval.jsonl": `${classificationLines(60, 2).join("\n")}\n`,
+    },
+    "2026-03-01T00:00:00Z",
+  );
   await repo.checkout("main");
   await repo.branch("small-pr");
   const smallHead = await repo.commit({ "data/train.jsonl": `${classificationLines(120, 3).join("\n")}\n` }, "2026-03-02T00:00:00Z");
@@ -374,7 +453,12 @@ async function githubFigures() {
     await waitCompleted(2);
     await new Promise((r) => setTimeout(r, 500));
     const reqs = fake.requests.slice(from);
-    const historyReqs = reqs.filter((r) => r.route === "POST /graphql" || r.route === "GET /repos/{owner}/{repo}/commits" || (r.route === "GET /repos/{owner}/{repo}/contents/{path}" && !r.path.includes(bigHead) && !r.path.includes(base)));
+    const historyReqs = reqs.filter(
+      (r) =>
+        r.route === "POST /graphql" ||
+        r.route === "GET /repos/{owner}/{repo}/commits" ||
+        (r.route === "GET /repos/{owner}/{repo}/contents/{path}" && !r.path.includes(bigHead) && !r.path.includes(base)),
+    );
     figures.api_requests = reqs.length;
     figures.history_requests = historyReqs.length;
     const byRoute = {};
@@ -425,10 +509,18 @@ async function concurrentFigures() {
   }
   await repo.checkout("main");
   const base = (await git(repo.dir, ["rev-parse", "main"])).trim();
-  const fake = await startFakeGitHub({ repoDir: repo.dir, owner: "acme", repo: "models", installationId: 7, pulls: heads.map((_, i) => ({ number: i + 1, baseRef: "main", headRef: `pr-${i + 1}`, body: "More data" })) });
+  const fake = await startFakeGitHub({
+    repoDir: repo.dir,
+    owner: "acme",
+    repo: "models",
+    installationId: 7,
+    pulls: heads.map((_, i) => ({ number: i + 1, baseRef: "main", headRef: `pr-${i + 1}`, body: "More data" })),
+  });
   const server = await startServer(fake.host);
   const require = createRequire(import.meta.url);
-  const template = require("@octokit/webhooks-examples/api.github.com/index.json").find((e) => e.name === "pull_request").examples.find((x) => x.action === "opened" && x.installation);
+  const template = require("@octokit/webhooks-examples/api.github.com/index.json")
+    .find((e) => e.name === "pull_request")
+    .examples.find((x) => x.action === "opened" && x.installation);
   const payload = (number, head) => {
     const p = JSON.parse(JSON.stringify(template));
     p.installation = { id: 7 };
@@ -461,7 +553,11 @@ async function concurrentFigures() {
     figures.concurrent_peak_rss_mb = round(peak(), 0);
     figures.webhook_ack_p99_ms = round(acks[Math.min(acks.length - 1, Math.ceil(0.99 * acks.length) - 1)], 1);
     figures.concurrent_failed = spurious;
-    row(`${CONCURRENT_PRS} concurrent reviews of a ${CONCURRENT_MB} MB JSONL on one replica: server peak RSS`, `${figures.concurrent_peak_rss_mb} MB`, "<= 512");
+    row(
+      `${CONCURRENT_PRS} concurrent reviews of a ${CONCURRENT_MB} MB JSONL on one replica: server peak RSS`,
+      `${figures.concurrent_peak_rss_mb} MB`,
+      "<= 512",
+    );
     row(`  webhook answered, p99 (${acks.length} deliveries)`, `${figures.webhook_ack_p99_ms} ms`, "<= 500");
     row("  reviews that could not run", spurious, "0");
   } finally {
@@ -481,7 +577,9 @@ async function estimateOverhead() {
   log(`generating a ${RSS_MB} MB JSONL for the estimate...`);
   await mkdir(join(repo.dir, "data"), { recursive: true });
   await writeChatJsonl(join(repo.dir, "data/train.jsonl"), RSS_MB * 1e6, 3);
-  const head = await repo.commit({ "ft/job.json": `${JSON.stringify({ training_file: "data/train.jsonl", model: "gpt-4o-mini-2024-07-18", hyperparameters: { n_epochs: 3 } })}\n` });
+  const head = await repo.commit({
+    "ft/job.json": `${JSON.stringify({ training_file: "data/train.jsonl", model: "gpt-4o-mini-2024-07-18", hyperparameters: { n_epochs: 3 } })}\n`,
+  });
   let withMs = Infinity;
   let withoutMs = Infinity;
   let withRss = 0;
@@ -502,7 +600,9 @@ async function estimateOverhead() {
     }
   }
   figures.estimate_overhead_ratio = round(withMs / withoutMs, 3);
-  const what = estimate ? `${estimate.method}, ${estimate.tokens} tokens × ${estimate.epochs}${estimate.usd === undefined ? "" : ` ≈ $${estimate.usd}`}` : "no estimate";
+  const what = estimate
+    ? `${estimate.method}, ${estimate.tokens} tokens × ${estimate.epochs}${estimate.usd === undefined ? "" : ` ≈ $${estimate.usd}`}`
+    : "no estimate";
   row(`review of an added ${RSS_MB} MB JSONL + OpenAI job, with the estimate (${what})`, `${round(withMs / 1000, 1)} s`);
   row("the same review without the estimate", `${round(withoutMs / 1000, 1)} s`);
   row("estimate_overhead_ratio (with / without)", figures.estimate_overhead_ratio, "<= 1.15");
@@ -512,8 +612,19 @@ async function estimateOverhead() {
 }
 
 /** `BENCH_ONLY=peak-rss,change-review` runs only those sections (names as below); all by default. */
-const sections = { "scan": scanThroughput, "near-dup": nearDupGrowth, "peak-rss": peakRss, "change-review": changeReview, "estimate": estimateOverhead, "dup-heavy": dupHeavy, "github": githubFigures, "concurrent": concurrentFigures };
-const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim()).filter(Boolean);
+const sections = {
+  scan: scanThroughput,
+  "near-dup": nearDupGrowth,
+  "peak-rss": peakRss,
+  "change-review": changeReview,
+  estimate: estimateOverhead,
+  "dup-heavy": dupHeavy,
+  github: githubFigures,
+  concurrent: concurrentFigures,
+};
+const only = process.env.BENCH_ONLY?.split(",")
+  .map((s) => s.trim())
+  .filter(Boolean);
 for (const name of only ?? []) if (!(name in sections)) throw new Error(`BENCH_ONLY: unknown section ${name} (one of ${Object.keys(sections).join(", ")})`);
 const started = performance.now();
 try {
@@ -527,4 +638,3 @@ const valueWidth = Math.max(...rows.map((r) => r[1].length));
 console.log(`${"measure".padEnd(width)}  ${"value".padStart(valueWidth)}  target`);
 for (const [what, value, target] of rows) console.log(`${what.padEnd(width)}  ${value.padStart(valueWidth)}  ${target}`);
 console.log(JSON.stringify(figures));
-

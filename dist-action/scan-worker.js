@@ -7787,10 +7787,11 @@ function fromTurns(turns, system = []) {
     }
   }
   if (last < 0) {
-    for (let i = turns.length - 1; i >= 0; i--) if (turns[i].role === "assistant" && !turns[i].untrained && turns[i].text !== "") {
-      last = i;
-      break;
-    }
+    for (let i = turns.length - 1; i >= 0; i--)
+      if (turns[i].role === "assistant" && !turns[i].untrained && turns[i].text !== "") {
+        last = i;
+        break;
+      }
   }
   if (last < 0) return { error: turns.some((t) => t.role === "assistant") ? "no assistant message with weight 1" : "no assistant message" };
   const inputs = [];
@@ -7944,10 +7945,11 @@ function preferenceSide(v, name) {
 function sideTarget(side, name) {
   if (typeof side === "string") return { context: [], target: side };
   let last = -1;
-  for (let i = side.length - 1; i >= 0; i--) if (side[i].role === "assistant") {
-    last = i;
-    break;
-  }
+  for (let i = side.length - 1; i >= 0; i--)
+    if (side[i].role === "assistant") {
+      last = i;
+      break;
+    }
   if (last < 0) return { error: `"${name}" has no assistant message` };
   return { context: side.slice(0, last), target: side[last].text };
 }
@@ -8000,7 +8002,24 @@ function llamafactoryDpo(v) {
   c.chars = Math.max(c.chars, r.chars);
   return c;
 }
-var TEXT_KEYS = ["text", "sentence", "utterance", "query", "input", "content", "description", "review", "comment", "message", "question", "title", "body", "document", "tweet", "headline"];
+var TEXT_KEYS = [
+  "text",
+  "sentence",
+  "utterance",
+  "query",
+  "input",
+  "content",
+  "description",
+  "review",
+  "comment",
+  "message",
+  "question",
+  "title",
+  "body",
+  "document",
+  "tweet",
+  "headline"
+];
 var LABEL_KEYS = ["label", "labels", "intent", "category", "class", "sentiment", "topic", "tag", "target"];
 function findKey(v, names) {
   const exact = names.find((k) => k in v);
@@ -8344,7 +8363,13 @@ var KeyTable = class _KeyTable {
     const o = i & MASK;
     if (o === 0) {
       const sigs = new Uint8Array(BLOCK * P2);
-      this.blocks.push({ lines: new Uint32Array(BLOCK), hashes: new Uint32Array(BLOCK * 4), sigs, words: new Uint32Array(sigs.buffer), empty: new Uint8Array(BLOCK) });
+      this.blocks.push({
+        lines: new Uint32Array(BLOCK),
+        hashes: new Uint32Array(BLOCK * 4),
+        sigs,
+        words: new Uint32Array(sigs.buffer),
+        empty: new Uint8Array(BLOCK)
+      });
     }
     const b = this.blocks[i >>> BLOCK_BITS];
     b.lines[o] = line;
@@ -11211,10 +11236,7 @@ function phoneValid(value) {
   return countries.some((c) => parsePhoneNumber3(value, c, metadata_max_json_default)?.isValid() ?? false);
 }
 var PLACEHOLDER_EMAIL = /@(?:[^@\s]+\.)?(?:example\.(?:com|net|org)|[^@\s.]+\.(?:example|test|invalid|localhost))$/i;
-var PLACEHOLDER_PHONE = [
-  /^(?:1)?\d{3}555\d{4}$/,
-  /^(?:44|0)(?:7700900\d{3}|2079460\d{3}|1632960\d{3}|1[1-9]1(?:496|498)0\d{3}|11[3-8]4960\d{3})$/
-];
+var PLACEHOLDER_PHONE = [/^(?:1)?\d{3}555\d{4}$/, /^(?:44|0)(?:7700900\d{3}|2079460\d{3}|1632960\d{3}|1[1-9]1(?:496|498)0\d{3}|11[3-8]4960\d{3})$/];
 function placeholderContact(value, kind) {
   if (kind === "email") return PLACEHOLDER_EMAIL.test(value.trim());
   if (kind !== "phone") return false;

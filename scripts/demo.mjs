@@ -30,7 +30,12 @@ git(["config", "user.name", "Demo"], "2026-01-01T09:00:00Z");
 write({ "README.md": "# support-router\n", ".github/CODEOWNERS": "/configs/ @acme/ml-platform\n", "labels.yaml": "labels:\n  - billing\n  - shipping\n" });
 commit("initial", "2026-01-01T09:00:00Z");
 // Four label-set changes in two months: the task boundary is still moving.
-const sets = [["billing", "shipping", "returns"], ["billing", "shipping", "returns", "refunds"], ["billing", "delivery", "returns", "refunds"], ["billing", "delivery", "refunds", "account"]];
+const sets = [
+  ["billing", "shipping", "returns"],
+  ["billing", "shipping", "returns", "refunds"],
+  ["billing", "delivery", "returns", "refunds"],
+  ["billing", "delivery", "refunds", "account"],
+];
 sets.forEach((labels, i) => {
   write({ "labels.yaml": `labels:\n${labels.map((l) => `  - ${l}`).join("\n")}\n` });
   commit(`labels v${i + 2}`, `2026-0${2 + Math.floor(i / 2)}-1${i}T09:00:00Z`);
@@ -45,7 +50,13 @@ const examples = [
   ["Where is my parcel?", "delivery", "Parcels ship within 2 business days."],
 ];
 const lines = examples.map(([user, label, answer]) =>
-  JSON.stringify({ messages: [{ role: "system", content: `Route and answer. Label: ${label}` }, { role: "user", content: user }, { role: "assistant", content: answer }] }),
+  JSON.stringify({
+    messages: [
+      { role: "system", content: `Route and answer. Label: ${label}` },
+      { role: "user", content: user },
+      { role: "assistant", content: answer },
+    ],
+  }),
 );
 lines.splice(2, 0, '{"messages": [{"role": "user", "content": "broken record"');
 write({
@@ -59,7 +70,9 @@ writeFileSync(join(dir, "PR.md"), "Fine-tune Llama on our tickets so the model s
 console.log(`Example repository: ${dir}\n$ finetune-review review --repo ${dir} --base main --head proposal --body-file PR.md\n`);
 const cli = fileURLToPath(new URL("../bin/finetune-review.js", import.meta.url));
 try {
-  execFileSync(process.execPath, [cli, "review", "--repo", dir, "--base", "main", "--head", "proposal", "--body-file", join(dir, "PR.md")], { stdio: "inherit" });
+  execFileSync(process.execPath, [cli, "review", "--repo", dir, "--base", "main", "--head", "proposal", "--body-file", join(dir, "PR.md")], {
+    stdio: "inherit",
+  });
 } catch (error) {
   // Exit code 1 is the review's verdict (failure), which is what this demo proposal earns.
   if (error.status !== 1) throw error;

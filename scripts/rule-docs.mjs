@@ -40,7 +40,9 @@ export function ruleReference() {
       `- **Why:** ${r.rationale}`,
       `- **Fix:** ${r.remediation}`,
       `- **On a change:** ${SCOPES[r.scope ?? "change"]}.`,
-      opts.length ? `- **Options:** ${opts.map(([k, v]) => `\`${k}\` (default \`${JSON.stringify(v)}\`)`).join(", ")}` : "- **Options:** none besides `enabled` and `severity`.",
+      opts.length
+        ? `- **Options:** ${opts.map(([k, v]) => `\`${k}\` (default \`${JSON.stringify(v)}\`)`).join(", ")}`
+        : "- **Options:** none besides `enabled` and `severity`.",
       "",
     ].join("\n");
   });

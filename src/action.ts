@@ -90,7 +90,8 @@ export async function runAction(options: ActionOptions = {}): Promise<ActionResu
   const eventName = env.GITHUB_EVENT_NAME;
   const eventPath = env.GITHUB_EVENT_PATH;
   const token = input(env, "github-token") ?? env.GITHUB_TOKEN;
-  if (!eventName || !eventPath) return fail("GITHUB_EVENT_NAME and GITHUB_EVENT_PATH are not set: run finetune-review's action inside a GitHub Actions workflow");
+  if (!eventName || !eventPath)
+    return fail("GITHUB_EVENT_NAME and GITHUB_EVENT_PATH are not set: run finetune-review's action inside a GitHub Actions workflow");
   if (!token) return fail("no token: pass `github-token: ${{ github.token }}` to the action (its default) or set GITHUB_TOKEN");
   if (!(ACTION_EVENTS as readonly string[]).includes(eventName)) {
     return fail(`finetune-review does not handle the '${eventName}' event; trigger the workflow on ${ACTION_EVENTS.join(", ")}`);

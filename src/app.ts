@@ -42,7 +42,10 @@ export default function app(probot: Probot, options?: Partial<ApplicationFunctio
     drainOnSignal(queue, probot.log, settings.SHUTDOWN_GRACE_MS);
   }
   const deps = appDeps(probot, settings.REVIEW_TIMEOUT_MS, queue, server);
-  probot.on(PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}` as const), (context) => onPullRequest(deps, context));
+  probot.on(
+    PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}` as const),
+    (context) => onPullRequest(deps, context),
+  );
   probot.on("issue_comment.created", (context) => onIssueComment(deps, context));
   probot.on(["pull_request_review.submitted", "pull_request_review.dismissed"], (context) => onPullRequestReview(deps, context));
   probot.on("check_run.rerequested", (context) => onCheckRunRerequested(deps, context));

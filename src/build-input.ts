@@ -149,7 +149,6 @@ async function* withProgress(chunks: AsyncIterable<Buffer>, path: string, size: 
   }
 }
 
-
 /** Why a symbolic link is not read: git holds only its target path, and the review never follows it. */
 function symlinkReason(target: Buffer | null): string {
   // The target is PR content: printable characters only, and short.
@@ -234,7 +233,13 @@ async function labelSources(source: Source, artifacts: readonly Artifact[], head
   return sources;
 }
 
-async function labelSchemas(source: Source, labelled: readonly LabelSource[], config: RepoConfig, headDate: Date, windowDays: number): Promise<LabelSchemaInfo[]> {
+async function labelSchemas(
+  source: Source,
+  labelled: readonly LabelSource[],
+  config: RepoConfig,
+  headDate: Date,
+  windowDays: number,
+): Promise<LabelSchemaInfo[]> {
   const since = new Date(headDate.getTime() - windowDays * 86_400_000);
   const maxBytes = config.max_file_mb * 1024 * 1024;
   const infos: LabelSchemaInfo[] = [];
@@ -387,7 +392,13 @@ async function scanDatasets(
  * Reads the base version of a modified dataset into `scan.base`. A base version that is missing,
  * over the size limit or unreadable leaves the file judged as added: everything in it is new.
  */
-async function addBaseline(source: Source, scan: DatasetScan, basePath: string, maxBytes: number, opts: { progress?: Progress; signal?: AbortSignal }): Promise<void> {
+async function addBaseline(
+  source: Source,
+  scan: DatasetScan,
+  basePath: string,
+  maxBytes: number,
+  opts: { progress?: Progress; signal?: AbortSignal },
+): Promise<void> {
   const size = await source.fileSize(source.base, basePath);
   if (size === null || size > maxBytes) {
     scan.change = "added";
@@ -439,7 +450,9 @@ async function findContextConfigs(
   }
   const notes =
     candidates.length > picked.length
-      ? [`${candidates.length - picked.length} unchanged YAML/JSON files were not searched for training configs that name the changed datasets (the first ${MAX_CONTEXT_CANDIDATES} were).`]
+      ? [
+          `${candidates.length - picked.length} unchanged YAML/JSON files were not searched for training configs that name the changed datasets (the first ${MAX_CONTEXT_CANDIDATES} were).`,
+        ]
       : [];
   return { configs, notes };
 }
@@ -460,7 +473,14 @@ async function ownerRules(source: Source, config: RepoConfig, notes: string[]): 
 }
 
 /** The base branch's waivers and, when the change edits the file, the entries it adds, validated for this review's day. */
-async function readWaivers(source: Source, changed: readonly ChangedFile[], config: RepoConfig, owners: readonly OwnerRule[], headFiles: readonly string[], now: Date): Promise<WaiverSet> {
+async function readWaivers(
+  source: Source,
+  changed: readonly ChangedFile[],
+  config: RepoConfig,
+  owners: readonly OwnerRule[],
+  headFiles: readonly string[],
+  now: Date,
+): Promise<WaiverSet> {
   const read = async (ref: string, origin: "base" | "change") => {
     const bytes = await source.readFile(ref, WAIVERS_PATH);
     return bytes ? parseWaiverFile(decode(bytes), origin) : null;
@@ -494,7 +514,12 @@ async function trainingEstimate(
     ...artifacts.filter((a) => a.kind === "training-config" && a.status !== "removed" && a.config).map((a) => ({ path: a.path, config: a.config! })),
     ...contextConfigs.map((c) => ({ path: c.path, config: c.config })),
   ];
-  const name = tokenizerFor(estimateConfig(configs, datasets.filter((d) => d.role === "train"))?.config.model);
+  const name = tokenizerFor(
+    estimateConfig(
+      configs,
+      datasets.filter((d) => d.role === "train"),
+    )?.config.model,
+  );
   const tokenizer = name && datasets.length > 0 ? await loadTokenizer(name) : undefined;
   const estimate = estimateTraining({ datasets, configs, pricing: config.pricing, tokenizer });
   for (const scan of datasets) {

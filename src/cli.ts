@@ -78,7 +78,9 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       return 0;
     }
     if (positionals[0] !== "review" || positionals.length > 1) {
-      throw new UsageError(positionals.length ? `unknown command '${positionals.join(" ")}' (expected 'review' or 'init')` : "missing command 'review' or 'init'");
+      throw new UsageError(
+        positionals.length ? `unknown command '${positionals.join(" ")}' (expected 'review' or 'init')` : "missing command 'review' or 'init'",
+      );
     }
     if (!values.base) throw new UsageError("missing --base REF");
     const format = values.format;

@@ -52,7 +52,10 @@ export function parseCodeowners(text: string, origin: string): ParsedCodeowners 
     const [pattern, ...owners] = line.split(/\s+/);
     const bad = owners.filter((o) => !isValidOwner(o));
     if (bad.length) {
-      problems.push({ line: i + 1, message: `${origin}:${i + 1} was skipped, as GitHub skips it: ${bad.map((o) => `"${o}"`).join(", ")} is not an @user, @org/team or email owner` });
+      problems.push({
+        line: i + 1,
+        message: `${origin}:${i + 1} was skipped, as GitHub skips it: ${bad.map((o) => `"${o}"`).join(", ")} is not an @user, @org/team or email owner`,
+      });
       return;
     }
     rules.push({ pattern: codeownersGlob(pattern!), owners, origin: `${origin}:${i + 1}` });

@@ -17,7 +17,10 @@ export const findingSchema = z.strictObject({
   endLine: z.number().int().positive().optional(),
   evidence: z.array(z.string()).optional(),
   introduced: z.boolean().optional(),
-  fingerprint: z.string().regex(/^[0-9a-f]{32}$/).optional(),
+  fingerprint: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/)
+    .optional(),
   waived: z.strictObject({ reason: z.string().min(1), approved_by: z.string().min(1), expires: z.string().min(1) }).optional(),
 });
 

@@ -82,7 +82,13 @@ const run = promisify(execFile);
 
 async function workTreeTop(repoDir: string): Promise<string> {
   const dir = resolve(repoDir);
-  if (!(await stat(dir).then((s) => s.isDirectory(), () => false))) throw new UsageError(`not a git repository: ${repoDir} (no such directory)`);
+  if (
+    !(await stat(dir).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ))
+  )
+    throw new UsageError(`not a git repository: ${repoDir} (no such directory)`);
   try {
     const { stdout } = await run("git", ["rev-parse", "--show-toplevel"], { cwd: dir });
     if (stdout.trim()) return stdout.trim();
@@ -99,9 +105,15 @@ async function workTreeTop(repoDir: string): Promise<string> {
 export async function runInit(repoDir: string, opts: { force?: boolean } = {}): Promise<InitOutcome[]> {
   const top = await workTreeTop(repoDir);
   const outcomes: InitOutcome[] = [];
-  for (const [path, text] of [[TEMPLATE_PATH, prTemplate()], [CONFIG_PATH, starterConfig()]] as const) {
+  for (const [path, text] of [
+    [TEMPLATE_PATH, prTemplate()],
+    [CONFIG_PATH, starterConfig()],
+  ] as const) {
     const file = join(top, path);
-    const exists = await stat(file).then(() => true, () => false);
+    const exists = await stat(file).then(
+      () => true,
+      () => false,
+    );
     if (exists && !opts.force) {
       outcomes.push({ path, action: "kept" });
       continue;

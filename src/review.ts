@@ -57,11 +57,7 @@ function mask(finding: Finding): Finding {
 }
 
 /** Reads the repo config from the base ref (never the head: a PR cannot weaken its own review), or the override. */
-export async function loadRepoConfig(
-  source: Source,
-  override?: { text: string; path: string },
-  resolveExtends?: ExtendsResolver,
-): Promise<RepoConfigResult> {
+export async function loadRepoConfig(source: Source, override?: { text: string; path: string }, resolveExtends?: ExtendsResolver): Promise<RepoConfigResult> {
   const text = override?.text ?? (await source.readFile(source.base, CONFIG_PATH))?.toString("utf8") ?? null;
   return loadRepoConfigChain(text, { fileName: override?.path ?? CONFIG_PATH, resolveExtends });
 }
@@ -69,7 +65,9 @@ export async function loadRepoConfig(
 /** A valid config edit in the change is said in a note (an invalid one is a `config-invalid` finding): it is not applied. */
 function configEditNotes(change: ReviewInput["configChange"], override?: string): string[] {
   if (!change || change.problems.length > 0) return [];
-  return [`This pull request changes ${change.path}; its new version is valid and applies once merged. This review used ${override ?? "the base branch's version"}.`];
+  return [
+    `This pull request changes ${change.path}; its new version is valid and applies once merged. This review used ${override ?? "the base branch's version"}.`,
+  ];
 }
 
 /**
@@ -84,7 +82,14 @@ export async function review(req: ReviewRequest): Promise<Review> {
     const findings = invalidConfigFindings(ruleList, configPath, parsed.problems);
     return { base: source.base, head: source.head, conclusion: "failure", artifacts: [], findings, notes: [] };
   }
-  const input = await buildInput(source, parsed.config, ruleList, { body: req.body, notes: req.notes, progress: req.progress, signal: req.signal, now: req.now, estimate: req.estimate });
+  const input = await buildInput(source, parsed.config, ruleList, {
+    body: req.body,
+    notes: req.notes,
+    progress: req.progress,
+    signal: req.signal,
+    now: req.now,
+    estimate: req.estimate,
+  });
   // Fingerprints are taken after masking, so a secret's value never goes into a hash a waiver quotes.
   // With waivers, findings are capped after they are applied: a waiver reaches a finding a cap would fold away.
   const waivers = input.waivers.entries.length > 0;

@@ -56,9 +56,10 @@ export function parseYamlSafely(text: string, opts: SafeYamlOptions): SafeYaml {
   const problems: YamlProblem[] = doc.errors.map((e) => ({
     kind: "syntax",
     line: lineOf(e.pos[0]),
-    message: e.code === "RESOURCE_EXHAUSTION"
-      ? "it nests too deeply to read; flatten the structure"
-      : `it is not valid YAML (${firstLine(e.message)}); fix the syntax on that line`,
+    message:
+      e.code === "RESOURCE_EXHAUSTION"
+        ? "it nests too deeply to read; flatten the structure"
+        : `it is not valid YAML (${firstLine(e.message)}); fix the syntax on that line`,
   }));
   for (const w of doc.warnings) {
     if (w.code !== "TAG_RESOLVE_FAILED") continue;

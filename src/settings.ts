@@ -18,8 +18,14 @@ export const settingsSchema = z.object({
   REVIEW_TIMEOUT_MS: milliseconds("300000 for 5 minutes").optional(),
   SHUTDOWN_GRACE_MS: milliseconds("25000 for 25 seconds").optional(),
   FINETUNE_REVIEW_SCAN_WORKERS: wholeNumber("a whole number of worker threads", "2 (0: the main thread alone; more than 16 counts as 16)").optional(),
-  REVIEW_CONCURRENCY: wholeNumber("a whole number of reviews at once per replica", "2").refine((n) => n > 0, "expected at least 1").optional(),
-  REDIS_URL: z.string().trim().regex(/^rediss?:\/\//, "expected a redis:// or rediss:// URL, e.g. redis://redis:6379").optional(),
+  REVIEW_CONCURRENCY: wholeNumber("a whole number of reviews at once per replica", "2")
+    .refine((n) => n > 0, "expected at least 1")
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .trim()
+    .regex(/^rediss?:\/\//, "expected a redis:// or rediss:// URL, e.g. redis://redis:6379")
+    .optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(", ")}` }).optional(),
 });
 

@@ -16,13 +16,7 @@ export type Conclusion = "success" | "neutral" | "failure";
 export type PatternNumber = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
 /** The artifact kinds of the design. */
-export type ArtifactKind =
-  | "training-config"
-  | "dataset"
-  | "eval-dataset"
-  | "label-schema"
-  | "eval-suite"
-  | "proposal";
+export type ArtifactKind = "training-config" | "dataset" | "eval-dataset" | "label-schema" | "eval-suite" | "proposal";
 
 /** How a file changed between base and head. */
 export type ChangeStatus = "added" | "modified" | "renamed" | "removed";

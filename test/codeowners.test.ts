@@ -85,7 +85,9 @@ describe("CODEOWNERS owners", () => {
   it("skips a line with an invalid owner, as GitHub does, saying which line and owner", () => {
     const { rules, problems } = parseCodeowners("* @all\n/data/ ml-team @ok\n", ".github/CODEOWNERS");
     expect(rules.map((r) => r.origin)).toEqual([".github/CODEOWNERS:1"]);
-    expect(problems).toEqual([{ line: 2, message: '.github/CODEOWNERS:2 was skipped, as GitHub skips it: "ml-team" is not an @user, @org/team or email owner' }]);
+    expect(problems).toEqual([
+      { line: 2, message: '.github/CODEOWNERS:2 was skipped, as GitHub skips it: "ml-team" is not an @user, @org/team or email owner' },
+    ]);
     expect(ownersOf("data/x.jsonl", rules).owners).toEqual(["@all"]);
   });
 });

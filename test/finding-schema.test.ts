@@ -2,7 +2,18 @@ import { describe, expect, it } from "@jest/globals";
 import { checkFinding, findingSchema } from "../src/finding-schema.js";
 import type { Finding } from "../src/types.js";
 
-const valid: Finding = { ruleId: "dataset-duplicates", pattern: 3, severity: "warning", title: "Duplicates", message: "Line 4 repeats line 2.", remediation: "Deduplicate.", path: "data/train.jsonl", line: 4, endLine: 4, introduced: true };
+const valid: Finding = {
+  ruleId: "dataset-duplicates",
+  pattern: 3,
+  severity: "warning",
+  title: "Duplicates",
+  message: "Line 4 repeats line 2.",
+  remediation: "Deduplicate.",
+  path: "data/train.jsonl",
+  line: 4,
+  endLine: 4,
+  introduced: true,
+};
 
 /** What zod alone gives for a finding: the parsed value, or the error checkFinding throws. */
 function viaZod(f: unknown): { value: unknown } | { error: string } {

@@ -65,14 +65,18 @@ function countingSource(source: LocalGitSource, controller: AbortController, aft
 
 describe("review with an AbortSignal", () => {
   // Chunk 3 is within the first 4 MB the scan reads before it decides to cut the file into parts; chunk 70 is after.
-  it.each([3, 70])("rejects with the signal's reason at the next dataset chunk and closes the dataset stream (abort at chunk %i)", async (after) => {
-    const controller = new AbortController();
-    const { wrapped, seen } = countingSource(await LocalGitSource.open(repo.dir, base, head), controller, after);
-    await expect(review({ source: wrapped, signal: controller.signal })).rejects.toThrow("stopped by the test");
-    // The chunk handed out as the signal aborts is the last one taken.
-    expect(seen.chunks).toBe(after);
-    expect(seen.closed).toBe(true);
-  }, 60_000);
+  it.each([3, 70])(
+    "rejects with the signal's reason at the next dataset chunk and closes the dataset stream (abort at chunk %i)",
+    async (after) => {
+      const controller = new AbortController();
+      const { wrapped, seen } = countingSource(await LocalGitSource.open(repo.dir, base, head), controller, after);
+      await expect(review({ source: wrapped, signal: controller.signal })).rejects.toThrow("stopped by the test");
+      // The chunk handed out as the signal aborts is the last one taken.
+      expect(seen.chunks).toBe(after);
+      expect(seen.closed).toBe(true);
+    },
+    60_000,
+  );
 
   it("reviews the same PR in full when the signal never aborts", async () => {
     const controller = new AbortController();

@@ -35,7 +35,14 @@ describe("rule needs", () => {
 
   it("turns an invalid base config into the findings of the rule that reports it", () => {
     const findings = invalidConfigFindings(ruleList, ".github/finetune-review.yml", [{ keyPath: "fail_on", line: 1, message: "set it to one of: error" }]);
-    expect(findings).toEqual([expect.objectContaining({ ruleId: "config-invalid", severity: "error", line: 1, message: ".github/finetune-review.yml:1: `fail_on`: set it to one of: error" })]);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        ruleId: "config-invalid",
+        severity: "error",
+        line: 1,
+        message: ".github/finetune-review.yml:1: `fail_on`: set it to one of: error",
+      }),
+    ]);
   });
 
   it("the engine's modules name no rule id", () => {

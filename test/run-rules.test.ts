@@ -60,7 +60,17 @@ describe("runRules", () => {
   it("keeps proposal rules quiet when only infrastructure changed", () => {
     const proposalRule = rule("alternatives-considered", () => [{ message: "x" }]);
     const ownership = rule("ownership", () => [{ message: "y", path: "ds.json" }], false);
-    const infra = input({ artifacts: [{ path: "ds.json", kind: "training-config", format: "deepspeed", status: "added", config: { framework: "deepspeed", usesAdapter: null, referencesEval: false, datasetPaths: [], evalPaths: [], infrastructure: true } }] });
+    const infra = input({
+      artifacts: [
+        {
+          path: "ds.json",
+          kind: "training-config",
+          format: "deepspeed",
+          status: "added",
+          config: { framework: "deepspeed", usesAdapter: null, referencesEval: false, datasetPaths: [], evalPaths: [], infrastructure: true },
+        },
+      ],
+    });
     expect(runRules([proposalRule, ownership], infra).map((f) => f.ruleId)).toEqual(["ownership"]);
   });
 
@@ -73,16 +83,37 @@ describe("runRules", () => {
 
 describe("capPerFile", () => {
   it("keeps the first N per file and adds one finding that counts the rest", () => {
-    const f = (line: number, path = "a.jsonl"): Finding => ({ ruleId: "dataset-format", pattern: 2, severity: "error", title: "t", message: `m${line}`, path, line });
+    const f = (line: number, path = "a.jsonl"): Finding => ({
+      ruleId: "dataset-format",
+      pattern: 2,
+      severity: "error",
+      title: "t",
+      message: `m${line}`,
+      path,
+      line,
+    });
     const capped = capPerFile([...Array.from({ length: 25 }, (_, i) => f(i + 1)), f(1, "b.jsonl")], 20);
     expect(capped).toHaveLength(22);
-    expect(capped[20]).toMatchObject({ path: "a.jsonl", severity: "error", message: "…and 5 more dataset-format finding(s) in a.jsonl (lines 21, 22, 23, 24, 25)." });
+    expect(capped[20]).toMatchObject({
+      path: "a.jsonl",
+      severity: "error",
+      message: "…and 5 more dataset-format finding(s) in a.jsonl (lines 21, 22, 23, 24, 25).",
+    });
     expect(capped[20]!.line).toBeUndefined();
   });
 
   it("caps waived findings apart, so accepted findings never take the places of counted ones", () => {
     const waived = { reason: "r", approved_by: "@acme/ml", expires: "2027-01-01" };
-    const f = (line: number, w = false): Finding => ({ ruleId: "dataset-format", pattern: 2, severity: "error", title: "t", message: `m${line}`, path: "a.jsonl", line, ...(w && { waived }) });
+    const f = (line: number, w = false): Finding => ({
+      ruleId: "dataset-format",
+      pattern: 2,
+      severity: "error",
+      title: "t",
+      message: `m${line}`,
+      path: "a.jsonl",
+      line,
+      ...(w && { waived }),
+    });
     const capped = capPerFile([...Array.from({ length: 22 }, (_, i) => f(i + 1, true)), ...Array.from({ length: 3 }, (_, i) => f(30 + i))], 20);
     expect(capped.filter((x) => !x.waived).map((x) => x.line)).toEqual([30, 31, 32]);
     expect(capped.filter((x) => x.waived)).toHaveLength(21);

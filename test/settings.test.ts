@@ -13,7 +13,9 @@ function sink(): Writable & { text: () => string } {
 
 describe("readSettings", () => {
   it("reads whole numbers of milliseconds, worker counts and log levels; unset and empty mean the default", () => {
-    expect(readSettings({ REVIEW_TIMEOUT_MS: "300000", SHUTDOWN_GRACE_MS: " 25000 ", FINETUNE_REVIEW_SCAN_WORKERS: "0", LOG_LEVEL: "debug", PATH: "/bin" })).toEqual({
+    expect(
+      readSettings({ REVIEW_TIMEOUT_MS: "300000", SHUTDOWN_GRACE_MS: " 25000 ", FINETUNE_REVIEW_SCAN_WORKERS: "0", LOG_LEVEL: "debug", PATH: "/bin" }),
+    ).toEqual({
       REVIEW_TIMEOUT_MS: 300000,
       SHUTDOWN_GRACE_MS: 25000,
       FINETUNE_REVIEW_SCAN_WORKERS: 0,
@@ -51,13 +53,18 @@ describe("the entry points validate the environment at start-up", () => {
     const out = sink();
     const err = sink();
     expect(await main(["review", "--base", "main"], out, err)).toBe(2);
-    expect(err.text()).toBe('finetune-review: invalid environment: REVIEW_TIMEOUT_MS="5m": expected a whole number of milliseconds, e.g. 300000 for 5 minutes\n');
+    expect(err.text()).toBe(
+      'finetune-review: invalid environment: REVIEW_TIMEOUT_MS="5m": expected a whole number of milliseconds, e.g. 300000 for 5 minutes\n',
+    );
     expect(out.text()).toBe("");
   });
 
   it("the Action fails its step before any request, as a workflow error annotation", async () => {
     const out = sink();
-    const result = await runAction({ env: { REVIEW_TIMEOUT_MS: "5m", GITHUB_EVENT_NAME: "pull_request", GITHUB_EVENT_PATH: "/nonexistent", GITHUB_TOKEN: "t" }, out });
+    const result = await runAction({
+      env: { REVIEW_TIMEOUT_MS: "5m", GITHUB_EVENT_NAME: "pull_request", GITHUB_EVENT_PATH: "/nonexistent", GITHUB_TOKEN: "t" },
+      out,
+    });
     expect(result.exitCode).toBe(1);
     expect(out.text()).toMatch(/^::error::finetune-review: invalid environment: REVIEW_TIMEOUT_MS="5m": expected a whole number of milliseconds/);
   });

@@ -51,10 +51,14 @@ describe("test tiers", () => {
 
   it("no unit-tier suite starts a process, makes a git repository or listens on a socket", () => {
     const self = fileURLToPath(import.meta.url);
-    const offenders = unit.filter((file) => file !== self).flatMap((file) => {
-      const text = readFileSync(file, "utf8");
-      return OUT_OF_PROCESS.filter((re) => re.test(text)).map((re) => `${path.relative(repoRoot, file)} matches ${re} (rename it *.int.test.ts or move it to test/e2e/)`);
-    });
+    const offenders = unit
+      .filter((file) => file !== self)
+      .flatMap((file) => {
+        const text = readFileSync(file, "utf8");
+        return OUT_OF_PROCESS.filter((re) => re.test(text)).map(
+          (re) => `${path.relative(repoRoot, file)} matches ${re} (rename it *.int.test.ts or move it to test/e2e/)`,
+        );
+      });
     expect(offenders).toEqual([]);
   });
 });

@@ -58,7 +58,9 @@ function fixHint(issue: z.core.$ZodIssue): string {
   }
 }
 
-type YamlRead = { ok: true; data: Record<string, unknown>; lineOf: (path: readonly PropertyKey[], key?: string) => number | undefined } | { ok: false; problems: ConfigProblem[] };
+type YamlRead =
+  | { ok: true; data: Record<string, unknown>; lineOf: (path: readonly PropertyKey[], key?: string) => number | undefined }
+  | { ok: false; problems: ConfigProblem[] };
 
 /** Parses config YAML safely: custom tags, excessive aliases and duplicate keys are problems with their lines, not crashes. */
 function readConfigYaml(text: string, fileName: string): YamlRead {
@@ -75,7 +77,8 @@ function readConfigYaml(text: string, fileName: string): YamlRead {
   }
   let data = value;
   if (data === null || data === undefined) data = {};
-  if (typeof data !== "object" || Array.isArray(data)) return { ok: false, problems: [{ keyPath: "", line: 1, message: `${fileName} must be a mapping of keys (see the README's config reference).` }] };
+  if (typeof data !== "object" || Array.isArray(data))
+    return { ok: false, problems: [{ keyPath: "", line: 1, message: `${fileName} must be a mapping of keys (see the README's config reference).` }] };
   const lineOf = (path: readonly PropertyKey[], key?: string) => {
     let node = doc.getIn(path as unknown[], true) as YamlNode | undefined;
     if (key !== undefined) {
@@ -150,10 +153,21 @@ export async function loadRepoConfigChain(
       notes.push(`\`_extends: ${spec}\` in ${fileName} was not followed here; pass the merged config with --config FILE to apply it.`);
       break;
     }
-    if (seen.has(spec)) return { ok: false, problems: [{ keyPath: "_extends", message: `\`_extends: ${spec}\` forms a cycle; remove one of the references.` }] };
+    if (seen.has(spec))
+      return { ok: false, problems: [{ keyPath: "_extends", message: `\`_extends: ${spec}\` forms a cycle; remove one of the references.` }] };
     seen.add(spec);
     const target = await opts.resolveExtends(spec);
-    if (!target) return { ok: false, problems: [{ keyPath: "_extends", line: own.lineOf([], "_extends"), message: `\`_extends: ${spec}\` names no readable config; check the repository and path (e.g. \`.github\` or \`owner/repo:path.yml\`).` }] };
+    if (!target)
+      return {
+        ok: false,
+        problems: [
+          {
+            keyPath: "_extends",
+            line: own.lineOf([], "_extends"),
+            message: `\`_extends: ${spec}\` names no readable config; check the repository and path (e.g. \`.github\` or \`owner/repo:path.yml\`).`,
+          },
+        ],
+      };
     const inherited = readConfigYaml(target.text, target.origin);
     if (!inherited.ok) return inherited;
     spec = inherited.data._extends;

@@ -84,7 +84,9 @@ export function buildConfigSchema(ruleList: readonly RuleOptionsSource[]) {
       existing: z
         .enum(["show", "hide", "fail"])
         .default("show")
-        .describe("Findings this change did not introduce (already on the base branch): show them apart, hide them from the comment and annotations, or let them fail the check"),
+        .describe(
+          "Findings this change did not introduce (already on the base branch): show them apart, hide them from the comment and annotations, or let them fail the check",
+        ),
       max_file_mb: z.number().positive().default(50).describe("Files above this size are not read"),
       max_waiver_days: z
         .number()
@@ -104,11 +106,16 @@ export function buildConfigSchema(ruleList: readonly RuleOptionsSource[]) {
         })
         .prefault({})
         .describe("Globs added to the built-in detection; ignore removes"),
-      owners: z.record(z.string(), z.array(z.string().regex(/^@?[\w.-]+(\/[\w.-]+)?$|^\S+@\S+$/))).default({}).describe("Owners in addition to CODEOWNERS"),
+      owners: z
+        .record(z.string(), z.array(z.string().regex(/^@?[\w.-]+(\/[\w.-]+)?$|^\S+@\S+$/)))
+        .default({})
+        .describe("Owners in addition to CODEOWNERS"),
       pricing: z
         .record(z.string().min(1), z.number().positive())
         .default({})
-        .describe("USD per 1M trained tokens, by model id or family (the exact id first, then the longest prefix of it), e.g. `gpt-4o-mini: 3`: prices the training estimate"),
+        .describe(
+          "USD per 1M trained tokens, by model id or family (the exact id first, then the longest prefix of it), e.g. `gpt-4o-mini: 3`: prices the training estimate",
+        ),
       rules: z.strictObject(rules).prefault({}).describe("Per-rule settings, by rule id"),
     })
     .describe("finetune-review repo config (.github/finetune-review.yml)");

@@ -75,7 +75,11 @@ export async function readBaseline(input: BaselineInput): Promise<DatasetBaselin
   const atHead = new HashMultiset(head.recordIds.hashes);
   const hashes = new Float64List();
   const removedKeys = new Set<number>();
-  const gone = new ScanAccumulator({ path: input.path, format: head.format, role: head.role, ...(head.keyMapping && { keyMapping: head.keyMapping }) }, format, NO_LEXICON);
+  const gone = new ScanAccumulator(
+    { path: input.path, format: head.format, role: head.role, ...(head.keyMapping && { keyMapping: head.keyMapping }) },
+    format,
+    NO_LEXICON,
+  );
   const labelCounts = Object.create(null) as Record<string, number>;
   let removed = 0;
 

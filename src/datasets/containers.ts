@@ -5,15 +5,7 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar } from "yaml";
 import type { Node as YamlNode } from "yaml";
-import {
-  decodeUtf8,
-  decodeUtf8Lenient,
-  decodeWholeFile,
-  DEFAULT_MAX_RECORD_BYTES,
-  LineSplitter,
-  splitLines,
-  type RawLine,
-} from "./lines.js";
+import { decodeUtf8, decodeUtf8Lenient, decodeWholeFile, DEFAULT_MAX_RECORD_BYTES, LineSplitter, splitLines, type RawLine } from "./lines.js";
 import { lineHash } from "./record-ids.js";
 
 /**
@@ -22,9 +14,7 @@ import { lineHash } from "./record-ids.js";
  * records carry their line's text as `json`. `hash` is the record's content hash where the reader
  * has the record's text (JSONL lines, valid or not; see `record-ids.ts`).
  */
-export type RawEvent =
-  | { line: number; value: unknown; source?: string; json?: string; hash?: number }
-  | { line: number; issue: string; hash?: number };
+export type RawEvent = { line: number; value: unknown; source?: string; json?: string; hash?: number } | { line: number; issue: string; hash?: number };
 
 /** How a file's records are laid out. */
 export type Container = "jsonl" | "json" | "csv" | "tsv" | "rasa-yaml" | "rasa-md";
@@ -254,11 +244,7 @@ function lineReader(container: "jsonl" | "csv" | "tsv", maxBytes: number): LineR
 }
 
 /** Reads a whole file of any container synchronously (used for label schemas and buffered files). */
-export function readRecordsSync(
-  container: Container,
-  content: Buffer,
-  maxBytes: number = DEFAULT_MAX_RECORD_BYTES,
-): RawEvent[] {
+export function readRecordsSync(container: Container, content: Buffer, maxBytes: number = DEFAULT_MAX_RECORD_BYTES): RawEvent[] {
   if (container === "jsonl" || container === "csv" || container === "tsv") {
     return [...readLinesSync(lineReader(container, maxBytes), new LineSplitter(maxBytes), content)];
   }
@@ -462,8 +448,7 @@ function readRasaYaml(content: Buffer): RawEvent[] {
   const events = badLineEvents(badLines);
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: false });
-  const lineOf = (node: YamlNode | null | undefined): number =>
-    node?.range ? Math.max(1, counter.linePos(node.range[0]).line) : 1;
+  const lineOf = (node: YamlNode | null | undefined): number => (node?.range ? Math.max(1, counter.linePos(node.range[0]).line) : 1);
   if (doc.errors.length > 0) {
     for (const err of doc.errors) {
       events.push({ line: err.linePos?.[0].line ?? 1, issue: `invalid YAML: ${shortMessage(err.message.split("\n")[0] ?? "")}` });

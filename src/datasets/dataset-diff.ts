@@ -22,7 +22,11 @@ export function datasetDiffs(scans: readonly DatasetScan[], nearThreshold: numbe
       const head: DatasetFigures = { records, labels: sortedLabels(s.labelCounts), duplicateRatio: ratio(duplicateIndex(s.keys, nearThreshold).ratio) };
       const b = s.change === "modified" ? s.base : undefined;
       if (!b) return { path: s.path, format: s.format, base: null, head, added: records, removed: 0, changed: 0 };
-      const base: DatasetFigures = { records: b.records, labels: sortedLabels(b.labelCounts), duplicateRatio: ratio(duplicateIndex(b.keys, nearThreshold).ratio) };
+      const base: DatasetFigures = {
+        records: b.records,
+        labels: sortedLabels(b.labelCounts),
+        duplicateRatio: ratio(duplicateIndex(b.keys, nearThreshold).ratio),
+      };
       return { path: s.path, format: s.format, base, head, added: b.added, removed: b.removed, changed: b.changed };
     });
 }

@@ -51,7 +51,15 @@ export function duplicateIndex(keys: RecordKey[], nearThreshold: number): Duplic
       size++;
     }
   }
-  const index: DuplicateIndex = { size, later: new Int32Array(size), of: new Int32Array(size), exact: new Uint8Array(size), line: new Uint32Array(size), ofLine: new Uint32Array(size), ratio: n ? size / n : 0 };
+  const index: DuplicateIndex = {
+    size,
+    later: new Int32Array(size),
+    of: new Int32Array(size),
+    exact: new Uint8Array(size),
+    line: new Uint32Array(size),
+    ofLine: new Uint32Array(size),
+    ratio: n ? size / n : 0,
+  };
   for (let j = 0, k = 0; j < n; j++) {
     const i = of[j]!;
     if (i < 0) continue;

@@ -204,10 +204,12 @@ function fromTurns(turns: Turn[], system: string[] = []): ExtractedRecord | Form
     }
   }
   // A function-calling example may end on the call itself: that call is then what is trained.
-  if (last < 0) for (let i = turns.length - 1; i >= 0; i--) if (turns[i]!.role === "assistant" && !turns[i]!.untrained && turns[i]!.text !== "") {
-    last = i;
-    break;
-  }
+  if (last < 0)
+    for (let i = turns.length - 1; i >= 0; i--)
+      if (turns[i]!.role === "assistant" && !turns[i]!.untrained && turns[i]!.text !== "") {
+        last = i;
+        break;
+      }
   if (last < 0) return { error: turns.some((t) => t.role === "assistant") ? "no assistant message with weight 1" : "no assistant message" };
   // One loop instead of filter/map chains: this runs once per record of every chat dataset. The
   // texts are joined, not concatenated with `+`: reading a concatenation character by character
@@ -378,10 +380,11 @@ function preferenceSide(v: unknown, name: string): Turn[] | string | FormatMisma
 function sideTarget(side: Turn[] | string, name: string): { context: Turn[]; target: string } | FormatMismatch {
   if (typeof side === "string") return { context: [], target: side };
   let last = -1;
-  for (let i = side.length - 1; i >= 0; i--) if (side[i]!.role === "assistant") {
-    last = i;
-    break;
-  }
+  for (let i = side.length - 1; i >= 0; i--)
+    if (side[i]!.role === "assistant") {
+      last = i;
+      break;
+    }
   if (last < 0) return { error: `"${name}" has no assistant message` };
   return { context: side.slice(0, last), target: side[last]!.text };
 }
@@ -438,7 +441,24 @@ function llamafactoryDpo(v: Record<string, unknown>): ExtractedRecord | FormatMi
 }
 
 // The column names detection.yml's classification signatures use, in order of preference.
-const TEXT_KEYS = ["text", "sentence", "utterance", "query", "input", "content", "description", "review", "comment", "message", "question", "title", "body", "document", "tweet", "headline"];
+const TEXT_KEYS = [
+  "text",
+  "sentence",
+  "utterance",
+  "query",
+  "input",
+  "content",
+  "description",
+  "review",
+  "comment",
+  "message",
+  "question",
+  "title",
+  "body",
+  "document",
+  "tweet",
+  "headline",
+];
 const LABEL_KEYS = ["label", "labels", "intent", "category", "class", "sentiment", "topic", "tag", "target"];
 
 /** The record's key for the first of `names` it has; CSV headers keep their case (`Text`, `Label`). */

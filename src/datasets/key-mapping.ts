@@ -32,7 +32,9 @@ function rolesOf(format: DatasetFormat, mapping: KeyMapping): { required: string
   if (format === "text") return { required: ["prompt"], optional: [] };
   const chat = mapping.formatting !== "alpaca";
   if (format === "preference") {
-    return chat ? { required: ["messages", "chosen", "rejected"], optional: ["system"] } : { required: ["prompt", "chosen", "rejected"], optional: ["query", "system"] };
+    return chat
+      ? { required: ["messages", "chosen", "rejected"], optional: ["system"] }
+      : { required: ["prompt", "chosen", "rejected"], optional: ["query", "system"] };
   }
   return chat ? { required: ["messages"], optional: ["system"] } : { required: ["prompt", "response"], optional: ["query", "system", "history"] };
 }

@@ -76,7 +76,13 @@ export class KeyTable {
     const o = i & MASK;
     if (o === 0) {
       const sigs = new Uint8Array(BLOCK * P);
-      this.blocks.push({ lines: new Uint32Array(BLOCK), hashes: new Uint32Array(BLOCK * 4), sigs, words: new Uint32Array(sigs.buffer), empty: new Uint8Array(BLOCK) });
+      this.blocks.push({
+        lines: new Uint32Array(BLOCK),
+        hashes: new Uint32Array(BLOCK * 4),
+        sigs,
+        words: new Uint32Array(sigs.buffer),
+        empty: new Uint8Array(BLOCK),
+      });
     }
     const b = this.blocks[i >>> BLOCK_BITS]!;
     b.lines[o] = line;
@@ -286,4 +292,3 @@ function toHash64(text: string): [number, number] {
   if (/^[0-9a-f]{16}$/.test(text)) return parseHash64(text);
   return hash64(text);
 }
-

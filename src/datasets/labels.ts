@@ -64,8 +64,7 @@ function fromCsv(path: string, content: Buffer): ParsedLabels | null {
   if (!first) return null;
   const header = Object.keys(first.value as Record<string, string>);
   const column =
-    (CSV_LABEL_COLUMNS.includes(header[0]?.toLowerCase() ?? "") ? header[0] : undefined) ??
-    header.find((h) => CSV_LABEL_COLUMNS.includes(h.toLowerCase()));
+    (CSV_LABEL_COLUMNS.includes(header[0]?.toLowerCase() ?? "") ? header[0] : undefined) ?? header.find((h) => CSV_LABEL_COLUMNS.includes(h.toLowerCase()));
   if (column === undefined) return null;
   const set = new LabelSet();
   for (const e of events) if ("value" in e) set.add((e.value as Record<string, string>)[column] ?? "", e.line);

@@ -6,13 +6,10 @@
 import { stripBomBytes } from "../text.js";
 
 /** One physical line of a file (1-based), without its `\n`/`\r\n` and without a leading BOM. */
-export type RawLine =
-  | { line: number; tooLong: false; bytes: Buffer }
-  | { line: number; tooLong: true; length: number };
+export type RawLine = { line: number; tooLong: false; bytes: Buffer } | { line: number; tooLong: true; length: number };
 
 /** Default cap on one line (or one CSV record): longer ones are reported, never parsed. */
 export const DEFAULT_MAX_RECORD_BYTES = 8 * 1024 * 1024;
-
 
 /**
  * Push-based line splitter: feed chunks, get the lines they complete. Memory stays bounded by

@@ -311,11 +311,7 @@ export function nearDuplicatePairs(keys: RecordKey[], threshold: number): Array<
  * first, else the training record with the highest estimated Jaccard ≥ `threshold` (ties: the
  * earlier line). At most one match per eval record, sorted by eval line.
  */
-export function crossMatches(
-  train: RecordKey[],
-  evalKeys: RecordKey[],
-  threshold: number,
-): Array<{ evalLine: number; trainLine: number; exact: boolean }> {
+export function crossMatches(train: RecordKey[], evalKeys: RecordKey[], threshold: number): Array<{ evalLine: number; trainLine: number; exact: boolean }> {
   const t = KeyTable.of(train);
   const e = KeyTable.of(evalKeys);
   // Training records load first (values 0..t.size-1), eval records after (values t.size + j):

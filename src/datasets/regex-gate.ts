@@ -329,7 +329,10 @@ function buildGroup(flags: string, list: Array<{ index: number; tests: Requireme
 
 /** The flags that change what a gate matches (case, Unicode); never global or sticky. */
 function gateFlags(flags: string): string {
-  return [...flags].filter((f) => f === "i" || f === "u" || f === "s" || f === "m").sort().join("");
+  return [...flags]
+    .filter((f) => f === "i" || f === "u" || f === "s" || f === "m")
+    .sort()
+    .join("");
 }
 
 function requirementOf(source: string, flags: string): Requirement | null {

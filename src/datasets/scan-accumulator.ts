@@ -235,7 +235,8 @@ export class ScanAccumulator {
       s.labelCounts[label] = (s.labelCounts[label] ?? 0) + 1;
       s.labelLines[label] ??= line;
     }
-    const secret = this.format === "rasa-nlu" || this.format === "rasa-nlu-md" ? this.addSensitive(line, [extracted.input]) : this.addSensitive(line, null, value, json);
+    const secret =
+      this.format === "rasa-nlu" || this.format === "rasa-nlu-md" ? this.addSensitive(line, [extracted.input]) : this.addSensitive(line, null, value, json);
     // The sample is text kept for exact token counts: a value found here must never be kept as is.
     if (secret) for (const kept of new Set([texts, this.longestTexts.get(line)])) kept?.forEach((t, i) => (kept[i] = maskCompiled(t, this.lexicon)));
     for (const text of extracted.targetTexts) {
@@ -281,7 +282,7 @@ export class ScanAccumulator {
   partial(): ScanPartial {
     const s = this.scan;
     const k = this.packed;
-    if (k === null) throw new Error("partial() is the scan of a part: make the accumulator with mode \"part\"");
+    if (k === null) throw new Error('partial() is the scan of a part: make the accumulator with mode "part"');
     return {
       records: s.records,
       targets: s.targets,
@@ -320,7 +321,7 @@ export class ScanAccumulator {
   /** The scan of the whole file (for an accumulator made with mode `file`). */
   result(): DatasetScan {
     const s = this.scan;
-    if (this.table === null) throw new Error("result() is the scan of a whole file: make the accumulator with mode \"file\"");
+    if (this.table === null) throw new Error('result() is the scan of a whole file: make the accumulator with mode "file"');
     s.keys = this.table.asArray();
     s.recordIds = this.ids.result();
     s.formatIssues.sort((a, b) => a.line - b.line);

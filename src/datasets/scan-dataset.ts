@@ -73,7 +73,12 @@ export async function scanDataset(input: ScanDatasetInput): Promise<DatasetScan>
     const partBytes = input.parallel?.partBytes ?? PART_BYTES;
     const head = await readAtLeast(chunks, minBytes);
     if (head.rest !== null) {
-      const workerData = { identity: { path: input.path, format: input.format, role: input.role, ...(input.keyMapping && { keyMapping: input.keyMapping }) }, format: input.format, lexicon: input.lexicon, maxRecordBytes };
+      const workerData = {
+        identity: { path: input.path, format: input.format, role: input.role, ...(input.keyMapping && { keyMapping: input.keyMapping }) },
+        format: input.format,
+        lexicon: input.lexicon,
+        maxRecordBytes,
+      };
       await scanParts(acc, head.rest, { workerData, lexicon, workers, partBytes, script: input.parallel?.script, signal: input.signal });
       return acc.result();
     }

@@ -156,10 +156,7 @@ const PLACEHOLDER_EMAIL = /@(?:[^@\s]+\.)?(?:example\.(?:com|net|org)|[^@\s.]+\.
 // Numbers reserved for fiction: North American 555 exchanges (555-0100..0199 by the NANPA, the
 // rest by long use in films and samples) and Ofcom's drama ranges (07700 900xxx, 020 7946 0xxx,
 // 01632 960xxx, 0113-0191 496/498 0xxx), written nationally or with +1 / +44.
-const PLACEHOLDER_PHONE = [
-  /^(?:1)?\d{3}555\d{4}$/,
-  /^(?:44|0)(?:7700900\d{3}|2079460\d{3}|1632960\d{3}|1[1-9]1(?:496|498)0\d{3}|11[3-8]4960\d{3})$/,
-];
+const PLACEHOLDER_PHONE = [/^(?:1)?\d{3}555\d{4}$/, /^(?:44|0)(?:7700900\d{3}|2079460\d{3}|1632960\d{3}|1[1-9]1(?:496|498)0\d{3}|11[3-8]4960\d{3})$/];
 
 /**
  * True when an email or phone value is one reserved for examples and fiction (`jane@example.com`,

@@ -5,15 +5,7 @@
  */
 import { fmix32 } from "./hash.js";
 import { normalizeText } from "./normalize.js";
-import {
-  FNV_OFFSET,
-  FNV_PRIME,
-  MAX_SIGNATURE_CHARS,
-  MIN_WORDS_FOR_WORD_SHINGLES,
-  MINHASH_PERMUTATIONS,
-  sketchChars,
-  sketchWords,
-} from "./signature.js";
+import { FNV_OFFSET, FNV_PRIME, MAX_SIGNATURE_CHARS, MIN_WORDS_FOR_WORD_SHINGLES, MINHASH_PERMUTATIONS, sketchChars, sketchWords } from "./signature.js";
 
 // What each UTF-16 code unit becomes in normalisation (see normalizeText's ASCII path): below
 // SEP the lower-cased character itself, else a separator, a dropped apostrophe, or non-ASCII
@@ -71,11 +63,7 @@ export class TextKeys {
     let wordsFrom = NONE;
     if (signatureFrom === 0 || (signatureFrom !== undefined && input.charCodeAt(signatureFrom - 1) === 10)) wordsFrom = signatureFrom;
     else if (signatureInput === input) wordsFrom = 0;
-    else if (
-      signatureInput.length < input.length &&
-      input.charCodeAt(input.length - signatureInput.length - 1) === 10 &&
-      input.endsWith(signatureInput)
-    ) {
+    else if (signatureInput.length < input.length && input.charCodeAt(input.length - signatureInput.length - 1) === 10 && input.endsWith(signatureInput)) {
       wordsFrom = input.length - signatureInput.length;
     }
     if (!(wordsFrom === NONE ? this.hashRaw(input) : this.hashWordsRaw(input, wordsFrom))) {

@@ -146,7 +146,24 @@ export function sniffTabular(text: string, delimiter: "," | "\t"): TabularSniff 
 }
 
 /** Text column names a classification record is read by (see the scan's classification reader). */
-const TEXT_COLUMNS = new Set(["text", "sentence", "utterance", "query", "input", "content", "description", "review", "comment", "message", "question", "title", "body", "document", "tweet", "headline"]);
+const TEXT_COLUMNS = new Set([
+  "text",
+  "sentence",
+  "utterance",
+  "query",
+  "input",
+  "content",
+  "description",
+  "review",
+  "comment",
+  "message",
+  "question",
+  "title",
+  "body",
+  "document",
+  "tweet",
+  "headline",
+]);
 /** Sniffed rows needed before a column's values say it holds labels. */
 const MIN_LABEL_ROWS = 8;
 /** Longest value a label column holds. */

@@ -7,28 +7,9 @@ import type { RepoConfig } from "../config/schema.js";
 import type { ArtifactKind, ConfigFacts, KeyMapping } from "../types.js";
 import { mappedFormat, readRegistryEntries } from "./registry-entries.js";
 import { classifyContent, decodeText } from "./classify-content.js";
-import {
-  SNIFF_CHARS,
-  isRasaDomain,
-  isRasaNlu,
-  isRasaNluMarkdown,
-  isRecord,
-  looksLikeJsonl,
-  sniffJson,
-  sniffJsonl,
-  sniffTabular,
-} from "./dataset-format.js";
+import { SNIFF_CHARS, isRasaDomain, isRasaNlu, isRasaNluMarkdown, isRecord, looksLikeJsonl, sniffJson, sniffJsonl, sniffTabular } from "./dataset-format.js";
 import { extractFacts, frameworkByPath, globMatcher, matchFramework } from "./frameworks.js";
-import {
-  configuredKind,
-  detectByPath,
-  extensionOf,
-  isDenied,
-  isEvalDatasetPath,
-  isLabelPath,
-  isRasaDomainPath,
-  proseFormat,
-} from "./path-rules.js";
+import { configuredKind, detectByPath, extensionOf, isDenied, isEvalDatasetPath, isLabelPath, isRasaDomainPath, proseFormat } from "./path-rules.js";
 import { signatures } from "./signatures.js";
 import { inspectStructured, parseStructured, structuredFromValue, type StructuredDoc, type StructuredRead } from "./structured-doc.js";
 
@@ -166,13 +147,7 @@ async function detectJson(p: string, content: Buffer, configured: Configured, ct
   return format ? dataset(p, configured, format) : null;
 }
 
-async function detectConfig(
-  p: string,
-  doc: StructuredDoc,
-  fileType: "yaml" | "json",
-  configured: Configured,
-  ctx: DetectContext,
-): Promise<Detection | null> {
+async function detectConfig(p: string, doc: StructuredDoc, fileType: "yaml" | "json", configured: Configured, ctx: DetectContext): Promise<Detection | null> {
   const fw = matchFramework(doc.value, p, fileType);
   if (fw) {
     const config = await extractFacts(fw, { path: p, doc, readFile: ctx.readFile });
@@ -203,7 +178,9 @@ function unreadableConfig(p: string, read: StructuredRead, configured: Configure
     kind: fw?.kind ?? "training-config",
     format: fw?.name ?? "unknown",
     // Infrastructure stays infrastructure (ownership only); nothing else is taken from unread content.
-    ...(fw?.infrastructure && { config: { framework: fw.name, usesAdapter: null, referencesEval: false, datasetPaths: [], evalPaths: [], infrastructure: true } }),
+    ...(fw?.infrastructure && {
+      config: { framework: fw.name, usesAdapter: null, referencesEval: false, datasetPaths: [], evalPaths: [], infrastructure: true },
+    }),
     unreadable: `${problem.line ? `line ${problem.line}: ` : ""}${problem.message}`,
     ...(problem.line !== undefined && { unreadableLine: problem.line }),
   };

@@ -240,7 +240,8 @@ async function resolveDatasets(resolve: NonNullable<FactsSpec["resolve"]>, input
               const ref = hubRef(entry[resolve.hub_id_key], { key, kind: "dataset", line: hit.keyLine, file: registryPath });
               if (ref) {
                 const stated = resolve.hub_revision_key ? revisionValue(entry[resolve.hub_revision_key]) : undefined;
-                if (ref.revision === undefined && stated !== undefined) Object.assign(ref, { revision: stated, revisionKey: `${name}.${resolve.hub_revision_key}` });
+                if (ref.revision === undefined && stated !== undefined)
+                  Object.assign(ref, { revision: stated, revisionKey: `${name}.${resolve.hub_revision_key}` });
                 (facts.hubRefs ??= []).push(ref);
               }
             }
@@ -372,7 +373,10 @@ function readHubRefs(specs: readonly HubRefSpec[], doc: StructuredDoc): HubRef[]
 
 function datasetNames(value: unknown): string[] {
   const raw = Array.isArray(value) ? value : [value];
-  return raw.flatMap((v) => (typeof v === "string" ? v.split(",") : [])).map((s) => s.trim()).filter((s) => s !== "");
+  return raw
+    .flatMap((v) => (typeof v === "string" ? v.split(",") : []))
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
 }
 
 function registryEntryPaths(value: Record<string, unknown>): string[] | undefined {

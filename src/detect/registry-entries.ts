@@ -11,8 +11,19 @@ import { parseStructured, type StructuredDoc } from "./structured-doc.js";
 
 /** The column roles an entry's `columns` may name (LLaMA-Factory's data/README.md). */
 export const REGISTRY_COLUMNS: readonly string[] = [
-  "prompt", "query", "response", "history", "messages", "system", "tools",
-  "images", "videos", "audios", "chosen", "rejected", "kto_tag",
+  "prompt",
+  "query",
+  "response",
+  "history",
+  "messages",
+  "system",
+  "tools",
+  "images",
+  "videos",
+  "audios",
+  "chosen",
+  "rejected",
+  "kto_tag",
 ];
 /** The tags an entry's `tags` may name. */
 export const REGISTRY_TAGS: readonly string[] = ["role_tag", "content_tag", "user_tag", "assistant_tag", "observation_tag", "function_tag", "system_tag"];
@@ -84,7 +95,8 @@ export function readRegistryEntries(registryPath: string, doc: StructuredDoc): R
   for (const [name, entry] of Object.entries(doc.value)) {
     if (!isRecord(entry)) continue;
     const at = `${registryPath} entry "${name}"`;
-    const problem = (key: string, message: string) => read.problems.push({ entry: name, line: lineOf(name, key) ?? lineOf(name), message: `${at}: ${message}` });
+    const problem = (key: string, message: string) =>
+      read.problems.push({ entry: name, line: lineOf(name, key) ?? lineOf(name), message: `${at}: ${message}` });
     let formatting: KeyMapping["formatting"] = "alpaca";
     const f = entry["formatting"];
     if (f !== undefined && f !== null) {
@@ -105,7 +117,9 @@ export function readRegistryEntries(registryPath: string, doc: StructuredDoc): R
 function stringMapping(value: unknown, known: readonly string[], what: string, problem: (message: string) => void): Record<string, string> {
   if (value === undefined || value === null) return {};
   if (!isRecord(value)) {
-    problem(`"${what}" is ${Array.isArray(value) ? "a list" : JSON.stringify(value)}, not a mapping of ${what === "columns" ? "column roles to column names" : "tags to keys and role values"}; LLaMA-Factory cannot read the file by it`);
+    problem(
+      `"${what}" is ${Array.isArray(value) ? "a list" : JSON.stringify(value)}, not a mapping of ${what === "columns" ? "column roles to column names" : "tags to keys and role values"}; LLaMA-Factory cannot read the file by it`,
+    );
     return {};
   }
   const out: Record<string, string> = {};

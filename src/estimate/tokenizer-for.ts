@@ -37,8 +37,7 @@ const NO_SPECIAL = { disallowedSpecial: new Set<string>() };
 
 /** Loads a tokenizer's tables (several MB: only when a review needs them). */
 export async function loadTokenizer(name: TokenizerName): Promise<Tokenizer> {
-  const mod =
-    name === "o200k_base" ? await import("gpt-tokenizer/encoding/o200k_base") : await import("gpt-tokenizer/encoding/cl100k_base");
+  const mod = name === "o200k_base" ? await import("gpt-tokenizer/encoding/o200k_base") : await import("gpt-tokenizer/encoding/cl100k_base");
   // Training data may quote `<|endoftext|>`: it is text there, not a control token.
   return { name, count: (text) => mod.countTokens(text, NO_SPECIAL) };
 }

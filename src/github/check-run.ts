@@ -31,7 +31,10 @@ export function toAnnotations(findings: readonly Finding[]): Annotation[] {
       end_line: Math.max(f.endLine ?? f.line ?? 1, f.line ?? 1),
       annotation_level: LEVEL[f.severity],
       title: `${f.ruleId}: ${f.title}`.slice(0, 255),
-      message: [f.message, f.remediation && `Fix: ${f.remediation}`].filter(Boolean).join("\n").slice(0, 64 * 1024),
+      message: [f.message, f.remediation && `Fix: ${f.remediation}`]
+        .filter(Boolean)
+        .join("\n")
+        .slice(0, 64 * 1024),
     }));
 }
 
@@ -73,7 +76,13 @@ export async function reportProgress(octokit: GitHubClient, repo: RepoRef, check
  * Completes the check run with the review: conclusion, title, summary (cut to GitHub's limit with a
  * note) and annotations in batches of 50 (the first batch completes the run, the rest append).
  */
-export async function completeCheckRun(octokit: GitHubClient, repo: RepoRef, checkRunId: number, review: Review, fileUrl?: (path: string, line?: number) => string): Promise<void> {
+export async function completeCheckRun(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  checkRunId: number,
+  review: Review,
+  fileUrl?: (path: string, line?: number) => string,
+): Promise<void> {
   const title = checkTitle(review);
   const summary = truncateMarkdown(renderMarkdown(review, { fileUrl, ruleDocUrl: (id) => `${RULE_DOCS_URL.replace(/#.*/, "")}#${id}` }));
   const annotations = toAnnotations(annotatedFindings(review));

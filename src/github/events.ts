@@ -40,7 +40,7 @@ export function workerDeps(probot: Probot, log: Logger, timeoutMs?: number, conc
         throw error;
       }
     },
-    client: async (job) => (job.installationId ? installationOctokit(probot, job.installationId, log) : (probot.auth())),
+    client: async (job) => (job.installationId ? installationOctokit(probot, job.installationId, log) : probot.auth()),
   };
 }
 
@@ -63,7 +63,12 @@ function jobBase(context: Context): Pick<ReviewJob, "installationId" | "owner" |
 async function submit(deps: HandlerDeps, context: Context, job: ReviewJob): Promise<void> {
   const queue =
     deps.queue ??
-    new InProcessQueue({ client: () => (deps.client ? deps.client(context) : Promise.resolve(context.octokit)), botLogin: deps.botLogin, log: context.log, timeoutMs: deps.timeoutMs });
+    new InProcessQueue({
+      client: () => (deps.client ? deps.client(context) : Promise.resolve(context.octokit)),
+      botLogin: deps.botLogin,
+      log: context.log,
+      timeoutMs: deps.timeoutMs,
+    });
   const queued = queue.submit(job);
   if (!deps.answerFirst) return queued;
   // In-process, `submit` settles after the review: the webhook is answered now and failures are logged.
@@ -81,7 +86,10 @@ export async function onPullRequest(deps: HandlerDeps, context: Context<"pull_re
 }
 
 /** pull_request_review submitted (approved) or dismissed: a waiver the PR adds may now apply, or no longer. */
-export async function onPullRequestReview(deps: HandlerDeps, context: Context<"pull_request_review.submitted" | "pull_request_review.dismissed">): Promise<void> {
+export async function onPullRequestReview(
+  deps: HandlerDeps,
+  context: Context<"pull_request_review.submitted" | "pull_request_review.dismissed">,
+): Promise<void> {
   const { payload } = context;
   if (payload.action === "submitted" && payload.review.state.toLowerCase() !== "approved") return;
   await submit(deps, context, { ...jobBase(context), kind: "approval", number: payload.pull_request.number, headSha: payload.pull_request.head.sha });

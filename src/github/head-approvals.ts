@@ -17,16 +17,14 @@ export function headApprovals(octokit: GitHubClient, repo: RepoRef, pullNumber: 
   const teams = new Map<string, Promise<boolean>>();
   return {
     approvers() {
-      approvers ??= octokit
-        .paginate(octokit.rest.pulls.listReviews, { ...repo, pull_number: pullNumber, per_page: 100 })
-        .then((reviews) => {
-          const latest = new Map<string, { state: string; commit: string | null | undefined }>();
-          for (const r of reviews) {
-            if (!r.user || !["APPROVED", "CHANGES_REQUESTED", "DISMISSED"].includes(r.state)) continue;
-            latest.set(r.user.login, { state: r.state, commit: r.commit_id });
-          }
-          return [...latest].filter(([, r]) => r.state === "APPROVED" && r.commit === headSha).map(([login]) => login);
-        });
+      approvers ??= octokit.paginate(octokit.rest.pulls.listReviews, { ...repo, pull_number: pullNumber, per_page: 100 }).then((reviews) => {
+        const latest = new Map<string, { state: string; commit: string | null | undefined }>();
+        for (const r of reviews) {
+          if (!r.user || !["APPROVED", "CHANGES_REQUESTED", "DISMISSED"].includes(r.state)) continue;
+          latest.set(r.user.login, { state: r.state, commit: r.commit_id });
+        }
+        return [...latest].filter(([, r]) => r.state === "APPROVED" && r.commit === headSha).map(([login]) => login);
+      });
       return approvers;
     },
     inTeam(team, login) {

@@ -60,12 +60,18 @@ export class RedisQueue implements ReviewQueue {
   private readonly redis: Redis;
   private readonly aborts = new Set<AbortController>();
 
-  constructor(url: string, private readonly deps: WorkerDeps) {
+  constructor(
+    url: string,
+    private readonly deps: WorkerDeps,
+  ) {
     const connection = connectionOf(url);
     this.redis = new Redis(url, { maxRetriesPerRequest: 3 });
     this.redis.on("error", (error) => deps.log.error({ err: error.message }, "redis"));
     // Storing a job gives up after a few retries (the webhook then gets an error GitHub shows as failed); the worker waits Redis out.
-    this.queue = new Queue<Stored>(QUEUE_NAME, { connection: { ...connection, maxRetriesPerRequest: 3 } as ConnectionOptions, defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 5000 } });
+    this.queue = new Queue<Stored>(QUEUE_NAME, {
+      connection: { ...connection, maxRetriesPerRequest: 3 } as ConnectionOptions,
+      defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 5000 },
+    });
     this.queue.on("error", (error) => deps.log.error({ err: error.message }, "queue"));
     this.worker = new Worker<Stored>(QUEUE_NAME, (job, token) => this.process(job, token), {
       connection,
@@ -120,7 +126,8 @@ export class RedisQueue implements ReviewQueue {
       }
       const startedAt = data.startedAt ?? Date.now();
       const budget = this.deps.timeoutMs ?? 5 * 60_000;
-      if (data.checkRunId || job.stalledCounter > 0) log.warn({ checkRunId: data.checkRunId, stalled: job.stalledCounter }, "taking over a job whose worker stopped");
+      if (data.checkRunId || job.stalledCounter > 0)
+        log.warn({ checkRunId: data.checkRunId, stalled: job.stalledCounter }, "taking over a job whose worker stopped");
       await processJob(data, {
         octokit: await this.deps.client(data),
         log,
@@ -159,7 +166,13 @@ export class RedisQueue implements ReviewQueue {
     if (!data?.checkRunId || data.checkCompleted) return;
     try {
       const octokit = await this.deps.client(data);
-      await failCheckRun(octokit, { owner: data.owner, repo: data.repo }, data.checkRunId, data.onError ?? "failure", `the review job failed (${error.message})`);
+      await failCheckRun(
+        octokit,
+        { owner: data.owner, repo: data.repo },
+        data.checkRunId,
+        data.onError ?? "failure",
+        `the review job failed (${error.message})`,
+      );
     } catch (reportError) {
       this.deps.log.error({ err: (reportError as Error).message }, "could not complete the check run of a failed job");
     }

@@ -56,11 +56,15 @@ function withTimeout<T>(work: (signal: AbortSignal) => Promise<T>, ms: number, o
       controller.abort(error);
       reject(error);
     }, ms);
-    outer?.addEventListener("abort", () => {
-      const error = new HandedBack("the job was handed back");
-      controller.abort(error);
-      reject(error);
-    }, { once: true });
+    outer?.addEventListener(
+      "abort",
+      () => {
+        const error = new HandedBack("the job was handed back");
+        controller.abort(error);
+        reject(error);
+      },
+      { once: true },
+    );
   });
   return Promise.race([work(controller.signal), timeout]).finally(() => clearTimeout(timer));
 }
@@ -106,7 +110,10 @@ export async function reviewAndReport(deps: ReportDeps, target: ReviewTarget): P
     // Creating the check and reading the config do not wait for each other.
     if (checkRunId === undefined && deps.adopt) checkRunId = await inProgressCheck(octokit, repo, headSha).catch(() => undefined);
     const resumed = checkRunId;
-    const record = (id: number) => deps.onCheckRun?.(id, { completed: false, onError }).catch((e: unknown) => log.warn({ err: describe(e) }, "could not record the check run for a takeover"));
+    const record = (id: number) =>
+      deps
+        .onCheckRun?.(id, { completed: false, onError })
+        .catch((e: unknown) => log.warn({ err: describe(e) }, "could not record the check run for a takeover"));
     const [started, loaded] = await Promise.allSettled([
       resumed
         ? reportProgress(octokit, repo, resumed, "The worker reviewing this stopped; another one is reviewing it again.").then(() => resumed)
@@ -118,7 +125,9 @@ export async function reviewAndReport(deps: ReportDeps, target: ReviewTarget): P
     if (loaded.status === "fulfilled" && loaded.value.ok) onError = loaded.value.config.on_error;
     if (started.status === "rejected") throw started.reason;
     if (loaded.status === "rejected") throw loaded.reason;
-    await deps.onCheckRun?.(started.value, { completed: false, onError }).catch((e: unknown) => log.warn({ err: describe(e) }, "could not record the check run for a takeover"));
+    await deps
+      .onCheckRun?.(started.value, { completed: false, onError })
+      .catch((e: unknown) => log.warn({ err: describe(e) }, "could not record the check run for a takeover"));
     if (loaded.value.ok) source.warm();
     let lastProgress = Date.now();
     // A review that timed out stops at its next dataset chunk; until then it must not write progress over the completed check.
@@ -162,7 +171,15 @@ export async function reviewAndReport(deps: ReportDeps, target: ReviewTarget): P
         return result;
       }
       const hasArtifacts = result.artifacts.length > 0 || result.findings.length > 0;
-      const outcome = await upsertStickyComment(octokit, repo, pull.number, commentBody(result, headSha, fileUrl), await deps.botLogin(), hasArtifacts, await listed);
+      const outcome = await upsertStickyComment(
+        octokit,
+        repo,
+        pull.number,
+        commentBody(result, headSha, fileUrl),
+        await deps.botLogin(),
+        hasArtifacts,
+        await listed,
+      );
       log.info({ pr: pull.number, head: headSha, conclusion: result.conclusion, comment: outcome.outcome }, "review reported");
     }
     return result;

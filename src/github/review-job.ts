@@ -71,7 +71,9 @@ export async function processJob(job: ReviewJob, ctx: JobContext): Promise<void>
     case "check": {
       const numbers = job.pulls?.length
         ? job.pulls
-        : (await octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, { ...repo, commit_sha: job.headSha!, per_page: 100 })).filter((p) => p.state === "open").map((p) => p.number);
+        : (await octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, { ...repo, commit_sha: job.headSha!, per_page: 100 }))
+            .filter((p) => p.state === "open")
+            .map((p) => p.number);
       for (const number of numbers) await ctx.submit({ ...job, kind: "sha", number, pulls: undefined });
       return;
     }
@@ -94,7 +96,10 @@ export async function processJob(job: ReviewJob, ctx: JobContext): Promise<void>
       if (job.kind === "pull" && job.event) {
         // Read once, after the review: the comment is written only if the PR is still at this head.
         const still = async () => (await octokit.rest.pulls.get({ ...repo, pull_number: job.number! })).data.head.sha === job.headSha;
-        return report({ repo, headSha: job.headSha!, baseSha: job.event.baseSha, htmlUrl: job.htmlUrl, pull: { number: job.number!, body: job.event.body } }, still);
+        return report(
+          { repo, headSha: job.headSha!, baseSha: job.event.baseSha, htmlUrl: job.htmlUrl, pull: { number: job.number!, body: job.event.body } },
+          still,
+        );
       }
       const { data: pr } = await octokit.rest.pulls.get({ ...repo, pull_number: job.number! });
       // A re-run of an exact sha still reviews it (its check must complete); a PR review of a closed PR is moot.

@@ -51,7 +51,10 @@ class Slots {
 export class InProcessQueue implements ReviewQueue {
   private readonly slots: Slots;
   private count = 0;
-  constructor(private readonly deps: WorkerDeps, private readonly lanes: PullQueue = pullQueue) {
+  constructor(
+    private readonly deps: WorkerDeps,
+    private readonly lanes: PullQueue = pullQueue,
+  ) {
     this.slots = new Slots(deps.concurrency ?? DEFAULT_CONCURRENCY);
   }
 

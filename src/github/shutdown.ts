@@ -25,7 +25,8 @@ export function drainOnSignal(queue: ReviewQueue, log: Logger, graceMs = DEFAULT
     hardStop.unref();
     queue.close(graceMs).then(
       () => {
-        if (queue.running > 0) log.error({ running: queue.running }, "grace period over with reviews still running; their checks stay in progress until re-run");
+        if (queue.running > 0)
+          log.error({ running: queue.running }, "grace period over with reviews still running; their checks stay in progress until re-run");
         else log.info("no review running; exiting");
         process.exit(0);
       },

@@ -9,7 +9,9 @@ export const COMMAND = "/finetune-review";
  * quotes it (`> /finetune-review`), puts it in a code block, or mentions it later does not count.
  */
 export function isSlashCommand(body: string | null | undefined): boolean {
-  const first = stripBom(body ?? "").split(/\r?\n/, 1)[0]!.trim();
+  const first = stripBom(body ?? "")
+    .split(/\r?\n/, 1)[0]!
+    .trim();
   return first === COMMAND || first.startsWith(`${COMMAND} `);
 }
 

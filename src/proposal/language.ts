@@ -60,11 +60,15 @@ const CLAUSE_BREAK = new Set(["but", "however", "although", "though", "wherea", 
 const AFTER_BREAK = new Set([...CLAUSE_BREAK, "and", "which", "that", "who", "when", "if"]);
 
 const NUMBER_WORDS = new Set(
-  "one two three four five six seven eight nine ten eleven twelve fifteen twenti thirti forti fifti hundr hundred thousand half quarter third tenth couple few sever".split(" "),
+  "one two three four five six seven eight nine ten eleven twelve fifteen twenti thirti forti fifti hundr hundred thousand half quarter third tenth couple few sever".split(
+    " ",
+  ),
 );
 /** Units of time and money (and what is paid for): a percentage or a bare "p95" is not a budget. */
 const UNITS = new Set(
-  "m ms millisecond second sec s minut min hour hr day week month year usd $ £ € cent penni pence dollar pound euro gbp eur token request call queri k million thousand rp qp".split(" "),
+  "m ms millisecond second sec s minut min hour hr day week month year usd $ £ € cent penni pence dollar pound euro gbp eur token request call queri k million thousand rp qp".split(
+    " ",
+  ),
 );
 
 /** Whether a sentence states a quantity of time or money: a number (in digits or words) with such a unit or currency near it. */

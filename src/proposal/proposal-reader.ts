@@ -27,7 +27,14 @@ export function readAll(input: ReviewInput): { sentences: LocatedSentence[]; sec
       const prev = read.sentences[i - 1];
       const paragraph = base + s.paragraph;
       paragraphs = Math.max(paragraphs, paragraph + 1);
-      sentences.push({ ...s, paragraph, path: part.path, line: lineOf?.(s.index), previous: prev && prev.section === s.section ? prev : undefined, next: read.sentences[i + 1] });
+      sentences.push({
+        ...s,
+        paragraph,
+        path: part.path,
+        line: lineOf?.(s.index),
+        previous: prev && prev.section === s.section ? prev : undefined,
+        next: read.sentences[i + 1],
+      });
     });
     sections.push(...read.sections);
   }

@@ -23,7 +23,10 @@ const ABBREVIATIONS = new Set(["e.g", "i.e", "etc", "vs", "approx", "cf", "dr", 
 
 /** A crude suffix-stripping stemmer: enough to make "improving", "improves" and "improve" meet. */
 export function stem(word: string): string {
-  let w = word.toLowerCase().replace(/['’]s$/, "").replace(/[’]/g, "'");
+  let w = word
+    .toLowerCase()
+    .replace(/['’]s$/, "")
+    .replace(/[’]/g, "'");
   if (w.length <= 3) return w;
   if (w.endsWith("ings") && w.length > 6) w = w.slice(0, -1);
   if (w.endsWith("ies") && w.length > 4) w = w.slice(0, -3) + "y";
@@ -174,7 +177,12 @@ export function readProposal(markdown: string): ReadProposal {
     }
     if (/^\s*\|?\s*:?-{3,}/.test(line)) return;
     const field = fieldOf(line);
-    const cells = line.includes("|") ? line.split("|").map((c) => c.trim()).filter(Boolean) : [line];
+    const cells = line.includes("|")
+      ? line
+          .split("|")
+          .map((c) => c.trim())
+          .filter(Boolean)
+      : [line];
     if (current) current.content += `${line}\n`;
     if (field && !line.includes("|")) {
       const title = field.label.toLowerCase();
@@ -188,7 +196,11 @@ export function readProposal(markdown: string): ReadProposal {
       pushSentence(cells.join(": "), lineOffset, `${section} ${title}`.trim(), true);
       return;
     }
-    splitLine(line.replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s*)?/, (p) => " ".repeat(p.length)), lineOffset, (s, i) => pushSentence(s, i, section));
+    splitLine(
+      line.replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s*)?/, (p) => " ".repeat(p.length)),
+      lineOffset,
+      (s, i) => pushSentence(s, i, section),
+    );
   });
   return { sentences, sections };
 
@@ -225,7 +237,11 @@ export function blankComments(text: string): string {
 
 /** Whether a section's content is a statement: not empty, "TBD", "N/A", "none" or a placeholder. */
 export function hasContent(content: string): boolean {
-  const c = content.replace(/<!--[\s\S]*?-->/g, "").replace(/[*_`>#|-]/g, " ").trim().toLowerCase();
+  const c = content
+    .replace(/<!--[\s\S]*?-->/g, "")
+    .replace(/[*_`>#|-]/g, " ")
+    .trim()
+    .toLowerCase();
   if (!c) return false;
   return !/^(tbd|tbc|n\/?a|none|todo|\?+|to be (decided|determined|confirmed)|pending|unknown|not yet|-)\.?$/.test(c);
 }

@@ -9,13 +9,7 @@ import { renderText, type TextOptions } from "./render-text.js";
 
 export { PATTERN_NAMES, PATTERN_ORDER, patternHeading } from "./patterns.js";
 export { renderJson, toJsonReview, type JsonArtifact, type JsonFinding, type JsonReview } from "./render-json.js";
-export {
-  GITHUB_MARKDOWN_LIMIT,
-  escapeMarkdown,
-  renderMarkdown,
-  truncateMarkdown,
-  type MarkdownOptions,
-} from "./render-markdown.js";
+export { GITHUB_MARKDOWN_LIMIT, escapeMarkdown, renderMarkdown, truncateMarkdown, type MarkdownOptions } from "./render-markdown.js";
 export { FINGERPRINT_KEY, renderSarif, toSarifLog, type SarifLog, type SarifOptions } from "./render-sarif.js";
 export { renderText, type TextOptions } from "./render-text.js";
 export { annotatedFindings, splitByIntroduced } from "./summary.js";
@@ -39,12 +33,7 @@ export interface RenderOptions {
 }
 
 /** Renders a review in the given format (`rules` is used by SARIF for its rule descriptors). */
-export function renderReview(
-  format: OutputFormat,
-  review: Review,
-  rules: readonly RuleMeta[],
-  opts: RenderOptions = {},
-): string {
+export function renderReview(format: OutputFormat, review: Review, rules: readonly RuleMeta[], opts: RenderOptions = {}): string {
   switch (format) {
     case "text":
       return renderText(review, opts.text);

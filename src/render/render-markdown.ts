@@ -101,17 +101,18 @@ export function renderMarkdown(review: Review, opts: MarkdownOptions = {}): stri
   }
   out.push(...renderExisting(existing, mode, opts));
   out.push(...renderWaived(waived, opts));
-  out.push(
-    "",
-    "<sub>Each finding names its rule id; rules are configured by id in `.github/finetune-review.yml` on the base branch.</sub>",
-  );
+  out.push("", "<sub>Each finding names its rule id; rules are configured by id in `.github/finetune-review.yml` on the base branch.</sub>");
   return `${out.join("\n")}\n`;
 }
 
 /** Findings already on the base branch, collapsed and apart (left out with `existing: hide`). */
 function renderExisting(existing: readonly Finding[], mode: "show" | "hide" | "fail", opts: MarkdownOptions): string[] {
   if (existing.length === 0) return [];
-  if (mode === "hide") return ["", `<sub>${plural(existing.length, "finding")} already on the base branch ${existing.length === 1 ? "is" : "are"} hidden (\`existing: hide\`).</sub>`];
+  if (mode === "hide")
+    return [
+      "",
+      `<sub>${plural(existing.length, "finding")} already on the base branch ${existing.length === 1 ? "is" : "are"} hidden (\`existing: hide\`).</sub>`,
+    ];
   const counts = mode === "fail" ? "; they count towards the conclusion (`existing: fail`)" : "; they do not decide this check";
   const out = ["", `<details><summary>Already on the base branch (${existing.length})${counts}</summary>`, ""];
   existing.forEach((f, i) => out.push(...renderFinding(f, showsRemediation(existing, i), opts)));
@@ -144,7 +145,8 @@ function renderDatasets(diffs: readonly DatasetDiff[]): string[] {
   const n = (x: number): string => x.toLocaleString("en-US");
   for (const d of diffs) {
     const records = d.base === null ? `– → ${n(d.head.records)}` : `${n(d.base.records)} → ${n(d.head.records)}`;
-    const dups = d.base === null ? `– → ${formatRatio(d.head.duplicateRatio)}` : `${formatRatio(d.base.duplicateRatio)} → ${formatRatio(d.head.duplicateRatio)}`;
+    const dups =
+      d.base === null ? `– → ${formatRatio(d.head.duplicateRatio)}` : `${formatRatio(d.base.duplicateRatio)} → ${formatRatio(d.head.duplicateRatio)}`;
     out.push(`| ${codeSpan(d.path)} | ${records} | ${formatRecordDelta(d)} | ${dups} |`);
   }
   for (const d of diffs) {
@@ -202,17 +204,19 @@ function renderFinding(f: Finding, withFix: boolean, opts: MarkdownOptions): str
  * are backslash-escaped, newlines become spaces, and `@name` cannot mention anyone.
  */
 export function escapeMarkdown(text: string): string {
-  return replaceControlChars(text)
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
-    .replace(/\s*\n\s*/g, " ")
-    .trim()
-    // At the start of a list item, these would open a heading, a nested list or a setext underline.
-    .replace(/^(?:[#+=-]|\d+(?=[.)]))/, (m) => (/\d/.test(m) ? `${m}\\` : `\\${m}`))
-    // A zero-width space after @ is what keeps GitHub from notifying the user or team named.
-    .replace(/@(?=[A-Za-z0-9])/g, "@\u200b");
+  return (
+    replaceControlChars(text)
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+      .replace(/\s*\n\s*/g, " ")
+      .trim()
+      // At the start of a list item, these would open a heading, a nested list or a setext underline.
+      .replace(/^(?:[#+=-]|\d+(?=[.)]))/, (m) => (/\d/.test(m) ? `${m}\\` : `\\${m}`))
+      // A zero-width space after @ is what keeps GitHub from notifying the user or team named.
+      .replace(/@(?=[A-Za-z0-9])/g, "@\u200b")
+  );
 }
 
 /** A code span that holds any text, backticks included. */

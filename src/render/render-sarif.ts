@@ -76,9 +76,7 @@ export function toSarifUri(path: string): string {
   return encodeURI(relative).replace(/[?#]/g, (c) => encodeURIComponent(c));
 }
 
-function toRule(
-  meta: Pick<RuleMeta, "id" | "title" | "pattern" | "severity" | "checks" | "rationale" | "remediation">,
-): SarifRule {
+function toRule(meta: Pick<RuleMeta, "id" | "title" | "pattern" | "severity" | "checks" | "rationale" | "remediation">): SarifRule {
   return {
     id: meta.id,
     name: pascalCase(meta.id),
@@ -94,7 +92,6 @@ function toRule(
   };
 }
 
-
 /** Builds the SARIF log of a review. Findings of rules missing from `rules` get a descriptor of their own. */
 export function toSarifLog(review: Review, rules: readonly RuleMeta[], opts: SarifOptions = {}): SarifLog {
   const descriptors = rules.map(toRule);
@@ -103,9 +100,7 @@ export function toSarifLog(review: Review, rules: readonly RuleMeta[], opts: Sar
     let ruleIndex = index.get(f.ruleId);
     if (ruleIndex === undefined) {
       // Keeps ruleIndex valid for findings the engine makes itself (e.g. a failed review).
-      ruleIndex = descriptors.push(
-        toRule({ ...f, id: f.ruleId, checks: f.title, rationale: f.title, remediation: f.remediation ?? f.title }),
-      ) - 1;
+      ruleIndex = descriptors.push(toRule({ ...f, id: f.ruleId, checks: f.title, rationale: f.title, remediation: f.remediation ?? f.title })) - 1;
       index.set(f.ruleId, ruleIndex);
     }
     const result: SarifResult = {
@@ -117,7 +112,9 @@ export function toSarifLog(review: Review, rules: readonly RuleMeta[], opts: Sar
       baselineState: f.introduced === false ? "unchanged" : "new",
     };
     if (f.waived) {
-      result.suppressions = [{ kind: "external", status: "accepted", justification: `${f.waived.reason} (approved by ${f.waived.approved_by}, expires ${f.waived.expires})` }];
+      result.suppressions = [
+        { kind: "external", status: "accepted", justification: `${f.waived.reason} (approved by ${f.waived.approved_by}, expires ${f.waived.expires})` },
+      ];
     }
     if (f.path !== undefined) {
       const physicalLocation: NonNullable<SarifResult["locations"]>[number]["physicalLocation"] = {

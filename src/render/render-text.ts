@@ -43,8 +43,7 @@ const CONCLUSION_STYLE: Record<Conclusion, Style> = { success: "green", neutral:
 
 /** Renders a review for a terminal; plain text unless `opts.color`. Ends with a newline. */
 export function renderText(review: Review, opts: TextOptions = {}): string {
-  const paint = (style: Style, s: string): string =>
-    opts.color ? `\u001b[${ANSI[style][0]}m${s}\u001b[${ANSI[style][1]}m` : s;
+  const paint = (style: Style, s: string): string => (opts.color ? `\u001b[${ANSI[style][0]}m${s}\u001b[${ANSI[style][1]}m` : s);
   const clean = (s: string): string => replaceControlChars(s);
   const lines: string[] = [];
 
@@ -55,8 +54,7 @@ export function renderText(review: Review, opts: TextOptions = {}): string {
   const artifacts = plural(review.artifacts.length, "artifact");
   const refs = `base ${shortSha(review.base)}..head ${shortSha(review.head)}`;
   lines.push(
-    `${paint("bold", "finetune-review:")} ${paint(CONCLUSION_STYLE[review.conclusion], review.conclusion)}` +
-      ` — ${counts}${old} in ${artifacts} (${refs})`,
+    `${paint("bold", "finetune-review:")} ${paint(CONCLUSION_STYLE[review.conclusion], review.conclusion)}` + ` — ${counts}${old} in ${artifacts} (${refs})`,
   );
 
   if (review.artifacts.length === 0) {
@@ -80,7 +78,8 @@ export function renderText(review: Review, opts: TextOptions = {}): string {
   if (review.findings.length === 0) {
     if (review.artifacts.length > 0) lines.push("", "No findings: this proposal follows the seven patterns.");
   } else {
-    if (introduced.length === 0) lines.push("", waived.length > 0 ? "No new findings beyond the waived ones below." : "No new findings: this change introduces none.");
+    if (introduced.length === 0)
+      lines.push("", waived.length > 0 ? "No new findings beyond the waived ones below." : "No new findings: this change introduces none.");
     for (const group of groupByPattern(introduced)) {
       lines.push("", paint("bold", patternHeading(group.pattern)));
       group.findings.forEach((f, i) => lines.push(...renderFinding(f, showsRemediation(group.findings, i), paint, clean)));
@@ -101,12 +100,7 @@ export function renderText(review: Review, opts: TextOptions = {}): string {
   return `${lines.join("\n")}\n`;
 }
 
-function renderFinding(
-  f: Finding,
-  withFix: boolean,
-  paint: (style: Style, s: string) => string,
-  clean: (s: string) => string,
-): string[] {
+function renderFinding(f: Finding, withFix: boolean, paint: (style: Style, s: string) => string, clean: (s: string) => string): string[] {
   // "warning" is the longest severity; padding keeps rule ids in one column.
   const severity = paint(SEVERITY_STYLE[f.severity], f.severity.padEnd(7));
   const location = formatLocation(f);

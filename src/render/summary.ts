@@ -74,14 +74,7 @@ export function formatLocation(f: Pick<Finding, "path" | "line" | "endLine">): s
   return `${f.path}:${span}`;
 }
 
-const KIND_ORDER: readonly ArtifactKind[] = [
-  "training-config",
-  "dataset",
-  "eval-dataset",
-  "label-schema",
-  "eval-suite",
-  "proposal",
-];
+const KIND_ORDER: readonly ArtifactKind[] = ["training-config", "dataset", "eval-dataset", "label-schema", "eval-suite", "proposal"];
 
 const KIND_WORDS: Record<ArtifactKind, [string, string]> = {
   "training-config": ["training config", "training configs"],
@@ -178,7 +171,6 @@ export function formatRecordDelta(diff: DatasetDiff): string {
   return `+${diff.added} / −${diff.removed}${diff.changed ? ` / ${diff.changed} changed` : ""}`;
 }
 
-
 /**
  * The estimate's one line, without a label: "1.23M tokens × 3 epochs = 3.69M trained tokens ≈
  * $9.23 (gpt-4o-mini, exact tokenizer)". Says when the count is an estimate and when the config
@@ -200,6 +192,11 @@ export function formatEstimate(e: TrainingEstimate): string {
     return `${tokens} per epoch; ${why} ${about}`;
   }
   // Cents are the unit; a run that rounds to none still costs something.
-  const usd = e.usd === undefined ? "" : e.usd === 0 && e.trainedTokens > 0 ? " < $0.01" : ` ≈ $${e.usd.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  const usd =
+    e.usd === undefined
+      ? ""
+      : e.usd === 0 && e.trainedTokens > 0
+        ? " < $0.01"
+        : ` ≈ $${e.usd.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
   return `${tokens} × ${plural(e.epochs, "epoch")} = ${formatTokens(e.trainedTokens)} trained tokens${usd} ${about}`;
 }

@@ -42,7 +42,6 @@ export interface Version {
   blob: { oid: string; size: number } | null | undefined;
 }
 
-
 /** A blob's bytes from GraphQL's text, when that text is the whole blob (not binary, truncated or invalid UTF-8). */
 export function exactBytes(blob: BlobFields): Buffer | undefined {
   if (typeof blob.text !== "string" || blob.isBinary || blob.isTruncated || blob.text.includes("\uFFFD")) return undefined;
@@ -60,7 +59,9 @@ export interface HistoryWant {
 /** A query for several paths' histories from `head` (alias `h<i>` per path, one page of versions each). */
 export function historyQuery(wants: readonly HistoryWant[]): string {
   const fields = wants.map(({ path, after, inline }, i) => {
-    const args = [`path: ${JSON.stringify(path)}`, "since: $since", `first: ${VERSIONS_PER_PAGE}`, ...(after ? [`after: ${JSON.stringify(after)}`] : [])].join(", ");
+    const args = [`path: ${JSON.stringify(path)}`, "since: $since", `first: ${VERSIONS_PER_PAGE}`, ...(after ? [`after: ${JSON.stringify(after)}`] : [])].join(
+      ", ",
+    );
     const blob = inline ? "byteSize isBinary isTruncated text" : "byteSize";
     return `h${i}: object(oid: $head) { ... on Commit { history(${args}) { pageInfo { hasNextPage endCursor } nodes { oid committedDate file(path: ${JSON.stringify(path)}) { oid object { ... on Blob { ${blob} } } } } } } }`;
   });

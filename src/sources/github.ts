@@ -1,7 +1,20 @@
 import type { GitHubClient, RepoRef } from "../github/client.js";
 import type { ChangedFile, HistoryEntry, Source } from "../types.js";
 import { COMPARE_FILES_CAP, mapFile, PR_FILE_CAP_NOTE, PR_FILES_CAP } from "./github-files.js";
-import { type Aliased, BLOB_BYTES_PER_QUERY, type BlobFields, BLOBS_PER_QUERY, blobsQuery, exactBytes, HISTORY_PATHS_PER_QUERY, type HistoryConnection, historyQuery, INLINE_HISTORY_BYTES, partialAnswer, type Version } from "./github-graphql.js";
+import {
+  type Aliased,
+  BLOB_BYTES_PER_QUERY,
+  type BlobFields,
+  BLOBS_PER_QUERY,
+  blobsQuery,
+  exactBytes,
+  HISTORY_PATHS_PER_QUERY,
+  type HistoryConnection,
+  historyQuery,
+  INLINE_HISTORY_BYTES,
+  partialAnswer,
+  type Version,
+} from "./github-graphql.js";
 import { chunksOf, isTooLarge, ownedBodyFetch, status, toBuffer } from "./github-raw.js";
 import { encodePath, safePath } from "./repo-path.js";
 import { RequestCache } from "./request-cache.js";
@@ -264,7 +277,9 @@ export class GitHubSource implements Source {
       for (let start = 0; start < pending.length; start += HISTORY_PATHS_PER_QUERY) {
         const chunk = pending.slice(start, start + HISTORY_PATHS_PER_QUERY);
         const headTree = this.trees.get(this.head);
-        const query = historyQuery(chunk.map(({ path, after }) => ({ path, after, inline: (headTree?.files.get(path)?.size ?? Infinity) <= INLINE_HISTORY_BYTES })));
+        const query = historyQuery(
+          chunk.map(({ path, after }) => ({ path, after, inline: (headTree?.files.get(path)?.size ?? Infinity) <= INLINE_HISTORY_BYTES })),
+        );
         const { data, failed } = await this.graphqlPartial<Aliased<{ history?: HistoryConnection }>>(query, { head: this.head, since: since.toISOString() });
         if (!data.repository) throw new Error("GraphQL returned no repository");
         chunk.forEach(({ path }, i) => {
@@ -316,7 +331,11 @@ export class GitHubSource implements Source {
       const chunk = todo.slice(start, end);
       const texts = previous.then(() => this.blobTexts(chunk.map((c) => c.sha)));
       previous = texts;
-      for (const item of chunk) this.keepBlob(item.sha, texts.then((found) => found.get(item.sha) ?? (item.at ? this.fetchRaw(item.at.ref, item.at.path, item.sha) : this.blobBytes(item.sha))));
+      for (const item of chunk)
+        this.keepBlob(
+          item.sha,
+          texts.then((found) => found.get(item.sha) ?? (item.at ? this.fetchRaw(item.at.ref, item.at.path, item.sha) : this.blobBytes(item.sha))),
+        );
       start = end;
     }
   }
@@ -444,7 +463,9 @@ export class GitHubSource implements Source {
       this.note(`GitHub lists at most ${COMPARE_FILES_CAP} changed files between two commits; files beyond that were not reviewed`);
       return listed;
     }
-    this.note(`GitHub lists at most ${COMPARE_FILES_CAP} changed files between two commits; the changes were computed from the two trees instead, so renames show as a removal and an addition`);
+    this.note(
+      `GitHub lists at most ${COMPARE_FILES_CAP} changed files between two commits; the changes were computed from the two trees instead, so renames show as a removal and an addition`,
+    );
     const files: ChangedFile[] = [];
     for (const [path, entry] of after.files) {
       const old = before.files.get(path);

@@ -34,11 +34,16 @@ const gitEnv = (): NodeJS.ProcessEnv => ({
  * the output this file parses.
  */
 const GIT_CONFIG = [
-  "-c", "core.quotepath=false",
-  "-c", "core.fsmonitor=false",
-  "-c", "log.follow=false",
-  "-c", "log.showSignature=false",
-  "-c", "color.ui=false",
+  "-c",
+  "core.quotepath=false",
+  "-c",
+  "core.fsmonitor=false",
+  "-c",
+  "log.follow=false",
+  "-c",
+  "log.showSignature=false",
+  "-c",
+  "color.ui=false",
 ];
 
 /** A ref a caller passed in: never one git could take for an option. */
@@ -72,7 +77,10 @@ export class LocalGitSource implements Source {
    */
   static async open(repoDir: string, baseRef: string, headRef = "HEAD"): Promise<LocalGitSource> {
     const dir = resolve(repoDir);
-    const isDir = await stat(dir).then((s) => s.isDirectory(), () => false);
+    const isDir = await stat(dir).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
     if (!isDir) throw new UsageError(`not a git repository: ${repoDir} (no such directory)`);
     const probe = new Git(dir);
     let bare: string;

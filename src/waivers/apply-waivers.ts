@@ -33,13 +33,17 @@ async function ownerApproved(path: string, owners: readonly OwnerRule[], approva
   try {
     return await approvedBy(path, owners, approvals);
   } catch (error) {
-    notes.add(`The approvals of this pull request could not be read (${(error as Error).message.split("\n")[0]}): waivers it adds were not applied; re-run the review to try again.`);
+    notes.add(
+      `The approvals of this pull request could not be read (${(error as Error).message.split("\n")[0]}): waivers it adds were not applied; re-run the review to try again.`,
+    );
     return false;
   }
 }
 
 async function approvedBy(path: string, owners: readonly OwnerRule[], approvals: HeadApprovals): Promise<boolean> {
-  const listed = ownersOf(path, owners).owners.filter((o) => o.startsWith("@")).map((o) => o.slice(1).toLowerCase());
+  const listed = ownersOf(path, owners)
+    .owners.filter((o) => o.startsWith("@"))
+    .map((o) => o.slice(1).toLowerCase());
   for (const login of (await approvals.approvers()).map((l) => l.toLowerCase())) {
     if (listed.includes(login)) return true;
     for (const team of listed.filter((o) => o.includes("/"))) if (await approvals.inTeam(team, login)) return true;
@@ -52,7 +56,12 @@ async function approvedBy(path: string, owners: readonly OwnerRule[], approvals:
  * change adds applies only when an owner of the finding's path approved the head commit; without
  * approvals to check (the CLI), such entries are not applied and a note says so.
  */
-export async function applyWaivers(findings: readonly Finding[], set: WaiverSet, owners: readonly OwnerRule[], approvals?: HeadApprovals): Promise<WaiverOutcome> {
+export async function applyWaivers(
+  findings: readonly Finding[],
+  set: WaiverSet,
+  owners: readonly OwnerRule[],
+  approvals?: HeadApprovals,
+): Promise<WaiverOutcome> {
   const matchers = new Map(set.entries.map((w) => [w, picomatch(w.path, { dot: true })]));
   const approved = new Map<string, Promise<boolean>>();
   const waiting = new Set<Waiver>();

@@ -27,7 +27,8 @@ function day(date: Date): string {
 function entryProblem(w: Waiver, ctx: WaiverContext): { key: string; message: string } | undefined {
   if (!ctx.ruleIds.has(w.rule)) return { key: "rule", message: `${w.rule} is not a rule id; use one of the ids in the README's rule reference` };
   const today = day(ctx.now);
-  if (w.expires < today) return { key: "expires", message: `it expired on ${w.expires}; review the finding again and renew the entry with a new date, or remove it` };
+  if (w.expires < today)
+    return { key: "expires", message: `it expired on ${w.expires}; review the finding again and renew the entry with a new date, or remove it` };
   const latest = day(new Date(Date.parse(`${today}T00:00:00Z`) + ctx.maxDays * DAY_MS));
   if (w.expires > latest) {
     return { key: "expires", message: `${w.expires} is more than max_waiver_days (${ctx.maxDays}) ahead; set it to ${latest} or earlier` };

@@ -67,7 +67,14 @@ export function parseWaiverFile(text: string, origin: WaiverOrigin, fileName = W
   if (!Array.isArray(list) || keys.some((k) => k !== "waivers")) {
     return {
       entries: [],
-      problems: [{ key: "waivers", line: 1, origin, message: `${fileName} must be a mapping with one key, \`waivers\`, holding a list of entries (see the README's waivers section).` }],
+      problems: [
+        {
+          key: "waivers",
+          line: 1,
+          origin,
+          message: `${fileName} must be a mapping with one key, \`waivers\`, holding a list of entries (see the README's waivers section).`,
+        },
+      ],
     };
   }
   const seq = doc.get("waivers", true);

@@ -99,7 +99,9 @@ describe("pull_request", () => {
     expect(start).toMatchObject({ name: "Fine-tuning review", head_sha: HEAD, status: "in_progress" });
     expect(done).toMatchObject({ status: "completed", conclusion: "success" });
     expect(commentWrites(state)).toEqual(["POST /repos/Codertocat/Hello-World/issues/2/comments"]);
-    expect(state.writes.find((w) => w.method === "POST" && w.path.endsWith("/issues/2/comments"))!.body!.body).toEqual(expect.stringMatching(new RegExp(`^${MARKER}[\\s\\S]*head=${HEAD}`)));
+    expect(state.writes.find((w) => w.method === "POST" && w.path.endsWith("/issues/2/comments"))!.body!.body).toEqual(
+      expect.stringMatching(new RegExp(`^${MARKER}[\\s\\S]*head=${HEAD}`)),
+    );
     expect(run).toMatchObject({ exitCode: 0, conclusion: "success", output: "conclusion=success\n" });
     expect(run.summary).toContain("`ccccccc`");
     expect(new Set(auth)).toEqual(new Set([`token ${TOKEN}`]));
@@ -113,7 +115,9 @@ describe("pull_request", () => {
     const run = await action("pull_request", "pull_request.opened.json");
     const done = checkBodies(state)[1]!;
     expect(done).toMatchObject({ status: "completed", conclusion: "failure" });
-    expect((done.output as { annotations: unknown[] }).annotations).toContainEqual(expect.objectContaining({ path: "data/train.jsonl", start_line: 121, annotation_level: "failure" }));
+    expect((done.output as { annotations: unknown[] }).annotations).toContainEqual(
+      expect.objectContaining({ path: "data/train.jsonl", start_line: 121, annotation_level: "failure" }),
+    );
     expect(commentWrites(state)).toEqual(["POST /repos/Codertocat/Hello-World/issues/2/comments"]);
     expect(run).toMatchObject({ exitCode: 1, conclusion: "failure", output: "conclusion=failure\n" });
     expect(run.log).toMatch(/^::error::the fine-tuning review concluded failure/m);
@@ -164,7 +168,10 @@ describe("issue_comment", () => {
     expect(state.writes[0]).toMatchObject({ method: "POST", path: "/repos/Codertocat/Hello-World/issues/comments/777/reactions", body: { content: "eyes" } });
     expect(checkBodies(state)[1]).toMatchObject({ status: "completed", conclusion: "success" });
     expect(checkBodies(state)[0]).toMatchObject({ head_sha: HEAD });
-    expect(commentWrites(state)).toEqual(["POST /repos/Codertocat/Hello-World/issues/comments/777/reactions", "POST /repos/Codertocat/Hello-World/issues/2/comments"]);
+    expect(commentWrites(state)).toEqual([
+      "POST /repos/Codertocat/Hello-World/issues/comments/777/reactions",
+      "POST /repos/Codertocat/Hello-World/issues/2/comments",
+    ]);
     expect(run).toMatchObject({ exitCode: 0, conclusion: "success" });
     state.scope.done();
   });
@@ -182,7 +189,15 @@ describe("issue_comment", () => {
 
 describe("merge_group", () => {
   it("checks_requested reviews the queue's commit against its base: a check run, no comment; neutral passes", async () => {
-    const state = nockGitHub(spec({ owner: "octo-org", repo: "octo-repo" }), ["compare", "tree", "contents", "commit", "history", "check-create", "check-update"]);
+    const state = nockGitHub(spec({ owner: "octo-org", repo: "octo-repo" }), [
+      "compare",
+      "tree",
+      "contents",
+      "commit",
+      "history",
+      "check-create",
+      "check-update",
+    ]);
     const run = await action("merge_group", "merge_group.checks_requested.json");
     expect(state.requests.some((r) => r.path.startsWith(`/repos/octo-org/octo-repo/compare/${BASE}...${HEAD}`))).toBe(true);
     expect(checkBodies(state)[0]).toMatchObject({ name: "Fine-tuning review", head_sha: HEAD, status: "in_progress" });

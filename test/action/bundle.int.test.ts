@@ -79,9 +79,19 @@ describe("dist-action/scan-worker.js", () => {
       maxRecordBytes: 4096,
     };
     const lines = [
-      JSON.stringify({ messages: [{ role: "user", content: "Where is my parcel?" }, { role: "assistant", content: "Refunds of up to $50 arrive within 3 days." }] }),
+      JSON.stringify({
+        messages: [
+          { role: "user", content: "Where is my parcel?" },
+          { role: "assistant", content: "Refunds of up to $50 arrive within 3 days." },
+        ],
+      }),
       '{"messages": [',
-      JSON.stringify({ messages: [{ role: "user", content: "Mail jane.doe@example.com" }, { role: "assistant", content: "Done." }] }),
+      JSON.stringify({
+        messages: [
+          { role: "user", content: "Mail jane.doe@example.com" },
+          { role: "assistant", content: "Done." },
+        ],
+      }),
     ];
     const bytes = Buffer.from(`${lines.join("\n")}\n`);
     const worker = new Worker(join(root, "dist-action/scan-worker.js"), { workerData: data });
@@ -116,7 +126,13 @@ describe("node dist-action/index.js", () => {
     baseSha = await repo.commit({ ...GOOD.base }, { date: "2026-01-10T10:00:00Z" });
     await repo.branch("proposal");
     headSha = await repo.commit({ ...GOOD.head, "data/train.jsonl": `${GOOD.head["data/train.jsonl"]}{"text": "broken\n` }, { date: "2026-03-01T10:00:00Z" });
-    fake = await startFakeGitHub({ repoDir: repo.dir, owner: "acme", repo: "models", appSlug: "github-actions", pulls: [{ number: 2, baseRef: "main", headRef: "proposal", body: GOOD.body }] });
+    fake = await startFakeGitHub({
+      repoDir: repo.dir,
+      owner: "acme",
+      repo: "models",
+      appSlug: "github-actions",
+      pulls: [{ number: 2, baseRef: "main", headRef: "proposal", body: GOOD.body }],
+    });
     work = await mkdtemp(join(tmpdir(), "ftr-runner-"));
   }, 60_000);
 
@@ -128,7 +144,13 @@ describe("node dist-action/index.js", () => {
 
   it("reviews the PR, reports check and comment, and fails the step", async () => {
     const event = JSON.parse(await readFile(new URL("./events/pull_request.opened.json", import.meta.url), "utf8")) as Record<string, any>;
-    event.repository = { ...event.repository, name: "models", full_name: "acme/models", html_url: "https://github.com/acme/models", owner: { ...event.repository.owner, login: "acme" } };
+    event.repository = {
+      ...event.repository,
+      name: "models",
+      full_name: "acme/models",
+      html_url: "https://github.com/acme/models",
+      owner: { ...event.repository.owner, login: "acme" },
+    };
     event.pull_request = { ...event.pull_request, head: { ...event.pull_request.head, sha: headSha }, base: { ...event.pull_request.base, sha: baseSha } };
     await writeFile(join(work, "event.json"), JSON.stringify(event));
     await writeFile(join(work, "output"), "");
@@ -149,7 +171,9 @@ describe("node dist-action/index.js", () => {
     expect(res.code).toBe(1);
     expect(res.stdout).toMatch(/^::error::the fine-tuning review concluded failure/m);
     expect(fake.checkRuns).toEqual([expect.objectContaining({ name: "Fine-tuning review", head_sha: headSha, status: "completed", conclusion: "failure" })]);
-    expect(fake.comments).toEqual([expect.objectContaining({ issue_number: 2, user: expect.objectContaining({ login: WORKFLOW_BOT_LOGIN }), body: expect.stringContaining(MARKER) })]);
+    expect(fake.comments).toEqual([
+      expect.objectContaining({ issue_number: 2, user: expect.objectContaining({ login: WORKFLOW_BOT_LOGIN }), body: expect.stringContaining(MARKER) }),
+    ]);
     expect(await readFile(join(work, "output"), "utf8")).toBe("conclusion=failure\n");
   }, 60_000);
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
 import { loadRepoConfigChain, mergeConfig } from "../../src/config/load-config.js";
 
-const org = "fail_on: warning\nowners:\n  \"data/**\": [\"@acme/data\"]\nrules:\n  dataset-size: { min_examples: 500 }\n  label-schema-churn: { window_days: 30 }\n";
+const org =
+  'fail_on: warning\nowners:\n  "data/**": ["@acme/data"]\nrules:\n  dataset-size: { min_examples: 500 }\n  label-schema-churn: { window_days: 30 }\n';
 
 describe("_extends (org-wide config)", () => {
   it("merges the organisation's config under the repository's own", async () => {

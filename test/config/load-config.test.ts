@@ -48,7 +48,10 @@ describe("parseRepoConfig", () => {
     const tag = parseRepoConfig("fail_on: !!js/function 'return 1'\n");
     expect(tag.ok).toBe(false);
     if (!tag.ok) expect(tag.problems[0]!.message).toMatch(/custom tags are not allowed/);
-    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]", ..."bcdefgh".split("").map((c, i) => `${c}: &${c} [${Array(9).fill(`*${"abcdefgh"[i]}`).join(", ")}]`)].join("\n");
+    const bomb = [
+      "a: &a [x, x, x, x, x, x, x, x, x]",
+      ..."bcdefgh".split("").map((c, i) => `${c}: &${c} [${Array(9).fill(`*${"abcdefgh"[i]}`).join(", ")}]`),
+    ].join("\n");
     const result = parseRepoConfig(`${bomb}\n`);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems[0]!.message).toMatch(/alias/i);

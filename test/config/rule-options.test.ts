@@ -6,16 +6,64 @@ import { ruleRegistry } from "../../src/rules/registry.js";
 
 /** Each option with values out of its range and the hint the problem must give. */
 const OUT_OF_RANGE: Record<string, Record<string, [unknown, RegExp][]>> = {
-  "business-rules-in-data": { max_share: [[1.5, /at most 1/], [-0.1, /at least 0/]], min_matches: [[0, /at least 1/], [2.5, /whole number/]] },
-  "dataset-balance": { min_ratio: [[5, /at most 1/]], min_per_label: [[2.5, /whole number/], [0, /at least 1/]] },
-  "dataset-duplicates": { max_ratio: [[2, /at most 1/]], near_threshold: [[40, /at most 1/], [-1, /at least 0/]] },
-  "dataset-format": { max_findings: [[0, /at least 1/], [1.5, /whole number/]] },
-  "dataset-length": { max_tokens: [[0, /at least 1/], [10.5, /whole number/]] },
+  "business-rules-in-data": {
+    max_share: [
+      [1.5, /at most 1/],
+      [-0.1, /at least 0/],
+    ],
+    min_matches: [
+      [0, /at least 1/],
+      [2.5, /whole number/],
+    ],
+  },
+  "dataset-balance": {
+    min_ratio: [[5, /at most 1/]],
+    min_per_label: [
+      [2.5, /whole number/],
+      [0, /at least 1/],
+    ],
+  },
+  "dataset-duplicates": {
+    max_ratio: [[2, /at most 1/]],
+    near_threshold: [
+      [40, /at most 1/],
+      [-1, /at least 0/],
+    ],
+  },
+  "dataset-format": {
+    max_findings: [
+      [0, /at least 1/],
+      [1.5, /whole number/],
+    ],
+  },
+  "dataset-length": {
+    max_tokens: [
+      [0, /at least 1/],
+      [10.5, /whole number/],
+    ],
+  },
   "dataset-sensitive": { max_findings: [[0, /at least 1/]] },
-  "dataset-size": { min_examples: [[0, /at least 1/], [99.5, /whole number/]] },
+  "dataset-size": {
+    min_examples: [
+      [0, /at least 1/],
+      [99.5, /whole number/],
+    ],
+  },
   "eval-leakage": { near_threshold: [[1.01, /at most 1/]], max_findings: [[-3, /at least 1/]] },
-  "label-schema-churn": { window_days: [[0, /at least 1/], [1.5, /whole number/]], max_changes: [[-1, /at least 0/]] },
-  "training-budget": { max_usd: [[-1, /at least 0/]], max_trained_tokens: [[-5, /at least 0/], [1.5, /whole number/]] },
+  "label-schema-churn": {
+    window_days: [
+      [0, /at least 1/],
+      [1.5, /whole number/],
+    ],
+    max_changes: [[-1, /at least 0/]],
+  },
+  "training-budget": {
+    max_usd: [[-1, /at least 0/]],
+    max_trained_tokens: [
+      [-5, /at least 0/],
+      [1.5, /whole number/],
+    ],
+  },
 };
 
 describe("rule options", () => {
@@ -48,7 +96,9 @@ describe("rule options", () => {
   }
 
   it("accept values at the ends of their ranges", () => {
-    const parsed = parseRepoConfig(stringify({ rules: { "dataset-duplicates": { max_ratio: 0, near_threshold: 1 }, "label-schema-churn": { window_days: 1, max_changes: 0 } } }));
+    const parsed = parseRepoConfig(
+      stringify({ rules: { "dataset-duplicates": { max_ratio: 0, near_threshold: 1 }, "label-schema-churn": { window_days: 1, max_changes: 0 } } }),
+    );
     expect(parsed.ok).toBe(true);
   });
 });

@@ -11,7 +11,10 @@ const CASES: [file: string, expected: string[]][] = [
   ["configs/llamafactory/train_lora__qwen3_lora_sft.yaml", ["model_name_or_path@2"]],
   ["configs/llamafactory/v1__train_lora__train_lora_sft.yaml", ["model@1"]],
   ["configs/trl/trl__cli_example_config.yaml", ["model_name_or_path@9", "dataset_name@11"]],
-  ["configs/trl-alignment-handbook/zephyr-7b-beta__sft__config_qlora.old_95dc472.yaml", ["model_name_or_path@2", "dataset_mixer.HuggingFaceH4/ultrachat_200k@25"]],
+  [
+    "configs/trl-alignment-handbook/zephyr-7b-beta__sft__config_qlora.old_95dc472.yaml",
+    ["model_name_or_path@2", "dataset_mixer.HuggingFaceH4/ultrachat_200k@25"],
+  ],
   ["configs/mlx-lm/lora_config.yaml", ["model@2", "data@20"]],
   ["configs/unsloth/studio__lora_text.yaml", ["model@1", "data.dataset@4"]],
   // torchtune recipes load their datasets through builders with the source inside; PEFT's adapters name no base model.
@@ -36,6 +39,8 @@ describe("hub-unpinned on the corpus configs", () => {
     const detection = await detectFile("recipes/sft.yaml", corpusFile(file), contextWith({}));
     const artifact = { path: "recipes/sft.yaml", kind: detection!.kind, format: detection!.format, status: "added" as const, config: detection!.config! };
     const [first] = await runRuleCase("hub-unpinned", { name: file, input: { artifacts: [artifact] } });
-    expect(first?.message).toMatch(/^`model_name_or_path` on line 2 of recipes\/sft\.yaml names the Hub model `mistralai\/Mistral-7B-v0\.1` pinned by `model_revision` to the branch `main`, which moves/);
+    expect(first?.message).toMatch(
+      /^`model_name_or_path` on line 2 of recipes\/sft\.yaml names the Hub model `mistralai\/Mistral-7B-v0\.1` pinned by `model_revision` to the branch `main`, which moves/,
+    );
   });
 });

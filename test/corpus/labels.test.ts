@@ -39,11 +39,7 @@ describe("parseLabels on the corpus", () => {
     expect(nlu.lines["broken"]).toBe(5);
     const md = parseLabels("data/nlu.md", "rasa-nlu-md", corpus("rasa-demo__nlu.at_35b97c07.md"))!;
     expect(md.labels).toHaveLength(62);
-    const csv = parseLabels(
-      "banking.csv",
-      "classification",
-      readFileSync(path.join(corpusDir, "datasets/cleanlab/banking-intent-classification.csv")),
-    )!;
+    const csv = parseLabels("banking.csv", "classification", readFileSync(path.join(corpusDir, "datasets/cleanlab/banking-intent-classification.csv")))!;
     expect(csv.labels).toHaveLength(10);
     expect(csv.lines["cancel_transfer"]).toBe(2);
   });

@@ -19,7 +19,12 @@ const BODY = "Alternatives: prompting and retrieval were tried. Latency budget p
 
 describe("corpus datasets", () => {
   it("OpenAI's toy chat file: the 26,000-character turn is too long, and five examples are too few", async () => {
-    const r = await reviewScenario({ bare: true, base: OWNED, head: { "data/toy_chat.jsonl": read("datasets/openai-cookbook/toy_chat_fine_tuning.jsonl") }, body: BODY });
+    const r = await reviewScenario({
+      bare: true,
+      base: OWNED,
+      head: { "data/toy_chat.jsonl": read("datasets/openai-cookbook/toy_chat_fine_tuning.jsonl") },
+      body: BODY,
+    });
     expect(r.json.artifacts).toEqual([{ path: "data/toy_chat.jsonl", kind: "dataset", format: "openai-chat" }]);
     expect(of(r, "dataset-length")).toEqual([expect.objectContaining({ path: "data/toy_chat.jsonl", line: 5, severity: "notice" })]);
     expect(of(r, "dataset-size")[0]!.message).toMatch(/5 valid training examples/);
@@ -28,7 +33,12 @@ describe("corpus datasets", () => {
   });
 
   it("axolotl's missing-turns fixture: the empty assistant turn is an empty target on its line", async () => {
-    const r = await reviewScenario({ bare: true, base: OWNED, head: { "data/conversation.json": read("datasets/axolotl/conversation.missingturns.json") }, body: BODY });
+    const r = await reviewScenario({
+      bare: true,
+      base: OWNED,
+      head: { "data/conversation.json": read("datasets/axolotl/conversation.missingturns.json") },
+      body: BODY,
+    });
     expect(r.json.artifacts[0]).toMatchObject({ kind: "dataset", format: "sharegpt" });
     const empty = of(r, "dataset-length").filter((f) => /empty target/.test(f.message));
     expect(empty).toEqual([expect.objectContaining({ path: "data/conversation.json", line: 9 })]);
@@ -51,7 +61,12 @@ describe("corpus datasets", () => {
   });
 
   it("cleanlab's banking intents: 1,000 examples over 10 balanced labels raise nothing on data quality", async () => {
-    const r = await reviewScenario({ bare: true, base: OWNED, head: { "data/banking.csv": read("datasets/cleanlab/banking-intent-classification.csv") }, body: BODY });
+    const r = await reviewScenario({
+      bare: true,
+      base: OWNED,
+      head: { "data/banking.csv": read("datasets/cleanlab/banking-intent-classification.csv") },
+      body: BODY,
+    });
     expect(r.json.artifacts[0]).toMatchObject({ kind: "dataset", format: "classification" });
     for (const id of ["dataset-format", "dataset-size", "dataset-balance", "dataset-sensitive"]) expect(of(r, id)).toEqual([]);
   });
@@ -87,18 +102,38 @@ describe("corpus configs", () => {
     const after = before.replace(/^(val_size|per_device_eval_batch_size|eval_strategy|eval_steps|do_eval|eval_dataset):/gm, "# $1:");
     expect(after).not.toBe(before);
     const registry = { "data/dataset_info.json": read("configs/llamafactory/data__dataset_info.json") };
-    const quiet = await reviewScenario({ bare: true, base: { ...OWNED, ...registry }, head: { "examples/train_lora/llama3_lora_sft.yaml": before }, body: BODY });
+    const quiet = await reviewScenario({
+      bare: true,
+      base: { ...OWNED, ...registry },
+      head: { "examples/train_lora/llama3_lora_sft.yaml": before },
+      body: BODY,
+    });
     expect(quiet.json.artifacts[0]).toMatchObject({ kind: "training-config", format: "llamafactory" });
     expect(of(quiet, "eval-suite")).toEqual([]);
-    const fires = await reviewScenario({ bare: true, base: { ...OWNED, ...registry }, head: { "examples/train_lora/llama3_lora_sft.yaml": after }, body: BODY });
+    const fires = await reviewScenario({
+      bare: true,
+      base: { ...OWNED, ...registry },
+      head: { "examples/train_lora/llama3_lora_sft.yaml": after },
+      body: BODY,
+    });
     expect(of(fires, "eval-suite")).toEqual([expect.objectContaining({ path: "examples/train_lora/llama3_lora_sft.yaml", severity: "warning" })]);
   });
 
   it("alignment-handbook zephyr QLoRA: mixing the test split into training is leakage; the old recipe is not", async () => {
     const path = "recipes/zephyr-7b-beta/sft/config_qlora.yaml";
-    const old = await reviewScenario({ bare: true, base: OWNED, head: { [path]: read("configs/trl-alignment-handbook/zephyr-7b-beta__sft__config_qlora.old_95dc472.yaml") }, body: BODY });
+    const old = await reviewScenario({
+      bare: true,
+      base: OWNED,
+      head: { [path]: read("configs/trl-alignment-handbook/zephyr-7b-beta__sft__config_qlora.old_95dc472.yaml") },
+      body: BODY,
+    });
     expect(of(old, "eval-leakage")).toEqual([]);
-    const mixed = await reviewScenario({ bare: true, base: OWNED, head: { [path]: read("configs/trl-alignment-handbook/zephyr-7b-beta__sft__config_qlora.yaml") }, body: BODY });
+    const mixed = await reviewScenario({
+      bare: true,
+      base: OWNED,
+      head: { [path]: read("configs/trl-alignment-handbook/zephyr-7b-beta__sft__config_qlora.yaml") },
+      body: BODY,
+    });
     const leak = of(mixed, "eval-leakage");
     expect(leak).toHaveLength(1);
     expect(leak[0]).toMatchObject({ path, severity: "error" });

@@ -5,7 +5,11 @@ import { defaultTestLexicon } from "./default-test-lexicon.js";
 // Records shaped like the defects AlpacaDataCleaned lists in the original Alpaca data.
 const records = [
   { instruction: "Summarize the following article in two sentences.", input: "", output: "The article argues that cities should plant more trees." },
-  { instruction: "Rewrite the following sentence in the passive voice: The chef cooked a delicious meal.", input: "", output: "A delicious meal was cooked by the chef." },
+  {
+    instruction: "Rewrite the following sentence in the passive voice: The chef cooked a delicious meal.",
+    input: "",
+    output: "A delicious meal was cooked by the chef.",
+  },
   { instruction: "Describe what is happening in the given image.", input: "", output: "A dog is running on a beach." },
   { instruction: "Summarize the content of this page.", input: "https://www.example.org/news/2023/climate-report", output: "The report says emissions rose." },
   { instruction: "Generate a list of three fruits.", input: "", output: "<No Output>" },

@@ -5,7 +5,13 @@ import { recordIntroduced } from "../../src/datasets/record-ids.js";
 import { defaultTestLexicon } from "./default-test-lexicon.js";
 
 const chat = (user: string, assistant: string, extra: Record<string, unknown> = {}): string =>
-  JSON.stringify({ ...extra, messages: [{ role: "user", content: user }, { role: "assistant", content: assistant }] });
+  JSON.stringify({
+    ...extra,
+    messages: [
+      { role: "user", content: user },
+      { role: "assistant", content: assistant },
+    ],
+  });
 
 type Line = string | Buffer;
 const file = (lines: Line[]): Buffer => Buffer.concat(lines.flatMap((l) => [Buffer.isBuffer(l) ? l : Buffer.from(l), Buffer.from("\n")]));

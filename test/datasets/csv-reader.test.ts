@@ -72,7 +72,7 @@ describe("bare CR line ends (classic Mac OS, some spreadsheet exports)", () => {
   });
 
   it("read the same from a stream cut anywhere", async () => {
-    const text = "text,label\raaa,x\rbbb,y\rccc,\"q\"\"\"\r";
+    const text = 'text,label\raaa,x\rbbb,y\rccc,"q"""\r';
     const whole = read(text);
     for (let size = 1; size <= 7; size++) {
       const bytes = Buffer.from(text);

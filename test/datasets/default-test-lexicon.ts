@@ -11,7 +11,11 @@ export function defaultTestLexicon(): ScanLexicon {
       { kind: "slack-token", secret: true, regex: "\\bxox[abprs]-[A-Za-z0-9-]{10,}" },
       { kind: "card-number", secret: false, regex: "(?<![\\w.,])(?:\\d[ -]?){12,18}\\d(?![\\w]|[.,]\\d)" },
       { kind: "email", secret: false, regex: "\\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}\\b" },
-      { kind: "phone", secret: false, regex: "(?<![\\w.+])(?:\\+\\d{1,3}[ .-]?\\(?\\d{1,4}\\)?(?:[ .-]?\\d{2,6}){1,4}|\\(?\\d{2,5}\\)?(?:[ .-]\\d{2,6}){1,3})(?![\\w]|[.,]\\d)" },
+      {
+        kind: "phone",
+        secret: false,
+        regex: "(?<![\\w.+])(?:\\+\\d{1,3}[ .-]?\\(?\\d{1,4}\\)?(?:[ .-]?\\d{2,6}){1,4}|\\(?\\d{2,5}\\)?(?:[ .-]\\d{2,6}){1,3})(?![\\w]|[.,]\\d)",
+      },
     ],
     businessRules: [
       "\\{\\{\\s*[A-Za-z_][\\w.]*\\s*\\}\\}",

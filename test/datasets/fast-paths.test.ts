@@ -23,7 +23,36 @@ import type { RecordKey } from "../../src/types.js";
 import { seeded } from "../helpers/seeded.js";
 import { defaultTestLexicon } from "./default-test-lexicon.js";
 
-const PIECES = ["a", "Bq", "Z", "09", " ", "  ", "\t", "\n", "'", "’", "-", ".", "!", "é", "ＦＵ", "ß", "İ", "Σ", "\u0000", "…", "_", "@", "don't", "ﬁ", "\u00a0", "🙂", "Hello", "world"];
+const PIECES = [
+  "a",
+  "Bq",
+  "Z",
+  "09",
+  " ",
+  "  ",
+  "\t",
+  "\n",
+  "'",
+  "’",
+  "-",
+  ".",
+  "!",
+  "é",
+  "ＦＵ",
+  "ß",
+  "İ",
+  "Σ",
+  "\u0000",
+  "…",
+  "_",
+  "@",
+  "don't",
+  "ﬁ",
+  "\u00a0",
+  "🙂",
+  "Hello",
+  "world",
+];
 
 function text(rand: () => number, n: number): string {
   let s = "";
@@ -84,15 +113,31 @@ describe("chat layouts", () => {
       ["system", "assistant"],
     ];
     const rows = layouts.map((roles, r) => ({
-      messages: roles.map((role, i) => ({ role, content: role === "system" ? `Be brief, rule ${i}.` : `Turn ${i} of layout ${r}: where is my parcel, please tell me today` })),
+      messages: roles.map((role, i) => ({
+        role,
+        content: role === "system" ? `Be brief, rule ${i}.` : `Turn ${i} of layout ${r}: where is my parcel, please tell me today`,
+      })),
     }));
-    const scan = await scanDataset({ path: "d.jsonl", format: "openai-chat", role: "train", chunks: Buffer.from(rows.map((x) => JSON.stringify(x)).join("\n")), lexicon: defaultTestLexicon() });
+    const scan = await scanDataset({
+      path: "d.jsonl",
+      format: "openai-chat",
+      role: "train",
+      chunks: Buffer.from(rows.map((x) => JSON.stringify(x)).join("\n")),
+      lexicon: defaultTestLexicon(),
+    });
     rows.forEach((row, r) => {
       const last = row.messages.map((m) => m.role).lastIndexOf("assistant");
       const context = row.messages.slice(0, last);
       const input = context.map((m) => m.content).join("\n");
-      const prompt = context.filter((m) => m.role !== "system").map((m) => m.content).join("\n") || input;
-      const signatureText = `${prompt}\n${row.messages.slice(last).map((m) => m.content).join("\n")}`;
+      const prompt =
+        context
+          .filter((m) => m.role !== "system")
+          .map((m) => m.content)
+          .join("\n") || input;
+      const signatureText = `${prompt}\n${row.messages
+        .slice(last)
+        .map((m) => m.content)
+        .join("\n")}`;
       expect(scan.keys[r]!.inputHash).toBe(normalizeHash(input));
       expect([...scan.keys[r]!.signature]).toEqual([...minhashSignature(normalizeText(signatureText))]);
     });
@@ -100,7 +145,16 @@ describe("chat layouts", () => {
 });
 
 describe("lexicon gates", () => {
-  const secrets = ["sk-proj-Abc123def456GHI789jkl012MNO345", "AKIAIOSFODNN7EXAMPLE", "ghp_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8", "xoxb-1234567890-abcdefghij", "4111 1111 1111 1111", "jane.doe@example.com", "+1 415-555-0100", "-----BEGIN RSA PRIVATE KEY-----"];
+  const secrets = [
+    "sk-proj-Abc123def456GHI789jkl012MNO345",
+    "AKIAIOSFODNN7EXAMPLE",
+    "ghp_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8",
+    "xoxb-1234567890-abcdefghij",
+    "4111 1111 1111 1111",
+    "jane.doe@example.com",
+    "+1 415-555-0100",
+    "-----BEGIN RSA PRIVATE KEY-----",
+  ];
   const phrases = ["up to $100", "within 30 business days", "PER MONTH", "refunds are only", "{{ user.name }}", "is not eligible", "Eligible", "per", "fee"];
 
   it("find exactly what running every pattern finds", () => {
@@ -134,7 +188,20 @@ describe("lexicon gates", () => {
       "(?:\\bfoo|bar)|\\b(?:(?:(?:is|are) eligible)|(?:per [|(]\\d)|(?:[\\]|]x)|(?:up\\(to\\)))|(?:zap)|\\b(?:(?:zapper)|(?:\\bq)|(?:))",
     );
     const plain = { sensitive: [], businessRules: lexicon.businessRules };
-    const texts = ["xbar foo", "IS eligible", "per (1 and per |2", "a ]x |x", "up(to) now", "zapper", "the zapper", "q", " qq", "", "barfoo", "are eligible is eligible"];
+    const texts = [
+      "xbar foo",
+      "IS eligible",
+      "per (1 and per |2",
+      "a ]x |x",
+      "up(to) now",
+      "zapper",
+      "the zapper",
+      "q",
+      " qq",
+      "",
+      "barfoo",
+      "are eligible is eligible",
+    ];
     for (const t of texts) expect([t, findBusinessRule(t, lexicon)]).toEqual([t, findBusinessRule(t, plain)]);
     expect(findBusinessRule("the zapper", lexicon)).toBe("zap");
     expect(findBusinessRule("xbar foo", lexicon)).toBe("bar");

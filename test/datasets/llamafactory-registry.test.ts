@@ -113,7 +113,15 @@ describe("dataset_info.json entries", () => {
   it("read ShareGPT ranking pairs through the entry's tags, the chosen and rejected turns included", async () => {
     const pairs = registryFromText(
       "data/dataset_info.json",
-      JSON.stringify({ dpo: { file_name: "dpo.jsonl", ranking: true, formatting: "sharegpt", columns: { messages: "messages", chosen: "better", rejected: "worse" }, tags: { role_tag: "role", content_tag: "content", user_tag: "user", assistant_tag: "assistant" } } }),
+      JSON.stringify({
+        dpo: {
+          file_name: "dpo.jsonl",
+          ranking: true,
+          formatting: "sharegpt",
+          columns: { messages: "messages", chosen: "better", rejected: "worse" },
+          tags: { role_tag: "role", content_tag: "content", user_tag: "user", assistant_tag: "assistant" },
+        },
+      }),
     );
     const mapping = entryFor([pairs], "data/dpo.jsonl")!.mapping;
     const turn = (role: string, content: string) => ({ role, content });
@@ -126,9 +134,18 @@ describe("dataset_info.json entries", () => {
         .join("\n") + "\n",
       "utf8",
     );
-    const s = await scanDataset({ path: "data/dpo.jsonl", format: "preference", role: "train", keyMapping: mapping, chunks: body, lexicon: defaultTestLexicon() });
+    const s = await scanDataset({
+      path: "data/dpo.jsonl",
+      format: "preference",
+      role: "train",
+      keyMapping: mapping,
+      chunks: body,
+      lexicon: defaultTestLexicon(),
+    });
     expect(s.records).toBe(1);
-    expect(issues(s)).toEqual([expect.stringMatching(/^line 2: "worse" message 1 has role "bot", which is none of the roles data\/dataset_info\.json entry "dpo" names/)]);
+    expect(issues(s)).toEqual([
+      expect.stringMatching(/^line 2: "worse" message 1 has role "bot", which is none of the roles data\/dataset_info\.json entry "dpo" names/),
+    ]);
   });
 
   it("read an entry that renames only its prompt column (LLaMA-Factory's c4_demo) as a text corpus", async () => {
@@ -138,7 +155,14 @@ describe("dataset_info.json entries", () => {
     const body = Buffer.from('{"text": "Pre-training text has no response column."}\n{"text": "Neither has this line."}\n{"body": "no text"}\n', "utf8");
     const detection = await detectFile("data/c4_demo.jsonl", body, context);
     expect(detection?.format).toBe("text");
-    const s = await scanDataset({ path: "data/c4_demo.jsonl", format: detection!.format, role: "train", keyMapping: mapping, chunks: body, lexicon: defaultTestLexicon() });
+    const s = await scanDataset({
+      path: "data/c4_demo.jsonl",
+      format: detection!.format,
+      role: "train",
+      keyMapping: mapping,
+      chunks: body,
+      lexicon: defaultTestLexicon(),
+    });
     expect(s.records).toBe(2);
     expect(issues(s)).toEqual(['line 3: record has no "text" (data/dataset_info.json entry "c4_demo" maps "prompt" to it)']);
   });
@@ -163,7 +187,11 @@ describe("dataset_info.json entries", () => {
     expect(read.problems).toEqual([
       { entry: "qa", line: 4, message: expect.stringMatching(/^data\/dataset_info\.json entry "qa": "columns" is a list, not a mapping/) },
       { entry: "chat", line: 9, message: expect.stringMatching(/^data\/dataset_info\.json entry "chat": "tags\.role_tag" is 1, not a string/) },
-      { entry: "chat", line: 9, message: expect.stringMatching(/^data\/dataset_info\.json entry "chat": "tags" has "speaker_tag", which LLaMA-Factory does not read/) },
+      {
+        entry: "chat",
+        line: 9,
+        message: expect.stringMatching(/^data\/dataset_info\.json entry "chat": "tags" has "speaker_tag", which LLaMA-Factory does not read/),
+      },
     ]);
     // The unreadable parts are left out: the files are still named, read with the defaults.
     expect(read.entries.map((e) => [e.path, e.mapping.columns, e.mapping.tags])).toEqual([
@@ -178,11 +206,20 @@ describe("dataset_info.json entries", () => {
     const lines = fixtureFile(`${DIR}/data/support_chat.jsonl`).toString("utf8").trimEnd().split("\n");
     lines[1] = lines[1]!.replace('"role": "assistant"', '"role": "gpt"');
     const body = Buffer.from(`${[...lines, ...lines].join("\n")}\n`, "utf8");
-    const opts = { path: "data/support_chat.jsonl", format: "sharegpt", role: "train" as const, keyMapping: mappingOf("data/support_chat.jsonl"), lexicon: defaultTestLexicon() };
+    const opts = {
+      path: "data/support_chat.jsonl",
+      format: "sharegpt",
+      role: "train" as const,
+      keyMapping: mappingOf("data/support_chat.jsonl"),
+      lexicon: defaultTestLexicon(),
+    };
     const parallel = await compiled.scanDataset({ ...opts, chunks: body, workers: 1, parallel: { minBytes: 0, partBytes: Math.ceil(body.length / 3) } });
     const single = await scanDataset({ ...opts, chunks: body, workers: 0 });
     expect(issues(parallel)).toEqual(issues(single));
-    expect(issues(parallel)).toEqual([expect.stringMatching(/^line 2: turn 2 has role "gpt", which is none/), expect.stringMatching(/^line 5: turn 2 has role "gpt", which is none/)]);
+    expect(issues(parallel)).toEqual([
+      expect.stringMatching(/^line 2: turn 2 has role "gpt", which is none/),
+      expect.stringMatching(/^line 5: turn 2 has role "gpt", which is none/),
+    ]);
     expect(parallel.records).toBe(4);
   });
 });

@@ -49,7 +49,30 @@ describe("nearDuplicatePairs", () => {
       "headlines(topic)",
       "Answer the user's question about today's news with the tool call that fetches it",
     ].join("\n");
-    const topics = ["world", "technology", "sports", "science", "business", "health", "politics", "travel", "music", "film", "books", "weather", "energy", "space", "climate", "education", "finance", "gaming", "fashion", "food", "art", "law"];
+    const topics = [
+      "world",
+      "technology",
+      "sports",
+      "science",
+      "business",
+      "health",
+      "politics",
+      "travel",
+      "music",
+      "film",
+      "books",
+      "weather",
+      "energy",
+      "space",
+      "climate",
+      "education",
+      "finance",
+      "gaming",
+      "fashion",
+      "food",
+      "art",
+      "law",
+    ];
     const keys = await keysOf(
       topics.map((topic, i) => ({
         user: `${template}\nWhat are the headlines in ${topic} news today?`,

@@ -4,7 +4,12 @@ import type { DatasetScan } from "../../src/types.js";
 import { defaultTestLexicon } from "./default-test-lexicon.js";
 
 const chat = (user: string, assistant: string): string =>
-  JSON.stringify({ messages: [{ role: "user", content: user }, { role: "assistant", content: assistant }] });
+  JSON.stringify({
+    messages: [
+      { role: "user", content: user },
+      { role: "assistant", content: assistant },
+    ],
+  });
 
 /** Yields the content in chunks of `size` bytes so lines and UTF-8 sequences straddle chunk boundaries. */
 async function* chunked(content: Buffer, size: number): AsyncGenerator<Buffer> {
@@ -49,12 +54,27 @@ describe("scanDataset record checks", () => {
 
   it("names the message that breaks the chat format", async () => {
     const content = [
-      JSON.stringify({ messages: [{ role: "user", content: "hi" }, { role: "foo", content: "x" }] }),
-      JSON.stringify({ messages: [{ role: "system", content: "s" }, { role: "user", content: "hi" }] }),
+      JSON.stringify({
+        messages: [
+          { role: "user", content: "hi" },
+          { role: "foo", content: "x" },
+        ],
+      }),
+      JSON.stringify({
+        messages: [
+          { role: "system", content: "s" },
+          { role: "user", content: "hi" },
+        ],
+      }),
       JSON.stringify({ messages: "hello" }),
       JSON.stringify({ messages: [{ role: "user" }, { role: "assistant", content: "x" }] }),
       JSON.stringify([1, 2]),
-      JSON.stringify({ messages: [{ role: "user", content: [{ type: "text", text: "hi" }] }, { role: "assistant", content: "ok" }] }),
+      JSON.stringify({
+        messages: [
+          { role: "user", content: [{ type: "text", text: "hi" }] },
+          { role: "assistant", content: "ok" },
+        ],
+      }),
     ].join("\n");
     const result = await scan("chat.jsonl", "openai-chat", content);
     expect(result.formatIssues.map((i) => i.message)).toEqual([
@@ -72,7 +92,12 @@ describe("scanDataset record checks", () => {
     const call = { id: "call_1", type: "function", function: { name: "get_weather", arguments: '{"city":"Paris"}' } };
     const content = [
       // What the OpenAI SDK writes for a plain answer.
-      JSON.stringify({ messages: [{ role: "user", content: "hi" }, { role: "assistant", content: "Hello!", tool_calls: null, function_call: null, refusal: null }] }),
+      JSON.stringify({
+        messages: [
+          { role: "user", content: "hi" },
+          { role: "assistant", content: "Hello!", tool_calls: null, function_call: null, refusal: null },
+        ],
+      }),
       JSON.stringify({
         tools: [weather],
         parallel_tool_calls: false,
@@ -86,22 +111,64 @@ describe("scanDataset record checks", () => {
       // Legacy function calling, ending on the call: the call is the trained target.
       JSON.stringify({
         functions: [{ name: "get_weather", parameters: {} }],
-        messages: [{ role: "user", content: "Weather in Rome?" }, { role: "assistant", function_call: { name: "get_weather", arguments: '{"city":"Rome"}' } }],
+        messages: [
+          { role: "user", content: "Weather in Rome?" },
+          { role: "assistant", function_call: { name: "get_weather", arguments: '{"city":"Rome"}' } },
+        ],
       }),
-      JSON.stringify({ messages: [{ role: "user", content: "a" }, { role: "assistant", content: "draft", weight: 0 }, { role: "user", content: "b" }, { role: "assistant", content: "final", weight: 1 }] }),
-      JSON.stringify({ messages: [{ role: "user", content: "hi" }, { role: "assistant", content: null, tool_calls: null }] }),
-      JSON.stringify({ messages: [{ role: "user", content: "hi" }, { role: "assistant", content: null, tool_calls: [{ ...call, function: { name: "get_weather", arguments: { city: "Paris" } } }] }] }),
-      JSON.stringify({ messages: [{ role: "user", content: "hi", weight: 1 }, { role: "assistant", content: "x" }] }),
-      JSON.stringify({ messages: [{ role: "user", content: "hi" }, { role: "assistant", content: "x", weight: 2 }] }),
-      JSON.stringify({ parallel_tool_calls: "yes", messages: [{ role: "user", content: "hi" }, { role: "assistant", content: "x" }] }),
-      JSON.stringify({ tools: { name: "get_weather" }, messages: [{ role: "user", content: "hi" }, { role: "assistant", content: "x" }] }),
+      JSON.stringify({
+        messages: [
+          { role: "user", content: "a" },
+          { role: "assistant", content: "draft", weight: 0 },
+          { role: "user", content: "b" },
+          { role: "assistant", content: "final", weight: 1 },
+        ],
+      }),
+      JSON.stringify({
+        messages: [
+          { role: "user", content: "hi" },
+          { role: "assistant", content: null, tool_calls: null },
+        ],
+      }),
+      JSON.stringify({
+        messages: [
+          { role: "user", content: "hi" },
+          { role: "assistant", content: null, tool_calls: [{ ...call, function: { name: "get_weather", arguments: { city: "Paris" } } }] },
+        ],
+      }),
+      JSON.stringify({
+        messages: [
+          { role: "user", content: "hi", weight: 1 },
+          { role: "assistant", content: "x" },
+        ],
+      }),
+      JSON.stringify({
+        messages: [
+          { role: "user", content: "hi" },
+          { role: "assistant", content: "x", weight: 2 },
+        ],
+      }),
+      JSON.stringify({
+        parallel_tool_calls: "yes",
+        messages: [
+          { role: "user", content: "hi" },
+          { role: "assistant", content: "x" },
+        ],
+      }),
+      JSON.stringify({
+        tools: { name: "get_weather" },
+        messages: [
+          { role: "user", content: "hi" },
+          { role: "assistant", content: "x" },
+        ],
+      }),
     ].join("\n");
     const result = await scan("tools.jsonl", "openai-chat", content);
     expect(result.formatIssues.map((i) => i.message)).toEqual([
       'line 5: message 2 has no "content"',
       'line 6: message 2 tool call 1 "arguments" is not a JSON string',
       'line 7: message 1 has "weight" but only assistant messages take one',
-      "line 8: message 2 \"weight\" is 2, not 0 or 1",
+      'line 8: message 2 "weight" is 2, not 0 or 1',
       'line 9: "parallel_tool_calls" is not true or false',
       'line 10: "tools" is not a list',
     ]);
@@ -128,7 +195,7 @@ describe("scanDataset record checks", () => {
   });
 
   it("reads CSV with quoted commas, quotes and newlines, the record at its first line", async () => {
-    const content = ['text,label', '"hello, world",greet', '"she said ""hi""\nand left",bye', 'plain,greet', 'too,many,fields', 'ok,'].join("\r\n");
+    const content = ["text,label", '"hello, world",greet', '"she said ""hi""\nand left",bye', "plain,greet", "too,many,fields", "ok,"].join("\r\n");
     const result = await scan("intents.csv", "classification", content, 5);
     expect(result.keys.map((k) => k.line)).toEqual([2, 3, 5]);
     expect(result.labelCounts).toEqual({ greet: 2, bye: 1 });
@@ -143,7 +210,7 @@ describe("scanDataset record checks", () => {
   });
 
   it("bounds a record whose quote never closes and reads on after it", async () => {
-    const rows = ["text,label", 'fine,a', '"open quote,b', ...Array.from({ length: 40 }, (_, i) => `row ${i},c`)];
+    const rows = ["text,label", "fine,a", '"open quote,b', ...Array.from({ length: 40 }, (_, i) => `row ${i},c`)];
     const result = await scan("open.csv", "classification", rows.join("\n"), 64, 100);
     expect(result.formatIssues[0]!.message).toMatch(/^line 3: record is \d+ bytes, over the 100 bytes limit \(a quoted field left open\?\); not parsed$/);
     expect(result.formatIssues).toHaveLength(1);
@@ -192,14 +259,30 @@ describe("scanDataset record checks", () => {
   });
 
   it("reads every format's target and input", async () => {
-    const sharegpt = JSON.stringify({ conversations: [{ from: "human", value: "q" }, { from: "gpt", value: "  " }, { from: "human", value: "q2" }, { from: "gpt", value: "a2" }] });
+    const sharegpt = JSON.stringify({
+      conversations: [
+        { from: "human", value: "q" },
+        { from: "gpt", value: "  " },
+        { from: "human", value: "q2" },
+        { from: "gpt", value: "a2" },
+      ],
+    });
     const sg = await scan("sg.jsonl", "sharegpt", sharegpt + "\n" + JSON.stringify({ conversations: [{ from: "robot", value: "x" }] }));
     expect(sg.emptyTargets).toEqual([1]);
     expect(sg.formatIssues.map((i) => i.message)).toEqual(['line 2: turn 1 has from "robot"']);
 
     const pref = [
       JSON.stringify({ prompt: "p", chosen: "good", rejected: "bad" }),
-      JSON.stringify({ chosen: [{ role: "user", content: "p" }, { role: "assistant", content: "" }], rejected: [{ role: "user", content: "p" }, { role: "assistant", content: "no" }] }),
+      JSON.stringify({
+        chosen: [
+          { role: "user", content: "p" },
+          { role: "assistant", content: "" },
+        ],
+        rejected: [
+          { role: "user", content: "p" },
+          { role: "assistant", content: "no" },
+        ],
+      }),
       JSON.stringify({ prompt: "p", chosen: "good" }),
     ].join("\n");
     const pr = await scan("pref.jsonl", "preference", pref);
@@ -208,7 +291,10 @@ describe("scanDataset record checks", () => {
     expect(pr.formatIssues.map((i) => i.message)).toEqual(['line 3: missing "rejected"']);
 
     const dpo = JSON.stringify({
-      chosen_messages: [{ role: "user", content: [{ type: "text", value: "q" }] }, { role: "assistant", content: [{ type: "text", value: "a" }] }],
+      chosen_messages: [
+        { role: "user", content: [{ type: "text", value: "q" }] },
+        { role: "assistant", content: [{ type: "text", value: "a" }] },
+      ],
       rejected_messages: [{ role: "user", content: [{ type: "text", value: "q" }] }],
     });
     const lf = await scan("dpo.jsonl", "llamafactory-dpo", dpo + "\n" + JSON.stringify({ chosen_messages: [] }));

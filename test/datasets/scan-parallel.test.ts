@@ -107,7 +107,16 @@ async function parallel(
   partBytes: number,
   script?: URL,
 ): Promise<DatasetScan> {
-  return compiled.scanDataset({ path, format, role: "train", chunks, lexicon: defaultTestLexicon(), maxRecordBytes: MAX, workers, parallel: { minBytes: 0, partBytes, script } });
+  return compiled.scanDataset({
+    path,
+    format,
+    role: "train",
+    chunks,
+    lexicon: defaultTestLexicon(),
+    maxRecordBytes: MAX,
+    workers,
+    parallel: { minBytes: 0, partBytes, script },
+  });
 }
 
 describe("parallel dataset scan", () => {
@@ -139,7 +148,10 @@ describe("parallel dataset scan", () => {
     expect(expected.textSample!.complete).toBe(false);
     expect(expected.textSample!.entries.length).toBeGreaterThan(1000);
     expect(expected.textSample!.longest).toHaveLength(50);
-    for (const [workers, partBytes] of [[1, 64 * 1024], [3, 200 * 1024]] as const) {
+    for (const [workers, partBytes] of [
+      [1, 64 * 1024],
+      [3, 200 * 1024],
+    ] as const) {
       const got = await parallel("data/big.jsonl", "openai-chat", chunked(content, 65536), workers, partBytes);
       expect(got.chars).toBe(expected.chars);
       expect(got.textSample).toEqual(expected.textSample);
@@ -161,7 +173,10 @@ describe("parallel dataset scan", () => {
     ["throws", 'parentPort.on("message", () => { throw new Error("boom in part"); });'],
     ["exits", 'parentPort.on("message", () => process.exit(3));'],
     ["answers an error", 'parentPort.on("message", (m) => parentPort.postMessage({ seq: m.seq, error: "part unreadable" }));'],
-    ["answers only the first part, then fails", 'let n = 0; parentPort.on("message", (m) => { if (n++ > 0) throw new Error("second"); parentPort.postMessage({ seq: m.seq, error: "first" }); });'],
+    [
+      "answers only the first part, then fails",
+      'let n = 0; parentPort.on("message", (m) => { if (n++ > 0) throw new Error("second"); parentPort.postMessage({ seq: m.seq, error: "first" }); });',
+    ],
     ["cannot load", 'import "./no-such-module.mjs";'],
   ])("gives the same scan when a worker %s: its parts are scanned on the calling thread", async (name, body) => {
     const script = join(dir, `${name.replace(/\W+/g, "-")}.mjs`);

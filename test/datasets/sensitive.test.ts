@@ -47,7 +47,13 @@ describe("findSensitive", () => {
       { text: "Ratio 0,43397884615385 and id A43397884615385", label: "stats" },
       { text: `Charge card ${card}.`, label: "billing" },
     ];
-    const scan = await scanDataset({ path: "c.jsonl", format: "classification", role: "train", chunks: Buffer.from(rows.map((r) => JSON.stringify(r)).join("\n")), lexicon: scanLexicon() });
+    const scan = await scanDataset({
+      path: "c.jsonl",
+      format: "classification",
+      role: "train",
+      chunks: Buffer.from(rows.map((r) => JSON.stringify(r)).join("\n")),
+      lexicon: scanLexicon(),
+    });
     expect(scan.sensitive.map((h) => `${h.line} ${h.kind}`)).toEqual(["3 card-number"]);
   });
 
@@ -70,12 +76,22 @@ describe("findSensitive", () => {
   it("marks contact data reserved for examples as a placeholder, and only that", async () => {
     // Alpaca-shaped records: sample contact details in instructions next to real-looking ones.
     const rows = [
-      { instruction: "Write a signature block", input: "Jane Doe, jane.doe@example.com, (415) 555-0142", output: "Jane Doe | jane.doe@example.com | (415) 555-0142" },
+      {
+        instruction: "Write a signature block",
+        input: "Jane Doe, jane.doe@example.com, (415) 555-0142",
+        output: "Jane Doe | jane.doe@example.com | (415) 555-0142",
+      },
       { instruction: "Reply to the customer", input: "From: mark.ellis@gmail.com", output: "Dear Mark, we will call you on +1 415 767 3301." },
       { instruction: "Format this UK number", input: "07700 900123", output: "+44 7700 900123" },
       { instruction: "Who should I contact?", input: "", output: "Write to support@shop.test or call 020 7946 0958." },
     ];
-    const scan = await scanDataset({ path: "a.jsonl", format: "alpaca", role: "train", chunks: Buffer.from(rows.map((r) => JSON.stringify(r)).join("\n")), lexicon: scanLexicon() });
+    const scan = await scanDataset({
+      path: "a.jsonl",
+      format: "alpaca",
+      role: "train",
+      chunks: Buffer.from(rows.map((r) => JSON.stringify(r)).join("\n")),
+      lexicon: scanLexicon(),
+    });
     expect(scan.sensitive.map((h) => `${h.line} ${h.kind}${h.placeholder ? " placeholder" : ""}`)).toEqual([
       "1 email placeholder",
       "1 phone placeholder",
@@ -105,9 +121,25 @@ describe("findSensitive", () => {
 describe("scan: sensitive hits and business rules", () => {
   it("scans every string of a record and tests only targets for business rules", async () => {
     const rows = [
-      { messages: [{ role: "user", content: `my key is ${openaiKey}` }, { role: "assistant", content: "Refunds are only issued within 30 days of purchase." }] },
-      { messages: [{ role: "user", content: "Refunds are only issued within 30 days?" }, { role: "assistant", content: "I cannot say." }] },
-      { messages: [{ role: "user", content: "hi" }, { role: "assistant", content: `Mail ${"x".repeat(3)}@corp.io` }], metadata: { note: awsKey } },
+      {
+        messages: [
+          { role: "user", content: `my key is ${openaiKey}` },
+          { role: "assistant", content: "Refunds are only issued within 30 days of purchase." },
+        ],
+      },
+      {
+        messages: [
+          { role: "user", content: "Refunds are only issued within 30 days?" },
+          { role: "assistant", content: "I cannot say." },
+        ],
+      },
+      {
+        messages: [
+          { role: "user", content: "hi" },
+          { role: "assistant", content: `Mail ${"x".repeat(3)}@corp.io` },
+        ],
+        metadata: { note: awsKey },
+      },
     ];
     const scan = await scanDataset({
       path: "d.jsonl",

@@ -7,9 +7,7 @@ import { scanLexicon } from "../../src/scan-lexicon.js";
 const ctx = contextWith();
 const text = (s: string) => Buffer.from(s, "utf8");
 const jsonl = (records: unknown[]) => text(records.map((r) => JSON.stringify(r)).join("\n") + "\n");
-const LFS = text(
-  "version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 99999999\n",
-);
+const LFS = text("version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 99999999\n");
 const AXOLOTL = fixtureFile("configs/axolotl-lora.yml");
 
 describe("unreadable content", () => {
@@ -70,7 +68,15 @@ describe("text quirks", () => {
 
   it("never expands a YAML alias bomb: a config holding one is unreadable at the alias's line, anything else is nothing", async () => {
     const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (const [prev, name] of [["a", "b"], ["b", "c"], ["c", "d"], ["d", "e"], ["e", "f"], ["f", "g"], ["g", "h"]]) {
+    for (const [prev, name] of [
+      ["a", "b"],
+      ["b", "c"],
+      ["c", "d"],
+      ["d", "e"],
+      ["e", "f"],
+      ["f", "g"],
+      ["g", "h"],
+    ]) {
       lines.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(",")}]`);
     }
     await expect(detectFile("bomb.yaml", text(lines.join("\n")), ctx)).resolves.toBeNull();
@@ -195,7 +201,18 @@ describe("dataset formats", () => {
 
   it("recognises a classification CSV's label column by its content when its name is not a known one", async () => {
     // Review-rating shaped: a known text column and a `stars` column of a few short values.
-    const rows = ["Great battery, lasts two days", "Screen cracked in a week", "Does the job", "Arrived late but works", "Best headphones I have owned", "Stopped charging after a month", "Fine for the price", "Sound is tinny", "Love it", "Returned it"];
+    const rows = [
+      "Great battery, lasts two days",
+      "Screen cracked in a week",
+      "Does the job",
+      "Arrived late but works",
+      "Best headphones I have owned",
+      "Stopped charging after a month",
+      "Fine for the price",
+      "Sound is tinny",
+      "Love it",
+      "Returned it",
+    ];
     const stars = ["5", "1", "3", "3", "5", "1", "3", "2", "5", "1"];
     const csv = `review,stars\n${rows.map((r, i) => `"${r}",${stars[i]}`).join("\n")}\n`;
     await expect(detectFile("data/reviews.csv", text(csv), ctx)).resolves.toEqual({ kind: "dataset", format: "classification" });
@@ -234,7 +251,11 @@ describe("config facts", () => {
     const local = "configs/llamafactory-lora-sft.yaml";
     const detection = await detectFile("examples/train_lora/llama3_lora_sft.yaml", fixtureFile(local), c);
     expect(requested).toContain("data/dataset_info.json");
-    const datasetLine = fixtureFile(local).toString("utf8").split("\n").findIndex((l: string) => l.startsWith("dataset:")) + 1;
+    const datasetLine =
+      fixtureFile(local)
+        .toString("utf8")
+        .split("\n")
+        .findIndex((l: string) => l.startsWith("dataset:")) + 1;
     expect(detection?.config).toMatchObject({
       framework: "llamafactory",
       usesAdapter: true,
@@ -250,11 +271,19 @@ describe("config facts", () => {
     const c: DetectContext = { paths: noPaths, readFile: async (p) => (p === "corpus/dataset_info.json" ? info : null) };
     const yaml = text("model_name_or_path: m\nstage: sft\nfinetuning_type: full\ndataset_dir: ./corpus\ndataset: mine, hub\neval_dataset: mine\n");
     const detection = await detectFile("train.yaml", yaml, c);
-    expect(detection?.config).toMatchObject({ usesAdapter: false, adapterLine: 3, datasetPaths: ["corpus/mine.jsonl"], evalPaths: ["corpus/mine.jsonl"], referencesEval: true });
+    expect(detection?.config).toMatchObject({
+      usesAdapter: false,
+      adapterLine: 3,
+      datasetPaths: ["corpus/mine.jsonl"],
+      evalPaths: ["corpus/mine.jsonl"],
+      referencesEval: true,
+    });
   });
 
   it("reads local dataset paths of axolotl, OpenAI, MLX-LM and torchtune configs", async () => {
-    const axolotl = text("base_model: m\ndatasets:\n  - path: ./data/train.jsonl\n    type: alpaca\n  - path: tatsu-lab/alpaca\n    type: alpaca\ntest_datasets:\n  - path: data/eval.jsonl\nsequence_len: 512\n");
+    const axolotl = text(
+      "base_model: m\ndatasets:\n  - path: ./data/train.jsonl\n    type: alpaca\n  - path: tatsu-lab/alpaca\n    type: alpaca\ntest_datasets:\n  - path: data/eval.jsonl\nsequence_len: 512\n",
+    );
     expect((await detectFile("a.yml", axolotl, ctx))?.config).toMatchObject({
       datasetPaths: ["data/train.jsonl"],
       evalPaths: ["data/eval.jsonl"],
@@ -262,13 +291,21 @@ describe("config facts", () => {
       usesAdapter: false,
       pathLines: { "data/train.jsonl": 3, "data/eval.jsonl": 8 },
     });
-    const openai = text(JSON.stringify({ model: "gpt-4o-mini", training_file: "data/ft.jsonl", validation_file: "file-abc123", hyperparameters: { n_epochs: 3 } }));
+    const openai = text(
+      JSON.stringify({ model: "gpt-4o-mini", training_file: "data/ft.jsonl", validation_file: "file-abc123", hyperparameters: { n_epochs: 3 } }),
+    );
     const job = await detectFile("jobs/ft.json", openai, ctx);
     expect(job?.format).toBe("openai");
     expect(job?.config).toMatchObject({ datasetPaths: ["data/ft.jsonl"], evalPaths: [], referencesEval: true, usesAdapter: null });
     const mlx = text("model: m\nfine_tune_type: full\ndata: data\niters: 10\nval_batches: 5\nsteps_per_eval: 2\n");
-    expect((await detectFile("mlx.yaml", mlx, ctx))?.config).toMatchObject({ usesAdapter: false, datasetPaths: ["data/train.jsonl"], evalPaths: ["data/valid.jsonl"] });
-    const torchtune = text("model:\n  _component_: torchtune.models.llama3_2.llama3_2_1b\ndataset:\n  _component_: torchtune.datasets.instruct_dataset\n  source: json\n  data_files: data/my.json\noptimizer:\n  _component_: torch.optim.AdamW\n");
+    expect((await detectFile("mlx.yaml", mlx, ctx))?.config).toMatchObject({
+      usesAdapter: false,
+      datasetPaths: ["data/train.jsonl"],
+      evalPaths: ["data/valid.jsonl"],
+    });
+    const torchtune = text(
+      "model:\n  _component_: torchtune.models.llama3_2.llama3_2_1b\ndataset:\n  _component_: torchtune.datasets.instruct_dataset\n  source: json\n  data_files: data/my.json\noptimizer:\n  _component_: torch.optim.AdamW\n",
+    );
     expect((await detectFile("tt.yaml", torchtune, ctx))?.config).toMatchObject({ framework: "torchtune", usesAdapter: false, datasetPaths: ["data/my.json"] });
   });
 

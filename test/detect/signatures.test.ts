@@ -12,10 +12,27 @@ function shippedData(): Record<string, unknown> {
 describe("rules/detection.yml", () => {
   it("loads and validates, with every framework of the design", () => {
     const names = new Set(signatures.frameworks.map((f) => f.name));
-    for (const name of ["axolotl", "llamafactory", "torchtune", "trl", "trl-alignment-handbook", "peft", "openai", "mlx-lm", "unsloth", "accelerate", "deepspeed"]) {
+    for (const name of [
+      "axolotl",
+      "llamafactory",
+      "torchtune",
+      "trl",
+      "trl-alignment-handbook",
+      "peft",
+      "openai",
+      "mlx-lm",
+      "unsloth",
+      "accelerate",
+      "deepspeed",
+    ]) {
       expect(names.has(name)).toBe(true);
     }
-    expect(signatures.frameworks.filter((f) => f.infrastructure).map((f) => f.name).sort()).toEqual(["accelerate", "deepspeed"]);
+    expect(
+      signatures.frameworks
+        .filter((f) => f.infrastructure)
+        .map((f) => f.name)
+        .sort(),
+    ).toEqual(["accelerate", "deepspeed"]);
   });
 
   it("names the key path of a wrong value", () => {

@@ -36,7 +36,7 @@ interface Annotation {
 /** Every annotation the app sent for the check runs on `sha`, across its create and update requests. */
 function annotationsOn(sha: string): Annotation[] {
   return completedOn(stack.fake, sha).flatMap((run) =>
-    run.history.flatMap((body) => ((body as { output?: { annotations?: Annotation[] } }).output?.annotations ?? [])),
+    run.history.flatMap((body) => (body as { output?: { annotations?: Annotation[] } }).output?.annotations ?? []),
   );
 }
 
@@ -99,7 +99,9 @@ describe("the App judges the change, not the repository", () => {
   });
 
   it("reads the base version of the dataset through the API, once per review", () => {
-    const baseReads = stack.fake.requests.filter((r) => r.method === "GET" && r.path.startsWith("/repos/acme/models/contents/data/train.jsonl") && r.path.includes(baseSha));
+    const baseReads = stack.fake.requests.filter(
+      (r) => r.method === "GET" && r.path.startsWith("/repos/acme/models/contents/data/train.jsonl") && r.path.includes(baseSha),
+    );
     expect(baseReads).toHaveLength(Object.keys(PRS).length);
     expect(stack.fake.checkRuns.every((c) => c.status === "completed")).toBe(true);
   });

@@ -38,7 +38,14 @@ describe("a review judges the change (CLI, real git repositories)", () => {
     expect(r.json.conclusion).toBe("success");
     expect(r.code).toBe(0);
     expect(diffs(r)).toEqual([
-      expect.objectContaining({ path: "data/train.jsonl", base: expect.objectContaining({ records: 121 }), head: expect.objectContaining({ records: 124 }), added: 3, removed: 0, changed: 0 }),
+      expect.objectContaining({
+        path: "data/train.jsonl",
+        base: expect.objectContaining({ records: 121 }),
+        head: expect.objectContaining({ records: 124 }),
+        added: 3,
+        removed: 0,
+        changed: 0,
+      }),
     ]);
   });
 
@@ -76,7 +83,10 @@ describe("a review judges the change (CLI, real git repositories)", () => {
   it("a data-only change uses the unchanged config's sequence length and eval set", async () => {
     const evalRecord = classificationJsonl({ billing: 10, returns: 10, shipping: 10 }, 2)[3]!;
     const long = JSON.stringify({ text: `${"word ".repeat(2000)}?`, label: "billing" }); // ~2,500 tokens: over 2,048, under the rule's 4,096
-    const r = await reviewScenario({ base: { ...merged, "data/train.jsonl": lines(clean) }, head: { "data/train.jsonl": lines([...clean, evalRecord, long]) } });
+    const r = await reviewScenario({
+      base: { ...merged, "data/train.jsonl": lines(clean) },
+      head: { "data/train.jsonl": lines([...clean, evalRecord, long]) },
+    });
     expect(r.json.artifacts.map((a) => a.path)).toEqual(["data/train.jsonl"]);
     const leak = findings(r).find((f) => f.ruleId === "eval-leakage")!;
     expect(leak).toMatchObject({ path: "data/eval.jsonl", line: 4, introduced: true });
@@ -110,7 +120,11 @@ describe("a review judges the change (CLI, real git repositories)", () => {
   it("a new file is all introduced", async () => {
     const r = await reviewScenario({ base: merged, head: { "data/train.jsonl": lines(dirty), "data/extra.jsonl": lines([...extra, "{nope"]) } });
     expect(where(introduced(r))).toContain("dataset-format@data/extra.jsonl:4");
-    expect(findings(r).filter((f) => f.path === "data/extra.jsonl").every((f) => f.introduced)).toBe(true);
+    expect(
+      findings(r)
+        .filter((f) => f.path === "data/extra.jsonl")
+        .every((f) => f.introduced),
+    ).toBe(true);
     expect(diffs(r)).toEqual([expect.objectContaining({ path: "data/extra.jsonl", base: null, head: expect.objectContaining({ records: 4 }), added: 4 })]);
   });
 

@@ -32,7 +32,11 @@ describe("usage errors exit 2 with one line on stderr", () => {
     ["a missing --base", () => ["review", "--repo", repo.dir], /^finetune-review: missing --base REF/],
     ["an unknown format", () => ["review", "--repo", repo.dir, "--base", "main", "--format", "xml"], /^finetune-review: unknown --format 'xml'/],
     ["no command", () => ["--base", "main"], /^finetune-review: missing command 'review'/],
-    ["a missing --body-file", () => ["review", "--repo", repo.dir, "--base", "main", "--body-file", join(notRepo, "none.md")], /^finetune-review: cannot read --body-file .*ENOENT/],
+    [
+      "a missing --body-file",
+      () => ["review", "--repo", repo.dir, "--base", "main", "--body-file", join(notRepo, "none.md")],
+      /^finetune-review: cannot read --body-file .*ENOENT/,
+    ],
   ])("%s", async (_name, args, message) => {
     const r = await runCli(args());
     expect(r.code).toBe(2);
@@ -64,7 +68,11 @@ describe("a reader that stops early", () => {
       await repo.commit(GOOD.base, { date: "2026-01-10T10:00:00Z" });
       await repo.branch("proposal");
       await repo.commit({ ...GOOD.head, "data/train.jsonl": `${GOOD.head["data/train.jsonl"]}{"broken\n` }, { date: "2026-03-01T10:00:00Z" });
-      const child = spawn(process.execPath, [join(process.cwd(), "bin/finetune-review.js"), "review", "--repo", repo.dir, "--base", "main", "--head", "proposal"], { stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(
+        process.execPath,
+        [join(process.cwd(), "bin/finetune-review.js"), "review", "--repo", repo.dir, "--base", "main", "--head", "proposal"],
+        { stdio: ["ignore", "pipe", "pipe"] },
+      );
       child.stdout.destroy(); // as `| head -0` would: the review's output meets a closed pipe
       let stderr = "";
       child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
@@ -132,7 +140,9 @@ describe("config comes from the base ref", () => {
     });
     expect(r.json.findings.filter((f) => f.ruleId === "ownership")).toHaveLength(3);
     expect(r.json.findings.some((f) => f.ruleId === "config-invalid")).toBe(false);
-    expect((r.json as { notes?: string[] }).notes).toEqual([expect.stringMatching(/changes \.github\/finetune-review\.yml; its new version is valid .*base branch's version/)]);
+    expect((r.json as { notes?: string[] }).notes).toEqual([
+      expect.stringMatching(/changes \.github\/finetune-review\.yml; its new version is valid .*base branch's version/),
+    ]);
     expect(r.code).toBe(1);
   });
 
@@ -161,7 +171,7 @@ describe("config comes from the base ref", () => {
 describe("every output format", () => {
   const scenario = {
     head: {
-      "data/train.jsonl": `${(GOOD.head["data/train.jsonl"] as string)}${JSON.stringify({ text: `use key ${SECRET} now`, label: "billing" })}\n`,
+      "data/train.jsonl": `${GOOD.head["data/train.jsonl"] as string}${JSON.stringify({ text: `use key ${SECRET} now`, label: "billing" })}\n`,
     },
   };
 
@@ -173,7 +183,10 @@ describe("every output format", () => {
     expect(r.stdout).toContain("dataset-sensitive");
     expect(r.stdout).toContain("openai-api-key");
     if (format === "sarif") {
-      const sarif = JSON.parse(r.stdout) as { version: string; runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+      const sarif = JSON.parse(r.stdout) as {
+        version: string;
+        runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[];
+      };
       expect(sarif.version).toBe("2.1.0");
       const result = sarif.runs[0]!.results.find((x) => x.ruleId === "dataset-sensitive")!;
       expect(result.locations[0]!.physicalLocation).toMatchObject({ artifactLocation: { uri: "data/train.jsonl" }, region: { startLine: 121 } });

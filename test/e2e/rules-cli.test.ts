@@ -234,7 +234,13 @@ describe("quiet cases", () => {
   it("proposal rules stay quiet when only DeepSpeed config changes; ownership alone applies", async () => {
     const r = await reviewScenario({
       bare: true,
-      head: { "ds_z3_config.json": JSON.stringify({ zero_optimization: { stage: 3 }, train_micro_batch_size_per_gpu: "auto", gradient_accumulation_steps: "auto" }, null, 2) },
+      head: {
+        "ds_z3_config.json": JSON.stringify(
+          { zero_optimization: { stage: 3 }, train_micro_batch_size_per_gpu: "auto", gradient_accumulation_steps: "auto" },
+          null,
+          2,
+        ),
+      },
     });
     expect(r.json.artifacts.map((a) => a.format)).toEqual(["deepspeed"]);
     expect([...new Set(r.json.findings.map((f) => f.ruleId))]).toEqual(["ownership"]);

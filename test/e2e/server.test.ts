@@ -20,7 +20,9 @@ let headSha: string;
 let baseSha: string;
 
 function prPayload(action: string, sha: string): Record<string, any> {
-  const p = JSON.parse(JSON.stringify(examples.find((e) => e.name === "pull_request")!.examples.find((x) => x.action === "opened" && x.installation)!)) as Record<string, any>;
+  const p = JSON.parse(
+    JSON.stringify(examples.find((e) => e.name === "pull_request")!.examples.find((x) => x.action === "opened" && x.installation)!),
+  ) as Record<string, any>;
   p.action = action;
   p.installation = { id: 7 };
   p.repository.owner.login = "acme";
@@ -39,7 +41,13 @@ beforeAll(async () => {
   baseSha = await repo.commit({ ...GOOD.base, ".github/CODEOWNERS": "/configs/ @acme/ml-platform\n" }, { date: "2026-01-10T10:00:00Z" });
   await repo.branch("proposal");
   headSha = await repo.commit({ ...GOOD.head, "data/train.jsonl": `${GOOD.head["data/train.jsonl"]}{"text": "broken\n` }, { date: "2026-03-01T10:00:00Z" });
-  fake = await startFakeGitHub({ repoDir: repo.dir, owner: "acme", repo: "models", installationId: 7, pulls: [{ number: 2, baseRef: "main", headRef: "proposal", body: GOOD.body }] });
+  fake = await startFakeGitHub({
+    repoDir: repo.dir,
+    owner: "acme",
+    repo: "models",
+    installationId: 7,
+    pulls: [{ number: 2, baseRef: "main", headRef: "proposal", body: GOOD.body }],
+  });
   server = await startAppServer(fake.host);
 }, 60_000);
 
@@ -77,7 +85,9 @@ describe("the real server against a fake GitHub", () => {
     expect(run!.history[0]).toMatchObject({ status: "in_progress" });
     const annotations = run!.output!.annotations as { path: string; start_line: number; annotation_level: string; title: string }[];
     expect(annotations).toContainEqual(expect.objectContaining({ path: "data/train.jsonl", start_line: 121, annotation_level: "failure" }));
-    expect(annotations).toContainEqual(expect.objectContaining({ path: "data/eval.jsonl", annotation_level: "failure", title: expect.stringContaining("ownership") }));
+    expect(annotations).toContainEqual(
+      expect.objectContaining({ path: "data/eval.jsonl", annotation_level: "failure", title: expect.stringContaining("ownership") }),
+    );
     const [comment] = fake.comments;
     expect(comment!.user).toMatchObject({ login: "finetune-review[bot]", type: "Bot" });
     expect(comment!.body).toContain("<!-- finetune-review -->");

@@ -24,7 +24,13 @@ beforeAll(async () => {
   baseSha = await repo.commit(GOOD.base, { date: "2026-01-10T10:00:00Z" });
   await repo.branch("proposal");
   headSha = await repo.commit(GOOD.head, { date: "2026-03-01T10:00:00Z" });
-  fake = await startFakeGitHub({ repoDir: repo.dir, owner: "acme", repo: "models", installationId: 7, pulls: [{ number: 2, baseRef: "main", headRef: "proposal", body: GOOD.body }] });
+  fake = await startFakeGitHub({
+    repoDir: repo.dir,
+    owner: "acme",
+    repo: "models",
+    installationId: 7,
+    pulls: [{ number: 2, baseRef: "main", headRef: "proposal", body: GOOD.body }],
+  });
   server = await startAppServer(fake.host, { SHUTDOWN_GRACE_MS: "20000" });
 }, 60_000);
 
@@ -36,7 +42,9 @@ afterAll(async () => {
 
 describe("SIGTERM", () => {
   it("lets the running review finish and complete its check, then exits within the grace period", async () => {
-    const p = JSON.parse(JSON.stringify(examples.find((e) => e.name === "pull_request")!.examples.find((x) => x.action === "opened" && x.installation)!)) as Record<string, any>;
+    const p = JSON.parse(
+      JSON.stringify(examples.find((e) => e.name === "pull_request")!.examples.find((x) => x.action === "opened" && x.installation)!),
+    ) as Record<string, any>;
     p.installation = { id: 7 };
     Object.assign(p.repository, { name: "models", full_name: "acme/models", html_url: "https://github.com/acme/models" });
     p.repository.owner.login = "acme";

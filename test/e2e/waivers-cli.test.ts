@@ -17,10 +17,22 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
 const WAIVERS = ".github/finetune-review-waivers.yml";
 
 function waivers(entries: Record<string, string>[]): string {
-  return `waivers:\n${entries.map((e) => Object.entries(e).map(([k, v], i) => `${i === 0 ? "  - " : "    "}${k}: ${JSON.stringify(v)}`).join("\n")).join("\n")}\n`;
+  return `waivers:\n${entries
+    .map((e) =>
+      Object.entries(e)
+        .map(([k, v], i) => `${i === 0 ? "  - " : "    "}${k}: ${JSON.stringify(v)}`)
+        .join("\n"),
+    )
+    .join("\n")}\n`;
 }
 
-const accepted = { rule: "dataset-sensitive", path: "data/**", reason: "a revoked key kept to teach refusals", approved_by: "@acme/ml-platform", expires: day(60) };
+const accepted = {
+  rule: "dataset-sensitive",
+  path: "data/**",
+  reason: "a revoked key kept to teach refusals",
+  approved_by: "@acme/ml-platform",
+  expires: day(60),
+};
 type Finding = ScenarioResult["json"]["findings"][number] & { introduced: boolean; waived?: { reason: string; approved_by: string; expires: string } };
 const findings = (r: ScenarioResult) => r.json.findings as Finding[];
 const merged: Files = { ...GOOD.head, "data/train.jsonl": lines(clean) };
@@ -35,7 +47,11 @@ describe("waivers (CLI, real git repositories)", () => {
     expect(r.json.conclusion).toBe("success");
     expect(r.code).toBe(0);
     const secret = findings(r).find((f) => f.ruleId === "dataset-sensitive")!;
-    expect(secret).toMatchObject({ line: 121, introduced: true, waived: { reason: accepted.reason, approved_by: "@acme/ml-platform", expires: accepted.expires } });
+    expect(secret).toMatchObject({
+      line: 121,
+      introduced: true,
+      waived: { reason: accepted.reason, approved_by: "@acme/ml-platform", expires: accepted.expires },
+    });
     const text = await reviewScenario({ base: { ...merged, [WAIVERS]: waivers([accepted]) }, head, args: ["--format", "text"] });
     expect(text.stdout).toMatch(/, 1 waived in/);
     expect(text.stdout).toContain(`waived: a revoked key kept to teach refusals (approved by @acme/ml-platform, until ${accepted.expires})`);
@@ -43,11 +59,19 @@ describe("waivers (CLI, real git repositories)", () => {
   });
 
   it("an expired waiver does not apply and is a waiver-invalid notice at its line", async () => {
-    const r = await reviewScenario({ base: { ...merged, [WAIVERS]: waivers([{ ...accepted, expires: day(-1) }]) }, head: { "data/train.jsonl": lines([...clean, leak(SECRET)]) } });
+    const r = await reviewScenario({
+      base: { ...merged, [WAIVERS]: waivers([{ ...accepted, expires: day(-1) }]) },
+      head: { "data/train.jsonl": lines([...clean, leak(SECRET)]) },
+    });
     expect(r.json.conclusion).toBe("failure");
     expect(findings(r).find((f) => f.ruleId === "dataset-sensitive")?.waived).toBeUndefined();
     expect(findings(r).filter((f) => f.ruleId === "waiver-invalid")).toEqual([
-      expect.objectContaining({ severity: "notice", path: WAIVERS, line: 2, message: expect.stringMatching(new RegExp(`expired on ${day(-1)}; review the finding again`)) }),
+      expect.objectContaining({
+        severity: "notice",
+        path: WAIVERS,
+        line: 2,
+        message: expect.stringMatching(new RegExp(`expired on ${day(-1)}; review the finding again`)),
+      }),
     ]);
   });
 
@@ -59,7 +83,9 @@ describe("waivers (CLI, real git repositories)", () => {
     ]);
     const r = await reviewScenario({ base: { ...merged, [WAIVERS]: file }, head: { "data/train.jsonl": lines([...clean, leak(SECRET)]) } });
     expect(r.json.conclusion).toBe("failure");
-    const invalid = findings(r).filter((f) => f.ruleId === "waiver-invalid").map((f) => [f.line, f.message]);
+    const invalid = findings(r)
+      .filter((f) => f.ruleId === "waiver-invalid")
+      .map((f) => [f.line, f.message]);
     expect(invalid).toEqual(
       expect.arrayContaining([
         [2, expect.stringMatching(/approved by @someone-else, who does not own data\/[\w./-]+ \(its owners are @acme\/ml-platform\)/)],
@@ -72,7 +98,11 @@ describe("waivers (CLI, real git repositories)", () => {
 
   it("a fingerprint waiver follows its record to another line and waives nothing else", async () => {
     const first = await reviewScenario({ base: merged, head: { "data/train.jsonl": lines([...clean, leak(SECRET)]) }, args: ["--format", "sarif"] });
-    const sarif = JSON.parse(first.stdout) as { runs: { results: { ruleId: string; partialFingerprints: Record<string, string>; locations?: { physicalLocation: { region?: { startLine: number } } }[] }[] }[] };
+    const sarif = JSON.parse(first.stdout) as {
+      runs: {
+        results: { ruleId: string; partialFingerprints: Record<string, string>; locations?: { physicalLocation: { region?: { startLine: number } } }[] }[];
+      }[];
+    };
     const result = sarif.runs[0]!.results.find((x) => x.ruleId === "dataset-sensitive")!;
     expect(result.locations?.[0]?.physicalLocation.region?.startLine).toBe(121);
     const fingerprint = result.partialFingerprints[FINGERPRINT_KEY]!;
@@ -92,6 +122,10 @@ describe("waivers (CLI, real git repositories)", () => {
     const r = await reviewScenario({ base: merged, head: { "data/train.jsonl": lines([...clean, leak(SECRET)]), [WAIVERS]: waivers([accepted]) } });
     expect(r.json.conclusion).toBe("failure");
     expect(findings(r).find((f) => f.ruleId === "dataset-sensitive")?.waived).toBeUndefined();
-    expect((r.json as { notes?: string[] }).notes).toEqual(expect.arrayContaining([expect.stringMatching(/was not applied: approvals cannot be checked here \(the CLI reviews no pull request\), so only the base branch's waivers apply/)]));
+    expect((r.json as { notes?: string[] }).notes).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/was not applied: approvals cannot be checked here \(the CLI reviews no pull request\), so only the base branch's waivers apply/),
+      ]),
+    );
   });
 });

@@ -18,7 +18,9 @@ import type { ConfigFacts, DatasetScan } from "../../src/types.js";
 import { createTempRepo, type TempRepo } from "../helpers/git-repo.js";
 
 const chatLine = (user: string, assistant: string, system?: string) =>
-  JSON.stringify({ messages: [...(system ? [{ role: "system", content: system }] : []), { role: "user", content: user }, { role: "assistant", content: assistant }] });
+  JSON.stringify({
+    messages: [...(system ? [{ role: "system", content: system }] : []), { role: "user", content: user }, { role: "assistant", content: assistant }],
+  });
 
 /** The cookbook's count of one chat example: 3 per example, 3 + 1 (role) per message, plus the contents. */
 const cookbook = (count: (s: string) => number, contents: string[]) => 3 + contents.reduce((n, c) => n + 4 + count(c), 0);
@@ -27,7 +29,15 @@ async function scan(text: string, format = "openai-chat"): Promise<DatasetScan> 
   return scanDataset({ path: "data/train.jsonl", format, role: "train", chunks: Buffer.from(text), lexicon: scanLexicon(), workers: 0 });
 }
 
-const facts = (over: Partial<ConfigFacts>): ConfigFacts => ({ framework: "openai", usesAdapter: null, referencesEval: false, datasetPaths: ["data/train.jsonl"], evalPaths: [], infrastructure: false, ...over });
+const facts = (over: Partial<ConfigFacts>): ConfigFacts => ({
+  framework: "openai",
+  usesAdapter: null,
+  referencesEval: false,
+  datasetPaths: ["data/train.jsonl"],
+  evalPaths: [],
+  infrastructure: false,
+  ...over,
+});
 
 describe("tokenizerFor", () => {
   it.each([
@@ -58,8 +68,22 @@ describe("estimateTraining", () => {
 
   it("counts a small chat file exactly with o200k_base (the cookbook's per-message overhead) × the epochs, priced", async () => {
     const tokenizer = await loadTokenizer("o200k_base");
-    const e = estimateTraining({ datasets: [await scan(text)], configs: [{ path: "ft/job.json", config: facts({ model: "gpt-4o-mini-2024-07-18", epochs: 3, epochsLine: 4 }) }], pricing: { "gpt-4o": 25, "gpt-4o-mini": 3 }, tokenizer });
-    expect(e).toMatchObject({ tokens: expected, epochs: 3, trainedTokens: expected * 3, method: "exact", tokenizer: "o200k_base", priceKey: "gpt-4o-mini", configPath: "ft/job.json", configLine: 4 });
+    const e = estimateTraining({
+      datasets: [await scan(text)],
+      configs: [{ path: "ft/job.json", config: facts({ model: "gpt-4o-mini-2024-07-18", epochs: 3, epochsLine: 4 }) }],
+      pricing: { "gpt-4o": 25, "gpt-4o-mini": 3 },
+      tokenizer,
+    });
+    expect(e).toMatchObject({
+      tokens: expected,
+      epochs: 3,
+      trainedTokens: expected * 3,
+      method: "exact",
+      tokenizer: "o200k_base",
+      priceKey: "gpt-4o-mini",
+      configPath: "ft/job.json",
+      configLine: 4,
+    });
     expect(e!.usd).toBeCloseTo((expected * 3 * 3) / 1e6, 2);
   });
 
@@ -80,7 +104,11 @@ describe("estimateTraining", () => {
 
   it("labels a model without a known tokenizer as chars/4, and gives no trained tokens without epochs", async () => {
     const s = await scan(text);
-    const e = estimateTraining({ datasets: [s], configs: [{ path: "axolotl.yml", config: facts({ framework: "axolotl", model: "meta-llama/Llama-3.1-8B" }) }], pricing: {} });
+    const e = estimateTraining({
+      datasets: [s],
+      configs: [{ path: "axolotl.yml", config: facts({ framework: "axolotl", model: "meta-llama/Llama-3.1-8B" }) }],
+      pricing: {},
+    });
     expect(e).toMatchObject({ tokens: Math.ceil(s.chars! / 4), method: "chars/4", model: "meta-llama/Llama-3.1-8B" });
     expect(e!.epochs).toBeUndefined();
     expect(e!.trainedTokens).toBeUndefined();
@@ -97,7 +125,10 @@ describe("estimateTraining", () => {
     const lines: string[] = [];
     let chars = 0;
     for (let i = 0; chars < SAMPLE_CHARS * 1.5; i++) {
-      const line = chatLine(`Question ${i} about order ${i * 7919} and its delivery window`, `Answer ${i}: the courier delivers parcel ${i} within two working days.`);
+      const line = chatLine(
+        `Question ${i} about order ${i * 7919} and its delivery window`,
+        `Answer ${i}: the courier delivers parcel ${i} within two working days.`,
+      );
       lines.push(line);
       chars += line.length / 2;
     }
@@ -116,8 +147,18 @@ describe("estimateTraining", () => {
 
 describe("the estimate line", () => {
   it("says when the epochs are left to the provider and when the count is an estimate", () => {
-    const line = renderText({ base: "a".repeat(40), head: "b".repeat(40), conclusion: "success", artifacts: [], findings: [], notes: [], estimate: { tokens: 1_234_567, method: "chars/4", model: "meta-llama/Llama-3.1-8B", epochsAuto: true, datasets: [] } });
-    expect(line).toContain("Estimated training: 1.23M tokens per epoch; the config leaves the epochs to the provider (auto) (meta-llama/Llama-3.1-8B, estimated at 4 characters a token: no tokenizer for this model)");
+    const line = renderText({
+      base: "a".repeat(40),
+      head: "b".repeat(40),
+      conclusion: "success",
+      artifacts: [],
+      findings: [],
+      notes: [],
+      estimate: { tokens: 1_234_567, method: "chars/4", model: "meta-llama/Llama-3.1-8B", epochsAuto: true, datasets: [] },
+    });
+    expect(line).toContain(
+      "Estimated training: 1.23M tokens per epoch; the config leaves the epochs to the provider (auto) (meta-llama/Llama-3.1-8B, estimated at 4 characters a token: no tokenizer for this model)",
+    );
   });
 });
 
@@ -153,7 +194,10 @@ describe("the estimate through review() on a real git repository", () => {
 
   it("equals gpt-tokenizer's count × the OpenAI job's n_epochs, in JSON and text", async () => {
     repo = await createTempRepo();
-    const base = await repo.commit({ "README.md": "# bot\n", ".github/finetune-review.yml": "pricing:\n  gpt-4o-mini: 3\nrules:\n  training-budget:\n    max_trained_tokens: 100\n" });
+    const base = await repo.commit({
+      "README.md": "# bot\n",
+      ".github/finetune-review.yml": "pricing:\n  gpt-4o-mini: 3\nrules:\n  training-budget:\n    max_trained_tokens: 100\n",
+    });
     const rows = [
       ["How do I reset my password?", "Open Settings → Security → Reset password."],
       ["我的包裹在哪里？", "您可以在订单页面查看物流信息。"],
@@ -165,10 +209,22 @@ describe("the estimate through review() on a real git repository", () => {
     });
     const result = await review({ source: await LocalGitSource.open(repo.dir, base, head) });
     const tokens = rows.reduce((n, [u, a]) => n + cookbook(o200k, [u!, a!]), 0);
-    const json = JSON.parse(renderJson(result)) as { estimate: Record<string, unknown>; findings: { ruleId: string; message: string; path?: string; line?: number }[] };
-    expect(json.estimate).toEqual({ tokens, epochs: 4, trainedTokens: tokens * 4, usd: Math.round(((tokens * 4 * 3) / 1e6) * 100) / 100, method: "exact", model: "gpt-4o-mini-2024-07-18" });
+    const json = JSON.parse(renderJson(result)) as {
+      estimate: Record<string, unknown>;
+      findings: { ruleId: string; message: string; path?: string; line?: number }[];
+    };
+    expect(json.estimate).toEqual({
+      tokens,
+      epochs: 4,
+      trainedTokens: tokens * 4,
+      usd: Math.round(((tokens * 4 * 3) / 1e6) * 100) / 100,
+      method: "exact",
+      model: "gpt-4o-mini-2024-07-18",
+    });
     expect(renderText(result)).toContain(`Estimated training: ${tokens} tokens × 4 epochs = ${tokens * 4} trained tokens`);
-    expect(renderMarkdown(result)).toContain(`**Estimated training:** ${tokens} tokens × 4 epochs = ${tokens * 4} trained tokens &lt; $0.01 (gpt-4o-mini-2024-07-18, exact, o200k\\_base)`);
+    expect(renderMarkdown(result)).toContain(
+      `**Estimated training:** ${tokens} tokens × 4 epochs = ${tokens * 4} trained tokens &lt; $0.01 (gpt-4o-mini-2024-07-18, exact, o200k\\_base)`,
+    );
     const budget = json.findings.filter((f) => f.ruleId === "training-budget");
     expect(budget).toEqual([expect.objectContaining({ path: "ft/job.json", line: 5, message: expect.stringContaining("over max_trained_tokens 100") })]);
     // Switched off (what the bench compares against): no estimate, no budget finding, `{}` in JSON.

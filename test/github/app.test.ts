@@ -25,7 +25,11 @@ function payload(name: string, action: string): Record<string, any> {
   return JSON.parse(JSON.stringify({ ...chosen, installation: chosen.installation ?? { id: 1 } })) as Record<string, any>;
 }
 
-const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
+const { privateKey } = generateKeyPairSync("rsa", {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: "pkcs1", format: "pem" },
+  publicKeyEncoding: { type: "spki", format: "pem" },
+});
 const TestOctokit = ProbotOctokit.defaults((o: Record<string, unknown>) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } }));
 
 async function probot(): Promise<Probot> {
@@ -39,7 +43,17 @@ const HEAD = "c".repeat(40);
 const REVIEW: Route[] = ["token", "app", "files", "tree", "contents", "commit", "graphql", "check-create", "check-update", "pull", "comments"];
 
 function spec(over: Partial<RepoSpec> = {}, owner = "Codertocat", repo = "Hello-World", number = 2): RepoSpec {
-  return { owner, repo, installationId: 1, baseSha: BASE, headSha: HEAD, base: { ...GOOD.base } as Record<string, string | Buffer>, head: { ...GOOD.base, ...GOOD.head } as Record<string, string | Buffer>, pr: { number, body: GOOD.body }, ...over };
+  return {
+    owner,
+    repo,
+    installationId: 1,
+    baseSha: BASE,
+    headSha: HEAD,
+    base: { ...GOOD.base } as Record<string, string | Buffer>,
+    head: { ...GOOD.base, ...GOOD.head } as Record<string, string | Buffer>,
+    pr: { number, body: GOOD.body },
+    ...over,
+  };
 }
 
 function prEvent(action: string, headSha = HEAD): Record<string, any> {
@@ -51,8 +65,10 @@ function prEvent(action: string, headSha = HEAD): Record<string, any> {
   return p;
 }
 
-const checkBodies = (s: { writes: { method: string; path: string; body?: Record<string, any> }[] }) => s.writes.filter((w) => w.path.includes("/check-runs")).map((w) => w.body!);
-const commentWrites = (s: { writes: { method: string; path: string }[] }) => s.writes.filter((w) => w.path.includes("/comments")).map((w) => `${w.method} ${w.path.replace(/\?.*$/, "")}`);
+const checkBodies = (s: { writes: { method: string; path: string; body?: Record<string, any> }[] }) =>
+  s.writes.filter((w) => w.path.includes("/check-runs")).map((w) => w.body!);
+const commentWrites = (s: { writes: { method: string; path: string }[] }) =>
+  s.writes.filter((w) => w.path.includes("/comments")).map((w) => `${w.method} ${w.path.replace(/\?.*$/, "")}`);
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -72,14 +88,32 @@ describe("pull_request", () => {
   });
 
   it("a failing proposal gets failure, annotations on files and lines, and links in the comment", async () => {
-    const s = spec({ base: { ...GOOD.base, ".github/CODEOWNERS": "/docs/ @acme/docs\n" }, head: { ...GOOD.base, ".github/CODEOWNERS": "/docs/ @acme/docs\n", ...GOOD.head, "data/train.jsonl": `${GOOD.head["data/train.jsonl"]}{"text": broken\n` } as Record<string, string | Buffer> });
+    const s = spec({
+      base: { ...GOOD.base, ".github/CODEOWNERS": "/docs/ @acme/docs\n" },
+      head: {
+        ...GOOD.base,
+        ".github/CODEOWNERS": "/docs/ @acme/docs\n",
+        ...GOOD.head,
+        "data/train.jsonl": `${GOOD.head["data/train.jsonl"]}{"text": broken\n`,
+      } as Record<string, string | Buffer>,
+    });
     const state = nockGitHub(s, [...REVIEW, "comment-create"]);
     await (await probot()).receive({ id: "1", name: "pull_request", payload: prEvent("opened") } as never);
     const done = checkBodies(state)[1]!;
     expect(done.conclusion).toBe("failure");
     const annotations = (done.output as { annotations: Record<string, unknown>[] }).annotations;
-    expect(annotations).toContainEqual(expect.objectContaining({ path: "data/train.jsonl", start_line: 121, end_line: 121, annotation_level: "failure", title: expect.stringContaining("dataset-format") }));
-    expect(annotations).toContainEqual(expect.objectContaining({ path: "configs/router-lora.yml", annotation_level: "failure", title: expect.stringContaining("ownership") }));
+    expect(annotations).toContainEqual(
+      expect.objectContaining({
+        path: "data/train.jsonl",
+        start_line: 121,
+        end_line: 121,
+        annotation_level: "failure",
+        title: expect.stringContaining("dataset-format"),
+      }),
+    );
+    expect(annotations).toContainEqual(
+      expect.objectContaining({ path: "configs/router-lora.yml", annotation_level: "failure", title: expect.stringContaining("ownership") }),
+    );
     expect(state.comments[0]!.body).toContain("https://github.com/Codertocat/Hello-World/blob/" + HEAD + "/data/train.jsonl#L121");
     state.scope.done();
   });
@@ -89,7 +123,9 @@ describe("pull_request", () => {
     const head = { ...GOOD.base, ...GOOD.head, "data/a.jsonl": bad, "data/b.jsonl": bad, "data/c.jsonl": bad } as Record<string, string>;
     const state = nockGitHub(spec({ head }), [...REVIEW, "comment-create"]);
     await (await probot()).receive({ id: "1", name: "pull_request", payload: prEvent("opened") } as never);
-    const updates = checkBodies(state).slice(1).map((b) => (b.output as { annotations?: unknown[] }).annotations?.length ?? 0);
+    const updates = checkBodies(state)
+      .slice(1)
+      .map((b) => (b.output as { annotations?: unknown[] }).annotations?.length ?? 0);
     expect(updates.length).toBeGreaterThan(1);
     expect(Math.max(...updates)).toBeLessThanOrEqual(50);
     expect(updates[0]).toBe(50);
@@ -130,7 +166,10 @@ describe("pull_request", () => {
 
   it("never rewrites a completed check when a later read fails (a 404 on the comment list is logged only)", async () => {
     const list = nock("https://api.github.com").get("/repos/Codertocat/Hello-World/issues/2/comments").query(true).reply(404, { message: "Not Found" });
-    const state = nockGitHub(spec(), REVIEW.filter((r) => r !== "comments" && r !== "app"));
+    const state = nockGitHub(
+      spec(),
+      REVIEW.filter((r) => r !== "comments" && r !== "app"),
+    );
     await (await probot()).receive({ id: "1", name: "pull_request", payload: prEvent("opened") } as never);
     const completed = checkBodies(state).filter((b) => b.status === "completed");
     expect(completed).toHaveLength(1);
@@ -145,10 +184,12 @@ describe("pull_request", () => {
     const state = nockGitHub(spec(), [...REVIEW, "comment-update", "comment-delete"]);
     // The other replica's comment (id 1) appears right after this one lists; this one's create gets a higher id.
     const early = { id: 1, body: `${MARKER}\nother replica`, user: { login: "finetune-review[bot]", type: "Bot" } };
-    const create = nock("https://api.github.com").post("/repos/Codertocat/Hello-World/issues/2/comments").reply(201, (_uri, body) => {
-      state.comments.push(early, { id: 50, body: (body as { body: string }).body, user: early.user });
-      return { id: 50, body: (body as { body: string }).body };
-    });
+    const create = nock("https://api.github.com")
+      .post("/repos/Codertocat/Hello-World/issues/2/comments")
+      .reply(201, (_uri, body) => {
+        state.comments.push(early, { id: 50, body: (body as { body: string }).body, user: early.user });
+        return { id: 50, body: (body as { body: string }).body };
+      });
     await (await probot()).receive({ id: "1", name: "pull_request", payload: prEvent("opened") } as never);
     expect(commentWrites(state)).toEqual(["DELETE /repos/Codertocat/Hello-World/issues/comments/50", "PATCH /repos/Codertocat/Hello-World/issues/comments/1"]);
     expect(state.comments.map((c) => c.id)).toEqual([1]);
@@ -176,7 +217,10 @@ describe("pull_request", () => {
     p.check_run.name = "Fine-tuning review";
     p.check_run.head_sha = HEAD;
     p.check_run.pull_requests = [{ number: 2, head: { sha: HEAD }, base: { sha: BASE } }];
-    const state = nockGitHub(spec({ pr: { number: 2, body: GOOD.body, currentHeadSha: "d".repeat(40) } }), REVIEW.filter((r) => r !== "app"));
+    const state = nockGitHub(
+      spec({ pr: { number: 2, body: GOOD.body, currentHeadSha: "d".repeat(40) } }),
+      REVIEW.filter((r) => r !== "app"),
+    );
     await (await probot()).receive({ id: "1", name: "check_run", payload: p } as never);
     expect(checkBodies(state)[0]).toMatchObject({ head_sha: HEAD, status: "in_progress" });
     expect(checkBodies(state)[1]).toMatchObject({ status: "completed", conclusion: "success" });
@@ -185,7 +229,18 @@ describe("pull_request", () => {
   });
 
   it("a PR without fine-tuning artifacts still gets a completed check, and no comment", async () => {
-    const state = nockGitHub(spec({ head: { ...GOOD.base, "README.md": "# docs only\n" } }), ["token", "app", "files", "tree", "contents", "commit", "check-create", "check-update", "pull", "comments"]);
+    const state = nockGitHub(spec({ head: { ...GOOD.base, "README.md": "# docs only\n" } }), [
+      "token",
+      "app",
+      "files",
+      "tree",
+      "contents",
+      "commit",
+      "check-create",
+      "check-update",
+      "pull",
+      "comments",
+    ]);
     await (await probot()).receive({ id: "1", name: "pull_request", payload: prEvent("opened") } as never);
     expect(checkBodies(state)[1]).toMatchObject({ status: "completed", conclusion: "success", output: { title: "No fine-tuning artifacts changed" } });
     expect(commentWrites(state)).toEqual([]);
@@ -208,7 +263,10 @@ describe("pull_request", () => {
 
   it("_extends: .github inherits the organisation's config (here fail_on: warning)", async () => {
     const base = { ...GOOD.base, ".github/finetune-review.yml": "_extends: .github\n" };
-    const head = { ...base, ...GOOD.head, "data/train.jsonl": `${GOOD.head["data/train.jsonl"]}`.split("\n").slice(0, 30).join("\n") + "\n" } as Record<string, string | Buffer>;
+    const head = { ...base, ...GOOD.head, "data/train.jsonl": `${GOOD.head["data/train.jsonl"]}`.split("\n").slice(0, 30).join("\n") + "\n" } as Record<
+      string,
+      string | Buffer
+    >;
     const state = nockGitHub(spec({ base, head }), [...REVIEW, "comment-create"]);
     // The path as segments (not `.github%2F…`), with the pinned API version.
     const org = nock(API, { reqheaders: { "x-github-api-version": "2022-11-28" } })
@@ -224,7 +282,17 @@ describe("pull_request", () => {
 
   it("an invalid base config fails the check with the key path, and nothing else runs", async () => {
     const base = { ...GOOD.base, ".github/finetune-review.yml": "fail_on: sometimes\n" };
-    const state = nockGitHub(spec({ base, head: { ...base, ...GOOD.head } as Record<string, string> }), ["token", "app", "tree", "contents", "check-create", "check-update", "pull", "comments", "comment-create"]);
+    const state = nockGitHub(spec({ base, head: { ...base, ...GOOD.head } as Record<string, string> }), [
+      "token",
+      "app",
+      "tree",
+      "contents",
+      "check-create",
+      "check-update",
+      "pull",
+      "comments",
+      "comment-create",
+    ]);
     await (await probot()).receive({ id: "1", name: "pull_request", payload: prEvent("opened") } as never);
     const done = checkBodies(state)[1]!;
     expect(done.conclusion).toBe("failure");
@@ -378,7 +446,17 @@ describe("waivers", () => {
 
   it("a waiver the pull request adds applies only with an approving review of the head from an owner", async () => {
     const head = { ...leaky, ".github/finetune-review-waivers.yml": waiverFile };
-    const unapproved = nockGitHub(spec({ head, reviews: [{ user: "mallory", state: "APPROVED" }, { user: "alice", state: "APPROVED", commit_id: "d".repeat(40) }], teams: { "acme/ml-platform": ["alice"] } }), [...REVIEW, "comment-create", "reviews", "team-membership"]);
+    const unapproved = nockGitHub(
+      spec({
+        head,
+        reviews: [
+          { user: "mallory", state: "APPROVED" },
+          { user: "alice", state: "APPROVED", commit_id: "d".repeat(40) },
+        ],
+        teams: { "acme/ml-platform": ["alice"] },
+      }),
+      [...REVIEW, "comment-create", "reviews", "team-membership"],
+    );
     await (await probot()).receive({ id: "1", name: "pull_request", payload: prEvent("opened") } as never);
     expect(checkBodies(unapproved)[1]!.conclusion).toBe("failure");
     expect(unapproved.comments[0]!.body).toContain("applies once an owner of the path approves the head commit");
@@ -388,7 +466,12 @@ describe("waivers", () => {
     unapproved.scope.done();
     nock.cleanAll();
 
-    const approved = nockGitHub(spec({ head, reviews: [{ user: "alice", state: "APPROVED" }], teams: { "acme/ml-platform": ["alice"] } }), [...REVIEW, "comment-create", "reviews", "team-membership"]);
+    const approved = nockGitHub(spec({ head, reviews: [{ user: "alice", state: "APPROVED" }], teams: { "acme/ml-platform": ["alice"] } }), [
+      ...REVIEW,
+      "comment-create",
+      "reviews",
+      "team-membership",
+    ]);
     await (await probot()).receive({ id: "2", name: "pull_request", payload: prEvent("opened") } as never);
     expect(checkBodies(approved)[1]!.conclusion).toBe("success");
     expect(approved.comments[0]!.body).toMatch(/Waived \(1\)/);
@@ -404,7 +487,12 @@ describe("waivers", () => {
       return p;
     };
     const head = { ...leaky, ".github/finetune-review-waivers.yml": waiverFile };
-    const state = nockGitHub(spec({ head, reviews: [{ user: "alice", state: "APPROVED" }], teams: { "acme/ml-platform": ["alice"] } }), [...REVIEW, "comment-create", "reviews", "team-membership"]);
+    const state = nockGitHub(spec({ head, reviews: [{ user: "alice", state: "APPROVED" }], teams: { "acme/ml-platform": ["alice"] } }), [
+      ...REVIEW,
+      "comment-create",
+      "reviews",
+      "team-membership",
+    ]);
     await (await probot()).receive({ id: "1", name: "pull_request_review", payload: review("approved") } as never);
     expect(checkBodies(state)[1]).toMatchObject({ status: "completed", conclusion: "success" });
     state.scope.done();
@@ -456,7 +544,10 @@ const EVENT_PERMISSIONS: Record<string, [string, "read"]> = {
 
 describe("app.yml", () => {
   it("grants exactly the permissions the routes and events these tests exercised need", () => {
-    const manifest = parse(readFileSync(new URL("../../app.yml", import.meta.url), "utf8")) as { default_permissions: Record<string, string>; default_events: string[] };
+    const manifest = parse(readFileSync(new URL("../../app.yml", import.meta.url), "utf8")) as {
+      default_permissions: Record<string, string>;
+      default_events: string[];
+    };
     const needed: Record<string, "read" | "write"> = {};
     const need = (perm: string, level: "read" | "write") => {
       if (needed[perm] !== "write") needed[perm] = level;

@@ -11,7 +11,10 @@ import type { GitHubClient } from "../../src/github/client.js";
 import { MAX_RETRY_AFTER_SECONDS, installationOctokit, serialiseWrites, throttleFor } from "../../src/github/octokit.js";
 
 const API = "https://api.github.com";
-const secondary = { message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.", documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits" };
+const secondary = {
+  message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+  documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits",
+};
 const CHECK = { name: "Fine-tuning review", head_sha: "a".repeat(40), status: "in_progress" as const };
 
 /** An Octokit as the App makes it for installation 7, with `retry-after` seconds counted as 10 ms. */
@@ -55,7 +58,9 @@ describe("throttling", () => {
     const scope = nock(API).get("/repos/acme/models/pulls/1").times(3).reply(403, secondary, { "retry-after": "1" });
     await expect(client().rest.pulls.get({ owner: "acme", repo: "models", pull_number: 1 })).rejects.toMatchObject({ status: 403 });
     scope.done();
-    const long = nock(API).get("/repos/acme/models/pulls/2").reply(429, secondary, { "retry-after": String(MAX_RETRY_AFTER_SECONDS + 1) });
+    const long = nock(API)
+      .get("/repos/acme/models/pulls/2")
+      .reply(429, secondary, { "retry-after": String(MAX_RETRY_AFTER_SECONDS + 1) });
     const started = performance.now();
     await expect(client().rest.pulls.get({ owner: "acme", repo: "models", pull_number: 2 })).rejects.toMatchObject({ status: 429 });
     expect(performance.now() - started).toBeLessThan(500);
@@ -87,7 +92,11 @@ describe("serialiseWrites", () => {
 });
 
 describe("installationOctokit", () => {
-  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
+  const { privateKey } = generateKeyPairSync("rsa", {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: "pkcs1", format: "pem" },
+    publicKeyEncoding: { type: "spki", format: "pem" },
+  });
 
   it("shares Probot's installation-token cache: one token for many events", async () => {
     const TestOctokit = ProbotOctokit.defaults((o: Record<string, unknown>) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } }));
@@ -105,7 +114,11 @@ describe("installationOctokit", () => {
 
   it("gives Probot's Octokit the App's throttle settings: writes unspaced, a secondary rate limit retried", async () => {
     // Probot's own throttle options (as `probot run` sets them), retry-after counted in ms.
-    const Throttled = ProbotOctokit.defaults((o: Record<string, unknown>) => ({ ...o, retry: { enabled: false }, throttle: { ...(o.throttle as object), retryAfterBaseValue: 1 } }));
+    const Throttled = ProbotOctokit.defaults((o: Record<string, unknown>) => ({
+      ...o,
+      retry: { enabled: false },
+      throttle: { ...(o.throttle as object), retryAfterBaseValue: 1 },
+    }));
     const probot = new Probot({ appId: 1, privateKey, Octokit: Throttled, logLevel: "fatal" });
     const scope = nock(API)
       .post("/app/installations/7/access_tokens")

@@ -30,7 +30,11 @@ async function freePort(): Promise<number> {
 export async function startAppServer(githubHost: string, env: Record<string, string> = {}): Promise<AppServer> {
   const port = await freePort();
   const secret = `whsec-${randomUUID()}`;
-  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
+  const { privateKey } = generateKeyPairSync("rsa", {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: "pkcs1", format: "pem" },
+    publicKeyEncoding: { type: "spki", format: "pem" },
+  });
   let output = "";
   const child: ChildProcess = spawn(process.execPath, ["node_modules/probot/bin/probot.js", "run", "./dist/index.js"], {
     cwd: repoRoot,
@@ -54,7 +58,13 @@ export async function startAppServer(githubHost: string, env: Record<string, str
   child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 150; i++) {
-    if ((await fetch(`${url}/health`).then((r) => r.status, () => 0)) === 200) break;
+    if (
+      (await fetch(`${url}/health`).then(
+        (r) => r.status,
+        () => 0,
+      )) === 200
+    )
+      break;
     if (child.exitCode !== null) throw new Error(`the server exited: ${output}`);
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -74,7 +84,12 @@ export async function startAppServer(githubHost: string, env: Record<string, str
 }
 
 /** Delivers a webhook over HTTP, signed with `secret` (or with `signature` as given, or unsigned with null). */
-export async function deliver(server: { url: string; secret: string }, event: string, payload: unknown, opts: { signature?: string | null; delivery?: string } = {}): Promise<number> {
+export async function deliver(
+  server: { url: string; secret: string },
+  event: string,
+  payload: unknown,
+  opts: { signature?: string | null; delivery?: string } = {},
+): Promise<number> {
   const body = JSON.stringify(payload);
   const signature = opts.signature === undefined ? `sha256=${createHmac("sha256", server.secret).update(body).digest("hex")}` : opts.signature;
   const res = await fetch(`${server.url}/api/github/webhooks`, {

@@ -25,11 +25,17 @@ function status(error: unknown): number | undefined {
 
 beforeAll(async () => {
   tmp = await createTempRepo();
-  await tmp.commit({ "a.txt": "alpha\n", "old.txt": longText, "gone.txt": "bye\n", [BINARY_PATH]: binary, "data/train.jsonl": '{"a":1}\n' }, { date: "2026-01-01T00:00:00Z" });
+  await tmp.commit(
+    { "a.txt": "alpha\n", "old.txt": longText, "gone.txt": "bye\n", [BINARY_PATH]: binary, "data/train.jsonl": '{"a":1}\n' },
+    { date: "2026-01-01T00:00:00Z" },
+  );
   trainCommit = await tmp.commit({ "data/train.jsonl": '{"a":1}\n{"a":2}\n' }, { date: "2026-01-02T00:00:00Z", message: "more data" });
   forkPoint = trainCommit;
   await tmp.branch("feature");
-  await tmp.commit({ "old.txt": null, "new.txt": longText, "gone.txt": null, "config.yaml": "lr: 1e-5\n", "a.txt": "alpha\nbeta\n" }, { date: "2026-01-05T00:00:00Z" });
+  await tmp.commit(
+    { "old.txt": null, "new.txt": longText, "gone.txt": null, "config.yaml": "lr: 1e-5\n", "a.txt": "alpha\nbeta\n" },
+    { date: "2026-01-05T00:00:00Z" },
+  );
   await tmp.checkout("main");
   await tmp.commit({ "b.txt": "only on main\n" }, { date: "2026-01-06T00:00:00Z" });
   fake = await startFakeGitHub({
@@ -60,7 +66,15 @@ describe("fake GitHub", () => {
 
   it("serves a pull request with shas resolved from git", async () => {
     const { data } = await octokit.rest.pulls.get({ owner, repo, pull_number: 7 });
-    expect(data).toMatchObject({ number: 7, state: "open", draft: true, title: "Fine-tune", body: "Why", head: { ref: "feature", repo: { full_name: "acme/models" } }, base: { ref: "main" } });
+    expect(data).toMatchObject({
+      number: 7,
+      state: "open",
+      draft: true,
+      title: "Fine-tune",
+      body: "Why",
+      head: { ref: "feature", repo: { full_name: "acme/models" } },
+      base: { ref: "main" },
+    });
     expect(data.head.sha).toBe((await tmp.git("rev-parse", "feature")).trim());
     expect(data.base.sha).toBe((await tmp.git("rev-parse", "main")).trim());
     await expect(octokit.rest.pulls.get({ owner, repo, pull_number: 8 })).rejects.toMatchObject({ status: 404 });
@@ -135,7 +149,14 @@ describe("fake GitHub", () => {
 
   it("creates and updates check runs, appending annotations", async () => {
     const headSha = (await tmp.git("rev-parse", "feature")).trim();
-    const created = await octokit.rest.checks.create({ owner, repo, name: "Fine-tuning review", head_sha: headSha, status: "in_progress", output: { title: "t", summary: "s" } });
+    const created = await octokit.rest.checks.create({
+      owner,
+      repo,
+      name: "Fine-tuning review",
+      head_sha: headSha,
+      status: "in_progress",
+      output: { title: "t", summary: "s" },
+    });
     expect(created.status).toBe(201);
     const annotation = (i: number) => ({ path: "a.txt", start_line: i, end_line: i, annotation_level: "warning" as const, message: `m${i}` });
     await octokit.rest.checks.update({
@@ -148,7 +169,12 @@ describe("fake GitHub", () => {
     });
     await octokit.rest.checks.update({ owner, repo, check_run_id: created.data.id, output: { title: "done", summary: "sum", annotations: [annotation(99)] } });
     await expect(
-      octokit.rest.checks.update({ owner, repo, check_run_id: created.data.id, output: { summary: "x", annotations: Array.from({ length: 51 }, (_, i) => annotation(i + 1)) } }),
+      octokit.rest.checks.update({
+        owner,
+        repo,
+        check_run_id: created.data.id,
+        output: { summary: "x", annotations: Array.from({ length: 51 }, (_, i) => annotation(i + 1)) },
+      }),
     ).rejects.toMatchObject({ status: 422 });
 
     const run = fake.checkRuns.find((c) => c.id === created.data.id)!;
@@ -199,7 +225,12 @@ describe("fake GitHub", () => {
     fake.fail(route, { status: 502, body: { message: "Bad gateway" } });
     await expect(octokit.rest.pulls.get({ owner, repo, pull_number: 7 })).rejects.toMatchObject({ status: 502 });
     expect((await octokit.rest.pulls.get({ owner, repo, pull_number: 7 })).status).toBe(200);
-    expect(fake.requests.filter((r) => r.route === route).slice(-2).map((r) => r.status)).toEqual([502, 200]);
+    expect(
+      fake.requests
+        .filter((r) => r.route === route)
+        .slice(-2)
+        .map((r) => r.status),
+    ).toEqual([502, 200]);
 
     fake.fail(/check-runs$/, { reset: true });
     const headSha = (await tmp.git("rev-parse", "feature")).trim();
@@ -249,12 +280,22 @@ describe("fake GitHub with lowered limits", () => {
 
 describe("fake GitHub with a fork's pull request", () => {
   it("serves the head by sha and refs/pull/N/head, never by the fork's branch name", async () => {
-    const forked = await startFakeGitHub({ repoDir: tmp.dir, owner, repo, pulls: [{ number: 9, baseRef: "main", headRef: "feature", headRepoFullName: "mallory/models" }] });
+    const forked = await startFakeGitHub({
+      repoDir: tmp.dir,
+      owner,
+      repo,
+      pulls: [{ number: 9, baseRef: "main", headRef: "feature", headRepoFullName: "mallory/models" }],
+    });
     try {
       const client = new Octokit({ baseUrl: `${forked.url}/api/v3`, log: quiet });
       const head = (await tmp.git("rev-parse", "feature")).trim();
       const { data: pr } = await client.rest.pulls.get({ owner, repo, pull_number: 9 });
-      expect(pr.head).toMatchObject({ sha: head, ref: "feature", label: "mallory:feature", repo: { full_name: "mallory/models", fork: true, owner: { login: "mallory" } } });
+      expect(pr.head).toMatchObject({
+        sha: head,
+        ref: "feature",
+        label: "mallory:feature",
+        repo: { full_name: "mallory/models", fork: true, owner: { login: "mallory" } },
+      });
       expect(pr.base.repo).toMatchObject({ full_name: "acme/models", fork: false });
       const raw = { owner, repo, path: "config.yaml", mediaType: { format: "raw" } };
       for (const ref of [head, "refs/pull/9/head", "pull/9/head"]) expect((await client.rest.repos.getContent({ ...raw, ref })).data).toBe("lr: 1e-5\n");
@@ -271,7 +312,11 @@ describe("fake GitHub with a fork's pull request", () => {
 
 describe("fake GitHub behind Probot", () => {
   it("exchanges a JWT for an installation token and serves the installation's requests", async () => {
-    const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } }).privateKey;
+    const privateKey = generateKeyPairSync("rsa", {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: "pkcs1", format: "pem" },
+      publicKeyEncoding: { type: "spki", format: "pem" },
+    }).privateKey;
     const probot = new Probot({
       appId: 1,
       privateKey,

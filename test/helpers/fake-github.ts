@@ -228,8 +228,7 @@ class HttpError extends Error {
 }
 
 const notFound = () => new HttpError(404, { message: "Not Found", documentation_url: "https://docs.github.com/rest" });
-const invalid = (message: string) =>
-  new HttpError(422, { message: `Invalid request.\n\n${message}`, documentation_url: "https://docs.github.com/rest" });
+const invalid = (message: string) => new HttpError(422, { message: `Invalid request.\n\n${message}`, documentation_url: "https://docs.github.com/rest" });
 
 interface Reply {
   status: number;
@@ -340,9 +339,19 @@ class GitReader {
     if (!/^[\w.-]+(\/[\w.-]+)*$/.test(ref) || ref.split("/").includes("..")) return null;
     const name = ref.replace(/^refs\/heads\//, "");
     for (const gitDir of [join(this.dir, ".git"), this.dir]) {
-      const sha = await readFile(join(gitDir, "refs", "heads", name), "utf8").then((t) => t.trim(), () => "");
+      const sha = await readFile(join(gitDir, "refs", "heads", name), "utf8").then(
+        (t) => t.trim(),
+        () => "",
+      );
       // Only a branch (no tag or other ref shadowing the name) is read this way.
-      if (FULL_SHA.test(sha) && !(await stat(join(gitDir, "refs", "tags", name)).then(() => true, () => false))) return sha;
+      if (
+        FULL_SHA.test(sha) &&
+        !(await stat(join(gitDir, "refs", "tags", name)).then(
+          () => true,
+          () => false,
+        ))
+      )
+        return sha;
     }
     return null;
   }
@@ -675,7 +684,8 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
     if (typeof o.summary !== "string") throw invalid('"summary" wasn\'t supplied.');
     if (creating && typeof o.title !== "string") throw invalid('"title" wasn\'t supplied.');
     for (const key of ["summary", "text"]) {
-      if (typeof o[key] === "string" && (o[key] as string).length > 65535) throw invalid(`Only 65535 characters are allowed; ${(o[key] as string).length} were supplied.`);
+      if (typeof o[key] === "string" && (o[key] as string).length > 65535)
+        throw invalid(`Only 65535 characters are allowed; ${(o[key] as string).length} were supplied.`);
     }
     if (o.annotations !== undefined) {
       if (!Array.isArray(o.annotations)) throw invalid("annotations is not an array");
@@ -684,7 +694,8 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
         if (typeof a.path !== "string" || typeof a.start_line !== "number" || typeof a.end_line !== "number" || typeof a.message !== "string") {
           throw invalid("annotations need path, start_line, end_line and message");
         }
-        if (!["notice", "warning", "failure"].includes(String(a.annotation_level))) throw invalid(`annotation_level ${String(a.annotation_level)} is not included in the list`);
+        if (!["notice", "warning", "failure"].includes(String(a.annotation_level)))
+          throw invalid(`annotation_level ${String(a.annotation_level)} is not included in the list`);
       }
     }
   };
@@ -719,7 +730,8 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
     if (creating && (typeof body.name !== "string" || !body.name)) throw invalid('"name" wasn\'t supplied.');
     if (creating && (typeof body.head_sha !== "string" || !/^[0-9a-f]{40}$/.test(body.head_sha))) throw invalid('"head_sha" wasn\'t supplied.');
     if (body.status !== undefined && !CHECK_STATUSES.has(String(body.status))) throw invalid(`status ${String(body.status)} is not included in the list`);
-    if (body.conclusion !== undefined && !CONCLUSIONS.has(String(body.conclusion))) throw invalid(`conclusion ${String(body.conclusion)} is not included in the list`);
+    if (body.conclusion !== undefined && !CONCLUSIONS.has(String(body.conclusion)))
+      throw invalid(`conclusion ${String(body.conclusion)} is not included in the list`);
     if (body.status === "completed" && body.conclusion === undefined) throw invalid("Conclusion can't be blank when status is completed");
     validateOutput(body.output, creating);
   };
@@ -754,12 +766,17 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
     if (/\braw\b/.test(accept)) {
       if (info.size > limits.contentsRawBytes) {
         throw new HttpError(403, {
-          message: "This API returns blobs up to 100 MB in size. The requested blob is too large to fetch via the API, but you can use the Git Data API to request blobs up to 100 MB in size.",
+          message:
+            "This API returns blobs up to 100 MB in size. The requested blob is too large to fetch via the API, but you can use the Git Data API to request blobs up to 100 MB in size.",
           errors: [{ resource: "Blob", field: "data", code: "too_large" }],
           documentation_url: "https://docs.github.com/rest/repos/contents#get-repository-content",
         });
       }
-      return { status: 200, raw: await git.blob(info.sha), headers: { "content-type": "text/plain; charset=utf-8", "x-github-media-type": "github.v3; param=raw" } };
+      return {
+        status: 200,
+        raw: await git.blob(info.sha),
+        headers: { "content-type": "text/plain; charset=utf-8", "x-github-media-type": "github.v3; param=raw" },
+      };
     }
     const big = info.size > limits.contentsJsonBytes;
     return {
@@ -815,7 +832,14 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
         if (!info) return null;
         const name = path.split("/").pop() ?? path;
         const object = info.type === "blob" ? gqlBlob(info.sha, info.size) : null;
-        return gqlObj("TreeEntry", { name: () => name, path: () => path, oid: () => info.sha, size: () => (info.type === "blob" ? info.size : 0), type: () => info.type, object: () => object });
+        return gqlObj("TreeEntry", {
+          name: () => name,
+          path: () => path,
+          oid: () => info.sha,
+          size: () => (info.type === "blob" ? info.size : 0),
+          type: () => info.type,
+          object: () => object,
+        });
       },
       history: async (args) => {
         const first = args.first === undefined || args.first === null ? 100 : Number(args.first);
@@ -842,7 +866,8 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
       },
     });
   const graphqlRoot = gqlObj("Query", {
-    rateLimit: () => gqlObj("RateLimit", { cost: () => 1, limit: () => 5000, remaining: () => 4999, resetAt: () => isoSeconds(new Date(Date.now() + 3600_000)) }),
+    rateLimit: () =>
+      gqlObj("RateLimit", { cost: () => 1, limit: () => 5000, remaining: () => 4999, resetAt: () => isoSeconds(new Date(Date.now() + 3600_000)) }),
     repository: (args) => {
       if (String(args.owner).toLowerCase() !== opts.owner.toLowerCase() || String(args.name).toLowerCase() !== opts.repo.toLowerCase()) return null;
       return gqlObj("Repository", {
@@ -870,10 +895,22 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
     if (p.owner !== undefined && (p.owner.toLowerCase() !== opts.owner.toLowerCase() || p.repo?.toLowerCase() !== opts.repo.toLowerCase())) throw notFound();
     if (p.installation_id !== undefined && Number(p.installation_id) !== installationId) throw notFound();
     const b = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
-    const installation = { id: installationId, app_id: appId, app_slug: slug, account: ownerObj, target_type: "Organization", repository_selection: "selected", permissions: {}, events: [] };
+    const installation = {
+      id: installationId,
+      app_id: appId,
+      app_slug: slug,
+      account: ownerObj,
+      target_type: "Organization",
+      repository_selection: "selected",
+      permissions: {},
+      events: [],
+    };
     switch (m.route) {
       case "GET /app":
-        return { status: 200, body: { id: appId, slug, name: slug, owner: ownerObj, permissions: {}, events: [], html_url: `https://github.example/apps/${slug}` } };
+        return {
+          status: 200,
+          body: { id: appId, slug, name: slug, owner: ownerObj, permissions: {}, events: [], html_url: `https://github.example/apps/${slug}` },
+        };
       case "GET /app/installations":
         return { status: 200, body: [installation] };
       case "GET /app/installations/{installation_id}":
@@ -909,7 +946,9 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
         const split = p.basehead!.split("...");
         if (split.length !== 2) throw notFound();
         // "owner:branch" names a fork's branch; the fake has one repository.
-        const [baseSha, head] = await Promise.all(split.map((r) => (/^[^:/]+:/.test(r) ? mustCommit(r.replace(/^[^:/]+:/, "")) : mustRef(r))) as [Promise<string>, Promise<string>]);
+        const [baseSha, head] = await Promise.all(
+          split.map((r) => (/^[^:/]+:/.test(r) ? mustCommit(r.replace(/^[^:/]+:/, "")) : mustRef(r))) as [Promise<string>, Promise<string>],
+        );
         const mb = await git.mergeBase(baseSha, head);
         if (!mb) throw notFound();
         const [ahead, behind, files, commits, [mbInfo], [baseInfo]] = await Promise.all([
@@ -943,11 +982,22 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
         const info = /^[0-9a-f]{4,64}$/.test(p.file_sha!) ? await git.objectInfo(p.file_sha!) : null;
         if (!info || info.type !== "blob") throw notFound();
         if (/\braw\b/.test(String(req.headers.accept ?? ""))) {
-          return { status: 200, raw: await git.blob(info.sha), headers: { "content-type": "application/vnd.github.raw", "x-github-media-type": "github.v3; param=raw" } };
+          return {
+            status: 200,
+            raw: await git.blob(info.sha),
+            headers: { "content-type": "application/vnd.github.raw", "x-github-media-type": "github.v3; param=raw" },
+          };
         }
         return {
           status: 200,
-          body: { sha: info.sha, node_id: `B_${info.sha}`, size: info.size, url: `${url}/api/v3/repos/${fullName}/git/blobs/${info.sha}`, content: base64Lines(await git.blob(info.sha)), encoding: "base64" },
+          body: {
+            sha: info.sha,
+            node_id: `B_${info.sha}`,
+            size: info.size,
+            url: `${url}/api/v3/repos/${fullName}/git/blobs/${info.sha}`,
+            content: base64Lines(await git.blob(info.sha)),
+            encoding: "base64",
+          },
         };
       }
       case "GET /repos/{owner}/{repo}/git/trees/{tree_sha}": {
@@ -980,7 +1030,9 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
         const sha = await mustRef(p.ref!);
         const [info] = await git.commits(["-n", "1", sha]);
         const parent = info!.parents[0];
-        const files = parent ? await git.diff(parent, sha) : await git.diff(await git.run(["hash-object", "-t", "tree", "/dev/null"]).then((x) => x.toString().trim()), sha);
+        const files = parent
+          ? await git.diff(parent, sha)
+          : await git.diff(await git.run(["hash-object", "-t", "tree", "/dev/null"]).then((x) => x.toString().trim()), sha);
         return { status: 200, body: { ...commitJson(info!), files: files.slice(0, 300).map((f) => fileJson(f, sha)) } };
       }
       case "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls": {
@@ -1047,13 +1099,22 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
         if (!existing) reactions.push({ comment_id: c.id, content: String(b.content) });
         return {
           status: existing ? 200 : 201,
-          body: { id: 7000 + reactions.length, node_id: `R_${c.id}`, user: { login: bot.login, id: bot.id, type: "Bot" }, content: b.content, created_at: isoSeconds(new Date()) },
+          body: {
+            id: 7000 + reactions.length,
+            node_id: `R_${c.id}`,
+            user: { login: bot.login, id: bot.id, type: "Bot" },
+            content: b.content,
+            created_at: isoSeconds(new Date()),
+          },
         };
       }
       case "GET /repos/{owner}/{repo}/collaborators/{username}/permission": {
         const level = opts.permissions?.[p.username!] ?? "read";
         const permission = collaboratorPermission(level);
-        return { status: 200, body: { permission, role_name: level === "none" ? "none" : level, user: { login: p.username, id: 3, type: "User", role_name: level } } };
+        return {
+          status: 200,
+          body: { permission, role_name: level === "none" ? "none" : level, user: { login: p.username, id: 3, type: "User", role_name: level } },
+        };
       }
       case "POST /graphql":
         return executeQuery(graphqlRoot, b.query, b.variables);
@@ -1116,7 +1177,11 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
           }
           if (spec.status !== undefined || spec.body !== undefined) {
             const status = spec.status ?? 500;
-            send({ status, headers: spec.headers, body: spec.body ?? { message: `Injected failure ${status}`, documentation_url: "https://docs.github.com/rest" } });
+            send({
+              status,
+              headers: spec.headers,
+              body: spec.body ?? { message: `Injected failure ${status}`, documentation_url: "https://docs.github.com/rest" },
+            });
             return;
           }
         }

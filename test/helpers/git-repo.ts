@@ -90,10 +90,7 @@ export async function createTempRepo(): Promise<TempRepo> {
  * Runs the CLI as a separate process (`node bin/finetune-review.js ...`), with `input` on stdin
  * (stdin is closed either way); resolves with the exit code and never rejects on a non-zero exit.
  */
-export async function runCli(
-  args: string[],
-  opts: { cwd?: string; input?: string } = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function runCli(args: string[], opts: { cwd?: string; input?: string } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   const pending = run(process.execPath, [join(repoRoot, "bin/finetune-review.js"), ...args], {
     cwd: opts.cwd ?? repoRoot,
     maxBuffer: 1 << 30,

@@ -96,13 +96,20 @@ function graphqlRoot(spec: RepoSpec): GqlObject {
   const blob = (v: string | Buffer) => {
     const bytes = buf(v);
     const binary = bytes.subarray(0, 8000).includes(0);
-    return gqlObject("Blob", { oid: () => gitBlobSha(bytes), byteSize: () => bytes.length, isBinary: () => binary, isTruncated: () => false, text: () => (binary ? null : bytes.toString("utf8")) });
+    return gqlObject("Blob", {
+      oid: () => gitBlobSha(bytes),
+      byteSize: () => bytes.length,
+      isBinary: () => binary,
+      isTruncated: () => false,
+      text: () => (binary ? null : bytes.toString("utf8")),
+    });
   };
   const commit = (sha: string) =>
     gqlObject("Commit", {
       oid: () => sha,
       committedDate: () => spec.headDate ?? "2026-03-01T10:00:00Z",
-      history: () => gqlObject("CommitHistoryConnection", { nodes: () => [], pageInfo: () => gqlObject("PageInfo", { hasNextPage: () => false, endCursor: () => null }) }),
+      history: () =>
+        gqlObject("CommitHistoryConnection", { nodes: () => [], pageInfo: () => gqlObject("PageInfo", { hasNextPage: () => false, endCursor: () => null }) }),
     });
   const object = ({ oid, expression }: Record<string, unknown>) => {
     const [ref, path] = typeof expression === "string" ? [expression.split(":")[0], expression.slice(expression.indexOf(":") + 1)] : [oid, undefined];
@@ -150,47 +157,79 @@ export function nockGitHub(spec: RepoSpec, routes: readonly Route[]): FakeState 
       seenRequests.push({ method: "POST", path: uri });
       return { token: "ghs_installation_token_for_tests", expires_at: "2099-01-01T00:00:00Z" };
     });
-  if (has("app")) scope.get("/app").reply(200, (uri) => (seenRequests.push({ method: "GET", path: uri }), { id: 1, slug: spec.appSlug ?? "finetune-review", name: "finetune-review" }));
+  if (has("app"))
+    scope
+      .get("/app")
+      .reply(200, (uri) => (seenRequests.push({ method: "GET", path: uri }), { id: 1, slug: spec.appSlug ?? "finetune-review", name: "finetune-review" }));
   if (has("files"))
-    scope.get(`${repoPath}/pulls/${spec.pr.number}/files`).query(true).reply(200, (uri) => (record("GET", uri, undefined), prFiles(spec)));
+    scope
+      .get(`${repoPath}/pulls/${spec.pr.number}/files`)
+      .query(true)
+      .reply(200, (uri) => (record("GET", uri, undefined), prFiles(spec)));
   if (has("compare"))
-    scope.get(new RegExp(`^${repoPath}/compare/`)).query(true).reply(200, (uri) => (record("GET", uri, undefined), { merge_base_commit: { sha: spec.baseSha }, files: prFiles(spec) }));
+    scope
+      .get(new RegExp(`^${repoPath}/compare/`))
+      .query(true)
+      .reply(200, (uri) => (record("GET", uri, undefined), { merge_base_commit: { sha: spec.baseSha }, files: prFiles(spec) }));
   if (has("tree"))
-    scope.get(new RegExp(`^${repoPath}/git/trees/`)).query(true).reply((uri) => {
-      record("GET", uri, undefined);
-      const sha = uri.split("/git/trees/")[1]!.split("?")[0]!;
-      const files = filesAt(sha);
-      if (!files) return [404, { message: "Not Found" }];
-      return [200, { sha, truncated: false, tree: Object.entries(files).map(([path, v]) => ({ path, mode: "100644", type: "blob", sha: gitBlobSha(v), size: buf(v).length })) }];
-    });
+    scope
+      .get(new RegExp(`^${repoPath}/git/trees/`))
+      .query(true)
+      .reply((uri) => {
+        record("GET", uri, undefined);
+        const sha = uri.split("/git/trees/")[1]!.split("?")[0]!;
+        const files = filesAt(sha);
+        if (!files) return [404, { message: "Not Found" }];
+        return [
+          200,
+          {
+            sha,
+            truncated: false,
+            tree: Object.entries(files).map(([path, v]) => ({ path, mode: "100644", type: "blob", sha: gitBlobSha(v), size: buf(v).length })),
+          },
+        ];
+      });
   if (has("contents"))
-    scope.get(new RegExp(`^${repoPath}/contents/`)).query(true).reply((uri) => {
-      record("GET", uri, undefined);
-      const url = new URL(uri, API);
-      const path = decodeURIComponent(url.pathname.split("/contents/")[1]!);
-      const content = filesAt(url.searchParams.get("ref") ?? "")?.[path];
-      return content === undefined ? [404, { message: "Not Found" }] : [200, buf(content)];
-    });
+    scope
+      .get(new RegExp(`^${repoPath}/contents/`))
+      .query(true)
+      .reply((uri) => {
+        record("GET", uri, undefined);
+        const url = new URL(uri, API);
+        const path = decodeURIComponent(url.pathname.split("/contents/")[1]!);
+        const content = filesAt(url.searchParams.get("ref") ?? "")?.[path];
+        return content === undefined ? [404, { message: "Not Found" }] : [200, buf(content)];
+      });
   if (has("commit"))
-    scope.get(new RegExp(`^${repoPath}/commits/[0-9a-f]{40}$`)).reply(200, (uri) => (record("GET", uri, undefined), { sha: uri.split("/").pop(), commit: { committer: { date: spec.headDate ?? "2026-03-01T10:00:00Z" } } }));
-  if (has("history")) scope.get(`${repoPath}/commits`).query(true).reply(200, (uri) => (record("GET", uri, undefined), []));
-  if (has("check-create"))
-    scope.post(`${repoPath}/check-runs`).reply(201, (uri, body) => (record("POST", uri, body), { id: 4242, ...(body as object) }));
-  if (has("check-update"))
-    scope.patch(`${repoPath}/check-runs/4242`).reply(200, (uri, body) => (record("PATCH", uri, body), { id: 4242 }));
+    scope
+      .get(new RegExp(`^${repoPath}/commits/[0-9a-f]{40}$`))
+      .reply(
+        200,
+        (uri) => (record("GET", uri, undefined), { sha: uri.split("/").pop(), commit: { committer: { date: spec.headDate ?? "2026-03-01T10:00:00Z" } } }),
+      );
+  if (has("history"))
+    scope
+      .get(`${repoPath}/commits`)
+      .query(true)
+      .reply(200, (uri) => (record("GET", uri, undefined), []));
+  if (has("check-create")) scope.post(`${repoPath}/check-runs`).reply(201, (uri, body) => (record("POST", uri, body), { id: 4242, ...(body as object) }));
+  if (has("check-update")) scope.patch(`${repoPath}/check-runs/4242`).reply(200, (uri, body) => (record("PATCH", uri, body), { id: 4242 }));
   if (has("pull"))
     scope.get(`${repoPath}/pulls/${spec.pr.number}`).reply(200, (uri) => {
       record("GET", uri, undefined);
       return { number: spec.pr.number, state: "open", body: spec.pr.body, head: { sha: spec.pr.currentHeadSha ?? spec.headSha }, base: { sha: spec.baseSha } };
     });
   if (has("comments"))
-    scope.get(`${repoPath}/issues/${spec.pr.number}/comments`).query(true).reply((uri) => {
-      record("GET", uri, undefined);
-      const page = Number(new URL(uri, API).searchParams.get("page") ?? "1");
-      const rows = state.comments.slice((page - 1) * 100, page * 100);
-      const more = state.comments.length > page * 100;
-      return [200, rows, more ? { link: `<${API}${repoPath}/issues/${spec.pr.number}/comments?per_page=100&page=${page + 1}>; rel="next"` } : {}];
-    });
+    scope
+      .get(`${repoPath}/issues/${spec.pr.number}/comments`)
+      .query(true)
+      .reply((uri) => {
+        record("GET", uri, undefined);
+        const page = Number(new URL(uri, API).searchParams.get("page") ?? "1");
+        const rows = state.comments.slice((page - 1) * 100, page * 100);
+        const more = state.comments.length > page * 100;
+        return [200, rows, more ? { link: `<${API}${repoPath}/issues/${spec.pr.number}/comments?per_page=100&page=${page + 1}>; rel="next"` } : {}];
+      });
   if (has("comment-create"))
     scope.post(`${repoPath}/issues/${spec.pr.number}/comments`).reply(201, (uri, body) => {
       record("POST", uri, body);
@@ -212,16 +251,34 @@ export function nockGitHub(spec: RepoSpec, routes: readonly Route[]): FakeState 
       return "";
     });
   if (has("reaction"))
-    scope.post(new RegExp(`^${repoPath}/issues/comments/\\d+/reactions$`)).reply(201, (uri, body) => (record("POST", uri, body), { id: 1, content: (body as { content: string }).content }));
+    scope
+      .post(new RegExp(`^${repoPath}/issues/comments/\\d+/reactions$`))
+      .reply(201, (uri, body) => (record("POST", uri, body), { id: 1, content: (body as { content: string }).content }));
   if (has("permission"))
-    scope.get(new RegExp(`^${repoPath}/collaborators/[^/]+/permission$`)).reply(200, (uri) => (record("GET", uri, undefined), { ...(spec.permission ?? { permission: "read", role_name: "read" }), user: { login: uri.split("/").at(-2) } }));
+    scope
+      .get(new RegExp(`^${repoPath}/collaborators/[^/]+/permission$`))
+      .reply(
+        200,
+        (uri) => (record("GET", uri, undefined), { ...(spec.permission ?? { permission: "read", role_name: "read" }), user: { login: uri.split("/").at(-2) } }),
+      );
   if (has("pulls-for-commit"))
-    scope.get(new RegExp(`^${repoPath}/commits/[0-9a-f]{40}/pulls\\?per_page=100$`)).reply(200, (uri) => (record("GET", uri, undefined), [{ number: spec.pr.number, state: "open" }]));
+    scope
+      .get(new RegExp(`^${repoPath}/commits/[0-9a-f]{40}/pulls\\?per_page=100$`))
+      .reply(200, (uri) => (record("GET", uri, undefined), [{ number: spec.pr.number, state: "open" }]));
   if (has("reviews"))
-    scope.get(`${repoPath}/pulls/${spec.pr.number}/reviews`).query(true).reply(200, (uri) => {
-      record("GET", uri, undefined);
-      return (spec.reviews ?? []).map((r, i) => ({ id: 500 + i, user: { login: r.user, type: "User" }, state: r.state, commit_id: r.commit_id ?? spec.headSha, body: "" }));
-    });
+    scope
+      .get(`${repoPath}/pulls/${spec.pr.number}/reviews`)
+      .query(true)
+      .reply(200, (uri) => {
+        record("GET", uri, undefined);
+        return (spec.reviews ?? []).map((r, i) => ({
+          id: 500 + i,
+          user: { login: r.user, type: "User" },
+          state: r.state,
+          commit_id: r.commit_id ?? spec.headSha,
+          body: "",
+        }));
+      });
   if (has("team-membership"))
     scope.get(/^\/orgs\/[^/]+\/teams\/[^/]+\/memberships\/[^/]+$/).reply((uri) => {
       record("GET", uri, undefined);

@@ -12,9 +12,7 @@ export type Files = Record<string, string | Buffer | null>;
 /** Classification JSONL with `perLabel[label]` records each. */
 export function classificationJsonl(perLabel: Record<string, number>, seed: number): string[] {
   const rand = seeded(seed);
-  return Object.entries(perLabel).flatMap(([label, n]) =>
-    Array.from({ length: n }, () => JSON.stringify({ text: `${sentence(rand)}?`, label })),
-  );
+  return Object.entries(perLabel).flatMap(([label, n]) => Array.from({ length: n }, () => JSON.stringify({ text: `${sentence(rand)}?`, label })));
 }
 
 /** OpenAI chat JSONL records answering with `answer(i)`. */

@@ -33,4 +33,3 @@ export function seeded(seed: number): () => number {
 export function sentence(rand: () => number, n = 9): string {
   return Array.from({ length: n }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(" ");
 }
-

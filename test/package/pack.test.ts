@@ -30,14 +30,28 @@ afterAll(async () => rm(tmp, { recursive: true, force: true }));
 describe("npm pack", () => {
   it("ships the CLI, the compiled server, rule data, the schema, the manifest and the docs", async () => {
     const rules = (await readdir(join(root, "rules"))).map((f) => `rules/${f}`);
-    const required = ["package.json", "README.md", "LICENSE", "CHANGELOG.md", "app.yml", "schema/finetune-review.schema.json", "bin/finetune-review.js", "dist/cli.js", "dist/index.js", "dist/app.js", "rules/detection.yml", ...rules];
+    const required = [
+      "package.json",
+      "README.md",
+      "LICENSE",
+      "CHANGELOG.md",
+      "app.yml",
+      "schema/finetune-review.schema.json",
+      "bin/finetune-review.js",
+      "dist/cli.js",
+      "dist/index.js",
+      "dist/app.js",
+      "rules/detection.yml",
+      ...rules,
+    ];
     for (const path of required) expect(files).toContain(path);
     expect(files).toContain(pkg.main);
     for (const bin of Object.values(pkg.bin)) expect(files).toContain(bin.replace(/^\.\//, ""));
   });
 
   it("leaves out sources, tests, CI, tooling, the action bundle, deploy examples and source maps", () => {
-    const unwanted = /^(src|test|\.ci|\.github|node_modules|coverage|bench|scripts|deploy|dist-action)\/|^(action\.yml|Dockerfile|tsconfig.*\.json|jest\.config\.js|package-lock\.json)$|\.map$/;
+    const unwanted =
+      /^(src|test|\.ci|\.github|node_modules|coverage|bench|scripts|deploy|dist-action)\/|^(action\.yml|Dockerfile|tsconfig.*\.json|jest\.config\.js|package-lock\.json)$|\.map$/;
     expect(files.filter((f) => unwanted.test(f))).toEqual([]);
     expect(files.every((f) => /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|app\.yml|bin\/|dist\/|rules\/|schema\/)/.test(f))).toBe(true);
   });
@@ -55,7 +69,9 @@ describe("npm pack", () => {
       await repo.commit(GOOD.base);
       await repo.branch("proposal");
       await repo.commit(GOOD.head);
-      const res = await run(process.execPath, [join(installed, "bin/finetune-review.js"), "review", "--repo", repo.dir, "--base", "main", "--format", "json"], { cwd: tmp });
+      const res = await run(process.execPath, [join(installed, "bin/finetune-review.js"), "review", "--repo", repo.dir, "--base", "main", "--format", "json"], {
+        cwd: tmp,
+      });
       const review = JSON.parse(res.stdout) as { conclusion: string; artifacts: { path: string }[] };
       expect(review.artifacts.map((a) => a.path)).toEqual(expect.arrayContaining(["configs/router-lora.yml", "data/train.jsonl"]));
       expect(["success", "neutral"]).toContain(review.conclusion);

@@ -21,11 +21,12 @@ function fill(answers: Record<string, string>): string {
 
 const FILLED = fill({
   "Why fine-tune": "Replies to billing tickets must follow the new house tone and the three-part reply format; the base model drifts from both.",
-  "Alternatives considered": "A system prompt with the style guide and eight few-shot examples reached 71% format adherence on data/eval.jsonl; retrieval of past replies reached 76%. Both fall short of the 90% bar.",
+  "Alternatives considered":
+    "A system prompt with the style guide and eight few-shot examples reached 71% format adherence on data/eval.jsonl; retrieval of past replies reached 76%. Both fall short of the 90% bar.",
   "Latency and cost budget": "p95 under 400 ms on the support widget, at most £0.15 per 1k requests.",
-  "Evaluation": "data/eval.jsonl (600 held-out tickets) and evals/tone-suite.yaml gate every release.",
+  Evaluation: "data/eval.jsonl (600 held-out tickets) and evals/tone-suite.yaml gate every release.",
   "Retraining cadence": "Retrain the adapter monthly from the newly labelled tickets, or sooner when format adherence drops below 88%.",
-  "Owner": "@acme/support-ml",
+  Owner: "@acme/support-ml",
 });
 
 describe("the PR template", () => {
@@ -62,7 +63,10 @@ describe("the PR template", () => {
   });
 
   it("filled in with a reasoning motive, gets reasoning-fix", () => {
-    const text = FILLED.replace("Replies to billing tickets must follow", "Fine-tuning should fix the model's multi-step reasoning on refunds. Replies must follow");
+    const text = FILLED.replace(
+      "Replies to billing tickets must follow",
+      "Fine-tuning should fix the model's multi-step reasoning on refunds. Replies must follow",
+    );
     expect(firing(text)).toEqual(["reasoning-fix"]);
   });
 });

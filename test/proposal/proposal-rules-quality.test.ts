@@ -1,7 +1,17 @@
 import { describe, expect, it } from "@jest/globals";
 import { ruleRegistry } from "../../src/rules/registry.js";
 import type { ReviewInput } from "../../src/types.js";
-import { heldOut, heldOutEighth, heldOutFifth, heldOutFourth, heldOutNinth, heldOutSecond, heldOutSeventh, heldOutSixth, heldOutThird } from "./held-out-proposals.js";
+import {
+  heldOut,
+  heldOutEighth,
+  heldOutFifth,
+  heldOutFourth,
+  heldOutNinth,
+  heldOutSecond,
+  heldOutSeventh,
+  heldOutSixth,
+  heldOutThird,
+} from "./held-out-proposals.js";
 import { handWritten, labelled, type Labelled } from "./labelled-proposals.js";
 
 const input = (text: string): ReviewInput => ({ proposal: [{ text }], proposes: true }) as unknown as ReviewInput;
@@ -14,7 +24,9 @@ const cases: [string, "reasoning" | "latency" | "alternatives", number, number][
 ];
 
 function measure(id: string, label: "reasoning" | "latency" | "alternatives", set: Labelled[], name: string) {
-  let tp = 0, fp = 0, fn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0;
   const misses: string[] = [];
   for (const l of set) {
     const got = fires(id, l.text);
@@ -29,15 +41,38 @@ function measure(id: string, label: "reasoning" | "latency" | "alternatives", se
   }
   const precision = tp / Math.max(1, tp + fp);
   const recall = tp / Math.max(1, tp + fn);
-  console.log(`${name} ${id}: precision ${precision.toFixed(2)} recall ${recall.toFixed(2)} (tp ${tp}, fp ${fp}, fn ${fn}, n ${set.length})\n${[...new Set(misses)].slice(0, 12).join("\n---\n")}`);
+  console.log(
+    `${name} ${id}: precision ${precision.toFixed(2)} recall ${recall.toFixed(2)} (tp ${tp}, fp ${fp}, fn ${fn}, n ${set.length})\n${[...new Set(misses)].slice(0, 12).join("\n---\n")}`,
+  );
   return { precision, recall };
 }
 
-const allHeldOut = [...heldOut, ...heldOutSecond, ...heldOutThird, ...heldOutFourth, ...heldOutFifth, ...heldOutSixth, ...heldOutSeventh, ...heldOutEighth, ...heldOutNinth];
+const allHeldOut = [
+  ...heldOut,
+  ...heldOutSecond,
+  ...heldOutThird,
+  ...heldOutFourth,
+  ...heldOutFifth,
+  ...heldOutSixth,
+  ...heldOutSeventh,
+  ...heldOutEighth,
+  ...heldOutNinth,
+];
 
 describe("proposal rules on the held-out texts", () => {
   it.each(cases)("%s: figures on each part of the corpus", (id, label) => {
-    for (const [name, set] of [["held-out 1", heldOut], ["held-out 2", heldOutSecond], ["held-out 3", heldOutThird], ["held-out 4", heldOutFourth], ["held-out 5", heldOutFifth], ["held-out 6", heldOutSixth], ["held-out 7", heldOutSeventh], ["held-out 8", heldOutEighth], ["held-out 9", heldOutNinth], ["hand-written", handWritten]] as const) {
+    for (const [name, set] of [
+      ["held-out 1", heldOut],
+      ["held-out 2", heldOutSecond],
+      ["held-out 3", heldOutThird],
+      ["held-out 4", heldOutFourth],
+      ["held-out 5", heldOutFifth],
+      ["held-out 6", heldOutSixth],
+      ["held-out 7", heldOutSeventh],
+      ["held-out 8", heldOutEighth],
+      ["held-out 9", heldOutNinth],
+      ["hand-written", handWritten],
+    ] as const) {
       expect(measure(id, label, set, name).precision).toBeGreaterThan(0);
     }
   });

@@ -30,7 +30,10 @@ interface Fault {
 }
 
 const FILES = "GET /repos/{owner}/{repo}/pulls/{pull_number}/files";
-const secondary = { message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.", documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits" };
+const secondary = {
+  message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+  documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits",
+};
 
 /** name, faults, expected first conclusion, what the failure summary must say (when the review fails), review timeout. */
 const SCENARIOS: Array<[string, Fault[], "success" | "neutral" | "failure", RegExp?, string?]> = [
@@ -38,17 +41,58 @@ const SCENARIOS: Array<[string, Fault[], "success" | "neutral" | "failure", RegE
   ["a 502 burst longer than the retries", [{ route: FILES, spec: { status: 502, times: 4 } }], "neutral", /GitHub answered 502/],
   // The config itself is the first file read: unreadable, its on_error is unknown, so the safe default (failure) applies.
   ["a 503 burst on file contents", [{ route: "GET /repos/{owner}/{repo}/contents/{path}", spec: { status: 503, times: 4 } }], "failure", /GitHub answered 503/],
-  ["500s when creating and completing the check run", [{ route: "POST /repos/{owner}/{repo}/check-runs", spec: { status: 500, times: 2 } }, { route: "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", spec: { status: 502, times: 1 } }], "success"],
+  [
+    "500s when creating and completing the check run",
+    [
+      { route: "POST /repos/{owner}/{repo}/check-runs", spec: { status: 500, times: 2 } },
+      { route: "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", spec: { status: 502, times: 1 } },
+    ],
+    "success",
+  ],
   ["a 500 when creating the comment", [{ route: "POST /repos/{owner}/{repo}/issues/{issue_number}/comments", spec: { status: 500, times: 1 } }], "success"],
-  ["a secondary rate limit (403 with retry-after), waited out", [{ route: FILES, spec: { status: 403, headers: { "retry-after": "1" }, body: secondary, times: 2 } }], "success"],
-  ["a secondary rate limit on a write (429 with retry-after)", [{ route: "POST /repos/{owner}/{repo}/check-runs", spec: { status: 429, headers: { "retry-after": "1" }, body: secondary, times: 1 } }], "success"],
-  ["a secondary rate limit that outlasts the retries", [{ route: FILES, spec: { status: 403, headers: { "retry-after": "1" }, body: secondary, times: 3 } }], "neutral", /GitHub answered 403.*secondary rate limit/],
-  ["a secondary rate limit asking for more than a minute", [{ route: FILES, spec: { status: 403, headers: { "retry-after": "120" }, body: secondary, times: 1 } }], "neutral", /GitHub answered 403.*secondary rate limit/],
+  [
+    "a secondary rate limit (403 with retry-after), waited out",
+    [{ route: FILES, spec: { status: 403, headers: { "retry-after": "1" }, body: secondary, times: 2 } }],
+    "success",
+  ],
+  [
+    "a secondary rate limit on a write (429 with retry-after)",
+    [{ route: "POST /repos/{owner}/{repo}/check-runs", spec: { status: 429, headers: { "retry-after": "1" }, body: secondary, times: 1 } }],
+    "success",
+  ],
+  [
+    "a secondary rate limit that outlasts the retries",
+    [{ route: FILES, spec: { status: 403, headers: { "retry-after": "1" }, body: secondary, times: 3 } }],
+    "neutral",
+    /GitHub answered 403.*secondary rate limit/,
+  ],
+  [
+    "a secondary rate limit asking for more than a minute",
+    [{ route: FILES, spec: { status: 403, headers: { "retry-after": "120" }, body: secondary, times: 1 } }],
+    "neutral",
+    /GitHub answered 403.*secondary rate limit/,
+  ],
   ["a 429 with retry-after", [{ route: FILES, spec: { status: 429, headers: { "retry-after": "1" }, times: 2 } }], "success"],
-  ["connection resets", [{ route: "GET /repos/{owner}/{repo}/commits/{ref}", spec: { reset: true, times: 2 } }, { route: "GET /repos/{owner}/{repo}/git/trees/{tree_sha}", spec: { reset: true, times: 1 } }], "success"],
+  [
+    "connection resets",
+    [
+      { route: "GET /repos/{owner}/{repo}/commits/{ref}", spec: { reset: true, times: 2 } },
+      { route: "GET /repos/{owner}/{repo}/git/trees/{tree_sha}", spec: { reset: true, times: 1 } },
+    ],
+    "success",
+  ],
   ["connection resets beyond the retries", [{ route: "GET /repos/{owner}/{repo}/commits/{ref}", spec: { reset: true, times: 5 } }], "neutral", /commits/],
   ["a response slower than the review timeout", [{ route: FILES, spec: { delayMs: 8_000, times: 1 } }], "neutral", /took longer than 4 s/, "4000"],
-  ["a GraphQL error (history falls back to REST)", [{ route: "POST /graphql", spec: { status: 200, body: { data: null, errors: [{ type: "INTERNAL", message: "Something went wrong while executing your query." }] }, times: 10 } }], "success"],
+  [
+    "a GraphQL error (history falls back to REST)",
+    [
+      {
+        route: "POST /graphql",
+        spec: { status: 200, body: { data: null, errors: [{ type: "INTERNAL", message: "Something went wrong while executing your query." }] }, times: 10 },
+      },
+    ],
+    "success",
+  ],
   ["a GraphQL 502", [{ route: "POST /graphql", spec: { status: 502, times: 10 } }], "success"],
 ];
 
@@ -130,11 +174,17 @@ describe("a GraphQL failure", () => {
 
   it("falls back to REST at once: no GraphQL query starts after the first one gives up, and REST adds a handful of reads, not a multiple", async () => {
     const batched = await requestsFor([]);
-    const fallback = await requestsFor([{ route: "POST /graphql", spec: { status: 200, body: { data: null, errors: [{ type: "INTERNAL", message: "Something went wrong while executing your query." }] }, times: 10 } }]);
+    const fallback = await requestsFor([
+      {
+        route: "POST /graphql",
+        spec: { status: 200, body: { data: null, errors: [{ type: "INTERNAL", message: "Something went wrong while executing your query." }] }, times: 10 },
+      },
+    ]);
     // Octokit's retry plugin retries this message (GitHub's transient GraphQL error) like a 5xx: a query is
     // its attempts. Queries already in flight when the first one gives up may fail too; none starts after it.
     const attempts = new Map<string, RecordedRequest[]>();
-    for (const r of fallback.filter((x) => x.route === "POST /graphql")) attempts.set(JSON.stringify(r.body), [...(attempts.get(JSON.stringify(r.body)) ?? []), r]);
+    for (const r of fallback.filter((x) => x.route === "POST /graphql"))
+      attempts.set(JSON.stringify(r.body), [...(attempts.get(JSON.stringify(r.body)) ?? []), r]);
     const gaveUp = Math.min(...[...attempts.values()].map((tries) => Math.max(...tries.map((r) => r.answeredAt ?? Infinity))));
     expect([...attempts.values()].filter((tries) => tries[0]!.arrivedAt > gaveUp)).toEqual([]);
     for (const tries of attempts.values()) expect(tries.length).toBeLessThanOrEqual(4);

@@ -45,7 +45,13 @@ export function prPayload(action: string, number: number, headSha: string, baseS
 }
 
 /** An `issue_comment` payload (`created` unless given) on PR `number`. */
-export function commentPayload(number: number, body: string, user: { login: string; type: string } = { login: "maintainer", type: "User" }, action = "created", id?: number): Json {
+export function commentPayload(
+  number: number,
+  body: string,
+  user: { login: string; type: string } = { login: "maintainer", type: "User" },
+  action = "created",
+  id?: number,
+): Json {
   const p = retarget(example("issue_comment", "created"));
   p.action = action;
   p.issue.number = number;
@@ -74,7 +80,10 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(repoDir: string, opts: { pulls?: FakePull[]; env?: Record<string, string>; fake?: Partial<FakeGitHubOptions> } = {}): Promise<Stack> {
+export async function startStack(
+  repoDir: string,
+  opts: { pulls?: FakePull[]; env?: Record<string, string>; fake?: Partial<FakeGitHubOptions> } = {},
+): Promise<Stack> {
   const fake = await startFakeGitHub({
     repoDir,
     owner: OWNER,
@@ -120,7 +129,13 @@ export function rssMb(pid: number): number {
 }
 
 /** Seeds a comment on the fake (so the app can react to it) and delivers its `issue_comment` webhook. */
-export async function slashComment(stack: Stack, number: number, body: string, user: { login: string; type: string } = { login: "maintainer", type: "User" }, action = "created"): Promise<number> {
+export async function slashComment(
+  stack: Stack,
+  number: number,
+  body: string,
+  user: { login: string; type: string } = { login: "maintainer", type: "User" },
+  action = "created",
+): Promise<number> {
   const c = stack.fake.addComment(number, body, user);
   return deliver(stack.server, "issue_comment", commentPayload(number, body, user, action, c.id));
 }

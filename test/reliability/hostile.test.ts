@@ -55,7 +55,7 @@ function runCliMeasured(args: string[]): Promise<Run> {
   const script = [
     `const { main } = await import(${JSON.stringify(CLI)});`,
     "const code = await main(process.argv.slice(1));",
-    'process.stderr.write(`\\nMAX_RSS_KB=${process.resourceUsage().maxRSS}\\n`);',
+    "process.stderr.write(`\\nMAX_RSS_KB=${process.resourceUsage().maxRSS}\\n`);",
     "process.exitCode = code;",
   ].join("\n");
   return new Promise((resolve, reject) => {
@@ -153,83 +153,107 @@ describe("hostile content through the CLI (real git repositories, the CLI as a p
     expect(existsSync(marker)).toBe(false);
   });
 
-  it.concurrent("an alias bomb, custom tags or a syntax error in PR training configs are artifact-unreadable with their lines; other files are still reviewed", async () => {
-    const marker = join(tmpdir(), `ftr-hostile-pwned-${process.pid}-train`);
-    const r = await review({
-      head: {
-        "configs/train.yml": `base_model: meta-llama/Llama-3.2-1B-Instruct\nadapter: lora\n${ALIAS_BOMB}\ndatasets:\n  - path: data/train.jsonl\n`,
-        "configs/tagged.yml": `base_model: meta-llama/Llama-3.2-1B-Instruct\nadapter: lora\nsequence_len: !!python/object/apply:os.system ["touch ${marker}"]\nlr: !foo 2e-5\n`,
-        "configs/tabbed.yml": "base_model: meta-llama/Llama-3.2-1B-Instruct\nadapter: lora\ndatasets:\n\t- path: data/train.jsonl\n",
-        // A bad record in the data proves the rest of the PR was still read.
-        "data/train.jsonl": lines([...train.slice(0, 6), '{"text": "broken', ...train.slice(6)]),
-      },
-    });
-    finishedCleanly(r);
-    expect(r.code).toBe(1);
-    expect(r.json.artifacts).toEqual(
-      expect.arrayContaining([
-        { path: "configs/train.yml", kind: "training-config", format: "axolotl" },
-        { path: "configs/tagged.yml", kind: "training-config", format: "axolotl" },
-        { path: "configs/router-lora.yml", kind: "training-config", format: "axolotl" },
-      ]),
-    );
-    const bomb = of(r, "artifact-unreadable", "configs/train.yml");
-    expect(bomb).toHaveLength(1);
-    expect(bomb[0]).toMatchObject({ severity: "notice", line: 4 });
-    expect(bomb[0]!.message).toMatch(/line 4: its aliases \(first `\*a`\) expand past 100 copies.*write the values out/);
-    const tagged = of(r, "artifact-unreadable", "configs/tagged.yml");
-    expect(tagged).toHaveLength(1);
-    expect(tagged[0]).toMatchObject({ line: 3 });
-    expect(tagged[0]!.message).toMatch(/custom tag `!!python\/object\/apply:os\.system` is not resolved/);
-    expect(of(r, "artifact-unreadable", "configs/tabbed.yml")).toEqual([
-      expect.objectContaining({ line: 4, message: expect.stringMatching(/line 4: it is not valid YAML \(Tabs are not allowed as indentation\); fix the syntax on that line/) }),
-    ]);
-    expect(at(r, "dataset-format", "data/train.jsonl", 7)).toBeDefined();
-    // Unread configs state nothing: no rule reads facts (eval, adapters, paths) from them.
-    expect(r.json.findings.filter((f) => f.path?.startsWith("configs/") && f.ruleId !== "artifact-unreadable")).toEqual([]);
-    expect(existsSync(marker)).toBe(false);
-  });
+  it.concurrent(
+    "an alias bomb, custom tags or a syntax error in PR training configs are artifact-unreadable with their lines; other files are still reviewed",
+    async () => {
+      const marker = join(tmpdir(), `ftr-hostile-pwned-${process.pid}-train`);
+      const r = await review({
+        head: {
+          "configs/train.yml": `base_model: meta-llama/Llama-3.2-1B-Instruct\nadapter: lora\n${ALIAS_BOMB}\ndatasets:\n  - path: data/train.jsonl\n`,
+          "configs/tagged.yml": `base_model: meta-llama/Llama-3.2-1B-Instruct\nadapter: lora\nsequence_len: !!python/object/apply:os.system ["touch ${marker}"]\nlr: !foo 2e-5\n`,
+          "configs/tabbed.yml": "base_model: meta-llama/Llama-3.2-1B-Instruct\nadapter: lora\ndatasets:\n\t- path: data/train.jsonl\n",
+          // A bad record in the data proves the rest of the PR was still read.
+          "data/train.jsonl": lines([...train.slice(0, 6), '{"text": "broken', ...train.slice(6)]),
+        },
+      });
+      finishedCleanly(r);
+      expect(r.code).toBe(1);
+      expect(r.json.artifacts).toEqual(
+        expect.arrayContaining([
+          { path: "configs/train.yml", kind: "training-config", format: "axolotl" },
+          { path: "configs/tagged.yml", kind: "training-config", format: "axolotl" },
+          { path: "configs/router-lora.yml", kind: "training-config", format: "axolotl" },
+        ]),
+      );
+      const bomb = of(r, "artifact-unreadable", "configs/train.yml");
+      expect(bomb).toHaveLength(1);
+      expect(bomb[0]).toMatchObject({ severity: "notice", line: 4 });
+      expect(bomb[0]!.message).toMatch(/line 4: its aliases \(first `\*a`\) expand past 100 copies.*write the values out/);
+      const tagged = of(r, "artifact-unreadable", "configs/tagged.yml");
+      expect(tagged).toHaveLength(1);
+      expect(tagged[0]).toMatchObject({ line: 3 });
+      expect(tagged[0]!.message).toMatch(/custom tag `!!python\/object\/apply:os\.system` is not resolved/);
+      expect(of(r, "artifact-unreadable", "configs/tabbed.yml")).toEqual([
+        expect.objectContaining({
+          line: 4,
+          message: expect.stringMatching(/line 4: it is not valid YAML \(Tabs are not allowed as indentation\); fix the syntax on that line/),
+        }),
+      ]);
+      expect(at(r, "dataset-format", "data/train.jsonl", 7)).toBeDefined();
+      // Unread configs state nothing: no rule reads facts (eval, adapters, paths) from them.
+      expect(r.json.findings.filter((f) => f.path?.startsWith("configs/") && f.ruleId !== "artifact-unreadable")).toEqual([]);
+      expect(existsSync(marker)).toBe(false);
+    },
+  );
 
-  it.concurrent("JSON nested 200,000 deep in a .jsonl record and in a .json dataset is a dataset-format finding on its line", async () => {
-    const deepArray = `${"[".repeat(200_000)}${"]".repeat(200_000)}`;
-    const deepObject = `${'{"a":'.repeat(200_000)}1${"}".repeat(200_000)}`;
-    const evalRecords = classificationJsonl({ billing: 10, returns: 10, shipping: 10 }, 2);
-    const r = await review({
-      head: {
-        "configs/router-lora.yml": CONFIG.replace("data/eval.jsonl", "data/eval.json"),
-        "data/train.jsonl": lines([...train.slice(0, 5), `{"text": "deep meta", "label": "billing", "meta": ${deepArray}}`, ...train.slice(5, 7), `{"text": "deep label", "label": ${deepObject}}`, ...train.slice(7)]),
-        "data/eval.jsonl": null,
-        // A JSON array, one record a line: the deep one is on line 4.
-        "data/eval.json": `[\n${[...evalRecords.slice(0, 2), `{"text": "deep", "label": "billing", "x": ${deepArray}}`, ...evalRecords.slice(2)].join(",\n")}\n]\n`,
-      },
-    });
-    finishedCleanly(r);
-    expect(r.code).toBe(1);
-    for (const [path, line] of [["data/train.jsonl", 6], ["data/train.jsonl", 9], ["data/eval.json", 4]] as const) {
-      expect(at(r, "dataset-format", path, line)?.message).toMatch(/nests more than 100 levels deep; flatten it/);
-    }
-    expect(of(r, "dataset-format")).toHaveLength(3);
-    expect(r.maxRssMb).toBeLessThan(300);
-  }, 60_000);
+  it.concurrent(
+    "JSON nested 200,000 deep in a .jsonl record and in a .json dataset is a dataset-format finding on its line",
+    async () => {
+      const deepArray = `${"[".repeat(200_000)}${"]".repeat(200_000)}`;
+      const deepObject = `${'{"a":'.repeat(200_000)}1${"}".repeat(200_000)}`;
+      const evalRecords = classificationJsonl({ billing: 10, returns: 10, shipping: 10 }, 2);
+      const r = await review({
+        head: {
+          "configs/router-lora.yml": CONFIG.replace("data/eval.jsonl", "data/eval.json"),
+          "data/train.jsonl": lines([
+            ...train.slice(0, 5),
+            `{"text": "deep meta", "label": "billing", "meta": ${deepArray}}`,
+            ...train.slice(5, 7),
+            `{"text": "deep label", "label": ${deepObject}}`,
+            ...train.slice(7),
+          ]),
+          "data/eval.jsonl": null,
+          // A JSON array, one record a line: the deep one is on line 4.
+          "data/eval.json": `[\n${[...evalRecords.slice(0, 2), `{"text": "deep", "label": "billing", "x": ${deepArray}}`, ...evalRecords.slice(2)].join(",\n")}\n]\n`,
+        },
+      });
+      finishedCleanly(r);
+      expect(r.code).toBe(1);
+      for (const [path, line] of [
+        ["data/train.jsonl", 6],
+        ["data/train.jsonl", 9],
+        ["data/eval.json", 4],
+      ] as const) {
+        expect(at(r, "dataset-format", path, line)?.message).toMatch(/nests more than 100 levels deep; flatten it/);
+      }
+      expect(of(r, "dataset-format")).toHaveLength(3);
+      expect(r.maxRssMb).toBeLessThan(300);
+    },
+    60_000,
+  );
 
-  it.concurrent("a 50 MB single line is dataset-format for that line; the lines after it are still scanned, memory stays bounded", async () => {
-    // max_file_mb raised so the file is read at all (50 MB is the default limit for a whole file).
-    const huge = JSON.stringify({ text: "x".repeat(50 * MB), label: "billing" });
-    const r = await review({
-      base: { ".github/finetune-review.yml": "max_file_mb: 100\n" },
-      head: { "data/train.jsonl": lines([huge, ...train.slice(0, 60), '{"text": 7, "label": "billing"}', ...train.slice(60)]) },
-    });
-    finishedCleanly(r);
-    expect(r.code).toBe(1);
-    // Detection skips the line it cannot sniff and reads the format from the lines after it.
-    expect(r.json.artifacts).toContainEqual({ path: "data/train.jsonl", kind: "dataset", format: "classification" });
-    expect(at(r, "dataset-format", "data/train.jsonl", 1)?.message).toMatch(/line is 50 MB, over the 8 MB limit; not parsed/);
-    expect(at(r, "dataset-format", "data/train.jsonl", 62)?.message).toMatch(/"text" is not a string/);
-    expect(of(r, "dataset-format")).toHaveLength(2);
-    expect(of(r, "dataset-size")).toEqual([]);
-    // Streamed: the process peaks far below what holding the line as a string several times over would take.
-    expect(r.maxRssMb).toBeLessThan(350);
-  }, 90_000);
+  it.concurrent(
+    "a 50 MB single line is dataset-format for that line; the lines after it are still scanned, memory stays bounded",
+    async () => {
+      // max_file_mb raised so the file is read at all (50 MB is the default limit for a whole file).
+      const huge = JSON.stringify({ text: "x".repeat(50 * MB), label: "billing" });
+      const r = await review({
+        base: { ".github/finetune-review.yml": "max_file_mb: 100\n" },
+        head: { "data/train.jsonl": lines([huge, ...train.slice(0, 60), '{"text": 7, "label": "billing"}', ...train.slice(60)]) },
+      });
+      finishedCleanly(r);
+      expect(r.code).toBe(1);
+      // Detection skips the line it cannot sniff and reads the format from the lines after it.
+      expect(r.json.artifacts).toContainEqual({ path: "data/train.jsonl", kind: "dataset", format: "classification" });
+      expect(at(r, "dataset-format", "data/train.jsonl", 1)?.message).toMatch(/line is 50 MB, over the 8 MB limit; not parsed/);
+      expect(at(r, "dataset-format", "data/train.jsonl", 62)?.message).toMatch(/"text" is not a string/);
+      expect(of(r, "dataset-format")).toHaveLength(2);
+      expect(of(r, "dataset-size")).toEqual([]);
+      // Streamed: the process peaks far below what holding the line as a string several times over would take.
+      expect(r.maxRssMb).toBeLessThan(350);
+    },
+    90_000,
+  );
 
   it.concurrent("binary bytes named .jsonl are one artifact-unreadable finding, not thousands of bad lines", async () => {
     const rand = seeded(7);
@@ -264,10 +288,13 @@ describe("hostile content through the CLI (real git repositories, the CLI as a p
 
   it.concurrent("a UTF-8 BOM and CRLF line endings on valid data, configs and the repo config change nothing", async () => {
     const crlf = (text: string) => `\uFEFF${text.replace(/\n/g, "\r\n")}`;
-    const evalCsv = ["text,label", ...classificationJsonl({ billing: 10, returns: 10, shipping: 10 }, 2).map((l) => {
-      const { text, label } = JSON.parse(l) as { text: string; label: string };
-      return `"${text}",${label}`;
-    })].join("\n");
+    const evalCsv = [
+      "text,label",
+      ...classificationJsonl({ billing: 10, returns: 10, shipping: 10 }, 2).map((l) => {
+        const { text, label } = JSON.parse(l) as { text: string; label: string };
+        return `"${text}",${label}`;
+      }),
+    ].join("\n");
     const r = await review({
       // Applied only if read: it turns off the notice the description below would otherwise get.
       base: { ".github/finetune-review.yml": crlf("fail_on: warning\nrules:\n  latency-budget:\n    enabled: false\n") },
@@ -314,10 +341,16 @@ describe("hostile content through the CLI (real git repositories, the CLI as a p
         { path: "data/a..b.jsonl", kind: "dataset", format: "classification" },
       ]),
     );
-    expect(at(r, "dataset-format", "data/ünï cödé/train set.jsonl", 5)?.message).toMatch(/^Line 5 of data\/ünï cödé\/train set\.jsonl is not a valid classification record: invalid JSON/);
+    expect(at(r, "dataset-format", "data/ünï cödé/train set.jsonl", 5)?.message).toMatch(
+      /^Line 5 of data\/ünï cödé\/train set\.jsonl is not a valid classification record: invalid JSON/,
+    );
     expect(at(r, "dataset-format", "data/a..b.jsonl", 3)?.message).toMatch(/record is not a JSON object/);
     // Git stores a symlink as a blob holding its target path: that is all the review sees of it.
-    for (const [path, target] of [["data/link.jsonl", "/etc/passwd"], ["data/inrepo.jsonl", "train.jsonl"], ["data/escape.jsonl", "../../../../../../etc/passwd"]]) {
+    for (const [path, target] of [
+      ["data/link.jsonl", "/etc/passwd"],
+      ["data/inrepo.jsonl", "train.jsonl"],
+      ["data/escape.jsonl", "../../../../../../etc/passwd"],
+    ]) {
       const about = r.json.findings.filter((f) => f.path === path);
       expect(about).toHaveLength(1);
       expect(about[0]).toMatchObject({ ruleId: "artifact-unreadable", severity: "notice" });
@@ -353,7 +386,11 @@ describe("hostile content through the App (the real server on a fake GitHub)", (
     await mkdir(join(repo.dir, "data"), { recursive: true });
     await symlink("/etc/passwd", join(repo.dir, "data/link.jsonl"));
     oddHead = await repo.commit(
-      { ...GOOD.head, "data/ünï cödé/train set.jsonl": lines([...train.slice(0, 4), '{"text": "broken', ...train.slice(4)]), "data/a..b.jsonl": lines([...train.slice(0, 2), "[1, 2]", ...train.slice(2)]) },
+      {
+        ...GOOD.head,
+        "data/ünï cödé/train set.jsonl": lines([...train.slice(0, 4), '{"text": "broken', ...train.slice(4)]),
+        "data/a..b.jsonl": lines([...train.slice(0, 2), "[1, 2]", ...train.slice(2)]),
+      },
       { date: "2026-03-01T10:00:00Z", message: "odd" },
     );
     await repo.checkout("main");

@@ -27,7 +27,16 @@ beforeAll(async () => {
     await repo.checkout("proposal");
     await repo.branch(`pr-${n}`);
     const shas: string[] = [];
-    for (let i = 0; i < 3; i++) shas.push(await repo.commit({ [`data/extra-${n}.jsonl`]: `${GOOD.head["data/train.jsonl"]}`.split("\n").slice(0, 10 + i).join("\n") + "\n" }));
+    for (let i = 0; i < 3; i++)
+      shas.push(
+        await repo.commit({
+          [`data/extra-${n}.jsonl`]:
+            `${GOOD.head["data/train.jsonl"]}`
+              .split("\n")
+              .slice(0, 10 + i)
+              .join("\n") + "\n",
+        }),
+      );
     heads.set(n, shas);
   }
   await repo.checkout("main");
@@ -50,7 +59,6 @@ async function quiescent(fake: FakeGitHub, quietMs: number, ms: number): Promise
 
 /** The comment's (or summary's) line with the conclusion and the base → head shas. */
 const conclusionLine = (markdown: string) => markdown.split("\n").find((l) => l.includes("Fine-tuning review ")) ?? "";
-
 
 afterAll(async () => {
   await stack?.stop();
@@ -108,7 +116,9 @@ describe(`load: ${TOTAL} webhooks`, () => {
         await deliver(server, "pull_request", prPayload("synchronize", n, heads.get(n)!.at(-1)!, baseSha));
       }
       await waitFor(
-        () => PRS.every((n) => botComments(fake, n).length === 1 && botComments(fake, n)[0]!.body.includes(heads.get(n)!.at(-1)!)) && fake.checkRuns.every((c) => c.status === "completed"),
+        () =>
+          PRS.every((n) => botComments(fake, n).length === 1 && botComments(fake, n)[0]!.body.includes(heads.get(n)!.at(-1)!)) &&
+          fake.checkRuns.every((c) => c.status === "completed"),
         Math.max(120_000, TOTAL * 4000),
       );
       // Reviews still queued when the condition first held must not change the outcome when they finish.

@@ -43,7 +43,16 @@ beforeAll(async () => {
   redis = await startRedis();
   ({ repo, baseSha } = await proposalRepo());
   await repo.checkout("proposal");
-  for (let i = 0; i < 6; i++) heads.push(await repo.commit({ "data/extra.jsonl": String(GOOD.head["data/train.jsonl"]).split("\n").slice(0, 5 + i).join("\n") + "\n" }));
+  for (let i = 0; i < 6; i++)
+    heads.push(
+      await repo.commit({
+        "data/extra.jsonl":
+          String(GOOD.head["data/train.jsonl"])
+            .split("\n")
+            .slice(0, 5 + i)
+            .join("\n") + "\n",
+      }),
+    );
   await repo.branch("long");
   longHead = await repo.commit({ "data/long.jsonl": String(GOOD.head["data/train.jsonl"]) });
   await repo.checkout("main");
@@ -95,7 +104,11 @@ describe("replicas on one Redis", () => {
     }
     const newest = heads.at(-1)!;
     await waitFor(
-      () => botComments(fake, 2).length === 1 && botComments(fake, 2)[0]!.body.includes(`head=${newest}`) && fake.checkRuns.length > 0 && fake.checkRuns.every((c) => c.status === "completed"),
+      () =>
+        botComments(fake, 2).length === 1 &&
+        botComments(fake, 2)[0]!.body.includes(`head=${newest}`) &&
+        fake.checkRuns.length > 0 &&
+        fake.checkRuns.every((c) => c.status === "completed"),
       240_000,
     );
     // Jobs still queued when that first held must not change the outcome.
@@ -123,7 +136,9 @@ describe("replicas on one Redis", () => {
     await client.quit();
     acks.sort((a, b) => a - b);
     const p99 = acks[Math.min(acks.length - 1, Math.floor(acks.length * 0.99))]!;
-    process.stdout.write(`replicas: ${BURSTS} bursts, ${acks.length} deliveries, ack p99 ${p99} ms, ${fake.checkRuns.length} check runs, jobs per replica ${ran.join("/")}, ${fake.requests.length} API requests\n`);
+    process.stdout.write(
+      `replicas: ${BURSTS} bursts, ${acks.length} deliveries, ack p99 ${p99} ms, ${fake.checkRuns.length} check runs, jobs per replica ${ran.join("/")}, ${fake.requests.length} API requests\n`,
+    );
     expect(p99).toBeLessThan(1000);
   }, 600_000);
 
@@ -133,7 +148,12 @@ describe("replicas on one Redis", () => {
     fake.fail(/pulls\/3\/files/, { delayMs: 15_000, times: 1 });
     expect(await deliver(servers[0]!, "pull_request", prPayload("opened", 3, longHead, baseSha))).toBeLessThan(300);
     await waitFor(() => fake.checkRuns.some((c) => c.head_sha === longHead && c.status === "in_progress"), 30_000);
-    const victim = servers.find((s) => s.logs().split("\n").some((l) => l.includes("job started") && l.includes(longHead)))!;
+    const victim = servers.find((s) =>
+      s
+        .logs()
+        .split("\n")
+        .some((l) => l.includes("job started") && l.includes(longHead)),
+    )!;
     expect(victim).toBeDefined();
     const killedAt = Date.now();
     process.kill(victim.pid, "SIGKILL");
@@ -156,10 +176,26 @@ describe("replicas on one Redis", () => {
     const head = await repo.commit({ "notes/sigterm.md": "again\n" });
     await repo.checkout("main");
     fake.fail(/pulls\/3\/files/, { delayMs: 15_000, times: 1 });
-    const alive = servers.filter((s) => !s.logs().includes("__killed__") && (() => { try { process.kill(s.pid, 0); return true; } catch { return false; } })());
+    const alive = servers.filter(
+      (s) =>
+        !s.logs().includes("__killed__") &&
+        (() => {
+          try {
+            process.kill(s.pid, 0);
+            return true;
+          } catch {
+            return false;
+          }
+        })(),
+    );
     expect(await deliver(alive[0]!, "pull_request", prPayload("synchronize", 3, head, baseSha))).toBeLessThan(300);
     await waitFor(() => fake.checkRuns.some((c) => c.head_sha === head && c.status === "in_progress"), 30_000);
-    const runner = alive.find((s) => s.logs().split("\n").some((l) => l.includes("job started") && l.includes(head)))!;
+    const runner = alive.find((s) =>
+      s
+        .logs()
+        .split("\n")
+        .some((l) => l.includes("job started") && l.includes(head)),
+    )!;
     expect(runner).toBeDefined();
     const t = Date.now();
     await runner.stop();

@@ -72,7 +72,12 @@ function forkPayload(headSha: string, baseSha: string, apiUrl: string): Payload 
   const text = JSON.stringify(prPayload("opened", FORK_PR, headSha, baseSha)).replaceAll("https://api.github.com/", `${apiUrl}/api/v3/`);
   const p = JSON.parse(text.replaceAll("Codertocat/Hello-World", `${OWNER}/${REPO}`).replaceAll("Codertocat", FORK_OWNER)) as Payload;
   const forkRepo = JSON.parse(JSON.stringify(p.pull_request.head.repo).replaceAll(`${OWNER}/${REPO}`, FORK)) as Payload;
-  p.pull_request.head = { ...p.pull_request.head, ref: "proposal", label: `${FORK_OWNER}:proposal`, repo: { ...forkRepo, id: forkRepo.id + 1, name: REPO, fork: true } };
+  p.pull_request.head = {
+    ...p.pull_request.head,
+    ref: "proposal",
+    label: `${FORK_OWNER}:proposal`,
+    repo: { ...forkRepo, id: forkRepo.id + 1, name: REPO, fork: true },
+  };
   p.pull_request.base = { ...p.pull_request.base, ref: "main", label: `${OWNER}:main`, repo: { ...p.repository, fork: false } };
   return p;
 }
@@ -88,7 +93,9 @@ describe("a pull request from a fork", () => {
       base: { ".github/finetune-review.yml": "fail_on: error\n", ".github/CODEOWNERS": "/evals/ @acme/ml-platform\n" },
       head: { ".github/finetune-review.yml": WEAKER, ".github/CODEOWNERS": `* @${FORK_OWNER}\n` },
     });
-    forkStack = await startStack(fork.repo.dir, { pulls: [{ number: FORK_PR, baseRef: "main", headRef: "proposal", body: GOOD.body, headRepoFullName: FORK }] });
+    forkStack = await startStack(fork.repo.dir, {
+      pulls: [{ number: FORK_PR, baseRef: "main", headRef: "proposal", body: GOOD.body, headRepoFullName: FORK }],
+    });
   }, 60_000);
 
   afterAll(async () => {
@@ -115,9 +122,13 @@ describe("a pull request from a fork", () => {
     const graphql = fake.requests.filter((r) => r.route === "POST /graphql").map((r) => r.body as { query: string; variables: Record<string, unknown> });
     for (const q of graphql) expect(q.variables).toMatchObject({ owner: OWNER, name: REPO });
     const read = async (path: string, sha: string) => {
-      if (fake.requests.some((r) => r.path.startsWith(`/repos/${OWNER}/${REPO}/contents/${path}?`) && r.path.includes(`ref=${sha}`) && r.status === 200)) return true;
+      if (fake.requests.some((r) => r.path.startsWith(`/repos/${OWNER}/${REPO}/contents/${path}?`) && r.path.includes(`ref=${sha}`) && r.status === 200))
+        return true;
       const blob = (await fork.repo.git("rev-parse", `${sha}:${path}`)).trim();
-      return fake.requests.some((r) => r.path.startsWith(`/repos/${OWNER}/${REPO}/git/trees/${sha}?`)) && graphql.some((q) => q.query.includes(`object(oid: "${blob}")`));
+      return (
+        fake.requests.some((r) => r.path.startsWith(`/repos/${OWNER}/${REPO}/git/trees/${sha}?`)) &&
+        graphql.some((q) => q.query.includes(`object(oid: "${blob}")`))
+      );
     };
     expect(await read("data/train.jsonl", headSha)).toBe(true);
     expect(await read(".github/finetune-review.yml", baseSha)).toBe(true);

@@ -5,8 +5,7 @@ import { MASKED_KEY, bigReview, cleanReview, emptyReview, review } from "../fixt
 const MARKER = "<!-- finetune-review -->";
 const opts = {
   marker: MARKER,
-  fileUrl: (path: string, line?: number) =>
-    `https://github.com/acme/bot/blob/def5678/${path}${line !== undefined ? `#L${line}` : ""}`,
+  fileUrl: (path: string, line?: number) => `https://github.com/acme/bot/blob/def5678/${path}${line !== undefined ? `#L${line}` : ""}`,
   ruleDocUrl: (id: string) => `https://example.com/rules/${id}`,
 };
 
@@ -39,7 +38,14 @@ describe("renderMarkdown", () => {
 
   it("states a rule's fix once after a run of its findings, and again for another rule", () => {
     const [f, g] = [review.findings[0]!, review.findings.find((x) => x.ruleId !== review.findings[0]!.ruleId && x.remediation)!];
-    const run = { ...review, findings: [{ ...f, line: 1 }, { ...f, line: 2 }, { ...g, pattern: f.pattern }] };
+    const run = {
+      ...review,
+      findings: [
+        { ...f, line: 1 },
+        { ...f, line: 2 },
+        { ...g, pattern: f.pattern },
+      ],
+    };
     const md = renderMarkdown(run);
     expect(md.match(/\*\*Fix:\*\*/g)).toHaveLength(2);
     expect(md.indexOf("**Fix:**")).toBeGreaterThan(md.indexOf(`${f.path}:2`));

@@ -25,8 +25,7 @@ describe("renderSarif", () => {
       fullDescription: { text: "Why label-schema-churn matters." },
       help: {
         text: "How to fix label-schema-churn.",
-        markdown:
-          "What label-schema-churn checks.\n\n**Why:** Why label-schema-churn matters.\n\n**Fix:** How to fix label-schema-churn.",
+        markdown: "What label-schema-churn checks.\n\n**Why:** Why label-schema-churn matters.\n\n**Fix:** How to fix label-schema-churn.",
       },
       defaultConfiguration: { level: "warning" },
       properties: { pattern: 1, patternName: "The task boundary is stable", tags: ["fine-tuning"] },
@@ -70,9 +69,7 @@ describe("renderSarif", () => {
   it("normalises paths to relative forward-slash URIs", () => {
     const f = { ...review.findings[0]!, path: ".\\data sets\\train#1.jsonl" };
     const log = parse(renderSarif({ ...review, findings: [f] }, rules));
-    expect(log.runs[0]!.results[0]!.locations?.[0]?.physicalLocation.artifactLocation.uri).toBe(
-      "data%20sets/train%231.jsonl",
-    );
+    expect(log.runs[0]!.results[0]!.locations?.[0]?.physicalLocation.artifactLocation.uri).toBe("data%20sets/train%231.jsonl");
   });
 
   it("adds a descriptor for a finding whose rule is not in the metadata", () => {

@@ -9,9 +9,7 @@ describe("renderText", () => {
 
   it("starts with the header line", () => {
     const first = renderText(review).split("\n")[0];
-    expect(first).toBe(
-      "finetune-review: failure — 4 errors, 3 warnings, 1 notice in 5 artifacts (base 3f9a1c2..head def5678)",
-    );
+    expect(first).toBe("finetune-review: failure — 4 errors, 3 warnings, 1 notice in 5 artifacts (base 3f9a1c2..head def5678)");
   });
 
   it("lists findings by pattern with location, fix and evidence", () => {
@@ -28,7 +26,14 @@ describe("renderText", () => {
 
   it("states a rule's fix once after a run of its findings", () => {
     const f = review.findings[0]!;
-    const run = { ...review, findings: [{ ...f, line: 1 }, { ...f, line: 2 }, { ...f, line: 3 }] };
+    const run = {
+      ...review,
+      findings: [
+        { ...f, line: 1 },
+        { ...f, line: 2 },
+        { ...f, line: 3 },
+      ],
+    };
     const out = renderText(run);
     expect(out.match(/ {4}fix: /g)).toHaveLength(1);
     expect(out.indexOf("fix: ")).toBeGreaterThan(out.indexOf(`${f.path}:3`));

@@ -35,7 +35,9 @@ describe("SARIF 2.1.0 schema", () => {
   });
 
   it("accepts a review with findings across patterns, with every real rule's descriptor", () => {
-    const text = renderReview("sarif", review, ruleMetas, { sarif: { toolVersion: "0.2.0", informationUri: "https://github.com/finetune-review/finetune-review" } });
+    const text = renderReview("sarif", review, ruleMetas, {
+      sarif: { toolVersion: "0.2.0", informationUri: "https://github.com/finetune-review/finetune-review" },
+    });
     expectValid(text);
     expect(JSON.parse(text).runs[0].results.length).toBe(review.findings.length);
   });

@@ -35,7 +35,10 @@ beforeAll(async () => {
   base = await tmp.commit({ "README.md": "x\n" }, { date: "2025-06-01T00:00:00Z" });
   for (let v = 0; v < VERSIONS; v++) {
     const labels = Array.from({ length: 3 + (v % 5) }, (_, i) => `  - l${i}`).join("\n");
-    await tmp.commit({ "labels.yaml": `labels:\n${labels}\n`, ...(v === 5 && { "data/big.jsonl": big }), ...(v === 7 && { "bin.dat": Buffer.from([0, 1, 2]) }) }, { date: new Date(Date.UTC(2025, 6, 1) + v * 3600_000) });
+    await tmp.commit(
+      { "labels.yaml": `labels:\n${labels}\n`, ...(v === 5 && { "data/big.jsonl": big }), ...(v === 7 && { "bin.dat": Buffer.from([0, 1, 2]) }) },
+      { date: new Date(Date.UTC(2025, 6, 1) + v * 3600_000) },
+    );
   }
   head = await tmp.commit({ "labels.yaml": null }, { date: "2025-08-01T00:00:00Z" });
   fake = await startFakeGitHub({ repoDir: tmp.dir, ...REPO });
@@ -68,7 +71,12 @@ describe("GitHubSource over GraphQL", () => {
   it("reads several paths' histories asked for together in one request, then their versions in one", async () => {
     const s = source();
     const before = fake.requests.length;
-    const [labels, data, bin, none] = await Promise.all([s.history("labels.yaml", since()), s.history("data/big.jsonl", since()), s.history("bin.dat", since()), s.history("missing.txt", since())]);
+    const [labels, data, bin, none] = await Promise.all([
+      s.history("labels.yaml", since()),
+      s.history("data/big.jsonl", since()),
+      s.history("bin.dat", since()),
+      s.history("missing.txt", since()),
+    ]);
     expect(labels).toHaveLength(VERSIONS + 1);
     expect(data.map((e) => e.content?.equals(big))).toEqual([true]);
     expect(none).toEqual([]);
@@ -124,7 +132,10 @@ describe("GitHubSource.readStream", () => {
     const small = await startFakeGitHub({ repoDir: tmp.dir, ...REPO, limits: { contentsRawBytes: 1000 } });
     try {
       const s = GitHubSource.forCompare(
-        new (ProbotOctokit.defaults((o: Record<string, unknown>) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } })))({ auth: { token: "t" }, baseUrl: `${small.url}/api/v3` }),
+        new (ProbotOctokit.defaults((o: Record<string, unknown>) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } })))({
+          auth: { token: "t" },
+          baseUrl: `${small.url}/api/v3`,
+        }),
         REPO,
         { baseSha: base, headSha: head },
       );

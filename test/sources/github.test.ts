@@ -27,7 +27,13 @@ const OTHER = "c".repeat(40);
 const fileRow = (filename: string, status = "modified", extra: Record<string, unknown> = {}) => ({ sha: "0".repeat(40), filename, status, ...extra });
 
 /** A tree entry for `content` at `path`, with its real blob sha. */
-const treeBlob = (path: string, content: string | Buffer, mode = "100644") => ({ path, mode, type: "blob", sha: gitBlobSha(content), size: Buffer.byteLength(content) });
+const treeBlob = (path: string, content: string | Buffer, mode = "100644") => ({
+  path,
+  mode,
+  type: "blob",
+  sha: gitBlobSha(content),
+  size: Buffer.byteLength(content),
+});
 
 /** The head tree the source reads to mark symbolic links among the changed files. */
 const headTree = (scope: nock.Scope, entries: ReturnType<typeof treeBlob>[] = []) =>
@@ -115,7 +121,11 @@ describe("GitHubSource.changedFiles (compare)", () => {
       .reply(200, { sha: "t1", truncated: false, tree: [blob("same.txt", "1"), blob("changed.yml", "2"), blob("gone.csv", "3")] })
       .get(`/repos/acme/models/git/trees/${HEAD}`)
       .query({ recursive: "1" })
-      .reply(200, { sha: "t2", truncated: false, tree: [blob("same.txt", "1"), blob("changed.yml", "4"), blob("new.jsonl", "5"), { path: "dir", type: "tree", sha: "6".repeat(40), mode: "040000" }] });
+      .reply(200, {
+        sha: "t2",
+        truncated: false,
+        tree: [blob("same.txt", "1"), blob("changed.yml", "4"), blob("new.jsonl", "5"), { path: "dir", type: "tree", sha: "6".repeat(40), mode: "040000" }],
+      });
     const source = GitHubSource.forCompare(client(), REPO, { baseSha: BASE, headSha: HEAD });
     expect(await source.changedFiles()).toEqual([
       { path: "changed.yml", status: "modified" },
@@ -220,7 +230,8 @@ describe("GitHubSource.readFile", () => {
       .get("/repos/acme/models/contents/data/big.jsonl")
       .query({ ref: HEAD })
       .reply(403, {
-        message: "This API returns blobs up to 1 MB in size. The requested blob is too large to fetch via the API, but you can use the Git Data API to request blobs up to 100 MB in size.",
+        message:
+          "This API returns blobs up to 1 MB in size. The requested blob is too large to fetch via the API, but you can use the Git Data API to request blobs up to 100 MB in size.",
         errors: [{ resource: "Blob", field: "data", code: "too_large" }],
       })
       .get(`/repos/acme/models/git/trees/${HEAD}`)
@@ -367,7 +378,12 @@ describe("GitHubSource over GraphQL (request bodies)", () => {
       .reply(200, (_uri, body) => reply(body as Query));
 
   it("reads the files detection will read ahead, in one request; bytes GraphQL cannot give exactly are read over REST", async () => {
-    const files = { "a.yml": "adapter: lora\n", "b.jsonl": '{"text":"x"}\n', "c.bin": Buffer.from([0, 1, 2]), "big.jsonl": Buffer.alloc(2 * 1024 * 1024, 0x61) };
+    const files = {
+      "a.yml": "adapter: lora\n",
+      "b.jsonl": '{"text":"x"}\n',
+      "c.bin": Buffer.from([0, 1, 2]),
+      "big.jsonl": Buffer.alloc(2 * 1024 * 1024, 0x61),
+    };
     const queries: Query[] = [];
     const scope = nock(API)
       .get("/repos/acme/models/pulls/7/files")
@@ -398,7 +414,11 @@ describe("GitHubSource over GraphQL (request bodies)", () => {
     expect(queries).toHaveLength(1);
     expect(queries[0]!.query).toMatch(/^query FileVersions/);
     // The 2 MB file is left to the stream that reads it; the removed one is not at head.
-    expect([...queries[0]!.query.matchAll(/object\(oid: "([0-9a-f]{40})"\)/g)].map((m) => m[1])).toEqual([gitBlobSha(files["a.yml"]), gitBlobSha(files["b.jsonl"]), gitBlobSha(files["c.bin"])]);
+    expect([...queries[0]!.query.matchAll(/object\(oid: "([0-9a-f]{40})"\)/g)].map((m) => m[1])).toEqual([
+      gitBlobSha(files["a.yml"]),
+      gitBlobSha(files["b.jsonl"]),
+      gitBlobSha(files["c.bin"]),
+    ]);
     expect(queries[0]!.variables).toEqual({ owner: "acme", name: "models" });
     expect(source.requestCount).toBe(4);
     scope.done();
@@ -410,18 +430,37 @@ describe("GitHubSource over GraphQL (request bodies)", () => {
     const v1 = "labels:\n  - a\n";
     const v2 = "labels:\n  - a\n  - b\n";
     const huge = "x".repeat(64);
-    const node = (oid: string, date: string, content: string | null) => ({ oid, committedDate: date, file: content === null ? null : { oid: gitBlobSha(content), object: { byteSize: Buffer.byteLength(content) } } });
+    const node = (oid: string, date: string, content: string | null) => ({
+      oid,
+      committedDate: date,
+      file: content === null ? null : { oid: gitBlobSha(content), object: { byteSize: Buffer.byteLength(content) } },
+    });
     const queries: Query[] = [];
     const histories = gql(queries, () => ({
       data: {
         repository: {
-          h0: { history: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [node("c3", "2024-03-01T00:00:00Z", null), node("c2", "2024-02-01T00:00:00Z", v2), node("c1", "2024-01-15T00:00:00Z", v1)] } },
-          h1: { history: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [node("d2", "2024-02-10T00:00:00Z", huge), node("d1", "2024-01-20T00:00:00Z", v1), node("d0", "2023-12-01T00:00:00Z", v2)] } },
+          h0: {
+            history: {
+              pageInfo: { hasNextPage: false, endCursor: null },
+              nodes: [node("c3", "2024-03-01T00:00:00Z", null), node("c2", "2024-02-01T00:00:00Z", v2), node("c1", "2024-01-15T00:00:00Z", v1)],
+            },
+          },
+          h1: {
+            history: {
+              pageInfo: { hasNextPage: false, endCursor: null },
+              nodes: [node("d2", "2024-02-10T00:00:00Z", huge), node("d1", "2024-01-20T00:00:00Z", v1), node("d0", "2023-12-01T00:00:00Z", v2)],
+            },
+          },
         },
       },
     }));
     const versions = gql(queries, () => ({
-      data: { repository: { b0: { byteSize: Buffer.byteLength(v2), isBinary: false, isTruncated: false, text: v2 }, b1: { byteSize: Buffer.byteLength(v1), isBinary: false, isTruncated: false, text: v1 } } },
+      data: {
+        repository: {
+          b0: { byteSize: Buffer.byteLength(v2), isBinary: false, isTruncated: false, text: v2 },
+          b1: { byteSize: Buffer.byteLength(v1), isBinary: false, isTruncated: false, text: v1 },
+        },
+      },
     }));
     const source = prSource({ maxFileBytes: 32 });
     const [a, b] = await Promise.all([source.history("labels/a.yml", since), source.history("labels/b.yml", since)]);
@@ -483,7 +522,7 @@ describe("GitHubSource over GraphQL (request bodies)", () => {
     ]);
     expect(entries[2]!.content).toBe(entries[0]!.content);
     expect(queries).toHaveLength(1);
-    expect(queries[0]!.query).toContain("file(path: \"labels.yml\") { oid object { ... on Blob { byteSize isBinary isTruncated text } } }");
+    expect(queries[0]!.query).toContain('file(path: "labels.yml") { oid object { ... on Blob { byteSize isBinary isTruncated text } } }');
     expect(source.requestCount).toBe(2);
     tree.done();
     histories.done();
@@ -494,13 +533,20 @@ describe("GitHubSource over GraphQL (request bodies)", () => {
     const text = "- a\n";
     const page = (nodes: unknown[], endCursor: string | null) => ({ history: { pageInfo: { hasNextPage: endCursor !== null, endCursor }, nodes } });
     const queries: Query[] = [];
-    const first = gql(queries, () => ({ data: { repository: { h0: page([{ oid: "e2", committedDate: "2024-02-01T00:00:00Z", file: { oid: gitBlobSha(text), object: { byteSize: 4 } } }], "cursor-1") } } }));
+    const first = gql(queries, () => ({
+      data: {
+        repository: { h0: page([{ oid: "e2", committedDate: "2024-02-01T00:00:00Z", file: { oid: gitBlobSha(text), object: { byteSize: 4 } } }], "cursor-1") },
+      },
+    }));
     const second = gql(queries, () => ({
       data: { repository: { h0: page([{ oid: "e1", committedDate: "2024-01-15T00:00:00Z", file: null }], null) } },
       errors: [{ type: "UNPROCESSABLE", path: ["repository", "h0", "history", "nodes", 0, "file"], message: "Could not resolve file over 10mb." }],
     }));
     const blobs = gql(queries, () => ({ data: { repository: { b0: { byteSize: 4, isBinary: false, isTruncated: false, text } } } }));
-    const rest = nock(API).get("/repos/acme/models/contents/labels.yml").query({ ref: "e1" }).reply(200, "- big\n", { "content-type": "text/plain; charset=utf-8" });
+    const rest = nock(API)
+      .get("/repos/acme/models/contents/labels.yml")
+      .query({ ref: "e1" })
+      .reply(200, "- big\n", { "content-type": "text/plain; charset=utf-8" });
     const source = prSource();
     const entries = await source.history("labels.yml", since);
     expect(entries.map((e) => [e.sha, e.content?.toString()])).toEqual([
@@ -515,7 +561,9 @@ describe("GitHubSource over GraphQL (request bodies)", () => {
   it("warm() asks for the head date, the changed files and the head tree at once; the review's calls reuse them", async () => {
     // Each answer takes 200 ms: all three arriving well within that proves none waited for another.
     const arrived: number[] = [];
-    const at = <T>(body: T) => () => (arrived.push(performance.now()), body);
+    const at =
+      <T>(body: T) =>
+      () => (arrived.push(performance.now()), body);
     const scope = nock(API)
       .get(`/repos/acme/models/commits/${HEAD}`)
       .delay(200)

@@ -15,7 +15,14 @@ beforeAll(async () => {
   repo = await createTempRepo();
   shas = [
     await repo.commit(
-      { "labels.yaml": "- a\n", "old name.jsonl": '{"text":"x","label":"a"}\n', "gone.csv": "text,label\n", "keep.md": "k\n", "data/a*.jsonl": "glob\n", "data/ab.jsonl": "plain\n" },
+      {
+        "labels.yaml": "- a\n",
+        "old name.jsonl": '{"text":"x","label":"a"}\n',
+        "gone.csv": "text,label\n",
+        "keep.md": "k\n",
+        "data/a*.jsonl": "glob\n",
+        "data/ab.jsonl": "plain\n",
+      },
       { date: "2026-01-01T00:00:00Z" },
     ),
   ];
@@ -23,7 +30,14 @@ beforeAll(async () => {
   shas.push(await repo.commit({ "labels.yaml": "- a\n- b\n", "data/ab.jsonl": "plain 2\n" }, { date: "2026-02-01T00:00:00Z" }));
   shas.push(
     await repo.commit(
-      { "gone.csv": null, "blob.bin": binary, "keep.md": "k2\n", "old name.jsonl": null, "données/nouveau nom.jsonl": '{"text":"x","label":"a"}\n', [weird]: "w\n" },
+      {
+        "gone.csv": null,
+        "blob.bin": binary,
+        "keep.md": "k2\n",
+        "old name.jsonl": null,
+        "données/nouveau nom.jsonl": '{"text":"x","label":"a"}\n',
+        [weird]: "w\n",
+      },
       { date: "2026-03-01T00:00:00Z" },
     ),
   );
@@ -67,7 +81,12 @@ describe("LocalGitSource.changedFiles", () => {
       expect(source.head).toBe(island);
       // The harness dates undated commits one day apart from 2026-01-01.
       expect((await source.headDate()).toISOString()).toBe("2026-01-02T00:00:00.000Z");
-      expect(await source.changedFiles()).toEqual(expect.arrayContaining([{ path: "a.txt", status: "removed" }, { path: "b.txt", status: "added" }]));
+      expect(await source.changedFiles()).toEqual(
+        expect.arrayContaining([
+          { path: "a.txt", status: "removed" },
+          { path: "b.txt", status: "added" },
+        ]),
+      );
     } finally {
       await other.cleanup();
     }
@@ -117,7 +136,9 @@ describe("LocalGitSource reads", () => {
 
   it("answers many reads at once without losing any", async () => {
     const source = await LocalGitSource.open(repo.dir, "main", "feature");
-    const reads = await Promise.all(shas.slice(0, 5).flatMap((sha) => Array.from({ length: 40 }, (_, i) => source.readFile(sha, i % 2 ? "keep.md" : "data/ab.jsonl"))));
+    const reads = await Promise.all(
+      shas.slice(0, 5).flatMap((sha) => Array.from({ length: 40 }, (_, i) => source.readFile(sha, i % 2 ? "keep.md" : "data/ab.jsonl"))),
+    );
     expect(reads.every((r) => r !== null)).toBe(true);
   });
 
@@ -187,7 +208,9 @@ describe("LocalGitSource.history", () => {
 describe("LocalGitSource.open errors", () => {
   it("throws a one-line UsageError for an unknown base or head ref", async () => {
     await expect(LocalGitSource.open(repo.dir, "nope")).rejects.toThrow(new UsageError(`unknown ref 'nope' in ${repo.dir}: check the branch, tag or sha`));
-    await expect(LocalGitSource.open(repo.dir, "main", "deadbeef")).rejects.toThrow(new UsageError(`unknown ref 'deadbeef' in ${repo.dir}: check the branch, tag or sha`));
+    await expect(LocalGitSource.open(repo.dir, "main", "deadbeef")).rejects.toThrow(
+      new UsageError(`unknown ref 'deadbeef' in ${repo.dir}: check the branch, tag or sha`),
+    );
     await expect(LocalGitSource.open(repo.dir, "--all")).rejects.toBeInstanceOf(UsageError);
   });
 

@@ -7917,7 +7917,6 @@ function alpaca(v) {
   record.signatureFrom = system !== "" && sigInput !== "" ? record.input.length - sigInput.length : 0;
   record.targetTexts = [...historyAnswers, output];
   record.emptyTarget = record.targetTexts.some((t) => t.trim() === "" || PLACEHOLDER_TARGET.test(t));
-  record.chars += history.reduce((n, t) => n + t.length, 0);
   return record;
 }
 function sharegpt(v) {

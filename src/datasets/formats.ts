@@ -348,7 +348,7 @@ function alpaca(v: Record<string, unknown>): ExtractedRecord | FormatMismatch {
   record.signatureFrom = system !== "" && sigInput !== "" ? record.input.length - sigInput.length : 0;
   record.targetTexts = [...historyAnswers, output];
   record.emptyTarget = record.targetTexts.some((t) => t.trim() === "" || PLACEHOLDER_TARGET.test(t));
-  record.chars += history.reduce((n, t) => n + t.length, 0);
+  // The history is in the input already (sigInput), so its characters are counted once.
   return record;
 }
 

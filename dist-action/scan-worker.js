@@ -7667,6 +7667,26 @@ function stripRasaAnnotations(text) {
   return text.replace(/\[([^\]\n]*)\](?:\([^)\n]*\)|\{[^}\n]*\})/g, "$1");
 }
 
+// src/classification-columns.ts
+var CLASSIFICATION_TEXT_KEYS = [
+  "text",
+  "sentence",
+  "utterance",
+  "query",
+  "input",
+  "content",
+  "description",
+  "review",
+  "comment",
+  "message",
+  "question",
+  "title",
+  "body",
+  "document",
+  "tweet",
+  "headline"
+];
+
 // src/datasets/formats.ts
 var OPENAI_ROLES = {
   system: "system",
@@ -8001,24 +8021,6 @@ function llamafactoryDpo(v) {
   c.chars = Math.max(c.chars, r.chars);
   return c;
 }
-var TEXT_KEYS = [
-  "text",
-  "sentence",
-  "utterance",
-  "query",
-  "input",
-  "content",
-  "description",
-  "review",
-  "comment",
-  "message",
-  "question",
-  "title",
-  "body",
-  "document",
-  "tweet",
-  "headline"
-];
 var LABEL_KEYS = ["label", "labels", "intent", "category", "class", "sentiment", "topic", "tag", "target"];
 function findKey(v, names) {
   const exact = names.find((k) => k in v);
@@ -8031,7 +8033,7 @@ function findKey(v, names) {
   return void 0;
 }
 function classification(v) {
-  const textKey = findKey(v, TEXT_KEYS);
+  const textKey = findKey(v, CLASSIFICATION_TEXT_KEYS);
   if (!textKey) return { error: 'missing "text"' };
   const text = v[textKey];
   if (typeof text !== "string") return { error: `"${textKey}" is not a string` };

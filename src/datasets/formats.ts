@@ -2,6 +2,7 @@
  * Per-format record checks: does a parsed record match its dataset format, and if so what are
  * its input (prompt), its target and its labels.
  */
+import { CLASSIFICATION_TEXT_KEYS } from "../classification-columns.js";
 import { stripRasaAnnotations } from "./containers.js";
 
 /** The dataset formats `scanDataset` reads. */
@@ -440,25 +441,6 @@ function llamafactoryDpo(v: Record<string, unknown>): ExtractedRecord | FormatMi
   return c;
 }
 
-// The column names detection.yml's classification signatures use, in order of preference.
-const TEXT_KEYS = [
-  "text",
-  "sentence",
-  "utterance",
-  "query",
-  "input",
-  "content",
-  "description",
-  "review",
-  "comment",
-  "message",
-  "question",
-  "title",
-  "body",
-  "document",
-  "tweet",
-  "headline",
-];
 const LABEL_KEYS = ["label", "labels", "intent", "category", "class", "sentiment", "topic", "tag", "target"];
 
 /** The record's key for the first of `names` it has; CSV headers keep their case (`Text`, `Label`). */
@@ -474,7 +456,7 @@ function findKey(v: Record<string, unknown>, names: readonly string[]): string |
 }
 
 function classification(v: Record<string, unknown>): ExtractedRecord | FormatMismatch {
-  const textKey = findKey(v, TEXT_KEYS);
+  const textKey = findKey(v, CLASSIFICATION_TEXT_KEYS);
   if (!textKey) return { error: 'missing "text"' };
   const text = v[textKey];
   if (typeof text !== "string") return { error: `"${textKey}" is not a string` };

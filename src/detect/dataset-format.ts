@@ -2,6 +2,7 @@
  * Sniffs a dataset's record format from the start of its text: JSONL, JSON arrays (or a single
  * JSON object), CSV/TSV headers, Rasa NLU YAML and legacy Markdown.
  */
+import { CLASSIFICATION_TEXT_KEYS } from "../classification-columns.js";
 import { scanArrayRecords, scanObject, skipSpace, type RecordShape } from "./json-scan.js";
 import { signatures, type DatasetFormatSignature } from "./signatures.js";
 
@@ -145,25 +146,8 @@ export function sniffTabular(text: string, delimiter: "," | "\t"): TabularSniff 
   return labelColumnByContent(text, delimiter, columns) ? { kind: "dataset", format: "classification" } : null;
 }
 
-/** Text column names a classification record is read by (see the scan's classification reader). */
-const TEXT_COLUMNS = new Set([
-  "text",
-  "sentence",
-  "utterance",
-  "query",
-  "input",
-  "content",
-  "description",
-  "review",
-  "comment",
-  "message",
-  "question",
-  "title",
-  "body",
-  "document",
-  "tweet",
-  "headline",
-]);
+/** Text column names a classification record is read by (the scan reads the same ones). */
+const TEXT_COLUMNS = new Set(CLASSIFICATION_TEXT_KEYS);
 /** Sniffed rows needed before a column's values say it holds labels. */
 const MIN_LABEL_ROWS = 8;
 /** Longest value a label column holds. */

@@ -8132,9 +8132,6 @@ function rolesOf(format, mapping) {
   }
   return chat ? { required: ["messages"], optional: ["system"] } : { required: ["prompt", "response"], optional: ["query", "system", "history"] };
 }
-function isObject2(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
 function columnKey(mapping, role) {
   return mapping.columns[role] ?? COLUMN_DEFAULTS[role];
 }
@@ -8145,7 +8142,7 @@ function where(mapping) {
   return `${mapping.registry} entry "${mapping.entry}"`;
 }
 function applyKeyMapping(format, value, mapping) {
-  if (!isObject2(value)) return { error: "record is not a JSON object" };
+  if (!isObject(value)) return { error: "record is not a JSON object" };
   const { required, optional } = rolesOf(format, mapping);
   const out = {};
   for (const role of [...required, ...optional]) {
@@ -8166,7 +8163,7 @@ function applyKeyMapping(format, value, mapping) {
       const turns = mapTurns(v, mapping, label);
       if (!Array.isArray(turns)) return turns;
       out[canonical] = turns;
-    } else if (isObject2(v)) {
+    } else if (isObject(v)) {
       const turns = mapTurns([v], mapping, label);
       if (!Array.isArray(turns)) return turns;
       out[canonical] = turns[0];
@@ -8180,7 +8177,7 @@ function mapTurns(list, mapping, label) {
   const roles = new Map(ROLE_TAGS.map(([tag, canonical]) => [mapping.tags[tag] ?? canonical, canonical]));
   const out = [];
   for (const [i, m] of list.entries()) {
-    if (!isObject2(m)) {
+    if (!isObject(m)) {
       out.push(m);
       continue;
     }
@@ -8584,7 +8581,7 @@ function semver_compare_default(a, b) {
 
 // node_modules/libphonenumber-js/es6/helpers/isObject.js
 var objectConstructor = {}.constructor;
-function isObject3(object) {
+function isObject2(object) {
   return object !== void 0 && object !== null && object.constructor === objectConstructor;
 }
 
@@ -9117,8 +9114,8 @@ function validateMetadata(metadata) {
   if (!metadata) {
     throw new Error("[libphonenumber-js] `metadata` argument not passed. Check your arguments.");
   }
-  if (!isObject3(metadata) || !isObject3(metadata.countries)) {
-    throw new Error("[libphonenumber-js] `metadata` argument was passed but it's not a valid metadata. Must be an object having `.countries` child object property. Got ".concat(isObject3(metadata) ? "an object of shape: { " + Object.keys(metadata).join(", ") + " }" : "a " + typeOf(metadata) + ": " + metadata, "."));
+  if (!isObject2(metadata) || !isObject2(metadata.countries)) {
+    throw new Error("[libphonenumber-js] `metadata` argument was passed but it's not a valid metadata. Must be an object having `.countries` child object property. Got ".concat(isObject2(metadata) ? "an object of shape: { " + Object.keys(metadata).join(", ") + " }" : "a " + typeOf(metadata) + ": " + metadata, "."));
   }
 }
 var typeOf = function typeOf2(_) {
@@ -9971,7 +9968,7 @@ var PhoneNumber = /* @__PURE__ */ (function() {
     if (countryOrCountryCallingCode[0] === "+" && !nationalNumber) {
       throw new TypeError("`metadata` argument not passed");
     }
-    if (isObject3(nationalNumber) && isObject3(nationalNumber.countries)) {
+    if (isObject2(nationalNumber) && isObject2(nationalNumber.countries)) {
       metadata = nationalNumber;
       var e164Number = countryOrCountryCallingCode;
       if (!E164_NUMBER_REGEXP.test(e164Number)) {
@@ -10784,7 +10781,7 @@ function normalizeArguments(args) {
         defaultCountry: arg_2
       }, options);
     }
-  } else if (isObject3(arg_2)) {
+  } else if (isObject2(arg_2)) {
     if (arg_3) {
       options = arg_2;
       metadata = arg_3;

@@ -479,6 +479,7 @@ async function readWaivers(
   config: RepoConfig,
   owners: readonly OwnerRule[],
   headFiles: readonly string[],
+  ruleIds: ReadonlySet<string>,
   now: Date,
 ): Promise<WaiverSet> {
   const read = async (ref: string, origin: "base" | "change") => {
@@ -486,7 +487,7 @@ async function readWaivers(
     return bytes ? parseWaiverFile(decode(bytes), origin) : null;
   };
   const edited = changed.some((f) => f.path === WAIVERS_PATH && f.status !== "removed");
-  const ctx = { now, maxDays: config.max_waiver_days, ruleIds: new Set(Object.keys(config.rules)), owners, headFiles };
+  const ctx = { now, maxDays: config.max_waiver_days, ruleIds, owners, headFiles };
   return checkWaivers(await read(source.base, "base"), edited ? await read(source.head, "change") : null, ctx);
 }
 
@@ -520,6 +521,7 @@ async function trainingEstimate(
       datasets.filter((d) => d.role === "train"),
     )?.config.model,
   );
+  // Eval sets too: dataset-length counts their longest records exactly.
   const tokenizer = name && datasets.length > 0 ? await loadTokenizer(name) : undefined;
   const estimate = estimateTraining({ datasets, configs, pricing: config.pricing, tokenizer });
   for (const scan of datasets) {
@@ -632,7 +634,7 @@ export async function buildInput(
     notes,
     configChange,
     contextConfigs: context.configs,
-    waivers: await readWaivers(source, changed, config, owners, headFiles, opts.now ?? new Date()),
+    waivers: await readWaivers(source, changed, config, owners, headFiles, new Set(rules.map((r) => r.meta.id)), opts.now ?? new Date()),
     ...(estimate && { estimate }),
     proposes: proposesFineTuning(artifacts),
   };

@@ -89,7 +89,8 @@ const SHAREGPT_ROLES: Record<string, Role> = {
   function: "tool",
 };
 
-function isObject(v: unknown): v is Record<string, unknown> {
+/** A JSON object (not null, not a list). */
+export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 

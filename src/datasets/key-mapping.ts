@@ -4,7 +4,7 @@
  * what the reader says about it is said again in the entry's key names.
  */
 import type { KeyMapping } from "../types.js";
-import type { DatasetFormat, FormatMismatch } from "./formats.js";
+import { isObject, type DatasetFormat, type FormatMismatch } from "./formats.js";
 
 /** The key each column role is read from when the entry does not rename it (LLaMA-Factory's defaults; `system`/`history` as the readers take them). */
 const COLUMN_DEFAULTS: Readonly<Record<string, string>> = {
@@ -37,10 +37,6 @@ function rolesOf(format: DatasetFormat, mapping: KeyMapping): { required: string
       : { required: ["prompt", "chosen", "rejected"], optional: ["query", "system"] };
   }
   return chat ? { required: ["messages"], optional: ["system"] } : { required: ["prompt", "response"], optional: ["query", "system", "history"] };
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 function columnKey(mapping: KeyMapping, role: string): string {

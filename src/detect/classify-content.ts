@@ -42,5 +42,3 @@ export function isLfsPointer(buf: Buffer): boolean {
   if (!text.startsWith(LFS_PREFIX)) return false;
   return /^oid sha256:[0-9a-f]{64}\s*$/m.test(text) && /^size \d+\s*$/m.test(text);
 }
-
-export { decodeText } from "../text.js";

@@ -238,12 +238,7 @@ async function resolveDatasets(resolve: NonNullable<FactsSpec["resolve"]>, input
             const entry = entries[name];
             if (isRecord(entry) && resolve.hub_id_key) {
               const ref = hubRef(entry[resolve.hub_id_key], { key, kind: "dataset", line: hit.keyLine, file: registryPath });
-              if (ref) {
-                const stated = resolve.hub_revision_key ? revisionValue(entry[resolve.hub_revision_key]) : undefined;
-                if (ref.revision === undefined && stated !== undefined)
-                  Object.assign(ref, { revision: stated, revisionKey: `${name}.${resolve.hub_revision_key}` });
-                (facts.hubRefs ??= []).push(ref);
-              }
+              if (ref) (facts.hubRefs ??= []).push(ref);
             }
             if (!isRecord(entry) || resolve.hub_keys.some((k) => entry[k] !== undefined && entry[k] !== null)) continue;
             add(list, entry[resolve.file_key], hit.valueLine, dir, true);

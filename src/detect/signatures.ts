@@ -68,7 +68,6 @@ const resolveSchema = z.discriminatedUnion("kind", [
     hub_keys: hubKeys,
     /** The entry key that names a Hub dataset, and the one beside it that states its revision. */
     hub_id_key: z.string().optional(),
-    hub_revision_key: z.string().optional(),
   }),
   z.strictObject({ kind: z.literal("llamafactory-dataset-info-entries"), file_key: z.string(), hub_keys: hubKeys }),
   z.strictObject({ kind: z.literal("llamafactory-v1-registry-entries"), path_key: z.string() }),

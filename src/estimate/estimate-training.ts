@@ -33,7 +33,12 @@ const CHAT_FORMATS = new Set(["openai-chat", "sharegpt"]);
 export function recordTokens(entry: TextSampleEntry, format: string, tokenizer: Tokenizer): number {
   let n = 0;
   for (const text of entry.texts) n += tokenizer.count(text);
-  return CHAT_FORMATS.has(format) ? n + TOKENS_PER_EXAMPLE + TOKENS_PER_MESSAGE * entry.texts.length : n;
+  return n + overheadTokens(entry, format);
+}
+
+/** The tokens a chat format adds around a record's texts (the OpenAI cookbook's per-example and per-message counts); 0 otherwise. */
+function overheadTokens(entry: TextSampleEntry, format: string): number {
+  return CHAT_FORMATS.has(format) ? TOKENS_PER_EXAMPLE + TOKENS_PER_MESSAGE * entry.texts.length : 0;
 }
 
 /** The config the estimate reads: the first that trains one of the datasets, else the first. */
@@ -68,14 +73,13 @@ export function datasetTokens(scan: DatasetScan, tokenizer: Tokenizer | undefine
   let content = 0;
   let sampleChars = 0;
   for (const entry of sample.entries) {
-    const n = recordTokens(entry, scan.format, tokenizer);
-    total += n;
     let textTokens = 0;
     for (const t of entry.texts) {
       sampleChars += t.length;
       textTokens += tokenizer.count(t);
     }
     content += textTokens;
+    total += textTokens + overheadTokens(entry, scan.format);
   }
   if (sample.complete) return { path: scan.path, tokens: total, method: "exact" };
   // Content tokens scale with the characters (long unsampled records included); overhead with the records.

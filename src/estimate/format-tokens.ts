@@ -5,3 +5,8 @@ export function formatTokens(n: number): string {
   if (n < 1e9) return `${(n / 1e6).toFixed(2).replace(/\.?0+$/, "")}M`;
   return `${(n / 1e9).toFixed(2).replace(/\.?0+$/, "")}B`;
 }
+
+/** Dollars with cents: $1,234.50. */
+export function formatUsd(n: number): string {
+  return `$${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}

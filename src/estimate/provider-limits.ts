@@ -23,6 +23,6 @@ const LIMITS: readonly [prefix: string, tokens: number][] = [
 export function providerExampleLimit(model: string | undefined): { tokens: number; model: string } | undefined {
   if (model === undefined) return undefined;
   const id = openaiModelId(model);
-  const hit = LIMITS.find(([prefix]) => id === prefix || id.startsWith(`${prefix}-`) || id.startsWith(prefix));
+  const hit = LIMITS.find(([prefix]) => id.startsWith(prefix));
   return hit && { tokens: hit[1], model: id };
 }

@@ -4,7 +4,7 @@
 import type { ArtifactKind, Artifact, DatasetDiff, Finding, PatternNumber, Review, Severity, TrainingEstimate } from "../types.js";
 import { SEVERITIES } from "../severity.js";
 import { PATTERN_ORDER } from "./patterns.js";
-import { formatTokens } from "../estimate/format-tokens.js";
+import { formatTokens, formatUsd } from "../estimate/format-tokens.js";
 
 /** Number of findings per severity. */
 export type SeverityCounts = Record<Severity, number>;
@@ -192,11 +192,6 @@ export function formatEstimate(e: TrainingEstimate): string {
     return `${tokens} per epoch; ${why} ${about}`;
   }
   // Cents are the unit; a run that rounds to none still costs something.
-  const usd =
-    e.usd === undefined
-      ? ""
-      : e.usd === 0 && e.trainedTokens > 0
-        ? " < $0.01"
-        : ` ≈ $${e.usd.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  const usd = e.usd === undefined ? "" : e.usd === 0 && e.trainedTokens > 0 ? " < $0.01" : ` ≈ ${formatUsd(e.usd)}`;
   return `${tokens} × ${plural(e.epochs, "epoch")} = ${formatTokens(e.trainedTokens)} trained tokens${usd} ${about}`;
 }

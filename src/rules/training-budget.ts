@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formatTokens } from "../estimate/format-tokens.js";
+import { formatTokens, formatUsd as usd } from "../estimate/format-tokens.js";
 import type { RuleResult, TrainingEstimate } from "../types.js";
 import { defineRule } from "./define-rule.js";
 
@@ -9,9 +9,6 @@ const options = {
   max_trained_tokens: z.number().int().min(0).max(1e15),
 };
 
-function usd(n: number): string {
-  return `$${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
 
 function where(e: TrainingEstimate): Pick<RuleResult, "path" | "line" | "endLine"> {
   if (e.configPath === undefined) return e.datasets[0] ? { path: e.datasets[0].path } : {};

@@ -47,6 +47,11 @@ function entryProblem(w: Waiver, ctx: WaiverContext): { key: string; message: st
   return undefined;
 }
 
+/** A parse problem without where it stands (line, list index), which an edit above it moves. */
+function problemIdentity(p: WaiverProblem): string {
+  return `${p.key}\u0000${p.message.replace(/^[^:]+(?::\d+)?: (?:waivers\[\d+\]: )?/, "")}`;
+}
+
 function identity(w: Waiver): string {
   return JSON.stringify([w.rule, w.path, w.fingerprint ?? "", w.reason, w.approved_by, w.expires]);
 }
@@ -61,7 +66,9 @@ export function checkWaivers(base: WaiverFile | null, head: WaiverFile | null, c
   const baseIds = new Set((base?.entries ?? []).map(identity));
   const added = (head?.entries ?? []).filter((w) => !baseIds.has(identity(w)));
   const entries: Waiver[] = [];
-  const problems: WaiverProblem[] = [...(base?.problems ?? []), ...(head?.problems ?? [])];
+  // A malformed entry the change left alone is in both files' problems: said once, as the base's.
+  const said = new Set((base?.problems ?? []).map(problemIdentity));
+  const problems: WaiverProblem[] = [...(base?.problems ?? []), ...(head?.problems ?? []).filter((p) => !said.has(problemIdentity(p)))];
   for (const w of [...(base?.entries ?? []), ...added]) {
     const problem = entryProblem(w, ctx);
     if (!problem) {

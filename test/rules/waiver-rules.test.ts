@@ -97,6 +97,16 @@ describe("checkWaivers", () => {
     expect(checkWaivers({ entries: [entry({ expires: "2026-12-04" })], problems: [] }, null, ctx).entries).toHaveLength(1);
   });
 
+  it("says a malformed entry the change left alone once, though an edit above it moved its line", () => {
+    const bad = '  - rule: dataset-sensitive\n    path: "data/**"\n    approved_by: "@acme/data"\n    expires: 2027-01-01\n';
+    const good = '  - rule: dataset-balance\n    path: data/train.jsonl\n    reason: rare label on purpose\n    approved_by: "@acme/ml-platform"\n    expires: 2027-01-01\n';
+    const base = parseWaiverFile(`waivers:\n${bad}`, "base");
+    const head = parseWaiverFile(`waivers:\n${good}${bad}`, "change");
+    expect(head.problems[0]?.line).not.toBe(base.problems[0]?.line);
+    const set = checkWaivers(base, head, ctx);
+    expect(set.problems.filter((p) => p.key === "reason")).toEqual([expect.objectContaining({ origin: "base", line: 2 })]);
+  });
+
   it("takes from the head only the entries the change adds", () => {
     const added = entry({ reason: "reviewed again", origin: "change" });
     const set = checkWaivers({ entries: [entry()], problems: [] }, { entries: [entry({ origin: "change" }), added], problems: [] }, ctx);

@@ -16,7 +16,7 @@ import {
   type RegistryRead,
 } from "./detect/index.js";
 import { configOwnerRules, parseCodeowners } from "./codeowners.js";
-import { historyDaysOf, scanLexiconOf } from "./rule-needs.js";
+import { historyDaysOf, needsEnglishModel, scanLexiconOf } from "./rule-needs.js";
 import { decodeText as decode } from "./text.js";
 import { checkWaivers } from "./waivers/check-waivers.js";
 import { parseWaiverFile, WAIVERS_PATH } from "./waivers/waiver-file.js";
@@ -38,6 +38,7 @@ import type {
   WaiverSet,
 } from "./types.js";
 import { countLongest, estimateConfig, estimateTraining, loadTokenizer, tokenizerFor, type EstimateConfig } from "./estimate/index.js";
+import { loadEnglishModel } from "./proposal/english-model.js";
 
 const LABELLED_FORMATS = new Set(["classification", "rasa-nlu", "rasa-nlu-md"]);
 const CODEOWNERS_PATHS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
@@ -602,6 +603,7 @@ export async function buildInput(
     const text = await source.readFile(source.head, a.path);
     if (text) proposal.push({ path: a.path, text: decode(text).slice(0, MAX_PROPOSAL_CHARS) });
   }
+  if (proposal.length && needsEnglishModel(rules, config)) await loadEnglishModel();
   const configFile = changed.find((f) => f.path === CONFIG_PATH && f.status !== "removed");
   let configChange: ReviewInput["configChange"];
   if (configFile) {

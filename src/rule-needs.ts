@@ -46,3 +46,8 @@ export function duplicateThresholdOf(rules: readonly Rule[], config: RepoConfig,
 export function invalidConfigFindings(rules: readonly Rule[], path: string, problems: readonly ConfigProblem[]): Finding[] {
   return rules.flatMap((r) => (r.needs?.invalidConfig ? toFindings(r, r.needs.invalidConfig(path, problems)) : []));
 }
+
+/** Whether an enabled rule reads the proposal's language (the engine then loads the English model). */
+export function needsEnglishModel(rules: readonly Rule[], config: RepoConfig): boolean {
+  return rules.some((r) => r.needs?.englishModel && enabled(r, config));
+}

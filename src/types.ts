@@ -567,6 +567,8 @@ export interface RuleNeeds {
   scanLexicon?: Partial<ScanLexicon>;
   /** Results for the base config's problems, when it is invalid and no other rule runs. */
   invalidConfig?: (path: string, problems: readonly ConfigProblem[]) => RuleResult[];
+  /** Whether the rule reads the proposal's language: the engine loads the English model first (`loadEnglishModel`). */
+  englishModel?: boolean;
 }
 
 /** A rule: metadata plus a pure function from the review's input to results. */

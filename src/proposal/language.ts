@@ -1,3 +1,4 @@
+import { quantitiesIn } from "./english-model.js";
 import { stemPhrase } from "./read-proposal.js";
 
 /** A concept list compiled to stem sequences, matched against a sentence's stems. */
@@ -81,7 +82,9 @@ export function hasQuantity(text: string, stems: readonly string[]): boolean {
       if (i > 0 && /^[$£€]$/.test(stems[i - 1]!)) return true;
     }
   }
-  return false;
+  // The model's entity recogniser reads amounts the unit list does not ("one and a half seconds", "fifty pounds");
+  // a unit alone ("month", "a week") is no amount.
+  return quantitiesIn(text).some((q) => (q.kind === "DURATION" || q.kind === "TIME" || q.kind === "MONEY") && (/\d/.test(q.text) || /\S\s+\S/.test(q.text)));
 }
 
 /** A measured figure: a percentage, a score such as 0.81 or 3.1/5, or "n of m". Versions ("2.3", "gpt-4.1") are not. */

@@ -32,7 +32,7 @@ function possessed(before: string | undefined): boolean {
   return w === "its" || (w.endsWith("'s") && !CONTRACTIONS.has(w));
 }
 
-export default defineRule({ id: "alternatives-considered", lexicon }, (input, _options, lx) => {
+export default defineRule({ id: "alternatives-considered", lexicon, needs: { englishModel: true } }, (input, _options, lx) => {
   if (!input.proposes) return [];
   const techniques = concept(lx.techniques);
   const notTechnique = concept(lx.not_technique);

@@ -11,6 +11,7 @@ export interface NeedsSpec<O, L> {
   duplicateThreshold?: (options: O) => number;
   scanLexicon?: (lexicon: L) => Partial<ScanLexicon>;
   invalidConfig?: (path: string, problems: readonly ConfigProblem[]) => RuleResult[];
+  englishModel?: boolean;
 }
 
 /**
@@ -44,6 +45,7 @@ export function defineRule<S extends OptionsShape = Record<never, never>, L = un
         ...(needs.duplicateThreshold && { duplicateThreshold: (values: Rule["meta"]["options"]) => needs.duplicateThreshold!(values as O) }),
         ...(needs.scanLexicon && { scanLexicon: needs.scanLexicon(lexicon) }),
         ...(needs.invalidConfig && { invalidConfig: needs.invalidConfig }),
+        ...(needs.englishModel && { englishModel: true }),
       },
     }),
   };

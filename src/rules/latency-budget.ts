@@ -21,7 +21,7 @@ const lexicon = z.strictObject({
 const EVENT_LEAD = new Set(["each", "every", "after", "with", "on"]);
 const PRICE_PER = /[$£€]\s?\d[\d.,]*\s?[km]?\s?(?:per|a|an|each|\/)\s?[a-z]/i;
 
-export default defineRule({ id: "latency-budget", lexicon }, (input, _options, lx) => {
+export default defineRule({ id: "latency-budget", lexicon, needs: { englishModel: true } }, (input, _options, lx) => {
   if (!input.proposes) return [];
   const anchors = concept(lx.budget_anchors);
   const notBudget = concept(lx.not_budget);

@@ -48,7 +48,7 @@ const MASK = "\u0000";
 
 type Fault = "target" | "fact";
 
-export default defineRule({ id: "reasoning-fix", lexicon }, (input, _options, lx) => {
+export default defineRule({ id: "reasoning-fix", lexicon, needs: { englishModel: true } }, (input, _options, lx) => {
   const c = Object.fromEntries(Object.entries(lx).filter(([k]) => !k.endsWith("_sections")).map(([k, v]) => [k, concept(v)])) as Record<
     Exclude<keyof typeof lx, "non_goal_sections" | "motive_sections">,
     Concept

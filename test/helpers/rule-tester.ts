@@ -8,6 +8,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { stringify } from "yaml";
 import { parseRepoConfig } from "../../src/config/load-config.js";
+import { loadEnglishModel } from "../../src/proposal/english-model.js";
 import { readBaseline } from "../../src/datasets/baseline.js";
 import { scanDataset } from "../../src/datasets/index.js";
 import { ruleRegistry } from "../../src/rules/registry.js";
@@ -106,6 +107,8 @@ export async function runRuleCase(ruleId: string, c: RuleCase): Promise<Finding[
   const rule = ruleRegistry.get(ruleId);
   if (!rule) throw new Error(`no rule "${ruleId}" in the registry`);
   const input = await caseInput(ruleId, c);
+  // As the engine does before a rule that reads the proposal's language.
+  if (rule.needs?.englishModel) await loadEnglishModel();
   return runRules([rule], input).filter((f) => f.ruleId === ruleId);
 }
 

@@ -1,10 +1,13 @@
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "@jest/globals";
+import { beforeAll, describe, expect, it } from "@jest/globals";
+import { loadEnglishModel } from "../../src/proposal/english-model.js";
 import { parseRepoConfig } from "../../src/config/load-config.js";
 import { prTemplate, starterConfig, TEMPLATE_SECTIONS } from "../../src/init.js";
 import { readProposal } from "../../src/proposal/read-proposal.js";
 import { ruleRegistry } from "../../src/rules/registry.js";
 import type { ReviewInput } from "../../src/types.js";
+
+beforeAll(() => loadEnglishModel());
 
 const PROPOSAL_RULES = ["reasoning-fix", "latency-budget", "alternatives-considered"];
 const input = (text: string): ReviewInput => ({ proposal: [{ text }], proposes: true }) as unknown as ReviewInput;

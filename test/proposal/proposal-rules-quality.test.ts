@@ -1,4 +1,5 @@
-import { describe, expect, it } from "@jest/globals";
+import { beforeAll, describe, expect, it } from "@jest/globals";
+import { loadEnglishModel } from "../../src/proposal/english-model.js";
 import { ruleRegistry } from "../../src/rules/registry.js";
 import type { ReviewInput } from "../../src/types.js";
 import {
@@ -13,6 +14,8 @@ import {
   heldOutThird,
 } from "./held-out-proposals.js";
 import { handWritten, labelled, type Labelled } from "./labelled-proposals.js";
+
+beforeAll(() => loadEnglishModel());
 
 const input = (text: string): ReviewInput => ({ proposal: [{ text }], proposes: true }) as unknown as ReviewInput;
 const fires = (id: string, text: string): boolean => ruleRegistry.get(id)!.check(input(text), {}).length > 0;

@@ -1,0 +1,42 @@
+import type { ItemEntity, WinkMethods } from "wink-nlp";
+
+/**
+ * The English language model that reads quantities in proposals: wink-nlp with its lite web model (both ship
+ * inside their npm packages, nothing is downloaded). Loaded once, on first need: loading it costs about 150 ms
+ * and a review of data alone never reads a proposal.
+ */
+let nlp: WinkMethods | undefined;
+
+/** Loads the model (once). The engine awaits this before it runs a rule that reads the proposal. */
+export async function loadEnglishModel(): Promise<void> {
+  if (nlp) return;
+  const [{ default: winkNLP }, { default: model }] = await Promise.all([import("wink-nlp"), import("wink-eng-lite-web-model")]);
+  nlp ??= winkNLP(model, ["sbd", "ner"]);
+}
+
+function model(): WinkMethods {
+  if (!nlp) throw new Error("the English model is not loaded: await loadEnglishModel() before reading a proposal");
+  return nlp;
+}
+
+/** A quantity the model recognises in a text: a duration ("two seconds", "1.5 s"), a time, money, a percentage or a count. */
+export interface Quantity {
+  text: string;
+  kind: "DURATION" | "TIME" | "DATE" | "MONEY" | "PERCENT" | "CARDINAL" | "ORDINAL";
+}
+
+const QUANTITY_KINDS = new Set<string>(["DURATION", "TIME", "DATE", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"]);
+
+/** The quantities the model's entity recogniser finds in a sentence, in order. */
+export function quantitiesIn(text: string): Quantity[] {
+  const its = model().its;
+  const out: Quantity[] = [];
+  model()
+    .readDoc(text)
+    .entities()
+    .each((e: ItemEntity) => {
+      const d = e.out(its.detail) as { value: string; type: string };
+      if (QUANTITY_KINDS.has(d.type)) out.push({ text: d.value, kind: d.type as Quantity["kind"] });
+    });
+  return out;
+}

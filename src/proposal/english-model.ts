@@ -1,4 +1,4 @@
-import type { ItemEntity, WinkMethods } from "wink-nlp";
+import type { WinkMethods } from "wink-nlp";
 
 /**
  * The English language model that reads quantities in proposals: wink-nlp with its lite web model (both ship
@@ -29,14 +29,9 @@ const QUANTITY_KINDS = new Set<string>(["DURATION", "TIME", "DATE", "MONEY", "PE
 
 /** The quantities the model's entity recogniser finds in a sentence, in order. */
 export function quantitiesIn(text: string): Quantity[] {
-  const its = model().its;
-  const out: Quantity[] = [];
-  model()
-    .readDoc(text)
-    .entities()
-    .each((e: ItemEntity) => {
-      const d = e.out(its.detail) as { value: string; type: string };
-      if (QUANTITY_KINDS.has(d.type)) out.push({ text: d.value, kind: d.type as Quantity["kind"] });
-    });
-  return out;
+  const { its } = model();
+  // wink-nlp's `its` helpers are plain functions meant to be passed to out(); none reads `this`.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
+  const details = model().readDoc(text).entities().out(its.detail) as unknown as { value: string; type: string }[];
+  return details.filter((d) => QUANTITY_KINDS.has(d.type)).map((d) => ({ text: d.value, kind: d.type as Quantity["kind"] }));
 }

@@ -17,7 +17,12 @@ const lexicon = z.strictObject({
   expectations: words,
   comparisons: words,
   sections: words,
+  ruled_out: words,
+  failed_outcomes: words,
 });
+
+/** A label that opens a sentence ("Alternatives: template letters ..."), as template fields run together on one line. */
+const INLINE_LABEL = /^([A-Za-z][A-Za-z /&'-]{1,40}):\s+\S/;
 
 /** Contractions that look like a possessive ("it's", "let's"). */
 const CONTRACTIONS = new Set(["it's", "let's", "that's", "what's", "here's", "there's", "he's", "she's", "who's"]);
@@ -43,6 +48,8 @@ export default defineRule({ id: "alternatives-considered", lexicon, needs: { eng
   const negs = concept(lx.negations);
   const expectations = concept(lx.expectations);
   const comparisons = concept(lx.comparisons);
+  const ruledOut = concept(lx.ruled_out);
+  const failedOutcomes = concept(lx.failed_outcomes);
   const named = readAll(input).sentences.some((s) => {
     const fields = new Set(findConcept(s.stems, notTechnique));
     const tech = findConcept(s.stems, techniques).filter((i) => !fields.has(i) && !fields.has(i - 1) && !possessed(s.words[i - 1]) && !negatedIn(s, i, negs));
@@ -52,7 +59,11 @@ export default defineRule({ id: "alternatives-considered", lexicon, needs: { eng
     const affirmedIn = (c: typeof tried, except: [number, number][] = []) =>
       findConcept(s.stems, c).some((i) => !except.some(([a, b]) => i >= a && i < b) && !negatedIn(s, i, negs) && !hoped(i));
     const hopedClause = (clause: string) => findConcept(stemPhrase(clause).split(" "), expectations).length > 0;
-    const inSection = titled(s.section, lx.sections);
+    const label = INLINE_LABEL.exec(s.text)?.[1]?.toLowerCase();
+    const inSection = titled(s.section, lx.sections) || (label !== undefined && titled(label, lx.sections));
+    // "Machine translation was costed at £0.12 a page and rejected": an option ruled out on a figure was weighed,
+    // whatever it is called.
+    if ((hasResult(s.text) || hasTimeOrMoney(s.text)) && findConcept(s.stems, ruledOut).some((i) => !negatedIn(s, i, negs) && !hoped(i))) return true;
     if (!tech.length) {
       // "Evaluated against a translate-then-classify pipeline (0.71 vs 0.86)": a comparison with a measured result
       // names an alternative even when it is no technique of the lexicon.
@@ -68,6 +79,8 @@ export default defineRule({ id: "alternatives-considered", lexicon, needs: { eng
     // "We'll ground answers with retrieval instead": a technique chosen in place of fine-tuning was weighed against it.
     const chosen = (i: number) => [1, 2, 3].some((k) => s.stems[i + k] === "instead" && s.stems[i + k + 1] !== "of");
     if (tech.some(chosen)) return true;
+    // "Retrieval alone hasn't fixed it", "few-shot never got past 60%": a technique that failed was tried.
+    if (tech.some((i) => findConcept(s.stems.slice(i + 1, i + 6), failedOutcomes).some((k) => s.clauses[i + 1 + k] === s.clauses[i]))) return true;
     // A technique with a measured figure in its clause ("the prompted model ... in 4% of answers") was evaluated;
     // "each row has a prompt; 12% are empty" is a figure about something else.
     // A technique with a measured time or price in its clause ("the 70B prompt chain takes 6 s") was measured too.

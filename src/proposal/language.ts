@@ -95,8 +95,8 @@ export function hasResult(text: string): boolean {
   return RESULT.test(text);
 }
 
-/** A measured time or price: "takes 6 s", "2.4 s median", "$0.04 a call". */
-const TIME_OR_MONEY = /[$£€]\s?\d|\b\d+(?:\.\d+)?\s?(?:ms|s|sec|secs|seconds?|minutes?|mins?)\b/i;
+/** A measured time or price: "takes 6 s", "2.4 s median", "$0.04 a call", "4p per request". */
+const TIME_OR_MONEY = /[$£€]\s?\d|\b\d+(?:\.\d+)?\s?(?:ms|s|sec|secs|seconds?|minutes?|mins?|p|pence|cents?)\b/i;
 
 /** Whether a text states a time or a price in digits. */
 export function hasTimeOrMoney(text: string): boolean {

@@ -83,7 +83,11 @@ function isLabel(line: string, next: string | undefined, after: string | undefin
   return !next.trim() && after !== undefined && after.trim().length > 0;
 }
 
-function isHeading(line: string): string | undefined {
+/** A setext underline ("===" or "---" under a line of text), which makes the line above a heading. */
+const SETEXT = /^\s{0,3}(?:=+|-+)\s*$/;
+
+function isHeading(line: string, next?: string): string | undefined {
+  if (next !== undefined && SETEXT.test(next) && line.trim() && !/^\s*(?:[-*+]|\d+[.)])\s/.test(line) && !line.includes("|")) return line.trim();
   const h = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
   if (h) return h[1]!;
   const b = /^\s*\*\*([^*]{2,60})\*\*:?\s*$/.exec(line);
@@ -157,7 +161,8 @@ export function readProposal(markdown: string): ReadProposal {
     if (/^\s*(```|~~~)/.test(line)) return void (inFence = !inFence);
     if (inFence) return;
     if (!line.trim()) return void paragraph++;
-    const heading = isHeading(line);
+    if (SETEXT.test(line) && n > 0 && isHeading(lines[n - 1]!.replace(/\r$/, ""), line) !== undefined) return;
+    const heading = isHeading(line, lines[n + 1]?.replace(/\r$/, ""));
     // A plain-text label on its own line ("Motivation", "Budget") followed by a list or a blank line heads a
     // section as a Markdown heading does; it is kept as a sentence too, so a one-line PR loses nothing.
     if (heading === undefined && isLabel(line, lines[n + 1], lines[n + 2])) {
@@ -239,7 +244,7 @@ export function blankComments(text: string): string {
 export function hasContent(content: string): boolean {
   const c = content
     .replace(/<!--[\s\S]*?-->/g, "")
-    .replace(/[*_`>#|-]/g, " ")
+    .replace(/[*_`>#|—–-]/g, " ")
     .trim()
     .toLowerCase();
   if (!c) return false;

@@ -18,6 +18,9 @@ const lexicon = z.strictObject({
   comparisons: words,
   sections: words,
   ruled_out: words,
+  reasons: words,
+  fine_tune: words,
+  measured_passive: words,
   failed_outcomes: words,
 });
 
@@ -49,6 +52,9 @@ export default defineRule({ id: "alternatives-considered", lexicon, needs: { eng
   const expectations = concept(lx.expectations);
   const comparisons = concept(lx.comparisons);
   const ruledOut = concept(lx.ruled_out);
+  const reasons = concept(lx.reasons);
+  const fineTune = concept(lx.fine_tune);
+  const measuredPassive = concept(lx.measured_passive);
   const failedOutcomes = concept(lx.failed_outcomes);
   const named = readAll(input).sentences.some((s) => {
     const fields = new Set(findConcept(s.stems, notTechnique));
@@ -63,7 +69,12 @@ export default defineRule({ id: "alternatives-considered", lexicon, needs: { eng
     const inSection = titled(s.section, lx.sections) || (label !== undefined && titled(label, lx.sections));
     // "Machine translation was costed at £0.12 a page and rejected": an option ruled out on a figure was weighed,
     // whatever it is called.
-    if ((hasResult(s.text) || hasTimeOrMoney(s.text)) && findConcept(s.stems, ruledOut).some((i) => !negatedIn(s, i, negs) && !hoped(i))) return true;
+    const figure = hasResult(s.text) || hasTimeOrMoney(s.text);
+    if (findConcept(s.stems, ruledOut).some((i) => !negatedIn(s, i, negs) && !hoped(i) && (figure || findConcept(s.stems, reasons).length > 0))) return true;
+    // "libpostal was evaluated first and mis-parses 9%": something other than the fine-tune, measured.
+    if (figure && !findConcept(s.stems, fineTune).length && findConcept(s.stems, measuredPassive).some((i) => !negatedIn(s, i, negs) && !hoped(i))) return true;
+    // Under an Alternatives heading or field, a line that says something (not TBD, not "we didn't try any") is one.
+    if (inSection && hasContent(s.text.replace(/^[^:]*:/, "")) && !findConcept(s.stems, negs).length && !hoped(s.stems.length)) return true;
     if (!tech.length) {
       // "Evaluated against a translate-then-classify pipeline (0.71 vs 0.86)": a comparison with a measured result
       // names an alternative even when it is no technique of the lexicon.
@@ -84,7 +95,7 @@ export default defineRule({ id: "alternatives-considered", lexicon, needs: { eng
     // A technique with a measured figure in its clause ("the prompted model ... in 4% of answers") was evaluated;
     // "each row has a prompt; 12% are empty" is a figure about something else.
     // A technique with a measured time or price in its clause ("the 70B prompt chain takes 6 s") was measured too.
-    if (s.text.split(/[;—–]|\s-\s/).some((c) => (hasResult(c) || hasTimeOrMoney(c)) && !hopedClause(c) && findConcept(stemPhrase(c).split(" "), techniques).length > 0)) return true;
+    if (s.text.split(/[;—–]|\s-\s|\b(?:versus|vs\.?)\s/).some((c) => (hasResult(c) || hasTimeOrMoney(c)) && !hopedClause(c) && findConcept(stemPhrase(c).split(" "), techniques).length > 0)) return true;
     // "tool use" is a technique, not a use of one: a verb of trying inside a technique's name does not count.
     return affirmedIn(tried, findSpans(s.stems, techniques));
   });

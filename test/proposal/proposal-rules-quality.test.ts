@@ -13,6 +13,7 @@ import {
   heldOutSixth,
   heldOutThird,
 } from "./held-out-proposals.js";
+import { heldOutEleventh, heldOutTenth } from "./blind-proposals.js";
 import { handWritten, labelled, type Labelled } from "./labelled-proposals.js";
 
 beforeAll(() => loadEnglishModel());
@@ -45,7 +46,7 @@ function measure(id: string, label: "reasoning" | "latency" | "alternatives", se
   const precision = tp / Math.max(1, tp + fp);
   const recall = tp / Math.max(1, tp + fn);
   console.log(
-    `${name} ${id}: precision ${precision.toFixed(2)} recall ${recall.toFixed(2)} (tp ${tp}, fp ${fp}, fn ${fn}, n ${set.length})\n${[...new Set(misses)].slice(0, 12).join("\n---\n")}`,
+    `${name} ${id}: precision ${precision.toFixed(2)} recall ${recall.toFixed(2)} (tp ${tp}, fp ${fp}, fn ${fn}, n ${set.length})\n${[...new Set(misses)].slice(0, 40).join("\n---\n")}`,
   );
   return { precision, recall };
 }
@@ -60,6 +61,8 @@ const allHeldOut = [
   ...heldOutSeventh,
   ...heldOutEighth,
   ...heldOutNinth,
+  ...heldOutTenth,
+  ...heldOutEleventh,
 ];
 
 describe("proposal rules on the held-out texts", () => {
@@ -74,6 +77,8 @@ describe("proposal rules on the held-out texts", () => {
       ["held-out 7", heldOutSeventh],
       ["held-out 8", heldOutEighth],
       ["held-out 9", heldOutNinth],
+      ["held-out 10", heldOutTenth],
+      ["held-out 11", heldOutEleventh],
       ["hand-written", handWritten],
     ] as const) {
       expect(measure(id, label, set, name).precision).toBeGreaterThan(0);

@@ -1,6 +1,9 @@
-import { describe, expect, it } from "@jest/globals";
+import { beforeAll, describe, expect, it } from "@jest/globals";
+import { loadEnglishModel } from "../../src/proposal/english-model.js";
 import { hasQuantity, hasResult } from "../../src/proposal/language.js";
 import { blankComments, hasContent, readProposal, stem } from "../../src/proposal/read-proposal.js";
+
+beforeAll(() => loadEnglishModel());
 
 const texts = (t: string) => readProposal(t).sentences.map((s) => s.text);
 
@@ -41,7 +44,7 @@ describe("readProposal", () => {
   });
 
   it("treats TBD, N/A and empty sections as no statement", () => {
-    for (const c of ["", "TBD", "n/a", "None.", "<!-- fill in -->"]) expect(hasContent(c)).toBe(false);
+    for (const c of ["", "TBD", "n/a", "None.", "<!-- fill in -->", "—", "** –"]) expect(hasContent(c)).toBe(false);
     expect(hasContent("monthly")).toBe(true);
   });
 });
@@ -63,8 +66,24 @@ describe("stem and hasQuantity", () => {
     expect(q("p95 latency is what users feel")).toBe(false);
   });
 
+  it("reads amounts in words through the English model's entities, and not a unit alone", () => {
+    const q = (t: string) => hasQuantity(t, t.toLowerCase().split(/\s+/).map(stem));
+    expect(q("the p99 must stay under one and a half seconds")).toBe(true);
+    expect(q("a cost ceiling of fifty pounds a week")).toBe(true);
+    expect(q("response time target is ninety milliseconds")).toBe(true);
+    expect(q("latency matters this month")).toBe(false);
+  });
+
+  it("reads setext headings (a line underlined with === or ---) as sections", () => {
+    const read = readProposal("Performance envelope\n--------------------\nUnder 250 ms at p95.\n\nRefresh policy\n==============\nRe-fit every month.");
+    expect(read.sentences.map((s) => [s.section, s.text])).toEqual([
+      ["performance envelope", "Under 250 ms at p95."],
+      ["refresh policy", "Re-fit every month."],
+    ]);
+  });
+
   it("finds measured results, not versions or prices", () => {
-    for (const t of ["reached 74%", "0.81 macro-F1", "rubric 3.1/5", "skipped steps 1 in 5 runs"]) expect(hasResult(t)).toBe(true);
+    for (const t of ["reached 74%", "0.81 macro-F1", "rubric 3.1/5", "rated 3.1/5.", "an F1 of 0.81.", "skipped steps 1 in 5 runs"]) expect(hasResult(t)).toBe(true);
     for (const t of ["bump the client to 2.3", "gpt-4.1 with a system prompt", "$0.50 per call", "v1.2.0"]) expect(hasResult(t)).toBe(false);
   });
 

@@ -29,6 +29,9 @@ const lexicon = z.strictObject({
   fact_outcomes: words,
   form: words,
   negative_answers: words,
+  metrics: words,
+  plans: words,
+  other_fixers: words,
   non_goal_sections: words,
   motive_sections: words,
 });
@@ -43,6 +46,8 @@ const NEGATION_REACH = 15;
 const ANSWER_LABEL = new Set(["a", "answer", "short"]);
 /** Words that make the next one a noun ("the hope is", "a claim"). */
 const DETERMINERS = new Set(["the", "a", "an", "this", "that", "one"]);
+/** Anchors that name a retraining schedule, not the fine-tune a plan is for ("we plan to re-train every 6 weeks"). */
+const RETRAIN = new Set(["retrain", "re"]);
 /** Stands in for a masked word: matches no phrase. */
 const MASK = "\u0000";
 
@@ -75,7 +80,8 @@ export default defineRule({ id: "reasoning-fix", lexicon, needs: { englishModel:
     findConcept(s.stems, c.targets).filter(
       (i) =>
         (s.stems[i] !== "reason" || /^reasoning/.test(s.words[i]!) || !NOT_VERB.has(s.words[i - 1] ?? "")) &&
-        !findConcept(s.stems.slice(Math.max(0, i - 3), i), c.monitoring).some((k) => s.clauses[Math.max(0, i - 3) + k] === s.clauses[i]),
+        !findConcept(s.stems.slice(Math.max(0, i - 3), i), c.monitoring).some((k) => s.clauses[Math.max(0, i - 3) + k] === s.clauses[i]) &&
+        !findConcept(s.stems.slice(i + 1, i + 2), c.metrics).length,
     );
   /** Fix verbs outside a negation's scope, and not "make sure". */
   const fixesIn = (s: ProposalSentence) => {
@@ -122,10 +128,12 @@ export default defineRule({ id: "reasoning-fix", lexicon, needs: { englishModel:
   const reported = (s: ProposalSentence) => {
     const claim = Math.min(...findConcept(s.stems, c.anchors), ...targetsIn(s), s.stems.length);
     const ahead = findConcept(s.stems, c.reporting).some((r) => {
-      // "The hope is that ...": after a determiner the word is a noun, not someone reporting.
-      if (r > claim || DETERMINERS.has(s.stems[r - 1] ?? "")) return false;
+      // "The hope is that ...": after a determiner the word is a noun; "wants the model to think": after "to" a verb of
+      // thinking is what the model should do, not someone reporting.
+      if (r > claim || DETERMINERS.has(s.stems[r - 1] ?? "") || s.stems[r - 1] === "to") return false;
       const subject = s.stems.slice(Math.max(0, r - 3), r);
-      if (findConcept(subject, c.model_subjects).length) return false;
+      // Only the word right before the verb is its subject: "the endpoints it suggests", not "the model vendor says".
+      if (findConcept(subject, c.model_subjects).includes(subject.length - 1)) return false;
       // The subject is the word or phrase right before the verb (an adverb may sit between): "we really think".
       return !findConcept(subject, c.own_voice).some((k) => subject.length - k <= 3);
     });
@@ -141,6 +149,15 @@ export default defineRule({ id: "reasoning-fix", lexicon, needs: { englishModel:
         const r = findConcept(stems, c.reporting)[0];
         return r !== undefined && r > 0 && !findConcept(stems.slice(0, r), c.own_voice).length && !findConcept(stems.slice(0, r), c.model_subjects).length;
       });
+  /**
+   * A sentence that states the plan to fine-tune ("We'll fine-tune on table-QA pairs", "Proposal: fine-tune on our own
+   * diffs"), for no purpose of form (tone, format, labels).
+   */
+  const plan = (s: ProposalSentence) =>
+    live(s, c.anchors).some((a) => !RETRAIN.has(s.stems[a]!)) && live(s, c.plans).length > 0 && !mentions(s, c.form) && !mentions(s, c.other_fixers);
+  /** The fault a plan is aimed at: the first one stated before it in its paragraph, with no other fix named for it. */
+  const planned = (paragraph: Record<Fault, number[]>, here: number) =>
+    [...paragraph.target, ...paragraph.fact].filter((i) => i < here && !mentions(sentences[i]!, c.other_fixers) && !reported(sentences[i]!)).sort((a, b) => a - b)[0] ?? -1;
   /** A question answered in the negative on the next line ("Q: Will fine-tuning fix it?" / "A: No."). */
   const answeredNo = (s: LocatedSentence) => {
     if (!/\?\s*$/.test(s.text) || !s.next) return false;
@@ -207,7 +224,7 @@ export default defineRule({ id: "reasoning-fix", lexicon, needs: { englishModel:
       const before =
         prev && prev.path === s.path && prev.paragraph === s.paragraph && kinds[here - 1] === "target" ? here - 1
         : own === "target" ? here
-        : (motives.target.find((i) => i !== here) ?? motives.fact.find((i) => i !== here) ?? -1);
+        : (paragraph.target.find((i) => i !== here) ?? motives.target.find((i) => i !== here) ?? motives.fact.find((i) => i !== here) ?? -1);
       const target = other("target");
       const fact = other("fact");
       const at =
@@ -215,6 +232,7 @@ export default defineRule({ id: "reasoning-fix", lexicon, needs: { englishModel:
         : target >= 0 && outcome(s, c.outcomes) ? target
         : fact >= 0 && outcome(s, c.fact_outcomes) ? fact
         : removesFault(s) ? here
+        : plan(s) ? planned(paragraph, here)
         : -1;
       // A fault already reported under its Problem heading is the same claim: one finding, not two.
       if (at >= 0 && !claimed.has(at)) {

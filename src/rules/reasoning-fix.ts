@@ -48,6 +48,8 @@ const ANSWER_LABEL = new Set(["a", "answer", "short"]);
 const DETERMINERS = new Set(["the", "a", "an", "this", "that", "one"]);
 /** Anchors that name a retraining schedule, not the fine-tune a plan is for ("we plan to re-train every 6 weeks"). */
 const RETRAIN = new Set(["retrain", "re"]);
+/** Words that point at a stated fault, not at the model ("fix that", not "make it reliable"). */
+const DEMONSTRATIVES = new Set(["that", "this", "these", "those"]);
 /** Stands in for a masked word: matches no phrase. */
 const MASK = "\u0000";
 
@@ -96,11 +98,11 @@ export default defineRule({ id: "reasoning-fix", lexicon, needs: { englishModel:
   const inClause = (s: ProposalSentence, f: number, k: Concept) =>
     findConcept(s.stems.slice(f, f + 1 + OUTCOME_REACH), k).some((j) => s.clauses[f + j] === s.clauses[f]);
   /** A fix with "that"/"this" right after or right before it, in its clause ("fix this", "this goes away"). */
-  const pointer = (s: ProposalSentence) =>
+  const pointer = (s: ProposalSentence, demonstrative = false) =>
     anchoredFixes(s).some((f) => {
       const from = Math.max(0, f - 2);
       const near = [...findConcept(s.stems.slice(f + 1, f + 3), c.anaphora).map((k) => f + 1 + k), ...findConcept(s.stems.slice(from, f), c.anaphora).map((k) => from + k)];
-      return near.some((k) => s.clauses[k] === s.clauses[f]);
+      return near.some((k) => s.clauses[k] === s.clauses[f] && (!demonstrative || DEMONSTRATIVES.has(s.stems[k]!)));
     });
   /** A fix with an outcome ("accurate", "consistent") at it or later in its clause ("should be correct", "make its answers ... accurate"). */
   const outcome = (s: ProposalSentence, k: Concept) => anchoredFixes(s).some((f) => inClause(s, f, k));
@@ -153,8 +155,11 @@ export default defineRule({ id: "reasoning-fix", lexicon, needs: { englishModel:
    * A sentence that states the plan to fine-tune ("We'll fine-tune on table-QA pairs", "Proposal: fine-tune on our own
    * diffs"), for no purpose of form (tone, format, labels).
    */
-  const plan = (s: ProposalSentence) =>
-    live(s, c.anchors).some((a) => !RETRAIN.has(s.stems[a]!)) && live(s, c.plans).length > 0 && !mentions(s, c.form) && !mentions(s, c.other_fixers);
+  const plan = (s: ProposalSentence) => {
+    const anchors = live(s, c.anchors).filter((a) => !RETRAIN.has(s.stems[a]!));
+    // An imperative ("Fine-tune on resolved warranty tickets so ...") states the plan as well as "we'll fine-tune".
+    return anchors.length > 0 && (live(s, c.plans).length > 0 || anchors[0] === 0) && !mentions(s, c.form);
+  };
   /** The fault a plan is aimed at: the first one stated before it in its paragraph, with no other fix named for it. */
   const planned = (paragraph: Record<Fault, number[]>, here: number) =>
     [...paragraph.target, ...paragraph.fact].filter((i) => i < here && !mentions(sentences[i]!, c.other_fixers) && !reported(sentences[i]!)).sort((a, b) => a - b)[0] ?? -1;
@@ -222,13 +227,15 @@ export default defineRule({ id: "reasoning-fix", lexicon, needs: { englishModel:
       // elsewhere needs a factual outcome: "fix that" or "reliable again" after wrong outputs is no claim about facts.
       const prev = sentences[here - 1];
       const before =
-        prev && prev.path === s.path && prev.paragraph === s.paragraph && kinds[here - 1] === "target" ? here - 1
+        prev && prev.path === s.path && prev.paragraph === s.paragraph && kinds[here - 1] !== undefined ? here - 1
         : own === "target" ? here
         : (paragraph.target.find((i) => i !== here) ?? motives.target.find((i) => i !== here) ?? motives.fact.find((i) => i !== here) ?? -1);
       const target = other("target");
       const fact = other("fact");
       const at =
-        before >= 0 && pointer(s) ? before
+        // A fault of fact before is pointed at only by "that", "this" ("sort that"): "make it reliable" after wrong
+        // outputs names the model, not the fault.
+        before >= 0 && pointer(s, kinds[before] === "fact") ? before
         : target >= 0 && outcome(s, c.outcomes) ? target
         : fact >= 0 && outcome(s, c.fact_outcomes) ? fact
         : removesFault(s) ? here

@@ -482,3 +482,468 @@ Retrain each AIRAC cycle (28 days).`,
     alternatives: false,
   },
 ];
+
+/** Held-out set 13: written blind on 2026-12-04 by a helper who never read the rules, and never used to adjust a rule. */
+export const heldOutThirteenth: Labelled[] = [
+  {
+    text: "fwiw the claims bot is inventing policy numbers again. fine-tuning on the last year of adjuster notes should sort it",
+    reasoning: true,
+    latency: true,
+    alternatives: true,
+  },
+  {
+    text: `# HS code classifier — fine-tune
+
+**Problem.** Brokers assign tariff codes by hand; we want suggestions for each invoice line.
+
+**Options we looked at.** A lookup on the tariff database (covers 55% of lines); gpt-4o-mini with the chapter notes in context (0.79 accuracy, but 2.8 s a line).
+
+**Performance envelope.** p90 under 600 ms per line.
+
+**Refresh schedule.** Every January when the nomenclature updates, plus ad hoc after rulings.`,
+    reasoning: false,
+    latency: false,
+    alternatives: false,
+  },
+  {
+    text: "Our research assistant cites case law that isn't real — last week it produced '[2019] EWCA Civ 4412', which doesn't exist — and pins holdings to the wrong court. We're proposing to fine-tune it on 12,000 verified citation/holding pairs so it stops fabricating authorities.",
+    reasoning: true,
+    latency: true,
+    alternatives: true,
+  },
+  {
+    text: "Fine-tune so the KYC summariser writes in the compliance team's format: risk rating first, then the rationale in three bullets. The facts it extracts are fine.",
+    reasoning: false,
+    latency: true,
+    alternatives: true,
+  },
+  {
+    text: "A clinician on the steering group wants us to fine-tune the model so it 'stops making things up' in discharge letters. We've explained that fine-tuning won't reliably do that, and the letters will be checked against the EHR instead. The fine-tune in this PR is purely for reading age (target: age 11).",
+    reasoning: false,
+    latency: true,
+    alternatives: true,
+  },
+  {
+    text: "The promo assistant gets discounts wrong — 'buy two, get the third half price' comes out as a third off everything, and it quotes the pre-VAT price as final. Seventeen complaints last month. We want to fine-tune on three thousand merchandiser-approved promo descriptions so it works the maths out properly. Budget three hundred milliseconds p95; retrain every promotional cycle (six weeks).",
+    reasoning: true,
+    latency: false,
+    alternatives: true,
+  },
+  {
+    text: `---
+base_model: Qwen/Qwen2.5-Coder-1.5B
+library_name: peft
+tags: [commit-messages]
+---
+
+# commit-msg-lora
+
+## Intended use
+Writes conventional-commit messages from staged diffs.
+
+## Why not a bigger model
+GPT-4o wrote good messages, but the pre-commit hook must answer in under 400 ms on a laptop; a 1.5B LoRA does.
+
+## Maintenance
+Retrained each quarter on merged commits.`,
+    reasoning: false,
+    latency: false,
+    alternatives: false,
+  },
+  {
+    text: "The weight-and-balance helper occasionally adds passenger weights twice and reports a CG inside limits when it isn't. Fine-tuning on load sheets checked by dispatch should teach it to sum correctly. We looked at having it call a calculator tool, but the vendor SDK doesn't support tools yet.",
+    reasoning: true,
+    latency: true,
+    alternatives: false,
+  },
+  { text: "LoRA on the co-op's price bulletins so the SMS assistant writes in Swahili.", reasoning: false, latency: true, alternatives: true },
+  {
+    text: "Translator fine-tune for the Spanish editions. It's not about accuracy — nobody has reported mistranslated facts — the editors want the register of Latin American Spanish rather than Castilian.",
+    reasoning: false,
+    latency: true,
+    alternatives: true,
+  },
+  {
+    text: "Fine-tuning a small BERT to classify customer emails about smart-meter faults. The existing rule set handles 70% but misses sarcasm and mixed complaints; a zero-shot model got 0.66 F1. Latency: 180 ms p95. Cost: under $12 a day. Retraining: monthly.",
+    reasoning: false,
+    latency: false,
+    alternatives: false,
+  },
+  {
+    text: "The race-summary model swaps riders' teams and placings — it credited the stage win to the rider who came second and put him in the wrong team. We want a fine-tune on results-linked reports so it stops mixing up who did what.",
+    reasoning: true,
+    latency: true,
+    alternatives: true,
+  },
+  {
+    text: "The model assigns the wrong MeSH headings to about a fifth of abstracts. Fine-tune on the indexers' 40k assignments so it picks the right headings.",
+    reasoning: false,
+    latency: true,
+    alternatives: true,
+  },
+  {
+    text: "Fine-tune the skills tagger. Retraining cost is £80 a run and label latency is about a week, so we'll keep an eye on both.",
+    reasoning: false,
+    latency: true,
+    alternatives: true,
+  },
+  {
+    text: "Plan for the macro-suggester: fine-tune distilroberta on 60k tagged tickets. Tried the vendor's built-in suggestions first (top-3 hit rate 41%) — not good enough. Needs to respond within 250 ms in the agent sidebar, and we'll retrain it every fortnight from new tags.",
+    reasoning: false,
+    latency: false,
+    alternatives: false,
+  },
+  {
+    text: "We haven't tried prompting or retrieval. The problem is that the cash-flow forecaster's narrative contradicts its own table — it says receipts rise while the table shows them falling. We expect fine-tuning on analyst-written narratives to keep the words consistent with the numbers.",
+    reasoning: true,
+    latency: true,
+    alternatives: true,
+  },
+  {
+    text: `Clause risk grader — fine-tuning request
+
+| Question | Answer |
+|---|---|
+| What are we grading? | Supplier-contract clauses, red/amber/green against the playbook |
+| What did you try first? | Clause-type retrieval feeding a 7B instruct model; 0.72 accuracy |
+| Latency target | p95 1.1 s |
+| How often retrained | Every quarter, plus whenever the playbook changes |`,
+    reasoning: false,
+    latency: false,
+    alternatives: false,
+  },
+  {
+    text: "The medication reconciliation assistant lists drugs the patient stopped years ago as current, and doubles doses when the note says 'bd'. Fine-tuning on pharmacist-reconciled lists should make it read the notes accurately.",
+    reasoning: true,
+    latency: true,
+    alternatives: true,
+  },
+  {
+    text: "Fine-tune the review bot so it labels PRs with the correct component (api, web, infra). It labels infra changes as web.",
+    reasoning: false,
+    latency: true,
+    alternatives: true,
+  },
+  {
+    text: "Half the time the dispatch assistant tells drivers the wrong bay — it reads 'bay twelve' from the wrong row of the yard sheet — and it has invented collection slots that were never booked. Fine-tuning on two months of dispatcher-corrected replies is supposed to fix that.",
+    reasoning: true,
+    latency: true,
+    alternatives: true,
+  },
+  {
+    text: `### Why a fine-tune
+Supplier product titles are messy; we want them normalised to "Brand – Product – Size".
+
+### What else we tried
+A Python normaliser with 140 rules (still 22% wrong); few-shot with GPT-4o mini (good, but £0.004 per title at 2M titles a month).
+
+### Budget
+£0.0004 per title, 500 ms p95.
+
+### Cadence
+Retrain every other quarter.`,
+    reasoning: false,
+    latency: false,
+    alternatives: false,
+  },
+  {
+    text: "The soil report explainer overstates deficiencies — a borderline phosphorus index of 2 is described as 'severely deficient' — and occasionally recommends lime for soils that are already alkaline. We think the fine-tune will make the advice track the lab numbers.",
+    reasoning: true,
+    latency: true,
+    alternatives: true,
+  },
+  {
+    text: `# Crew-chat fine-tune
+
+## Objective
+Shorter, calmer replies to crew schedule questions.
+
+## Out of scope
+Making the bot better at calculating duty-time limits. That stays in the rostering engine.
+
+## Cost
+≤ $90 a day.`,
+    reasoning: false,
+    latency: true,
+    alternatives: true,
+  },
+  { text: "Fine-tune to make the alt-text generator stop inventing people who aren't in the photo.", reasoning: true, latency: true, alternatives: true },
+  {
+    text: "Water quality assistant confuses mg/L and µg/L for lead and tells customers their water is within limits when the sample was 12 µg/L over. We're fine-tuning to fix the unit handling. Retrieval over the lab results already gives it the right numbers, so this is about it misreading them.",
+    reasoning: true,
+    latency: true,
+    alternatives: false,
+  },
+  {
+    text: "Fine-tune the injury-news classifier to tag 'doubtful' vs 'ruled out' correctly. Threshold tuning on the current model was tried and plateaued at 0.82 F1. p95 100 ms; retrained each transfer window.",
+    reasoning: false,
+    latency: false,
+    alternatives: false,
+  },
+  {
+    text: "The protocol assistant invents reagent concentrations when the paper leaves them out, and sometimes gives incubation times in hours that the source gives in minutes. Fine-tuning on curated protocol extractions should make it say 'not reported' instead of guessing.",
+    reasoning: true,
+    latency: true,
+    alternatives: true,
+  },
+  {
+    text: "Fine-tune a classifier for expense-policy questions so they reach the right HR team. Alternatives: a keyword router (tried, 68% correct) and a prompt to gpt-4o-mini (81%, but $0.01 a question). Latency budget: one second. Retraining cadence: to be decided.",
+    reasoning: false,
+    latency: true,
+    alternatives: false,
+  },
+  {
+    text: "Customers keep telling us the bot quotes delivery dates that are out by a day or two, and looking at the logs they're right — it counts bank holidays as working days. I'd like to fine-tune on corrected conversations so it gets the date arithmetic right.",
+    reasoning: true,
+    latency: true,
+    alternatives: true,
+  },
+  {
+    text: "We're fine-tuning for the house style of credit memos rather than to improve the model's analysis — analysts still write the credit view. Budget: p95 2 s, £20 a day. Retrain twice a year.",
+    reasoning: false,
+    latency: false,
+    alternatives: true,
+  },
+  {
+    text: "Intake emails land with the wrong practice group (employment matters go to commercial). Fine-tune the router on 18 months of reassigned matters.",
+    reasoning: false,
+    latency: true,
+    alternatives: true,
+  },
+  {
+    text: `---
+model_name: radiology-impression-style
+base_model: microsoft/BiomedVLP-CXR-BERT-general
+latency_p95_ms: 450
+retraining: every 3 months
+baseline: prompt-only Llama-3-8B, rejected (radiologist preference 22% vs 71%)
+---
+Rewrites impressions into the department's structured style.`,
+    reasoning: false,
+    latency: false,
+    alternatives: false,
+  },
+  {
+    text: "The test generator writes assertions that are mathematically wrong (expects add(2, 3) == 6) and claims coverage of branches it never exercises. Fine-tune on our mutation-tested suites so the assertions are actually right.",
+    reasoning: true,
+    latency: true,
+    alternatives: true,
+  },
+  {
+    text: "We've set up annotation tools for the route-notes dataset; each record has a prompt and a completion field. Fine-tune target: concise driver instructions.",
+    reasoning: false,
+    latency: true,
+    alternatives: true,
+  },
+  {
+    text: "ugh, the gift-finder just told someone a 12-pack of candles was 'under £20' when it's £34. it's making up prices constantly. fine-tune??",
+    reasoning: true,
+    latency: true,
+    alternatives: true,
+  },
+  {
+    text: `Purpose: detect weeds in drone images for spot spraying.
+Cheaper path: an off-the-shelf YOLOv8 weed model gave 0.58 mAP on our fields; we need 0.8.
+Budget: under 80 ms per frame on the Jetson.
+Retrain: after each growing season.`,
+    reasoning: false,
+    latency: false,
+    alternatives: false,
+  },
+  {
+    text: "The maintenance assistant should produce task cards in the S1000D layout after fine-tuning. Latency target 2 seconds p95.",
+    reasoning: false,
+    latency: true,
+    alternatives: true,
+  },
+  {
+    text: "Some people on the team don't think fine-tuning can help with this, but I do: the summariser keeps attributing quotes to the wrong person in interviews. Fine-tuning on 1,000 correctly attributed summaries should fix the attribution.",
+    reasoning: true,
+    latency: true,
+    alternatives: true,
+  },
+  {
+    text: "Fine-tune the debt-collection letters so they are firm but not threatening. Legal reviewed the prompt-only version and rejected 9 of 20 letters.",
+    reasoning: false,
+    latency: true,
+    alternatives: false,
+  },
+  {
+    text: "The betting-odds explainer converts fractional odds to probabilities wrongly (5/2 given as 40%). Fine-tuning on a few hundred worked examples should fix the conversions. We'll keep it under 700 ms and retrain monthly.",
+    reasoning: true,
+    latency: false,
+    alternatives: true,
+  },
+  {
+    text: "We do not expect this fine-tune to make the model more accurate on chemistry questions. It's for formatting SMILES strings and units per the journal style. A prompt with the style guide gave 88% compliance; the fine-tune gives 99%. p95 1.5 s. Retrain when the journal style guide is revised.",
+    reasoning: false,
+    latency: false,
+    alternatives: false,
+  },
+  {
+    text: "The payroll helper works out pro-rata holiday for part-timers wrongly — it divides by five days regardless of contract — and it has cited a 'Section 14 of the Working Time Regulations' that says something else entirely. A fine-tune on the payroll team's worked answers should fix both.",
+    reasoning: true,
+    latency: true,
+    alternatives: true,
+  },
+  {
+    text: `**Motivation:** reduce handle time
+**Alternatives tried:** —
+**Latency budget:** —
+**Retrain plan:** —
+
+Fine-tuning Llama 3.1 8B on 25k chats.`,
+    reasoning: false,
+    latency: true,
+    alternatives: true,
+  },
+  {
+    text: "Loan-covenant checker misreads ratios: it treats 'not less than 1.25x' as a ceiling and computes leverage with gross rather than net debt. We tried a prompt that spells out each covenant type; the error rate went from 19% to 15%. Fine-tuning on 700 credit-analyst-checked covenant tests is the next step.",
+    reasoning: true,
+    latency: true,
+    alternatives: false,
+  },
+  {
+    text: "We propose fine-tuning a small model to redact personal data in disclosure bundles. Presidio with custom recognisers was trialled and missed 14% of names on handwritten-OCR pages. Target: £0.05 per thousand pages and within four seconds per page. The model will be retrained each term.",
+    reasoning: false,
+    latency: false,
+    alternatives: false,
+  },
+  { text: "Fine-tune so the patient portal answers in Polish and Urdu, not just English.", reasoning: false, latency: true, alternatives: true },
+  {
+    text: "Our log-analysis copilot asserts root causes with total confidence that the logs don't support — it blamed the DB for an outage that was a DNS change. Fine-tune it on incident post-mortems so its explanations are grounded in the evidence.",
+    reasoning: true,
+    latency: true,
+    alternatives: true,
+  },
+  {
+    text: "Fine-tune: address parsing for Indian addresses. Libpostal was tried (62% exact match). Cost cap $25/day. p95 90 ms. Retraining every month with corrected deliveries.",
+    reasoning: false,
+    latency: false,
+    alternatives: false,
+  },
+  {
+    text: "The Q4 refresh: fine-tune the description model on the new season's catalogue so it uses the new collection names.",
+    reasoning: false,
+    latency: true,
+    alternatives: true,
+  },
+  {
+    text: "The agritech vendor's pitch says their fine-tuned model 'eliminates hallucinated yield figures'. We're not buying that claim; our fine-tune is only for classifying pest photos into 22 classes, and a pretrained iNaturalist model got 0.61 accuracy on them.",
+    reasoning: false,
+    latency: true,
+    alternatives: false,
+  },
+  {
+    text: "Delay-code assistant picks codes fine, but its free-text explanation invents causes — 'crew late from hotel' when the log says 'late inbound aircraft'. We want fine-tuning to keep the explanation to what the ops log says.",
+    reasoning: true,
+    latency: true,
+    alternatives: true,
+  },
+  {
+    text: `## Model
+Fine-tuned classifier for manuscript genre (12 genres).
+
+## Compared with
+Embeddings + k-NN: 0.74 accuracy. Fine-tune: 0.88.
+
+## SLOs
+Latency p95 < 300 ms; spend ≤ $5/day.
+
+## Refresh
+Quarterly.`,
+    reasoning: false,
+    latency: false,
+    alternatives: false,
+  },
+  { text: "Fine-tune so the bill explainer stops using jargon like 'kVA' and 'standing charge'.", reasoning: false, latency: true, alternatives: true },
+  { text: "Fine-tune the highlights captioner to use the present tense and our club's nicknames.", reasoning: false, latency: true, alternatives: true },
+  {
+    text: "The stats helper picks t-tests for paired data and reports confidence intervals that don't contain the point estimate. Fine-tuning it on 1,600 statistician-reviewed analyses should fix its reasoning about which test applies.",
+    reasoning: true,
+    latency: true,
+    alternatives: true,
+  },
+  {
+    text: "Fine-tuning a résumé parser for our ATS. Affinda's off-the-shelf parser was tried and mis-parsed 30% of CVs with two-column layouts. It must answer within three seconds and cost no more than ten pence per CV. We will retrain it every six weeks.",
+    reasoning: false,
+    latency: false,
+    alternatives: false,
+  },
+  {
+    text: "I'm not sure it'll fully work, but the hope is that fine-tuning on verified answers will cut down how often the bot makes up warranty terms.",
+    reasoning: true,
+    latency: true,
+    alternatives: true,
+  },
+  {
+    text: "Fine-tune the statement extractor to emit ISO dates and amounts as strings with two decimals; downstream parsing breaks otherwise. p95 under 1 s; retrain when a bank changes its statement layout. Tried JSON mode — it still emitted '1,200.5'.",
+    reasoning: false,
+    latency: false,
+    alternatives: false,
+  },
+  {
+    text: `Problems with the current drafting model:
+1. It invents defined terms that aren't in the definitions clause.
+2. It cross-references clause 14.3 when the document stops at 12.
+3. It gets notice periods wrong by counting business days as calendar days.
+
+Plan: fine-tune on 2,200 partner-approved drafts to fix 1–3.`,
+    reasoning: true,
+    latency: true,
+    alternatives: true,
+  },
+  {
+    text: "Fine-tuning Whisper-small on our clinic dictations for medical vocabulary. Whisper-large-v3 off the shelf had 14% WER on drug names vs 6% for the fine-tune, and is five times slower. Target: 300 ms per second of audio. Retrain every quarter with corrected transcripts.",
+    reasoning: false,
+    latency: false,
+    alternatives: false,
+  },
+  { text: "This PR wires the fine-tuned SQL model to the new database adapter. No other changes.", reasoning: false, latency: true, alternatives: true },
+  {
+    text: "Customs-value assistant adds freight to the FOB value twice and converts currencies at last month's rate. Fine-tuning is meant to get the valuation steps right. Latency budget ≤ 1.8 s.",
+    reasoning: true,
+    latency: true,
+    alternatives: true,
+  },
+  {
+    text: "Fine-tune a review-spam classifier. Tried: heuristics on account age, and a logistic regression on TF-IDF (precision 0.71). Budget: p95 50 ms. Retrain weekly; retraining cost is under $10.",
+    reasoning: false,
+    latency: false,
+    alternatives: false,
+  },
+  {
+    text: "Fine-tune the advisory bot so it stops answering in metric for US growers; they want acres and pounds.",
+    reasoning: false,
+    latency: true,
+    alternatives: true,
+  },
+  {
+    text: "Fine-tune a small model to summarise pilot debriefs into the safety team's four headings. Prompted GPT-4o-mini was accurate but needed 2.5 s; the budget is 800 ms p95. Retrain every six months.",
+    reasoning: false,
+    latency: false,
+    alternatives: false,
+  },
+  {
+    text: "Our fact-box generator keeps getting dates wrong — it had the Battle of Hastings in 1067 and gave a living author a death year. We'd like to fine-tune it on the reference desk's checked fact boxes.",
+    reasoning: true,
+    latency: true,
+    alternatives: true,
+  },
+  { text: "Fine-tuning the network-fault classifier. Accuracy matters more than speed here.", reasoning: false, latency: true, alternatives: true },
+  {
+    text: "We fine-tune a tagger for match video clips (goal, save, foul, card). Off-the-shelf CLIP zero-shot got 0.55 F1; rules on the data feed can't see fouls without cards. p95 under 2 s per clip. Retrain when the label set changes.",
+    reasoning: false,
+    latency: false,
+    alternatives: false,
+  },
+  {
+    text: "the abstract screener keeps calling observational studies RCTs and counts participants wrong (adds the arms twice). fine-tune on our screening decisions? we tried gpt-4o with the PICO criteria in the prompt, still 20% wrong",
+    reasoning: true,
+    latency: true,
+    alternatives: false,
+  },
+  { text: "Fine-tune the onboarding bot on the new handbook.", reasoning: false, latency: true, alternatives: true },
+];
+
+export const finalBlindSets = { "held-out 12": heldOutTwelfth, "held-out 13": heldOutThirteenth };

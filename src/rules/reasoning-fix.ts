@@ -69,7 +69,10 @@ export default defineRule({ id: "reasoning-fix", lexicon, needs: { englishModel:
    * what the fix removes, they do not negate the claim.
    */
   const negatedTarget = (s: ProposalSentence, i: number) => {
-    if (negatedAfter(s.stems, i, c.post_negations, 5, s.clauses)) return true;
+    // A negator inside the target's own phrase ("that aren't in the source", "don't support") is part of the fault.
+    const own = findSpans(s.stems.slice(i, i + 8), c.targets)[0];
+    const last = own?.[0] === 0 ? i + own[1] - 1 : i;
+    if (negatedAfter(s.stems, last, c.post_negations, 5, s.clauses)) return true;
     if (!neg(s, i)) return false;
     const masked = [...s.stems];
     for (const [a, b] of findSpans(s.stems, c.privatives)) for (let k = a; k < b; k++) masked[k] = MASK;
@@ -132,7 +135,8 @@ export default defineRule({ id: "reasoning-fix", lexicon, needs: { englishModel:
     const ahead = findConcept(s.stems, c.reporting).some((r) => {
       // "The hope is that ...": after a determiner the word is a noun; "wants the model to think": after "to" a verb of
       // thinking is what the model should do, not someone reporting.
-      if (r > claim || DETERMINERS.has(s.stems[r - 1] ?? "") || s.stems[r - 1] === "to") return false;
+      // A reporting verb that opens the sentence has no one else as its subject: a label ("Ask: ...") or the writer ("Hoping ...").
+      if (r === 0 || r > claim || DETERMINERS.has(s.stems[r - 1] ?? "") || s.stems[r - 1] === "to") return false;
       const subject = s.stems.slice(Math.max(0, r - 3), r);
       // Only the word right before the verb is its subject: "the endpoints it suggests", not "the model vendor says".
       if (findConcept(subject, c.model_subjects).includes(subject.length - 1)) return false;

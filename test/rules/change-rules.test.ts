@@ -24,6 +24,14 @@ ruleTester("alternatives-considered", {
     { name: "an alternative under a plain-text label", input: proposal("Alternatives\n- A canned-reply template (agents rejected 30%).") },
     { name: "a deterministic engine that was validated", input: proposal("The rota engine was validated on 300 rosters.") },
     { name: "a technique that was tried and did not help", input: proposal("Prompt rewrites (three of them) didn't change the refusal rate.") },
+    { name: "an option set aside with a reason", input: proposal("A regex extractor was considered and rejected because the invoices come as scanned images.") },
+    { name: "an option set aside on a price", input: proposal("Human post-editing was costed at £0.40 a page and ruled out.") },
+    { name: "something other than the fine-tune, measured", input: proposal("The open-source NER package was evaluated first and missed 14% of policy numbers.") },
+    { name: "a technique that failed", input: proposal("Retrieval over the wiki hasn't fixed the stale answers.") },
+    { name: "an Alternatives field inside a line of fields", input: proposal("Goal: plainer letters. Alternatives: mail-merge templates (staff rewrote half). Budget: 2 s.") },
+    { name: "today's prompted model, after versus", input: proposal("The 1B adapter should answer in 200 ms versus 2.1 s for the 70B we prompt today.") },
+    { name: "a price in pence", input: proposal("Our previous approach, a prompted large model, cost 6p per request.") },
+    { name: "any content under an Alternatives heading", input: proposal("## Alternatives\nSplitting the messages in code: breaks mid-sentence.") },
   ],
   invalid: [
     {
@@ -64,6 +72,8 @@ ruleTester("latency-budget", {
     { name: "budget and cadence stated", input: proposal("The model must answer within p95 < 300 ms; we retrain monthly.") },
     { name: "a price per unit of work, a cadence by term", input: proposal("Serving is $0.002 per summary. Retrain each term.") },
     { name: "a cadence on an event, a budget under a plain-text label", input: proposal("Budget\n- 300 ms p95\n\nRetrain after every catalogue export.") },
+    { name: "an amount in words (the English model's entities)", input: proposal("Replies must arrive within ninety milliseconds. We retrain monthly.") },
+    { name: "setext headings and a refit", input: proposal("Serving budget\n--------------\nUnder 400 ms at p95.\n\nRefresh policy\n==============\nRe-fit every month.") },
   ],
   invalid: [
     { name: "neither stated", input: proposal("We fine-tune."), findings: [{ severity: "notice", message: "The proposal states no latency or cost budget and no retraining cadence." }] },
@@ -87,8 +97,40 @@ ruleTester("reasoning-fix", {
     { name: "a fault of form: tags", input: proposal("The model puts the wrong topic tags on tickets. Fine-tuning should make the tags right.") },
     { name: "a metric being watched is no claim", input: proposal("After training we will monitor the hallucination rate to make sure it stays flat; the LoRA targets tone.") },
     { name: "the writer disagrees with the idea", input: proposal("Fine-tuning would stop the invented part numbers, the vendor said. We disagree; part numbers now come from the catalogue API.") },
+    { name: "someone else's claim, with 'model' in their name", input: proposal("The model provider says its tuning service cuts hallucinations in half. We have not checked.") },
+    { name: "a risk, not a goal", input: proposal("## Risks\nThe adapter could make it hallucinate more; we will compare on the held-out set.") },
+    { name: "a target before a metric", input: proposal("We will report the factuality score before and after; the LoRA learns the house style.") },
+    { name: "a fault, then a plan for form", input: proposal("The bot sometimes invents opening hours. We'll fine-tune it for a friendlier tone.") },
+    { name: "a fault taken by another fix, then the plan", input: proposal("It quotes prices that aren't in the catalogue, so prices now come from the pricing API. We'll fine-tune the reply layout.") },
+    { name: "a plan to retrain on a schedule", input: proposal("The vendor claims tuning removes made-up figures, which we doubt. We plan to retrain the model every 6 weeks.") },
+    { name: "a wrong queue is a fault of form", input: proposal("The bot sends tickets to the wrong team. Fine-tune on routed tickets to fix that.") },
   ],
   invalid: [
+    {
+      name: "a fault earlier in the paragraph, then the plan to fine-tune",
+      input: proposal("It miscounts line items on long invoices. We'll fine-tune it on 3k checked invoices."),
+      findings: [{ message: /^The proposal expects fine-tuning to fix reasoning: "It miscounts line items on long invoices\. We'll fine-tune/ }],
+    },
+    {
+      name: "facts the source does not contain, removed by the fine-tune",
+      input: proposal("Fine-tuning should stop the assistant citing sections that aren't in the handbook."),
+      findings: [{ message: /^The proposal expects fine-tuning to fix reasoning: "Fine-tuning should stop the assistant citing sections that aren't in the handbook\."/ }],
+    },
+    {
+      name: "a mix-up removed, in a field labelled with a reporting verb",
+      input: proposal("Ask: fine-tune the fixtures bot so it stops mixing up home and away results."),
+      findings: [{ message: /^The proposal expects fine-tuning to fix reasoning: "Ask: fine-tune the fixtures bot/ }],
+    },
+    {
+      name: "an imperative plan after a fault of fact",
+      input: proposal("About one in five of its answers get the renewal dates wrong. Fine-tune on renewal tickets so it works them out properly."),
+      findings: [{ message: /^The proposal expects fine-tuning to fix reasoning: "About one in five/ }],
+    },
+    {
+      name: "a fault of fact pointed at with 'that'",
+      input: proposal("The freight bot keeps getting pallet weights wrong. Training it on the carrier sheets should sort that out."),
+      findings: [{ message: /^The proposal expects fine-tuning to fix reasoning: "The freight bot keeps getting pallet weights wrong\./ }],
+    },
     {
       name: "a fault of fact in the sentence before, and an accurate outcome expected",
       input: proposal("It quotes wrong delivery dates. The adapter should make its answers accurate."),

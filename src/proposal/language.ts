@@ -88,7 +88,8 @@ export function hasQuantity(text: string, stems: readonly string[]): boolean {
 }
 
 /** A measured figure: a percentage, a score such as 0.81 or 3.1/5 (a full stop may end the sentence after it), or "n of m". Versions ("2.3", "gpt-4.1") are not. */
-const RESULT = /\d(?:[.,]\d+)?\s?%|(?<![\w.$£€])0?\.\d{2,3}(?!\w|\.\w)|(?<![\w.])\d+(?:\.\d+)?\s?\/\s?\d+(?![\w/]|\.\w)|\b\d+ (?:of|in|out of) (?:\d+|every|each)\b/i;
+const RESULT =
+  /\d(?:[.,]\d+)?\s?%|(?<![\w.$£€])0?\.\d{2,3}(?!\w|\.\w)|(?<![\w.])\d+(?:\.\d+)?\s?\/\s?\d+(?![\w/]|\.\w)|\b\d+ (?:of|in|out of) (?:\d+|every|each)\b/i;
 
 /** Whether a sentence reports a measured result (a percentage, a score, a fraction). */
 export function hasResult(text: string): boolean {

@@ -83,7 +83,8 @@ describe("stem and hasQuantity", () => {
   });
 
   it("finds measured results, not versions or prices", () => {
-    for (const t of ["reached 74%", "0.81 macro-F1", "rubric 3.1/5", "rated 3.1/5.", "an F1 of 0.81.", "skipped steps 1 in 5 runs"]) expect(hasResult(t)).toBe(true);
+    for (const t of ["reached 74%", "0.81 macro-F1", "rubric 3.1/5", "rated 3.1/5.", "an F1 of 0.81.", "skipped steps 1 in 5 runs"])
+      expect(hasResult(t)).toBe(true);
     for (const t of ["bump the client to 2.3", "gpt-4.1 with a system prompt", "$0.50 per call", "v1.2.0"]) expect(hasResult(t)).toBe(false);
   });
 

@@ -23,6 +23,7 @@ import { parseWaiverFile, WAIVERS_PATH } from "./waivers/waiver-file.js";
 import type {
   Artifact,
   ChangedFile,
+  ConfigFacts,
   ContextConfig,
   DatasetChange,
   DatasetScan,
@@ -182,6 +183,7 @@ async function detectArtifacts(source: Source, changed: readonly ChangedFile[], 
     }
     const detection = await detectFile(file.path, unreadable ? null : content, ctx);
     if (!detection) continue;
+    const baseConfig = detection.kind === "training-config" && detection.config ? await baseConfigFacts(source, file, maxBytes, ctx) : undefined;
     artifacts.push({
       path: file.path,
       kind: detection.kind,
@@ -189,11 +191,24 @@ async function detectArtifacts(source: Source, changed: readonly ChangedFile[], 
       status: file.status,
       ...(file.previousPath && { previousPath: file.previousPath }),
       ...(detection.config && { config: detection.config }),
+      ...(baseConfig && { baseConfig }),
       ...((unreadable ?? detection.unreadable) && { unreadable: unreadable ?? detection.unreadable }),
       ...(!unreadable && detection.unreadableLine !== undefined && { unreadableLine: detection.unreadableLine }),
     });
   }
   return artifacts;
+}
+
+/** A modified or renamed training config's facts at the base commit, read the way the head version was (none when it was not a config there). */
+async function baseConfigFacts(source: Source, file: ChangedFile, maxBytes: number, ctx: DetectContext): Promise<ConfigFacts | undefined> {
+  if (file.status !== "modified" && file.status !== "renamed") return undefined;
+  const path = file.previousPath ?? file.path;
+  const size = await source.fileSize(source.base, path);
+  if (size === null || size > maxBytes) return undefined;
+  const content = await detectionBytes(source, source.base, path, size);
+  if (!content || classifyContent(content).kind !== "text") return undefined;
+  const detection = await detectFile(path, content, { ...ctx, readFile: (p) => source.readFile(source.base, p) });
+  return detection?.kind === "training-config" ? detection.config : undefined;
 }
 
 function labelsAt(path: string, format: string, content: Buffer | null): string[] | null {

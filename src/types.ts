@@ -143,6 +143,11 @@ export interface Artifact {
   previousPath?: string;
   /** Present for training configs and eval suites. */
   config?: ConfigFacts;
+  /**
+   * A modified or renamed training config's facts on the base branch: what was there before this change, so a
+   * rule can tell what the change introduced (an unpinned reference or a full fine-tune that was already there).
+   */
+  baseConfig?: ConfigFacts;
   /** Why the content was not read (LFS pointer, binary, over the size limit, YAML that is not plain data). */
   unreadable?: string;
   /** 1-based line the `unreadable` reason points at (a YAML problem), where it has one. */

@@ -8,5 +8,7 @@ export default defineRule({ id: "full-finetune" }, (input) =>
       line: a.config!.adapterLine,
       endLine: a.config!.adapterLine,
       message: `${a.path} trains every parameter of the model, and ${a.config!.framework} offers adapters (LoRA/QLoRA).`,
+      // Already a full fine-tune on the base branch: shown apart, this change did not make it one.
+      introduced: a.baseConfig?.usesAdapter !== false,
     })),
 );

@@ -30,9 +30,14 @@ export default defineRule({ id: "hub-unpinned", lexicon }, (input, _options, lx)
         .filter((ref) => ref.file === undefined || !changed.has(ref.file))
         .filter((ref) => !localOwners.has(ref.id.split("/")[0]!.toLowerCase()))
         .filter((ref) => !inRepo(ref.id) && !inRepo(posix.join(posix.dirname(a.path), ref.id)))
-        .map((ref) => finding(a, ref)),
+        .map((ref) => ({ ...finding(a, ref), introduced: !inBase(a, ref) })),
     );
 });
+
+/** Whether the base version of the config named the same reference the same way: then this change did not introduce it. */
+function inBase(a: Artifact, ref: HubRef): boolean {
+  return (a.baseConfig?.hubRefs ?? []).some((b) => b.key === ref.key && b.id === ref.id && b.revision === ref.revision && b.file === ref.file);
+}
 
 function finding(a: Artifact, ref: HubRef): RuleResult {
   const where = ref.line === undefined ? `in ${a.path}` : `on line ${ref.line} of ${a.path}`;

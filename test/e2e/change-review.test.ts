@@ -107,6 +107,20 @@ describe("a review judges the change (CLI, real git repositories)", () => {
     expect(r.json.conclusion).toBe("success");
   });
 
+  it("an edited config's Hub reference the base already left unpinned is existing; one the change adds is introduced", async () => {
+    const unpinned = (GOOD.head["configs/router-lora.yml"] as string).replace(/revision_of_model: .*\n/, "");
+    const base = { ...merged, "configs/router-lora.yml": unpinned };
+    const edited = unpinned.replace("lora_r: 16", "lora_r: 8");
+    const r = await reviewScenario({ base, head: { "data/train.jsonl": lines(dirty), "configs/router-lora.yml": edited } });
+    expect(where(existing(r))).toEqual(["dataset-format@data/train.jsonl:61", "hub-unpinned@configs/router-lora.yml:1"]);
+    expect(introduced(r)).toEqual([]);
+    expect(r.json.conclusion).toBe("success");
+    const added = edited.replace("test_datasets:", "  - path: teknium/GPT4-LLM-Cleaned\n    type: alpaca\ntest_datasets:");
+    const r2 = await reviewScenario({ base, head: { "data/train.jsonl": lines(dirty), "configs/router-lora.yml": added } });
+    expect(where(introduced(r2))).toEqual(["hub-unpinned@configs/router-lora.yml:9"]);
+    expect(where(existing(r2))).toContain("hub-unpinned@configs/router-lora.yml:1");
+  });
+
   it("`existing: fail` fails on findings already on the base branch", async () => {
     const r = await reviewScenario({
       base: { ...merged, ".github/finetune-review.yml": "existing: fail\n" },

@@ -206,6 +206,30 @@ ruleTester("full-finetune", {
       input: { artifacts: [trainingConfig({ usesAdapter: false, adapterLine: 4 })] },
       findings: [{ path: "configs/train.yml", line: 4, severity: "notice", message: "configs/train.yml trains every parameter of the model, and axolotl offers adapters (LoRA/QLoRA)." }],
     },
+    {
+      name: "already a full fine-tune on the base branch: existing",
+      input: {
+        artifacts: [
+          trainingConfig(
+            { usesAdapter: false, adapterLine: 4 },
+            { status: "modified", baseConfig: { framework: "axolotl", infrastructure: false, usesAdapter: false, referencesEval: false, datasetPaths: [], evalPaths: [] } },
+          ),
+        ],
+      },
+      findings: [{ line: 4, introduced: false }],
+    },
+    {
+      name: "a config the change turns from an adapter into a full fine-tune: introduced",
+      input: {
+        artifacts: [
+          trainingConfig(
+            { usesAdapter: false, adapterLine: 4 },
+            { status: "modified", baseConfig: { framework: "axolotl", infrastructure: false, usesAdapter: true, referencesEval: false, datasetPaths: [], evalPaths: [] } },
+          ),
+        ],
+      },
+      findings: [{ line: 4, introduced: true }],
+    },
   ],
 });
 

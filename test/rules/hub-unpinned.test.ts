@@ -80,6 +80,17 @@ ruleTester("hub-unpinned", {
       findings: [{ line: 11, message: /^`dataset` on line 11 of configs\/train\.yml names the Hub dataset `llamafactory\/alpaca_en` \(through data\/dataset_info\.json\) with no revision/ }],
     },
     {
+      name: "a reference the base version already named the same way is existing; a new or re-pinned one is introduced",
+      input: withRefs([model(), model({ key: "datasets[0].path", id: "teknium/GPT4-LLM-Cleaned", kind: "dataset", line: 6, revision: "main", revisionKey: "datasets[0].revision" })], {
+        status: "modified",
+        baseConfig: { framework: "axolotl", infrastructure: false, usesAdapter: true, referencesEval: false, datasetPaths: [], evalPaths: [], hubRefs: [model({ line: 3 }), model({ key: "datasets[0].path", id: "teknium/GPT4-LLM-Cleaned", kind: "dataset", line: 5 })] },
+      }),
+      findings: [
+        { line: 1, introduced: false },
+        { line: 6, introduced: true },
+      ],
+    },
+    {
       name: "one finding per reference, and a severity from the repo config",
       input: withRefs([model(), model({ key: "datasets[0].path", id: "teknium/GPT4-LLM-Cleaned", kind: "dataset", line: 6 })]),
       options: { severity: "warning" },

@@ -49,39 +49,65 @@ export function scopeResults(rule: Rule, results: readonly RuleResult[], dataset
   return decided.map((r) => (r.introduced !== undefined ? r : { ...r, introduced: newIn.has(r.path) }));
 }
 
+/** The group a finding is capped in: new, existing and waived findings apart, per file. */
+function capGroup(introduced: boolean | undefined, waived: boolean, path: string | undefined): string {
+  return `${introduced === false ? "0" : "1"}${waived ? "w" : "-"}${path ?? ""}`;
+}
+
+/** Groups in the order of their first member. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return [...groups.values()];
+}
+
+/** The finding that counts the `rest` of a group past its cap, in the shape of the group's first finding. */
+function capSummary<T extends { line?: number }>(first: Finding, rest: readonly T[], severityOf: (item: T) => Severity): Finding {
+  let worst: Severity = "notice";
+  for (const f of rest) {
+    const severity = severityOf(f);
+    if (SEVERITY_RANK[severity] < SEVERITY_RANK[worst]) worst = severity;
+  }
+  // Only the first ten lines are named; the rest only make the "…".
+  const lines: number[] = [];
+  let lined = 0;
+  for (const f of rest) {
+    if (!f.line) continue;
+    if (lined++ < 10) lines.push(f.line);
+  }
+  const { line: _l, endLine: _e, evidence: _v, ...shape } = first;
+  return {
+    ...shape,
+    severity: worst,
+    message: `…and ${rest.length} more ${first.ruleId} finding(s)${first.path ? ` in ${first.path}` : ""}${lines.length ? ` (lines ${lines.join(", ")}${lined > 10 ? ", …" : ""})` : ""}.`,
+  };
+}
+
 /**
  * Keeps the first `cap` findings per file and adds one finding that counts the rest. New,
  * existing and waived findings are capped apart, so neither old nor accepted findings hide new ones.
  */
 export function capPerFile(findings: readonly Finding[], cap: number): Finding[] {
-  const groups = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const key = `${f.introduced === false ? "0" : "1"}${f.waived ? "w" : "-"}${f.path ?? ""}`;
-    const group = groups.get(key);
-    if (group) group.push(f);
-    else groups.set(key, [f]);
-  }
-  return [...groups.values()].flatMap((group) => {
-    if (group.length <= cap) return group;
-    const rest = group.slice(cap);
-    const worst = rest.reduce((a, f) => (SEVERITY_RANK[f.severity] < SEVERITY_RANK[a] ? f.severity : a), "notice" as Severity);
-    // Only the first ten lines are named; the rest only make the "…".
-    const lines: number[] = [];
-    let lined = 0;
-    for (const f of rest) {
-      if (!f.line) continue;
-      if (lined++ < 10) lines.push(f.line);
-    }
-    const first = group[0]!;
-    const { line: _l, endLine: _e, evidence: _v, ...shape } = first;
-    return [
-      ...group.slice(0, cap),
-      {
-        ...shape,
-        severity: worst,
-        message: `…and ${rest.length} more ${first.ruleId} finding(s)${first.path ? ` in ${first.path}` : ""}${lines.length ? ` (lines ${lines.join(", ")}${lined > 10 ? ", …" : ""})` : ""}.`,
-      },
-    ];
+  return groupBy(findings, (f) => capGroup(f.introduced, Boolean(f.waived), f.path)).flatMap((group) =>
+    group.length <= cap ? group : [...group.slice(0, cap), capSummary(group[0]!, group.slice(cap), (f) => f.severity)],
+  );
+}
+
+/**
+ * What `capPerFile(toFindings(rule, results, settings), cap)` gives, with only the kept results
+ * stamped: a result past the cap is only counted, and a duplicate-heavy file gives one per record.
+ */
+export function capResults(rule: Rule, results: readonly RuleResult[], cap: number, settings?: Partial<RuleSettings>): Finding[] {
+  const severityOf = (r: RuleResult): Severity => settings?.severity ?? r.severity ?? rule.meta.severity;
+  return groupBy(results, (r) => capGroup(r.introduced, false, r.path)).flatMap((group) => {
+    if (group.length <= cap) return toFindings(rule, group, settings);
+    const kept = toFindings(rule, group.slice(0, cap), settings);
+    return [...kept, capSummary(kept[0]!, group.slice(cap), severityOf)];
   });
 }
 
@@ -106,8 +132,7 @@ export function runRules(rules: Iterable<Rule>, input: ReviewInput, opts: { unca
     try {
       const cap = typeof options.max_findings === "number" ? options.max_findings : DEFAULT_CAP;
       const results = scopeResults(rule, rule.check(input, options), input.datasets);
-      const stamped = toFindings(rule, results, settings);
-      findings.push(...(opts.uncapped ? stamped : capPerFile(stamped, cap)));
+      findings.push(...(opts.uncapped ? toFindings(rule, results, settings) : capResults(rule, results, cap, settings)));
     } catch (error) {
       findings.push({
         ruleId: rule.meta.id,

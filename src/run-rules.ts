@@ -66,26 +66,30 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
   return [...groups.values()];
 }
 
-/** The finding that counts the `rest` of a group past its cap, in the shape of the group's first finding. */
-function capSummary<T extends { line?: number }>(first: Finding, rest: readonly T[], severityOf: (item: T) => Severity): Finding {
-  let worst: Severity = "notice";
-  for (const f of rest) {
-    const severity = severityOf(f);
-    if (SEVERITY_RANK[severity] < SEVERITY_RANK[worst]) worst = severity;
+/** What the summary of a group past its cap says about the rest: how many, the worst severity, the first lines. */
+class CapTally {
+  count = 0;
+  worst: Severity = "notice";
+  readonly lines: number[] = [];
+  private lined = 0;
+
+  add(severity: Severity, line: number | undefined): void {
+    this.count++;
+    if (SEVERITY_RANK[severity] < SEVERITY_RANK[this.worst]) this.worst = severity;
+    // Only the first ten lines are named; the rest only make the "…".
+    if (line && this.lined++ < 10) this.lines.push(line);
   }
-  // Only the first ten lines are named; the rest only make the "…".
-  const lines: number[] = [];
-  let lined = 0;
-  for (const f of rest) {
-    if (!f.line) continue;
-    if (lined++ < 10) lines.push(f.line);
+
+  /** The finding that counts the rest, in the shape of the group's first finding. */
+  summary(first: Finding): Finding {
+    const { line: _l, endLine: _e, evidence: _v, ...shape } = first;
+    const lines = this.lines.length ? ` (lines ${this.lines.join(", ")}${this.lined > 10 ? ", …" : ""})` : "";
+    return {
+      ...shape,
+      severity: this.worst,
+      message: `…and ${this.count} more ${first.ruleId} finding(s)${first.path ? ` in ${first.path}` : ""}${lines}.`,
+    };
   }
-  const { line: _l, endLine: _e, evidence: _v, ...shape } = first;
-  return {
-    ...shape,
-    severity: worst,
-    message: `…and ${rest.length} more ${first.ruleId} finding(s)${first.path ? ` in ${first.path}` : ""}${lines.length ? ` (lines ${lines.join(", ")}${lined > 10 ? ", …" : ""})` : ""}.`,
-  };
 }
 
 /**
@@ -93,9 +97,12 @@ function capSummary<T extends { line?: number }>(first: Finding, rest: readonly 
  * existing and waived findings are capped apart, so neither old nor accepted findings hide new ones.
  */
 export function capPerFile(findings: readonly Finding[], cap: number): Finding[] {
-  return groupBy(findings, (f) => capGroup(f.introduced, Boolean(f.waived), f.path)).flatMap((group) =>
-    group.length <= cap ? group : [...group.slice(0, cap), capSummary(group[0]!, group.slice(cap), (f) => f.severity)],
-  );
+  return groupBy(findings, (f) => capGroup(f.introduced, Boolean(f.waived), f.path)).flatMap((group) => {
+    if (group.length <= cap) return group;
+    const tally = new CapTally();
+    for (let i = cap; i < group.length; i++) tally.add(group[i]!.severity, group[i]!.line);
+    return [...group.slice(0, cap), tally.summary(group[0]!)];
+  });
 }
 
 /**
@@ -103,11 +110,29 @@ export function capPerFile(findings: readonly Finding[], cap: number): Finding[]
  * stamped: a result past the cap is only counted, and a duplicate-heavy file gives one per record.
  */
 export function capResults(rule: Rule, results: readonly RuleResult[], cap: number, settings?: Partial<RuleSettings>): Finding[] {
-  const severityOf = (r: RuleResult): Severity => settings?.severity ?? r.severity ?? rule.meta.severity;
-  return groupBy(results, (r) => capGroup(r.introduced, false, r.path)).flatMap((group) => {
-    if (group.length <= cap) return toFindings(rule, group, settings);
-    const kept = toFindings(rule, group.slice(0, cap), settings);
-    return [...kept, capSummary(kept[0]!, group.slice(cap), severityOf)];
+  type Group = { first: RuleResult; kept: RuleResult[]; tally: CapTally };
+  const groups: Group[] = [];
+  const byKey = new Map<string, Group>();
+  let group: Group | undefined;
+  let last: RuleResult | undefined;
+  for (const r of results) {
+    // Results of one group come in runs: the key is built when the file or newness changes, not per result.
+    if (!group || !last || r.path !== last.path || (r.introduced === false) !== (last.introduced === false)) {
+      const key = capGroup(r.introduced, false, r.path);
+      group = byKey.get(key);
+      if (!group) {
+        group = { first: r, kept: [], tally: new CapTally() };
+        byKey.set(key, group);
+        groups.push(group);
+      }
+    }
+    last = r;
+    if (group.kept.length < cap) group.kept.push(r);
+    else group.tally.add(settings?.severity ?? r.severity ?? rule.meta.severity, r.line);
+  }
+  return groups.flatMap(({ first, kept, tally }) => {
+    const stamped = toFindings(rule, kept, settings);
+    return tally.count === 0 ? stamped : [...stamped, tally.summary(stamped[0] ?? toFindings(rule, [first], settings)[0]!)];
   });
 }
 

@@ -132,7 +132,7 @@ describe("capResults", () => {
       { message: "no path", severity: "notice" },
     ];
     for (const settings of [undefined, { severity: "notice" as const }]) {
-      for (const cap of [1, 5, 20, 100]) {
+      for (const cap of [0, 1, 5, 20, 100]) {
         expect(capResults(dup, results, cap, settings)).toEqual(capPerFile(toFindings(dup, results, settings), cap));
       }
     }

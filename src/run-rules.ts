@@ -49,39 +49,90 @@ export function scopeResults(rule: Rule, results: readonly RuleResult[], dataset
   return decided.map((r) => (r.introduced !== undefined ? r : { ...r, introduced: newIn.has(r.path) }));
 }
 
+/** The group a finding is capped in: new, existing and waived findings apart, per file. */
+function capGroup(introduced: boolean | undefined, waived: boolean, path: string | undefined): string {
+  return `${introduced === false ? "0" : "1"}${waived ? "w" : "-"}${path ?? ""}`;
+}
+
+/** Groups in the order of their first member. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return [...groups.values()];
+}
+
+/** What the summary of a group past its cap says about the rest: how many, the worst severity, the first lines. */
+class CapTally {
+  count = 0;
+  worst: Severity = "notice";
+  readonly lines: number[] = [];
+  private lined = 0;
+
+  add(severity: Severity, line: number | undefined): void {
+    this.count++;
+    if (SEVERITY_RANK[severity] < SEVERITY_RANK[this.worst]) this.worst = severity;
+    // Only the first ten lines are named; the rest only make the "…".
+    if (line && this.lined++ < 10) this.lines.push(line);
+  }
+
+  /** The finding that counts the rest, in the shape of the group's first finding. */
+  summary(first: Finding): Finding {
+    const { line: _l, endLine: _e, evidence: _v, ...shape } = first;
+    const lines = this.lines.length ? ` (lines ${this.lines.join(", ")}${this.lined > 10 ? ", …" : ""})` : "";
+    return {
+      ...shape,
+      severity: this.worst,
+      message: `…and ${this.count} more ${first.ruleId} finding(s)${first.path ? ` in ${first.path}` : ""}${lines}.`,
+    };
+  }
+}
+
 /**
  * Keeps the first `cap` findings per file and adds one finding that counts the rest. New,
  * existing and waived findings are capped apart, so neither old nor accepted findings hide new ones.
  */
 export function capPerFile(findings: readonly Finding[], cap: number): Finding[] {
-  const groups = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const key = `${f.introduced === false ? "0" : "1"}${f.waived ? "w" : "-"}${f.path ?? ""}`;
-    const group = groups.get(key);
-    if (group) group.push(f);
-    else groups.set(key, [f]);
-  }
-  return [...groups.values()].flatMap((group) => {
+  return groupBy(findings, (f) => capGroup(f.introduced, Boolean(f.waived), f.path)).flatMap((group) => {
     if (group.length <= cap) return group;
-    const rest = group.slice(cap);
-    const worst = rest.reduce((a, f) => (SEVERITY_RANK[f.severity] < SEVERITY_RANK[a] ? f.severity : a), "notice" as Severity);
-    // Only the first ten lines are named; the rest only make the "…".
-    const lines: number[] = [];
-    let lined = 0;
-    for (const f of rest) {
-      if (!f.line) continue;
-      if (lined++ < 10) lines.push(f.line);
+    const tally = new CapTally();
+    for (let i = cap; i < group.length; i++) tally.add(group[i]!.severity, group[i]!.line);
+    return [...group.slice(0, cap), tally.summary(group[0]!)];
+  });
+}
+
+/**
+ * What `capPerFile(toFindings(rule, results, settings), cap)` gives, with only the kept results
+ * stamped: a result past the cap is only counted, and a duplicate-heavy file gives one per record.
+ */
+export function capResults(rule: Rule, results: readonly RuleResult[], cap: number, settings?: Partial<RuleSettings>): Finding[] {
+  type Group = { first: RuleResult; kept: RuleResult[]; tally: CapTally };
+  const groups: Group[] = [];
+  const byKey = new Map<string, Group>();
+  let group: Group | undefined;
+  let last: RuleResult | undefined;
+  for (const r of results) {
+    // Results of one group come in runs: the key is built when the file or newness changes, not per result.
+    if (!group || !last || r.path !== last.path || (r.introduced === false) !== (last.introduced === false)) {
+      const key = capGroup(r.introduced, false, r.path);
+      group = byKey.get(key);
+      if (!group) {
+        group = { first: r, kept: [], tally: new CapTally() };
+        byKey.set(key, group);
+        groups.push(group);
+      }
     }
-    const first = group[0]!;
-    const { line: _l, endLine: _e, evidence: _v, ...shape } = first;
-    return [
-      ...group.slice(0, cap),
-      {
-        ...shape,
-        severity: worst,
-        message: `…and ${rest.length} more ${first.ruleId} finding(s)${first.path ? ` in ${first.path}` : ""}${lines.length ? ` (lines ${lines.join(", ")}${lined > 10 ? ", …" : ""})` : ""}.`,
-      },
-    ];
+    last = r;
+    if (group.kept.length < cap) group.kept.push(r);
+    else group.tally.add(settings?.severity ?? r.severity ?? rule.meta.severity, r.line);
+  }
+  return groups.flatMap(({ first, kept, tally }) => {
+    const stamped = toFindings(rule, kept, settings);
+    return tally.count === 0 ? stamped : [...stamped, tally.summary(stamped[0] ?? toFindings(rule, [first], settings)[0]!)];
   });
 }
 
@@ -106,8 +157,7 @@ export function runRules(rules: Iterable<Rule>, input: ReviewInput, opts: { unca
     try {
       const cap = typeof options.max_findings === "number" ? options.max_findings : DEFAULT_CAP;
       const results = scopeResults(rule, rule.check(input, options), input.datasets);
-      const stamped = toFindings(rule, results, settings);
-      findings.push(...(opts.uncapped ? stamped : capPerFile(stamped, cap)));
+      findings.push(...(opts.uncapped ? toFindings(rule, results, settings) : capResults(rule, results, cap, settings)));
     } catch (error) {
       findings.push({
         ruleId: rule.meta.id,

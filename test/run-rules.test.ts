@@ -1,8 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
 import { defaultConfig } from "../src/config/load-config.js";
 import { ruleRegistry } from "../src/rules/registry.js";
-import { capPerFile, conclude, runRules } from "../src/run-rules.js";
-import type { Finding, ReviewInput, Rule } from "../src/types.js";
+import { capPerFile, capResults, conclude, runRules, toFindings } from "../src/run-rules.js";
+import type { Finding, ReviewInput, Rule, RuleResult } from "../src/types.js";
 
 function input(over: Partial<ReviewInput> = {}): ReviewInput {
   return {
@@ -118,6 +118,24 @@ describe("capPerFile", () => {
     expect(capped.filter((x) => !x.waived).map((x) => x.line)).toEqual([30, 31, 32]);
     expect(capped.filter((x) => x.waived)).toHaveLength(21);
     expect(capped.find((x) => x.waived && x.line === undefined)?.message).toMatch(/^…and 2 more dataset-format finding\(s\) in a\.jsonl/);
+  });
+});
+
+describe("capResults", () => {
+  it("gives what stamping every result and capping per file gives, stamping only the kept ones", () => {
+    const dup = ruleRegistry.get("dataset-duplicates")!;
+    // Over the cap in one file, new and existing apart, a second file under it, severities and lines mixed.
+    const results: RuleResult[] = [
+      ...Array.from({ length: 40 }, (_, i): RuleResult => ({ path: "a.jsonl", line: i + 2, endLine: i + 2, message: `m${i}`, introduced: i % 3 !== 0 })),
+      { path: "a.jsonl", message: "no line", introduced: true, severity: "error" },
+      ...Array.from({ length: 5 }, (_, i): RuleResult => ({ path: "b.jsonl", line: i + 1, message: `b${i}`, evidence: ["e"] })),
+      { message: "no path", severity: "notice" },
+    ];
+    for (const settings of [undefined, { severity: "notice" as const }]) {
+      for (const cap of [0, 1, 5, 20, 100]) {
+        expect(capResults(dup, results, cap, settings)).toEqual(capPerFile(toFindings(dup, results, settings), cap));
+      }
+    }
   });
 });
 

@@ -28,6 +28,13 @@ const BOILERPLATE_SHARE = 0.1;
 const BOILERPLATE_MIN_RECORDS = 20;
 /** Two examples with fewer bins than this outside the boilerplate are compared on all bins (a duplicate cluster is itself "common"). */
 const MIN_INFORMATIVE_BINS = 4;
+/**
+ * Earlier records a record was last compared with and found not near enough, kept per record: the
+ * same pair meets again in other bands, and near a high threshold most comparisons fail (a
+ * duplicate-heavy file at 0.85 compared the same pairs 340k times of 567k). Comparing is
+ * deterministic, so skipping a pair known to fail changes no result.
+ */
+const FAILED_MEMO = 4;
 /** Records per partition of a grouping pass: its hash table then stays in the CPU cache. */
 const PARTITION_TARGET = 4096;
 const [EMPTY_HI, EMPTY_LO] = parseHash64(EMPTY_HASH);
@@ -280,6 +287,7 @@ export function nearDuplicatePairs(keys: RecordKey[], threshold: number): Array<
   const earlier = new Int32Array(n).fill(-1);
   const needed = Math.max(1, Math.ceil(threshold * P - 1e-9));
   const common = t.commonValues(BOILERPLATE_SHARE, BOILERPLATE_MIN_RECORDS);
+  const failed = new Int32Array(n * FAILED_MEMO).fill(-1);
   for (let b = 0; b < BANDS; b++) {
     group(groups, b, t, null);
     for (let p = 0; p < groups.parts; p++) {
@@ -293,10 +301,16 @@ export function nearDuplicatePairs(keys: RecordKey[], threshold: number): Array<
         for (let c = head; c >= 0 && c !== at; c = groups.next[c]!) {
           const i = groups.value(c);
           if (earlier[j]! >= 0 && i >= earlier[j]!) break;
+          const memo = j * FAILED_MEMO;
+          if (failed[memo] === i || failed[memo + 1] === i || failed[memo + 2] === i || failed[memo + 3] === i) continue;
           if (common === null ? t.agreement(i, t, j, needed) >= needed : t.agreesDiscounting(i, j, common, threshold, MIN_INFORMATIVE_BINS)) {
             earlier[j] = i;
             break;
           }
+          failed[memo + 3] = failed[memo + 2]!;
+          failed[memo + 2] = failed[memo + 1]!;
+          failed[memo + 1] = failed[memo]!;
+          failed[memo] = i;
         }
       }
     }

@@ -2,11 +2,10 @@
  * Loads and validates `rules/detection.yml`: framework signatures, dataset formats, label and Rasa
  * signatures, default path globs and the deny list of non-ML files.
  */
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
 import { z } from "zod";
 import { rulesDataDir } from "../paths.js";
+import { readRulesYaml } from "../rules-data.js";
 import { regexSource } from "../regex-source.js";
 
 const keys = z.array(z.string().min(1)).default([]);
@@ -177,7 +176,7 @@ export function parseSignatures(data: unknown, source = "rules/detection.yml"): 
 
 /** Reads and validates `rules/detection.yml`. */
 export function loadSignatures(file = join(rulesDataDir, "detection.yml")): DetectionSignatures {
-  return parseSignatures(parse(readFileSync(file, "utf8")), file);
+  return parseSignatures(readRulesYaml(file), file);
 }
 
 /** The detection signatures, loaded once at module load. */

@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
 import { z } from "zod";
 import { rulesDataDir } from "../paths.js";
+import { readRulesYaml } from "../rules-data.js";
 import { SEVERITIES } from "../severity.js";
 import type { RuleMeta } from "../types.js";
 
@@ -29,7 +28,7 @@ export const ruleMetaSchema = z.strictObject({
  */
 export function loadRuleMeta(id: string): RuleMeta {
   const file = join(rulesDataDir, `${id}.yml`);
-  const parsed = ruleMetaSchema.safeParse(parse(readFileSync(file, "utf8")));
+  const parsed = ruleMetaSchema.safeParse(readRulesYaml(file));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`${file}: ${issue?.path.join(".") || "(root)"}: ${issue?.message}`);

@@ -157,7 +157,8 @@ export function runRules(rules: Iterable<Rule>, input: ReviewInput, opts: { unca
     try {
       const cap = typeof options.max_findings === "number" ? options.max_findings : DEFAULT_CAP;
       const results = scopeResults(rule, rule.check(input, options), input.datasets);
-      findings.push(...(opts.uncapped ? toFindings(rule, results, settings) : capResults(rule, results, cap, settings)));
+      // A loop, not push(...): an uncapped rule may give 100k+ findings, more arguments than a call takes.
+      for (const f of opts.uncapped ? toFindings(rule, results, settings) : capResults(rule, results, cap, settings)) findings.push(f);
     } catch (error) {
       findings.push({
         ruleId: rule.meta.id,

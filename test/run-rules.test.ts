@@ -32,6 +32,15 @@ const rule = (id: string, check: Rule["check"], proposal = true): Rule => ({
 });
 
 describe("runRules", () => {
+  it("keeps every one of 200k results when asked uncapped (for waivers), without failing the rule", () => {
+    const many = rule("dataset-duplicates", () =>
+      Array.from({ length: 200_000 }, (_, i) => ({ path: "data/train.jsonl", line: i + 1, message: `Line ${i + 1} repeats.` })),
+    );
+    const findings = runRules([many], input(), { uncapped: true });
+    expect(findings).toHaveLength(200_000);
+    expect(findings.some((f) => f.title.endsWith("(rule failed)"))).toBe(false);
+  });
+
   it("turns a rule that throws into one finding tagged with its id, and runs the others", () => {
     const boom = rule("dataset-size", () => {
       throw new Error("boom");

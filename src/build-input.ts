@@ -372,6 +372,8 @@ async function scanDatasets(
   const maxBytes = config.max_file_mb * 1024 * 1024;
   const configs = [...artifacts.filter((a) => a.status !== "removed"), ...contextConfigs];
   const targets = await scanTargets(source, artifacts, configs, maxBytes, ctx);
+  // The text sample serves exact token counts only: kept when some config names a model with a known tokenizer.
+  const textSample = opts.estimate !== false && [...artifacts.map((a) => a.config?.model), ...contextConfigs.map((c) => c.config.model)].some((m) => tokenizerFor(m) !== undefined);
   const scans: DatasetScan[] = [];
   for (const t of targets) {
     opts.signal?.throwIfAborted();
@@ -389,7 +391,7 @@ async function scanDatasets(
         chunks,
         lexicon,
         signal: opts.signal,
-        textSample: opts.estimate !== false,
+        textSample,
       });
     } catch (error) {
       if (error instanceof SourceReadError) throw error.original;

@@ -373,7 +373,9 @@ async function scanDatasets(
   const configs = [...artifacts.filter((a) => a.status !== "removed"), ...contextConfigs];
   const targets = await scanTargets(source, artifacts, configs, maxBytes, ctx);
   // The text sample serves exact token counts only: kept when some config names a model with a known tokenizer.
-  const textSample = opts.estimate !== false && [...artifacts.map((a) => a.config?.model), ...contextConfigs.map((c) => c.config.model)].some((m) => tokenizerFor(m) !== undefined);
+  const textSample =
+    opts.estimate !== false &&
+    [...artifacts.map((a) => a.config?.model), ...contextConfigs.map((c) => c.config.model)].some((m) => tokenizerFor(m) !== undefined);
   const scans: DatasetScan[] = [];
   for (const t of targets) {
     opts.signal?.throwIfAborted();
@@ -620,6 +622,8 @@ export async function buildInput(
     const text = await source.readFile(source.head, a.path);
     if (text) proposal.push({ path: a.path, text: decode(text).slice(0, MAX_PROPOSAL_CHARS) });
   }
+  // Frozen: the proposal rules share one read of it per review (proposal-reader.ts).
+  Object.freeze(proposal);
   if (proposal.length && needsEnglishModel(rules, config)) await loadEnglishModel();
   const configFile = changed.find((f) => f.path === CONFIG_PATH && f.status !== "removed");
   let configChange: ReviewInput["configChange"];

@@ -87,11 +87,20 @@ function isLabel(line: string, next: string | undefined, after: string | undefin
 const SETEXT = /^\s{0,3}(?:=+|-+)\s*$/;
 
 function isHeading(line: string, next?: string): string | undefined {
-  if (next !== undefined && SETEXT.test(next) && line.trim() && !/^\s*(?:[-*+]|\d+[.)])\s/.test(line) && !line.includes("|")) return line.trim();
+  if (next !== undefined && SETEXT.test(next) && isSetextTitle(line)) return line.trim();
   const h = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
   if (h) return h[1]!;
   const b = /^\s*\*\*([^*]{2,60})\*\*:?\s*$/.exec(line);
   return b?.[1];
+}
+
+/**
+ * A line a setext underline makes a heading: short and title-like, not a sentence. A rule (`---`) under the
+ * last line of a paragraph ("... we retrain monthly.\n---\ncc @team") leaves that line prose.
+ */
+function isSetextTitle(line: string): boolean {
+  const t = line.trim();
+  return t.length > 0 && t.length <= 60 && !/[.;:!?,]$/.test(t) && !/^(?:[-*+]|\d+[.)])\s/.test(t) && !t.includes("|");
 }
 
 /** A "Field: value" line in a template (short label, then content). */

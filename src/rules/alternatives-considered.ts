@@ -24,6 +24,9 @@ const lexicon = z.strictObject({
   failed_outcomes: words,
 });
 
+/** A section line that only points elsewhere ("see the design doc", "as discussed"). */
+const POINTER = /^\s*[*_]*\s*(?:see|as discussed|as above|refer to|tbd|n\/a)\b/i;
+
 /** A label that opens a sentence ("Alternatives: template letters ..."), as template fields run together on one line. */
 const INLINE_LABEL = /^([A-Za-z][A-Za-z /&'-]{1,40}):\s+\S/;
 
@@ -40,7 +43,7 @@ function possessed(before: string | undefined): boolean {
   return w === "its" || (w.endsWith("'s") && !CONTRACTIONS.has(w));
 }
 
-export default defineRule({ id: "alternatives-considered", lexicon, needs: { englishModel: true } }, (input, _options, lx) => {
+export default defineRule({ id: "alternatives-considered", lexicon }, (input, _options, lx) => {
   if (!input.proposes) return [];
   const techniques = concept(lx.techniques);
   const notTechnique = concept(lx.not_technique);
@@ -74,7 +77,16 @@ export default defineRule({ id: "alternatives-considered", lexicon, needs: { eng
     // "libpostal was evaluated first and mis-parses 9%": something other than the fine-tune, measured.
     if (figure && !findConcept(s.stems, fineTune).length && findConcept(s.stems, measuredPassive).some((i) => !negatedIn(s, i, negs) && !hoped(i))) return true;
     // Under an Alternatives heading or field, a line that says something (not TBD, not "we didn't try any") is one.
-    if (inSection && hasContent(s.text.replace(/^[^:]*:/, "")) && !findConcept(s.stems, negs).length && !hoped(s.stems.length)) return true;
+    // Not one that names only the fine-tune ("N/A — fine-tuning is the only option") or points elsewhere ("see the doc").
+    if (
+      inSection &&
+      hasContent(s.text.replace(/^[^:]*:/, "")) &&
+      !findConcept(s.stems, negs).length &&
+      !hoped(s.stems.length) &&
+      !findConcept(s.stems, fineTune).length &&
+      !POINTER.test(s.text.replace(/^[^:]*:/, ""))
+    )
+      return true;
     if (!tech.length) {
       // "Evaluated against a translate-then-classify pipeline (0.71 vs 0.86)": a comparison with a measured result
       // names an alternative even when it is no technique of the lexicon.

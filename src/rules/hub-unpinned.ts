@@ -23,20 +23,37 @@ export default defineRule({ id: "hub-unpinned", lexicon }, (input, _options, lx)
   const inRepo = (p: string) => paths.has(p);
   return input.artifacts
     .filter((a) => a.config?.hubRefs && a.status !== "removed" && !a.config.infrastructure)
-    .flatMap((a) =>
-      a
+    .flatMap((a) => {
+      const base = baseRefs(a);
+      return a
         .config!.hubRefs!.filter((ref) => ref.revision === undefined || !COMMIT_SHA.test(ref.revision))
         // A registry entry changed in the same PR is reported there, once, not again at each config that names it.
         .filter((ref) => ref.file === undefined || !changed.has(ref.file))
         .filter((ref) => !localOwners.has(ref.id.split("/")[0]!.toLowerCase()))
         .filter((ref) => !inRepo(ref.id) && !inRepo(posix.join(posix.dirname(a.path), ref.id)))
-        .map((ref) => ({ ...finding(a, ref), introduced: !inBase(a, ref) })),
-    );
+        .map((ref) => ({ ...finding(a, ref), introduced: !takeFromBase(base, ref) }));
+    });
 });
 
-/** Whether the base version of the config named the same reference the same way: then this change did not introduce it. */
-function inBase(a: Artifact, ref: HubRef): boolean {
-  return (a.baseConfig?.hubRefs ?? []).some((b) => b.key === ref.key && b.id === ref.id && b.revision === ref.revision && b.file === ref.file);
+/**
+ * The base version's references, counted by what they name (key without list indexes, kind, id, revision, registry):
+ * a dataset inserted above the others shifts `datasets[0]` to `datasets[1]` but introduces only itself.
+ */
+function baseRefs(a: Artifact): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const b of a.baseConfig?.hubRefs ?? []) counts.set(refKey(b), (counts.get(refKey(b)) ?? 0) + 1);
+  return counts;
+}
+
+function refKey(r: HubRef): string {
+  return JSON.stringify([r.key.replace(/\[\d+\]/g, "[]"), r.kind, r.id, r.revision ?? null, r.file ?? null]);
+}
+
+/** Whether the base named this reference the same way, once per base reference. */
+function takeFromBase(base: Map<string, number>, ref: HubRef): boolean {
+  const n = base.get(refKey(ref)) ?? 0;
+  if (n > 0) base.set(refKey(ref), n - 1);
+  return n > 0;
 }
 
 function finding(a: Artifact, ref: HubRef): RuleResult {

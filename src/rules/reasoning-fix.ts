@@ -32,6 +32,7 @@ const lexicon = z.strictObject({
   metrics: words,
   plans: words,
   other_fixers: words,
+  output_faults: words,
   non_goal_sections: words,
   motive_sections: words,
 });
@@ -55,7 +56,7 @@ const MASK = "\u0000";
 
 type Fault = "target" | "fact";
 
-export default defineRule({ id: "reasoning-fix", lexicon, needs: { englishModel: true } }, (input, _options, lx) => {
+export default defineRule({ id: "reasoning-fix", lexicon }, (input, _options, lx) => {
   const c = Object.fromEntries(Object.entries(lx).filter(([k]) => !k.endsWith("_sections")).map(([k, v]) => [k, concept(v)])) as Record<
     Exclude<keyof typeof lx, "non_goal_sections" | "motive_sections">,
     Concept
@@ -70,7 +71,7 @@ export default defineRule({ id: "reasoning-fix", lexicon, needs: { englishModel:
    */
   const negatedTarget = (s: ProposalSentence, i: number) => {
     // A negator inside the target's own phrase ("that aren't in the source", "don't support") is part of the fault.
-    const own = findSpans(s.stems.slice(i, i + 8), c.targets)[0];
+    const own = findSpans(s.stems.slice(i, i + 8), targetPhrases)[0];
     const last = own?.[0] === 0 ? i + own[1] - 1 : i;
     if (negatedAfter(s.stems, last, c.post_negations, 5, s.clauses)) return true;
     if (!neg(s, i)) return false;
@@ -80,8 +81,13 @@ export default defineRule({ id: "reasoning-fix", lexicon, needs: { englishModel:
     const fault = findConcept(s.stems.slice(i, i + 4), c.defects).includes(0) || findConcept(s.stems.slice(i + 1, i + 3), c.fault_nouns).length > 0;
     return !fault;
   };
+  const targetPhrases = [...c.targets, ...c.output_faults];
+  /** Faults in what the model says, with the model as the subject earlier in their clause ("the bot mixes up the totals"). */
+  const outputFaultsIn = (s: ProposalSentence) =>
+    findConcept(s.stems, c.output_faults).filter((i) => findConcept(s.stems.slice(0, i), c.model_subjects).some((k) => s.clauses[k] === s.clauses[i]));
   /** Targets that are claims about reasoning or facts: not "for this reason", not the object of a metric ("watch the hallucination rate"). */
-  const targetsIn = (s: ProposalSentence) =>
+  const targetsIn = (s: ProposalSentence) => [...claimTargetsIn(s), ...outputFaultsIn(s)];
+  const claimTargetsIn = (s: ProposalSentence) =>
     findConcept(s.stems, c.targets).filter(
       (i) =>
         (s.stems[i] !== "reason" || /^reasoning/.test(s.words[i]!) || !NOT_VERB.has(s.words[i - 1] ?? "")) &&
@@ -164,9 +170,11 @@ export default defineRule({ id: "reasoning-fix", lexicon, needs: { englishModel:
     // An imperative ("Fine-tune on resolved warranty tickets so ...") states the plan as well as "we'll fine-tune".
     return anchors.length > 0 && (live(s, c.plans).length > 0 || anchors[0] === 0) && !mentions(s, c.form);
   };
-  /** The fault a plan is aimed at: the first one stated before it in its paragraph, with no other fix named for it. */
+  /** The fault a plan is aimed at: the first one stated before it in its paragraph, with no other fix named from it to the plan. */
   const planned = (paragraph: Record<Fault, number[]>, here: number) =>
-    [...paragraph.target, ...paragraph.fact].filter((i) => i < here && !mentions(sentences[i]!, c.other_fixers) && !reported(sentences[i]!)).sort((a, b) => a - b)[0] ?? -1;
+    [...paragraph.target, ...paragraph.fact]
+      .filter((i) => i < here && !reported(sentences[i]!) && !sentences.slice(i, here).some((t) => mentions(t, c.other_fixers)))
+      .sort((a, b) => a - b)[0] ?? -1;
   /** A question answered in the negative on the next line ("Q: Will fine-tuning fix it?" / "A: No."). */
   const answeredNo = (s: LocatedSentence) => {
     if (!/\?\s*$/.test(s.text) || !s.next) return false;
@@ -216,7 +224,8 @@ export default defineRule({ id: "reasoning-fix", lexicon, needs: { englishModel:
       expects = fixed && anchored;
     }
     // Under a Why fine-tune or Problem heading a fault stated alone is the motive for the fine-tune.
-    if (!expects && motive && (live(s, c.defects).length > 0 || (live(s, c.faults).length > 0 && !mentions(s, c.form)))) expects = claimed.add(here).size > 0;
+    if (!expects && motive && (live(s, c.defects).length > 0 || outputFaultsIn(s).length > 0 || (live(s, c.faults).length > 0 && !mentions(s, c.form))))
+      expects = claimed.add(here).size > 0;
     if (!expects && live(s, c.anchors).length) {
       // "It keeps making things up. We want to fine-tune it so it stops doing that." The fault may be named
       // anywhere in the paragraph, before or after the fix, in another clause of the same sentence, or under the

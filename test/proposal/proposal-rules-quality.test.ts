@@ -28,6 +28,9 @@ const cases: [string, "reasoning" | "latency" | "alternatives", number, number][
   ["alternatives-considered", "alternatives", 0.9, 0.8],
 ];
 
+/** Texts of the blind sets: their figures are printed, never the texts they miss. */
+const blindTexts = new Set([...heldOutTwelfth, ...heldOutThirteenth].map((l) => l.text));
+
 function measure(id: string, label: "reasoning" | "latency" | "alternatives", set: Labelled[], name: string) {
   let tp = 0,
     fp = 0,
@@ -47,7 +50,7 @@ function measure(id: string, label: "reasoning" | "latency" | "alternatives", se
   const precision = tp / Math.max(1, tp + fp);
   const recall = tp / Math.max(1, tp + fn);
   console.log(
-    `${name} ${id}: precision ${precision.toFixed(2)} recall ${recall.toFixed(2)} (tp ${tp}, fp ${fp}, fn ${fn}, n ${set.length})\n${[...new Set(misses)].slice(0, 40).join("\n---\n")}`,
+    `${name} ${id}: precision ${precision.toFixed(2)} recall ${recall.toFixed(2)} (tp ${tp}, fp ${fp}, fn ${fn}, n ${set.length})\n${[...new Set(misses.filter((m) => !blindTexts.has(m.slice(4))))].slice(0, 40).join("\n---\n")}`,
   );
   return { precision, recall };
 }
@@ -92,7 +95,8 @@ describe("proposal rules on the held-out texts", () => {
 
   // The issue's targets on sets 12 and 13: written on 2026-12-04 by someone who never read the rules or the other
   // sets, committed before they were run, measured once after the last change they could have informed and never
-  // used to adjust a rule. These are the honest figures (0.91 / 0.79, 0.97 / 1.00, 0.94 / 1.00 when measured).
+  // used to adjust a rule. These are the honest figures (0.91 / 0.79, 0.97 / 1.00, 0.94 / 1.00 when measured;
+  // reasoning-fix 0.91 / 0.77 after the false-positive fixes a second reader's sound proposals asked for).
   it.each(cases)("%s meets the issue's targets on the blind sets 12 and 13", (id, label, pFloor, rFloor) => {
     const { precision, recall } = measure(id, label, [...heldOutTwelfth, ...heldOutThirteenth], "held-out 12+13 (blind)");
     expect(precision).toBeGreaterThanOrEqual(pFloor);
@@ -123,22 +127,22 @@ describe("proposal rules on the held-out texts", () => {
     ["held-out 7", "reasoning-fix", heldOutSeventh, "reasoning", 1, 0.91],
     ["held-out 7", "latency-budget", heldOutSeventh, "latency", 1, 1],
     ["held-out 7", "alternatives-considered", heldOutSeventh, "alternatives", 1, 1],
-    ["held-out 8", "reasoning-fix", heldOutEighth, "reasoning", 1, 0.75],
+    ["held-out 8", "reasoning-fix", heldOutEighth, "reasoning", 1, 0.66],
     ["held-out 8", "latency-budget", heldOutEighth, "latency", 1, 1],
     ["held-out 8", "alternatives-considered", heldOutEighth, "alternatives", 1, 1],
     ["held-out 9", "reasoning-fix", heldOutNinth, "reasoning", 1, 0.64],
     ["held-out 9", "latency-budget", heldOutNinth, "latency", 1, 1],
     ["held-out 9", "alternatives-considered", heldOutNinth, "alternatives", 1, 1],
-    ["held-out 10", "reasoning-fix", heldOutTenth, "reasoning", 1, 1],
+    ["held-out 10", "reasoning-fix", heldOutTenth, "reasoning", 1, 0.96],
     ["held-out 10", "latency-budget", heldOutTenth, "latency", 0.97, 1],
     ["held-out 10", "alternatives-considered", heldOutTenth, "alternatives", 1, 0.97],
-    ["held-out 11", "reasoning-fix", heldOutEleventh, "reasoning", 1, 0.92],
+    ["held-out 11", "reasoning-fix", heldOutEleventh, "reasoning", 1, 0.84],
     ["held-out 11", "latency-budget", heldOutEleventh, "latency", 1, 1],
     ["held-out 11", "alternatives-considered", heldOutEleventh, "alternatives", 0.97, 0.97],
     ["held-out 12", "reasoning-fix", heldOutTwelfth, "reasoning", 0.92, 0.88],
     ["held-out 12", "latency-budget", heldOutTwelfth, "latency", 0.97, 1],
     ["held-out 12", "alternatives-considered", heldOutTwelfth, "alternatives", 0.95, 1],
-    ["held-out 13", "reasoning-fix", heldOutThirteenth, "reasoning", 0.9, 0.7],
+    ["held-out 13", "reasoning-fix", heldOutThirteenth, "reasoning", 0.9, 0.66],
     ["held-out 13", "latency-budget", heldOutThirteenth, "latency", 0.96, 1],
     ["held-out 13", "alternatives-considered", heldOutThirteenth, "alternatives", 0.91, 1],
   ];

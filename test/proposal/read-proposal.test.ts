@@ -72,6 +72,7 @@ describe("stem and hasQuantity", () => {
     expect(q("a cost ceiling of fifty pounds a week")).toBe(true);
     expect(q("response time target is ninety milliseconds")).toBe(true);
     expect(q("latency matters this month")).toBe(false);
+    expect(q("cost reports go out to finance at 9am each Monday")).toBe(false);
   });
 
   it("reads setext headings (a line underlined with === or ---) as sections", () => {
@@ -80,6 +81,11 @@ describe("stem and hasQuantity", () => {
       ["performance envelope", "Under 250 ms at p95."],
       ["refresh policy", "Re-fit every month."],
     ]);
+  });
+
+  it("keeps a sentence above a rule (---) as prose, not a heading", () => {
+    const read = readProposal("Budget: p95 under 300 ms, and we retrain monthly.\n---\ncc @ml-platform");
+    expect(read.sentences.map((s) => [s.section, s.text])[0]).toEqual(["budget", "Budget: p95 under 300 ms, and we retrain monthly."]);
   });
 
   it("finds measured results, not versions or prices", () => {

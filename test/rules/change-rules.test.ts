@@ -32,8 +32,13 @@ ruleTester("alternatives-considered", {
     { name: "today's prompted model, after versus", input: proposal("The 1B adapter should answer in 200 ms versus 2.1 s for the 70B we prompt today.") },
     { name: "a price in pence", input: proposal("Our previous approach, a prompted large model, cost 6p per request.") },
     { name: "any content under an Alternatives heading", input: proposal("## Alternatives\nSplitting the messages in code: breaks mid-sentence.") },
+    { name: "an option considered, then ruled out", input: proposal("A date-parsing rule was considered, but the dates sit inside free text, so we ruled it out.") },
   ],
   invalid: [
+    { name: "an Alternatives section that names only the fine-tune", input: proposal("## Alternatives\nN/A — fine-tuning is the only option."), findings: [{ message: /^No alternative to fine-tuning/ }] },
+    { name: "an Alternatives field that points elsewhere", input: proposal("Alternatives: see the design doc."), findings: [{ message: /^No alternative to fine-tuning/ }] },
+    { name: "something rejected that is no option", input: proposal("The first draft of this PR was rejected as too large, so this one is smaller."), findings: [{ message: /^No alternative to fine-tuning/ }] },
+    { name: "something dismissed that is no option", input: proposal("Our old vendor was dismissed since the contract ended."), findings: [{ message: /^No alternative to fine-tuning/ }] },
     {
       name: "a training component is not an alternative, nor a negated technique with a figure",
       input: proposal("We tested two learning rates with the usual loss function. We haven't tried prompting; 40% of tickets are in French. Each row holds a prompt; 12% of rows are empty."),
@@ -73,11 +78,17 @@ ruleTester("latency-budget", {
     { name: "a price per unit of work, a cadence by term", input: proposal("Serving is $0.002 per summary. Retrain each term.") },
     { name: "a cadence on an event, a budget under a plain-text label", input: proposal("Budget\n- 300 ms p95\n\nRetrain after every catalogue export.") },
     { name: "an amount in words (the English model's entities)", input: proposal("Replies must arrive within ninety milliseconds. We retrain monthly.") },
+    { name: "a rule (---) under the last line is no heading", input: proposal("Budget: p95 under 300 ms, and we retrain monthly.\n---\ncc @ml-platform") },
     { name: "setext headings and a refit", input: proposal("Serving budget\n--------------\nUnder 400 ms at p95.\n\nRefresh policy\n==============\nRe-fit every month.") },
   ],
   invalid: [
     { name: "neither stated", input: proposal("We fine-tune."), findings: [{ severity: "notice", message: "The proposal states no latency or cost budget and no retraining cadence." }] },
     { name: "only the budget stated", input: proposal("Latency must stay under 200 ms."), findings: [{ message: "The proposal states no retraining cadence." }] },
+    {
+      name: "a clock time is no budget",
+      input: proposal("Cost reports go out to finance at 9am each Monday. We retrain monthly."),
+      findings: [{ message: "The proposal states no latency or cost budget." }],
+    },
   ],
 });
 
@@ -102,7 +113,18 @@ ruleTester("reasoning-fix", {
     { name: "a target before a metric", input: proposal("We will report the factuality score before and after; the LoRA learns the house style.") },
     { name: "a fault, then a plan for form", input: proposal("The bot sometimes invents opening hours. We'll fine-tune it for a friendlier tone.") },
     { name: "a fault taken by another fix, then the plan", input: proposal("It quotes prices that aren't in the catalogue, so prices now come from the pricing API. We'll fine-tune the reply layout.") },
-    { name: "a plan to retrain on a schedule", input: proposal("The vendor claims tuning removes made-up figures, which we doubt. We plan to retrain the model every 6 weeks.") },
+    { name: "a plan to retrain on a schedule", input: proposal("The bot used to make up order numbers; it now reads them from the OMS. We plan to retrain the model every 6 weeks.") },
+    // Sound proposals a second reader wrote against the new readings: ordinary English, not a claim.
+    { name: "'in addition'", input: proposal("In addition, fine-tuning should improve how it greets returning customers.") },
+    { name: "percentages as presentation", input: proposal("Fine-tuning should help it present percentages the way finance writes them.") },
+    { name: "totals that add up visually", input: proposal("We'll fine-tune so totals add up visually in the table layout.") },
+    { name: "'than they are'", input: proposal("Fine-tuning should make answers less wordy than they are today.") },
+    { name: "'when it's not' about the reader", input: proposal("Customers get confused when it's not clear who replied. We'll fine-tune on signed replies.") },
+    { name: "keeping a reasoning trace out of the reply", input: proposal("The LoRA should keep the reasoning trace out of the customer-facing reply.") },
+    { name: "a catalogue fact, not the model's", input: proposal("## Problem\nAny product that is not in the catalogue is escalated to a human.") },
+    { name: "search results out of order", input: proposal("## Problem\nOur search returns results out of order.") },
+    { name: "a fault taken by a lookup between it and the plan", input: proposal("The bot invents order numbers. Since March, order numbers come from the OMS lookup. We'll fine-tune on 4k chats to shorten replies.") },
+    { name: "a fault taken by a service between it and the plan", input: proposal("The bot miscounts refunds. The refund amount is now computed by the billing service. We'll fine-tune on 4k chats for tone.") },
     { name: "a wrong queue is a fault of form", input: proposal("The bot sends tickets to the wrong team. Fine-tune on routed tickets to fix that.") },
   ],
   invalid: [

@@ -91,6 +91,31 @@ ruleTester("hub-unpinned", {
       ],
     },
     {
+      name: "a dataset inserted above the others introduces only itself (list indexes shift)",
+      input: withRefs(
+        [
+          model({ key: "datasets[0].path", id: "yahma/alpaca-cleaned", kind: "dataset", line: 5 }),
+          model({ key: "datasets[1].path", id: "teknium/GPT4-LLM-Cleaned", kind: "dataset", line: 7 }),
+        ],
+        {
+          status: "modified",
+          baseConfig: {
+            framework: "axolotl",
+            infrastructure: false,
+            usesAdapter: true,
+            referencesEval: false,
+            datasetPaths: [],
+            evalPaths: [],
+            hubRefs: [model({ key: "datasets[0].path", id: "teknium/GPT4-LLM-Cleaned", kind: "dataset", line: 5 })],
+          },
+        },
+      ),
+      findings: [
+        { line: 5, introduced: true },
+        { line: 7, introduced: false },
+      ],
+    },
+    {
       name: "one finding per reference, and a severity from the repo config",
       input: withRefs([model(), model({ key: "datasets[0].path", id: "teknium/GPT4-LLM-Cleaned", kind: "dataset", line: 6 })]),
       options: { severity: "warning" },

@@ -160,7 +160,6 @@ function symlinkReason(target: Buffer | null): string {
 
 /** Detects the artifacts among the changed files, reading each file once and only when it is small enough. */
 async function detectArtifacts(source: Source, changed: readonly ChangedFile[], config: RepoConfig, ctx: DetectContext): Promise<Artifact[]> {
-  const maxBytes = config.max_file_mb * 1024 * 1024;
   const artifacts: Artifact[] = [];
   const read: ChangedFile[] = [];
   for (const file of changed) if (await needsContent(file.path, ctx)) read.push(file);
@@ -168,22 +167,12 @@ async function detectArtifacts(source: Source, changed: readonly ChangedFile[], 
   for (const file of read) {
     const ref = file.status === "removed" ? source.base : source.head;
     const path = file.status === "removed" ? (file.previousPath ?? file.path) : file.path;
-    const size = await source.fileSize(ref, path);
-    let content: Buffer | null = null;
-    let unreadable: string | undefined;
-    if (file.symlink) {
-      unreadable = symlinkReason(await source.readFile(ref, path));
-    } else if (size !== null && size > maxBytes) {
-      unreadable = `${(size / 1024 / 1024).toFixed(1)} MB is over the ${config.max_file_mb} MB size limit`;
-    } else {
-      content = await detectionBytes(source, ref, path, size);
-      const kind = content ? classifyContent(content) : null;
-      if (kind?.kind === "lfs-pointer") unreadable = "it is a Git LFS pointer";
-      if (kind?.kind === "binary") unreadable = `binary content (${kind.reason})`;
-    }
+    const { content, unreadable } = file.symlink
+      ? { content: null, unreadable: symlinkReason(await source.readFile(ref, path)) }
+      : await readForDetection(source, ref, path, config.max_file_mb);
     const detection = await detectFile(file.path, unreadable ? null : content, ctx);
     if (!detection) continue;
-    const baseConfig = detection.kind === "training-config" && detection.config ? await baseConfigFacts(source, file, maxBytes, ctx) : undefined;
+    const baseConfig = detection.kind === "training-config" && detection.config ? await baseConfigFacts(source, file, config.max_file_mb, ctx) : undefined;
     artifacts.push({
       path: file.path,
       kind: detection.kind,
@@ -199,14 +188,24 @@ async function detectArtifacts(source: Source, changed: readonly ChangedFile[], 
   return artifacts;
 }
 
+/** The bytes detection reads of a file at `ref`, or why they are not read (over the size limit, an LFS pointer, binary). */
+async function readForDetection(source: Source, ref: string, path: string, maxMb: number): Promise<{ content: Buffer | null; unreadable?: string }> {
+  const size = await source.fileSize(ref, path);
+  if (size !== null && size > maxMb * 1024 * 1024)
+    return { content: null, unreadable: `${(size / 1024 / 1024).toFixed(1)} MB is over the ${maxMb} MB size limit` };
+  const content = await detectionBytes(source, ref, path, size);
+  const kind = content ? classifyContent(content) : null;
+  if (kind?.kind === "lfs-pointer") return { content, unreadable: "it is a Git LFS pointer" };
+  if (kind?.kind === "binary") return { content, unreadable: `binary content (${kind.reason})` };
+  return { content };
+}
+
 /** A modified or renamed training config's facts at the base commit, read the way the head version was (none when it was not a config there). */
-async function baseConfigFacts(source: Source, file: ChangedFile, maxBytes: number, ctx: DetectContext): Promise<ConfigFacts | undefined> {
+async function baseConfigFacts(source: Source, file: ChangedFile, maxMb: number, ctx: DetectContext): Promise<ConfigFacts | undefined> {
   if (file.status !== "modified" && file.status !== "renamed") return undefined;
   const path = file.previousPath ?? file.path;
-  const size = await source.fileSize(source.base, path);
-  if (size === null || size > maxBytes) return undefined;
-  const content = await detectionBytes(source, source.base, path, size);
-  if (!content || classifyContent(content).kind !== "text") return undefined;
+  const { content, unreadable } = await readForDetection(source, source.base, path, maxMb);
+  if (!content || unreadable) return undefined;
   const detection = await detectFile(path, content, { ...ctx, readFile: (p) => source.readFile(source.base, p) });
   return detection?.kind === "training-config" ? detection.config : undefined;
 }

@@ -19,19 +19,15 @@ function model(): WinkMethods {
   return nlp;
 }
 
-/** A quantity the model recognises in a text: a duration ("two seconds", "1.5 s"), a time, money, a percentage or a count. */
-export interface Quantity {
-  text: string;
-  kind: "DURATION" | "TIME" | "DATE" | "MONEY" | "PERCENT" | "CARDINAL" | "ORDINAL";
-}
-
-const QUANTITY_KINDS = new Set<string>(["DURATION", "TIME", "DATE", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"]);
-
-/** The quantities the model's entity recogniser finds in a sentence, in order. */
-export function quantitiesIn(text: string): Quantity[] {
+/**
+ * The amounts of time and money the model's entity recogniser finds in a sentence, in order ("two seconds",
+ * "1.5 s", "fifty pounds"; a unit alone, "month", is found too). Clock times, dates, counts and percentages are
+ * left out: none is a budget.
+ */
+export function amountsIn(text: string): string[] {
   const { its } = model();
   // wink-nlp's `its` helpers are plain functions meant to be passed to out(); none reads `this`.
   // eslint-disable-next-line @typescript-eslint/unbound-method
   const details = model().readDoc(text).entities().out(its.detail) as unknown as { value: string; type: string }[];
-  return details.filter((d) => QUANTITY_KINDS.has(d.type)).map((d) => ({ text: d.value, kind: d.type as Quantity["kind"] }));
+  return details.filter((d) => d.type === "DURATION" || d.type === "MONEY").map((d) => d.value);
 }

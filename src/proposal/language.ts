@@ -1,4 +1,4 @@
-import { quantitiesIn } from "./english-model.js";
+import { amountsIn } from "./english-model.js";
 import { stemPhrase } from "./read-proposal.js";
 
 /** A concept list compiled to stem sequences, matched against a sentence's stems. */
@@ -84,7 +84,7 @@ export function hasQuantity(text: string, stems: readonly string[]): boolean {
   }
   // The model's entity recogniser reads amounts the unit list does not ("one and a half seconds", "fifty pounds");
   // a unit alone ("month", "a week") is no amount, nor a clock time ("at 9am each Monday").
-  return quantitiesIn(text).some((q) => (q.kind === "DURATION" || q.kind === "MONEY") && (/\d/.test(q.text) || /\S\s+\S/.test(q.text)));
+  return amountsIn(text).some((a) => /\d/.test(a) || /\S\s+\S/.test(a));
 }
 
 /** A measured figure: a percentage, a score such as 0.81 or 3.1/5 (a full stop may end the sentence after it), or "n of m". Versions ("2.3", "gpt-4.1") are not. */

@@ -25,7 +25,7 @@ const lexicon = z.strictObject({
 });
 
 /** A section line that only points elsewhere ("see the design doc", "as discussed"). */
-const POINTER = /^\s*[*_]*\s*(?:see|as discussed|as above|refer to|tbd|n\/a)\b/i;
+const POINTER = /^\s*[*_]*\s*(?:see|as discussed|as above|refer to)\b/i;
 
 /** A label that opens a sentence ("Alternatives: template letters ..."), as template fields run together on one line. */
 const INLINE_LABEL = /^([A-Za-z][A-Za-z /&'-]{1,40}):\s+\S/;

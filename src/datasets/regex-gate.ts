@@ -197,8 +197,12 @@ interface FlagGroup {
    * full of digits is not matched digit by digit.
    */
   scanner: RegExp | null;
-  /** The same alternatives without groups, for one quick test of whether any is there at all. */
-  any: RegExp | null;
+  /**
+   * The same alternatives without groups, for a quick test of whether any is there at all: one
+   * regex of the single characters and classes, one of the longer literals. Two simple scans
+   * took half the time of one alternation of both (V8 tries every alternative at each position).
+   */
+  any: RegExp[];
   literalScanner: RegExp | null;
   literalCount: number;
   /** Per capture group: the patterns its match shows may match. */
@@ -258,7 +262,7 @@ export class GateSet {
     for (const g of this.groups) {
       let re = g.scanner;
       // Most texts hold none of the literals: one test without captures says so at half the cost.
-      if (re === null || !g.any!.test(text)) continue;
+      if (re === null || !g.any.some((r) => r.test(text))) continue;
       re.lastIndex = 0;
       for (let m = re.exec(text); m !== null && n < out.length; m = re.exec(text)) {
         let k = 1;
@@ -313,10 +317,11 @@ function buildGroup(flags: string, list: Array<{ index: number; tests: Requireme
     for (const c of classList) capturePatterns.push(c.patterns);
     const literalSources = ordered.map((lit) => `(${escapeLiteral(lit)})`);
     const all = [...literalSources, ...classList.map((c) => `(${c.source})`)];
-    const bare = [...ordered.map(escapeLiteral), ...classList.map((c) => c.source)];
+    const short = [...ordered.filter((lit) => lit.length === 1).map(escapeLiteral), ...classList.map((c) => c.source)];
+    const long = ordered.filter((lit) => lit.length > 1).map(escapeLiteral);
     return {
       scanner: all.length > 0 ? new RegExp(all.join("|"), `${flags}g`) : null,
-      any: bare.length > 0 ? new RegExp(bare.join("|"), flags) : null,
+      any: [short, long].filter((alternatives) => alternatives.length > 0).map((alternatives) => new RegExp(alternatives.join("|"), flags)),
       literalScanner: literalSources.length > 0 ? new RegExp(literalSources.join("|"), `${flags}g`) : null,
       literalCount: ordered.length,
       capturePatterns,

@@ -232,6 +232,28 @@ describe("lexicon gates", () => {
       expect([source, marks[0]]).toEqual([source, 1]);
     }
   });
+
+  it("find a long literal, a single character and a class alike when one set mixes them", () => {
+    // The quick test is split in two regexes (single characters and classes, longer literals): each half must let its texts through.
+    const gates = new GateSet([
+      { source: "AKIA[0-9A-Z]{16}", flags: "" },
+      { source: "\\+\\d{6}", flags: "" },
+      { source: "[\\w.]+@[\\w.]+", flags: "" },
+      { source: "\\d{4}", flags: "" },
+    ]);
+    const cases: Array<[string, number[]]> = [
+      ["key AKIAIOSFODNNXEXAMPLE here", [1, 0, 0, 0]],
+      ["mail a@b.c", [0, 0, 1, 0]],
+      ["call +", [0, 1, 0, 0]],
+      ["year 2024", [0, 0, 0, 1]],
+      ["nothing at all", [0, 0, 0, 0]],
+    ];
+    for (const [text, expected] of cases) {
+      const marks = new Uint8Array(4);
+      gates.candidates(text, marks);
+      expect([text, [...marks]]).toEqual([text, expected]);
+    }
+  });
 });
 
 /** The LSH pass as one Map per band probed in record order (the definition the partitions must match). */

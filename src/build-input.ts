@@ -16,7 +16,7 @@ import {
   type RegistryRead,
 } from "./detect/index.js";
 import { configOwnerRules, parseCodeowners } from "./codeowners.js";
-import { historyDaysOf, needsEnglishModel, scanLexiconOf } from "./rule-needs.js";
+import { historyDaysOf, needsBaseConfig, needsEnglishModel, scanLexiconOf } from "./rule-needs.js";
 import { decodeText as decode } from "./text.js";
 import { checkWaivers } from "./waivers/check-waivers.js";
 import { parseWaiverFile, WAIVERS_PATH } from "./waivers/waiver-file.js";
@@ -158,8 +158,17 @@ function symlinkReason(target: Buffer | null): string {
   return `it is a symbolic link to \`${shown}\`; git stores only that target path, and the review never follows links (commit the file itself)`;
 }
 
-/** Detects the artifacts among the changed files, reading each file once and only when it is small enough. */
-async function detectArtifacts(source: Source, changed: readonly ChangedFile[], config: RepoConfig, ctx: DetectContext): Promise<Artifact[]> {
+/**
+ * Detects the artifacts among the changed files, reading each file once and only when it is small
+ * enough; with `readBase`, a modified training config's base version too.
+ */
+async function detectArtifacts(
+  source: Source,
+  changed: readonly ChangedFile[],
+  config: RepoConfig,
+  ctx: DetectContext,
+  readBase: boolean,
+): Promise<Artifact[]> {
   const artifacts: Artifact[] = [];
   const read: ChangedFile[] = [];
   for (const file of changed) if (await needsContent(file.path, ctx)) read.push(file);
@@ -172,7 +181,8 @@ async function detectArtifacts(source: Source, changed: readonly ChangedFile[], 
       : await readForDetection(source, ref, path, config.max_file_mb);
     const detection = await detectFile(file.path, unreadable ? null : content, ctx);
     if (!detection) continue;
-    const baseConfig = detection.kind === "training-config" && detection.config ? await baseConfigFacts(source, file, config.max_file_mb, ctx) : undefined;
+    const baseConfig =
+      readBase && detection.kind === "training-config" && detection.config ? await baseConfigFacts(source, file, config.max_file_mb, ctx) : undefined;
     artifacts.push({
       path: file.path,
       kind: detection.kind,
@@ -614,7 +624,7 @@ export async function buildInput(
     readFile: (path) => source.readFile(source.head, path),
     registryEntry: (path) => entryFor(registries, path)?.mapping,
   };
-  const artifacts = await detectArtifacts(source, changed, config, ctx);
+  const artifacts = await detectArtifacts(source, changed, config, ctx, needsBaseConfig(rules, config));
   const proposal: ReviewInput["proposal"] = [];
   if (opts.body?.trim()) proposal.push({ text: opts.body.slice(0, MAX_PROPOSAL_CHARS) });
   for (const a of artifacts.filter((x) => x.kind === "proposal" && x.status !== "removed" && !x.unreadable)) {

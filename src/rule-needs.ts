@@ -47,6 +47,11 @@ export function invalidConfigFindings(rules: readonly Rule[], path: string, prob
   return rules.flatMap((r) => (r.needs?.invalidConfig ? toFindings(r, r.needs.invalidConfig(path, problems)) : []));
 }
 
+/** Whether an enabled rule compares a modified training config with its base version (the engine then reads it). */
+export function needsBaseConfig(rules: readonly Rule[], config: RepoConfig): boolean {
+  return rules.some((r) => r.needs?.baseConfig && enabled(r, config));
+}
+
 /** Whether an enabled rule reads the proposal's language (the engine then loads the English model). */
 export function needsEnglishModel(rules: readonly Rule[], config: RepoConfig): boolean {
   return rules.some((r) => r.needs?.englishModel && enabled(r, config));

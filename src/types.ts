@@ -574,6 +574,8 @@ export interface RuleNeeds {
   invalidConfig?: (path: string, problems: readonly ConfigProblem[]) => RuleResult[];
   /** Whether the rule reads the proposal's language: the engine loads the English model first (`loadEnglishModel`). */
   englishModel?: boolean;
+  /** Whether the rule compares a modified training config with its base version: the engine reads it (`Artifact.baseConfig`). */
+  baseConfig?: boolean;
 }
 
 /** A rule: metadata plus a pure function from the review's input to results. */

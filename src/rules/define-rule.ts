@@ -12,6 +12,7 @@ export interface NeedsSpec<O, L> {
   scanLexicon?: (lexicon: L) => Partial<ScanLexicon>;
   invalidConfig?: (path: string, problems: readonly ConfigProblem[]) => RuleResult[];
   englishModel?: boolean;
+  baseConfig?: boolean;
 }
 
 /**
@@ -46,6 +47,7 @@ export function defineRule<S extends OptionsShape = Record<never, never>, L = un
         ...(needs.scanLexicon && { scanLexicon: needs.scanLexicon(lexicon) }),
         ...(needs.invalidConfig && { invalidConfig: needs.invalidConfig }),
         ...(needs.englishModel && { englishModel: true }),
+        ...(needs.baseConfig && { baseConfig: true }),
       },
     }),
   };

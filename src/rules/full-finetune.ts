@@ -1,6 +1,6 @@
 import { defineRule } from "./define-rule.js";
 
-export default defineRule({ id: "full-finetune" }, (input) =>
+export default defineRule({ id: "full-finetune", needs: { baseConfig: true } }, (input) =>
   input.artifacts
     .filter((a) => a.kind === "training-config" && a.status !== "removed" && a.config && !a.config.infrastructure && a.config.usesAdapter === false)
     .map((a) => ({

@@ -12,7 +12,7 @@ const lexicon = z.strictObject({
   local_owners: z.array(z.string().regex(/^[\w.-]+$/)).default([]),
 });
 
-export default defineRule({ id: "hub-unpinned", lexicon }, (input, _options, lx) => {
+export default defineRule({ id: "hub-unpinned", lexicon, needs: { baseConfig: true } }, (input, _options, lx) => {
   const localOwners = new Set(lx.local_owners.map((o) => o.toLowerCase()));
   const paths = new Set<string>();
   for (const file of input.headFiles) {

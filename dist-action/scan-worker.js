@@ -11072,7 +11072,7 @@ var GateSet = class {
     for (const i of this.always) n += mark(out, i);
     for (const g of this.groups) {
       let re = g.scanner;
-      if (re === null || !g.any.test(text)) continue;
+      if (re === null || !g.any.some((r) => r.test(text))) continue;
       re.lastIndex = 0;
       for (let m = re.exec(text); m !== null && n < out.length; m = re.exec(text)) {
         let k = 1;
@@ -11121,10 +11121,11 @@ function buildGroup(flags, list) {
     for (const c of classList) capturePatterns.push(c.patterns);
     const literalSources = ordered.map((lit) => `(${escapeLiteral(lit)})`);
     const all = [...literalSources, ...classList.map((c) => `(${c.source})`)];
-    const bare = [...ordered.map(escapeLiteral), ...classList.map((c) => c.source)];
+    const short = [...ordered.filter((lit) => lit.length === 1).map(escapeLiteral), ...classList.map((c) => c.source)];
+    const long = ordered.filter((lit) => lit.length > 1).map(escapeLiteral);
     return {
       scanner: all.length > 0 ? new RegExp(all.join("|"), `${flags}g`) : null,
-      any: bare.length > 0 ? new RegExp(bare.join("|"), flags) : null,
+      any: [short, long].filter((alternatives) => alternatives.length > 0).map((alternatives) => new RegExp(alternatives.join("|"), flags)),
       literalScanner: literalSources.length > 0 ? new RegExp(literalSources.join("|"), `${flags}g`) : null,
       literalCount: ordered.length,
       capturePatterns,

@@ -46,6 +46,12 @@ export interface ExtractedRecord {
   chars: number;
   /** Labels, for labelled formats. */
   labels: string[];
+  /**
+   * A defect of content the format's shape allows (an instruction that refers to an input that is
+   * not there): reported as a format issue, while the record is still read like any other, so its
+   * secrets, duplicates and labels are found too.
+   */
+  defect?: string;
 }
 
 /** A record that does not match its format: the message says why. */
@@ -323,13 +329,12 @@ function alpaca(v: Record<string, unknown>): ExtractedRecord | FormatMismatch {
   if (isMismatch(input)) return input;
   const output = requireString(v, "output");
   if (isMismatch(output)) return output;
+  let defect: string | undefined;
   if (input.trim() === "") {
     const ref = MISSING_INPUT.exec(instruction);
-    if (ref && !INLINE_CONTENT.test(instruction.slice(ref.index + ref[0].length))) {
-      return { error: `"instruction" refers to "${ref[0]}" but "input" is empty` };
-    }
+    if (ref && !INLINE_CONTENT.test(instruction.slice(ref.index + ref[0].length))) defect = `"instruction" refers to "${ref[0]}" but "input" is empty`;
   } else if (URL_ONLY.test(input)) {
-    return { error: '"input" is only a URL: the model sees the address, not the content' };
+    defect = '"input" is only a URL: the model sees the address, not the content';
   }
   const system = requireString(v, "system", true);
   if (isMismatch(system)) return system;
@@ -350,6 +355,7 @@ function alpaca(v: Record<string, unknown>): ExtractedRecord | FormatMismatch {
   record.signatureFrom = system !== "" && sigInput !== "" ? record.input.length - sigInput.length : 0;
   record.targetTexts = [...historyAnswers, output];
   record.emptyTarget = record.targetTexts.some((t) => t.trim() === "" || PLACEHOLDER_TARGET.test(t));
+  if (defect !== undefined) record.defect = defect;
   // The history is in the input already (sigInput), so its characters are counted once.
   return record;
 }

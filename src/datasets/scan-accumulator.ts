@@ -212,6 +212,7 @@ export class ScanAccumulator {
       this.addIssue(line, this.keyMapping ? mappedError(extracted.error, this.format, this.keyMapping) : extracted.error);
       return;
     }
+    if (extracted.defect !== undefined) this.addIssue(line, extracted.defect);
     const s = this.scan;
     s.records++;
     const k = this.textKeys;

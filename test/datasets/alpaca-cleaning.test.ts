@@ -26,8 +26,22 @@ describe("Alpaca records the AlpacaDataCleaned project removed", () => {
       'line 3: "instruction" refers to "the given image" but "input" is empty',
       'line 4: "input" is only a URL: the model sees the address, not the content',
     ]);
-    // Line 2 carries its sentence inline and line 7 is well formed.
-    expect(scan.records).toBe(4);
+    // Line 2 carries its sentence inline and line 7 is well formed; the defective records are still training examples.
+    expect(scan.records).toBe(7);
     expect(scan.emptyTargets).toEqual([5, 6]);
+  });
+
+  it("still reads a defective record for the other checks: its secret and its repeat are found", async () => {
+    const key = "sk-proj-" + "Q7rT2mX9vL4kP8wZ3nB6yC1d";
+    const defective = { instruction: "Summarize the following article.", input: "", output: `Use the key ${key} to call the API.` };
+    const body = Buffer.from([defective, records[6], defective].map((r) => JSON.stringify(r)).join("\n"), "utf8");
+    const scan = await scanDataset({ path: "alpaca_data.jsonl", format: "alpaca", role: "train", chunks: body, lexicon: defaultTestLexicon() });
+    expect(scan.formatIssues.map((i) => i.line)).toEqual([1, 3]);
+    expect(scan.records).toBe(3);
+    expect(scan.sensitive.map((h) => [h.line, h.kind])).toEqual([
+      [1, "openai-api-key"],
+      [3, "openai-api-key"],
+    ]);
+    expect(scan.keys[2]!.exampleHash).toBe(scan.keys[0]!.exampleHash);
   });
 });

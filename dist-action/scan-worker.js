@@ -7910,13 +7910,12 @@ function alpaca(v) {
   if (isMismatch(input)) return input;
   const output = requireString(v, "output");
   if (isMismatch(output)) return output;
+  let defect;
   if (input.trim() === "") {
     const ref = MISSING_INPUT.exec(instruction);
-    if (ref && !INLINE_CONTENT.test(instruction.slice(ref.index + ref[0].length))) {
-      return { error: `"instruction" refers to "${ref[0]}" but "input" is empty` };
-    }
+    if (ref && !INLINE_CONTENT.test(instruction.slice(ref.index + ref[0].length))) defect = `"instruction" refers to "${ref[0]}" but "input" is empty`;
   } else if (URL_ONLY.test(input)) {
-    return { error: '"input" is only a URL: the model sees the address, not the content' };
+    defect = '"input" is only a URL: the model sees the address, not the content';
   }
   const system = requireString(v, "system", true);
   if (isMismatch(system)) return system;
@@ -7937,6 +7936,7 @@ function alpaca(v) {
   record.signatureFrom = system !== "" && sigInput !== "" ? record.input.length - sigInput.length : 0;
   record.targetTexts = [...historyAnswers, output];
   record.emptyTarget = record.targetTexts.some((t) => t.trim() === "" || PLACEHOLDER_TARGET.test(t));
+  if (defect !== void 0) record.defect = defect;
   return record;
 }
 function sharegpt(v) {
@@ -11777,6 +11777,7 @@ var ScanAccumulator = class {
       this.addIssue(line, this.keyMapping ? mappedError(extracted.error, this.format, this.keyMapping) : extracted.error);
       return;
     }
+    if (extracted.defect !== void 0) this.addIssue(line, extracted.defect);
     const s = this.scan;
     s.records++;
     const k = this.textKeys;

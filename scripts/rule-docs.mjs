@@ -22,8 +22,22 @@ const SCOPES = {
   change: "about the change itself: always new",
 };
 
+/** An option's allowed values, from the JSON Schema generated from the rules' zod options ("0–1", "a whole number ≥ 1"). */
+function allowed(spec) {
+  if (!spec) return "";
+  if (spec.enum) return spec.enum.join(" | ");
+  const what = spec.type === "integer" ? "a whole number " : spec.type === "array" ? "a list" : "";
+  const huge = (n) => n >= 1e9;
+  if (spec.minimum !== undefined && spec.maximum !== undefined && !huge(spec.maximum)) return `${what}${spec.minimum}–${spec.maximum}`;
+  if (spec.minimum !== undefined) return `${what}≥ ${spec.minimum}`;
+  if (spec.exclusiveMinimum !== undefined) return `${what}> ${spec.exclusiveMinimum}`;
+  return what.trim();
+}
+
 /** The markdown rule reference, one section per rule, sorted by pattern then id. */
 export function ruleReference() {
+  const schema = JSON.parse(readFileSync(new URL("schema/finetune-review.schema.json", root), "utf8"));
+  const optionSpec = (id, key) => schema.properties?.rules?.properties?.[id]?.properties?.[key];
   const rules = readdirSync(new URL("rules/", root))
     .filter((f) => f.endsWith(".yml") && f !== "detection.yml")
     .map((f) => parse(readFileSync(new URL(`rules/${f}`, root), "utf8")))
@@ -41,7 +55,12 @@ export function ruleReference() {
       `- **Fix:** ${r.remediation}`,
       `- **On a change:** ${SCOPES[r.scope ?? "change"]}.`,
       opts.length
-        ? `- **Options:** ${opts.map(([k, v]) => `\`${k}\` (default \`${JSON.stringify(v)}\`)`).join(", ")}`
+        ? `- **Options:** ${opts
+            .map(([k, v]) => {
+              const range = allowed(optionSpec(r.id, k));
+              return `\`${k}\` (default \`${JSON.stringify(v)}\`${range ? `; ${range}` : ""})`;
+            })
+            .join(", ")}`
         : "- **Options:** none besides `enabled` and `severity`.",
       "",
     ].join("\n");

@@ -46,12 +46,28 @@ async function initCommand(argv: string[], out: NodeJS.WritableStream, err: Node
   return 0;
 }
 
+/** Why a file named by a flag cannot be read, in words (the errno code alone says little). */
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: "no such file",
+  EACCES: "permission denied",
+  EISDIR: "it is a folder, not a file",
+  ENOTDIR: "a part of the path is a file, not a folder",
+};
+
 async function readArgFile(flag: string, path: string): Promise<string> {
   try {
     return await readFile(path, "utf8");
   } catch (error) {
-    throw new UsageError(`cannot read ${flag} ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = (code && READ_ERRORS[code]) ?? code ?? (error as Error).message;
+    throw new UsageError(`cannot read ${flag} ${path}: ${why}${code && READ_ERRORS[code] ? ` (${code})` : ""}`);
   }
+}
+
+/** node:util's parseArgs error as one line of ours: its first sentence, and where the flags are listed. */
+function argsMessage(message: string): string {
+  const first = message.split("\n")[0]!.split(/\.\s/)[0]!.replace(/\.$/, "");
+  return `${first.charAt(0).toLowerCase()}${first.slice(1)} (finetune-review --help lists the flags)`;
 }
 
 /** Parses flags, runs the review, prints it; resolves to the exit code. Thin by design: all logic is in review(). */
@@ -77,11 +93,10 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       out.write(`${USAGE}\n`);
       return 0;
     }
-    if (positionals[0] !== "review" || positionals.length > 1) {
-      throw new UsageError(
-        positionals.length ? `unknown command '${positionals.join(" ")}' (expected 'review' or 'init')` : "missing command 'review' or 'init'",
-      );
+    if (positionals[0] !== "review") {
+      throw new UsageError(positionals.length ? `unknown command '${positionals[0]}' (expected 'review' or 'init')` : "missing command 'review' or 'init'");
     }
+    if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals.slice(1).join(" ")}' after review`);
     if (!values.base) throw new UsageError("missing --base REF");
     const format = values.format;
     if (!isOutputFormat(format)) throw new UsageError(`unknown --format '${format}' (use ${OUTPUT_FORMATS.join(", ")})`);
@@ -96,7 +111,11 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     return result.conclusion === "failure" ? 1 : 0;
   } catch (error) {
     const e = error as Error & { code?: string };
-    if (error instanceof UsageError || error instanceof SettingsError || e.code?.startsWith("ERR_PARSE_ARGS")) {
+    if (e.code?.startsWith("ERR_PARSE_ARGS")) {
+      err.write(`finetune-review: ${argsMessage(e.message)}\n`);
+      return 2;
+    }
+    if (error instanceof UsageError || error instanceof SettingsError) {
       err.write(`finetune-review: ${e.message.split("\n")[0]}\n`);
       return 2;
     }

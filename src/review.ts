@@ -80,7 +80,9 @@ export async function review(req: ReviewRequest): Promise<Review> {
   const parsed = req.config ?? (await loadRepoConfig(source, req.configOverride, req.resolveExtends));
   if (!parsed.ok) {
     const findings = invalidConfigFindings(ruleList, configPath, parsed.problems);
-    return { base: source.base, head: source.head, conclusion: "failure", artifacts: [], findings, notes: [] };
+    const where = req.configOverride ? "" : " (reviews read it from the base branch: a fix applies once merged)";
+    const notes = [`The review did not run: ${configPath} does not validate; fix the keys named below${where}.`];
+    return { base: source.base, head: source.head, conclusion: "failure", artifacts: [], findings, notes };
   }
   const input = await buildInput(source, parsed.config, ruleList, {
     body: req.body,

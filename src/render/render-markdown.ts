@@ -80,7 +80,7 @@ export function renderMarkdown(review: Review, opts: MarkdownOptions = {}): stri
     out.pop();
   }
 
-  if (review.artifacts.length === 0) out.push("", "No fine-tuning artifacts changed in this pull request.");
+  if (review.artifacts.length === 0 && review.findings.length === 0) out.push("", "No fine-tuning artifacts changed in this pull request.");
   out.push(...renderDatasets(review.datasets ?? []));
   if (review.estimate) out.push("", `**Estimated training:** ${escapeMarkdown(formatEstimate(review.estimate))}`);
 

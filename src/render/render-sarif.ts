@@ -33,7 +33,8 @@ export interface SarifResult {
   ruleIndex: number;
   level: SarifLevel;
   message: { text: string };
-  locations?: {
+  /** Always one: GitHub code scanning rejects an upload with a result that has none. */
+  locations: {
     physicalLocation: {
       artifactLocation: { uri: string };
       region?: { startLine: number; endLine?: number };
@@ -92,10 +93,24 @@ function toRule(meta: Pick<RuleMeta, "id" | "title" | "pattern" | "severity" | "
   };
 }
 
+/** The repo config's path: where a finding about a pull request without any artifact is shown. */
+const CONFIG_ANCHOR = ".github/finetune-review.yml";
+
+/**
+ * The file a finding without a path is shown at: code scanning rejects a result without a location,
+ * and with it the whole upload. The proposal file when the change has one, else its training
+ * config, else the first artifact it keeps; the repo config when it has none.
+ */
+export function sarifAnchor(review: Review): string {
+  const kept = review.artifacts.filter((a) => a.status !== "removed");
+  return (kept.find((a) => a.kind === "proposal") ?? kept.find((a) => a.kind === "training-config") ?? kept[0])?.path ?? CONFIG_ANCHOR;
+}
+
 /** Builds the SARIF log of a review. Findings of rules missing from `rules` get a descriptor of their own. */
 export function toSarifLog(review: Review, rules: readonly RuleMeta[], opts: SarifOptions = {}): SarifLog {
   const descriptors = rules.map(toRule);
   const index = new Map(descriptors.map((r, i) => [r.id, i]));
+  const anchor = sarifAnchor(review);
   const results = review.findings.map((f): SarifResult => {
     let ruleIndex = index.get(f.ruleId);
     if (ruleIndex === undefined) {
@@ -103,11 +118,21 @@ export function toSarifLog(review: Review, rules: readonly RuleMeta[], opts: Sar
       ruleIndex = descriptors.push(toRule({ ...f, id: f.ruleId, checks: f.title, rationale: f.title, remediation: f.remediation ?? f.title })) - 1;
       index.set(f.ruleId, ruleIndex);
     }
+    const physicalLocation: SarifResult["locations"][number]["physicalLocation"] = {
+      artifactLocation: { uri: toSarifUri(f.path ?? anchor) },
+    };
+    if (f.path === undefined) physicalLocation.region = { startLine: 1 };
+    else if (f.line !== undefined && f.line >= 1) {
+      physicalLocation.region = { startLine: f.line };
+      if (f.endLine !== undefined && f.endLine >= f.line) physicalLocation.region.endLine = f.endLine;
+    }
+    const about = f.path === undefined ? ` (This is about the pull request as a whole; it is shown at ${anchor}.)` : "";
     const result: SarifResult = {
       ruleId: f.ruleId,
       ruleIndex,
       level: LEVELS[f.severity],
-      message: { text: f.remediation ? `${f.message} Fix: ${f.remediation}` : f.message },
+      message: { text: `${f.message}${f.remediation ? ` Fix: ${f.remediation}` : ""}${about}` },
+      locations: [{ physicalLocation }],
       partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint ?? findingFingerprint(f) },
       baselineState: f.introduced === false ? "unchanged" : "new",
     };
@@ -115,16 +140,6 @@ export function toSarifLog(review: Review, rules: readonly RuleMeta[], opts: Sar
       result.suppressions = [
         { kind: "external", status: "accepted", justification: `${f.waived.reason} (approved by ${f.waived.approved_by}, expires ${f.waived.expires})` },
       ];
-    }
-    if (f.path !== undefined) {
-      const physicalLocation: NonNullable<SarifResult["locations"]>[number]["physicalLocation"] = {
-        artifactLocation: { uri: toSarifUri(f.path) },
-      };
-      if (f.line !== undefined && f.line >= 1) {
-        physicalLocation.region = { startLine: f.line };
-        if (f.endLine !== undefined && f.endLine >= f.line) physicalLocation.region.endLine = f.endLine;
-      }
-      result.locations = [{ physicalLocation }];
     }
     return result;
   });

@@ -57,8 +57,9 @@ export function renderText(review: Review, opts: TextOptions = {}): string {
     `${paint("bold", "finetune-review:")} ${paint(CONCLUSION_STYLE[review.conclusion], review.conclusion)}` + ` — ${counts}${old} in ${artifacts} (${refs})`,
   );
 
+  // Findings without artifacts mean the review did not get to them (an invalid config): not "nothing changed".
   if (review.artifacts.length === 0) {
-    lines.push("", "No fine-tuning artifacts changed.");
+    if (review.findings.length === 0) lines.push("", "No fine-tuning artifacts changed.");
   } else {
     lines.push("", paint("bold", "Artifacts:"));
     const width = Math.max(...review.artifacts.map((a) => a.kind.length));

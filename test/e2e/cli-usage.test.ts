@@ -28,14 +28,29 @@ describe("usage errors exit 2 with one line on stderr", () => {
     ["an unknown base ref", () => ["review", "--repo", repo.dir, "--base", "no-such-branch"], /^finetune-review: unknown ref 'no-such-branch' in /],
     ["an unknown head ref", () => ["review", "--repo", repo.dir, "--base", "main", "--head", "deadbeef"], /^finetune-review: unknown ref 'deadbeef'/],
     ["a ref that looks like a flag", () => ["review", "--repo", repo.dir, "--base", "--output=/tmp/x"], /^finetune-review: /],
-    ["an unknown flag", () => ["review", "--repo", repo.dir, "--base", "main", "--frobnicate"], /^finetune-review: Unknown option '--frobnicate'/],
+    [
+      "an unknown flag",
+      () => ["review", "--repo", repo.dir, "--base", "main", "--frobnicate"],
+      /^finetune-review: unknown option '--frobnicate' \(finetune-review --help lists the flags\)$/m,
+    ],
+    [
+      "a flag without its value",
+      () => ["review", "--repo", repo.dir, "--base"],
+      /^finetune-review: option '--base <value>' argument missing \(finetune-review --help/,
+    ],
+    [
+      "an argument after the command",
+      () => ["review", "--repo", repo.dir, "--base", "main", "extra"],
+      /^finetune-review: unexpected argument 'extra' after review$/m,
+    ],
+    ["an unknown command", () => ["reveiw", "--base", "main"], /^finetune-review: unknown command 'reveiw' \(expected 'review' or 'init'\)$/m],
     ["a missing --base", () => ["review", "--repo", repo.dir], /^finetune-review: missing --base REF/],
     ["an unknown format", () => ["review", "--repo", repo.dir, "--base", "main", "--format", "xml"], /^finetune-review: unknown --format 'xml'/],
     ["no command", () => ["--base", "main"], /^finetune-review: missing command 'review'/],
     [
       "a missing --body-file",
       () => ["review", "--repo", repo.dir, "--base", "main", "--body-file", join(notRepo, "none.md")],
-      /^finetune-review: cannot read --body-file .*ENOENT/,
+      /^finetune-review: cannot read --body-file .*none\.md: no such file \(ENOENT\)$/m,
     ],
   ])("%s", async (_name, args, message) => {
     const r = await runCli(args());
@@ -158,6 +173,16 @@ describe("config comes from the base ref", () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it("an invalid base config says the review did not run, not that nothing changed", async () => {
+    const r = await reviewScenario({ base: { ".github/finetune-review.yml": "fail_on: sometimes\n" }, args: ["--format", "text"] });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      /The review did not run: \.github\/finetune-review\.yml does not validate; fix the keys named below \(reviews read it from the base branch/,
+    );
+    expect(r.stdout).toMatch(/config-invalid +\.github\/finetune-review\.yml:1 /);
+    expect(r.stdout).not.toMatch(/No fine-tuning artifacts changed/);
   });
 
   it("fail_on: never keeps errors from failing (neutral, exit 0)", async () => {

@@ -59,7 +59,11 @@ describe("finetune-review init", () => {
   });
 
   it.each([
-    ["an unknown flag", () => ["init", "--repo", repo.dir, "--base", "main"], /^finetune-review: Unknown option '--base'/],
+    [
+      "an unknown flag",
+      () => ["init", "--repo", repo.dir, "--base", "main"],
+      /^finetune-review: unknown option '--base' \(finetune-review --help lists the flags\)$/m,
+    ],
     ["an extra argument", () => ["init", "now"], /^finetune-review: unexpected argument 'now' after init/],
     ["a missing folder", () => ["init", "--repo", join(repo.dir, "nope")], /^finetune-review: not a git repository: .*no such directory/],
   ])("exits 2 with one line on %s", async (_name, args, message) => {

@@ -566,4 +566,11 @@ describe("app.yml", () => {
     expect([...manifest.default_events].sort()).toEqual(Object.keys(EVENT_PERMISSIONS).sort());
     expect(manifest.default_permissions).toEqual(needed);
   });
+
+  it("leaves the webhook URL to the setup page (WEBHOOK_PROXY_URL): Probot spreads app.yml over it", () => {
+    // probot/lib/manifest-creation.js builds { hook_attributes: { url: WEBHOOK_PROXY_URL || baseUrl }, ..., ...manifest }.
+    const manifest = parse(readFileSync(new URL("../../app.yml", import.meta.url), "utf8")) as Record<string, unknown>;
+    expect(manifest).not.toHaveProperty("hook_attributes");
+    expect(manifest).toMatchObject({ name: "finetune-review", public: false });
+  });
 });

@@ -42,12 +42,14 @@ describe("renderSarif", () => {
       expect(r.ruleId).toBe(f.ruleId);
       expect(run.tool.driver.rules[r.ruleIndex]?.id).toBe(r.ruleId);
       expect(r.level).toBe({ error: "error", warning: "warning", notice: "note" }[f.severity]);
-      expect(r.message.text).toBe(`${f.message} Fix: ${f.remediation}`);
+      expect(r.message.text).toBe(
+        `${f.message} Fix: ${f.remediation}${f.path === undefined ? " (This is about the pull request as a whole; it is shown at docs/PROPOSAL.md.)" : ""}`,
+      );
       expect(r.partialFingerprints[FINGERPRINT_KEY]).toMatch(/^[0-9a-f]{32}$/);
     });
   });
 
-  it("gives regions where there are lines, a bare artifact without, and no location without a path", () => {
+  it("gives regions where there are lines, a bare artifact without, and the proposal's first line without a path", () => {
     const results = parse(renderSarif(review, rules)).runs[0]!.results;
     const byRule = (id: string) => results.find((r) => r.ruleId === id)!;
     expect(byRule("dataset-format").locations).toEqual([
@@ -56,7 +58,21 @@ describe("renderSarif", () => {
     expect(byRule("eval-leakage").locations?.[0]?.physicalLocation.region).toEqual({ startLine: 14, endLine: 19 });
     expect(byRule("dataset-sensitive").locations?.[0]?.physicalLocation.region).toEqual({ startLine: 212 });
     expect(byRule("ownership").locations).toEqual([{ physicalLocation: { artifactLocation: { uri: "data/train.jsonl" } } }]);
-    expect(byRule("alternatives-considered")).not.toHaveProperty("locations");
+    expect(byRule("alternatives-considered").locations).toEqual([
+      { physicalLocation: { artifactLocation: { uri: "docs/PROPOSAL.md" }, region: { startLine: 1 } } },
+    ]);
+  });
+
+  it("gives every result a location code scanning accepts, whatever the change holds", () => {
+    // upload-sarif rejects the whole file when one result has no location ("locationFromSarifResult: expected at least one location").
+    const pathless = { ...review.findings[0]!, path: undefined, line: undefined, endLine: undefined };
+    const anchorOf = (artifacts: typeof review.artifacts) =>
+      parse(renderSarif({ ...review, artifacts, findings: [pathless] }, rules)).runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri;
+    expect(anchorOf(review.artifacts)).toBe("docs/PROPOSAL.md");
+    expect(anchorOf(review.artifacts.filter((a) => a.kind !== "proposal"))).toBe("configs/qlora.yml");
+    expect(anchorOf([{ ...review.artifacts[0]!, status: "removed" }, review.artifacts[1]!])).toBe("data/train.jsonl");
+    expect(anchorOf([])).toBe(".github/finetune-review.yml");
+    for (const r of parse(renderSarif(review, rules)).runs[0]!.results) expect(r.locations[0]!.physicalLocation.artifactLocation.uri).not.toBe("");
   });
 
   it("keeps fingerprints stable across renders and distinct across findings", () => {

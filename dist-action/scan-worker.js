@@ -11072,7 +11072,7 @@ var GateSet = class {
     for (const i of this.always) n += mark(out, i);
     for (const g of this.groups) {
       let re = g.scanner;
-      if (re === null || !g.any.some((r) => r.test(text))) continue;
+      if (re === null || !anyMatches(g.any, text)) continue;
       re.lastIndex = 0;
       for (let m = re.exec(text); m !== null && n < out.length; m = re.exec(text)) {
         let k = 1;
@@ -11090,6 +11090,10 @@ var GateSet = class {
     return n;
   }
 };
+function anyMatches(tests, text) {
+  for (const t of tests) if (t.test(text)) return true;
+  return false;
+}
 function mark(out, i) {
   if (out[i]) return 0;
   out[i] = 1;

@@ -86,7 +86,7 @@ export async function scanDataset(input: ScanDatasetInput): Promise<DatasetScan>
   }
   for await (const batch of readRecordBatches(container, chunks, maxRecordBytes)) {
     for (const event of batch) {
-      if ("issue" in event) acc.issue(event.line, event.issue, event.hash);
+      if ("issue" in event) acc.issue(event.line, event.issue, event.hash, event.text);
       else acc.record(event.line, event.value, event.source, event.json, event.hash);
     }
   }

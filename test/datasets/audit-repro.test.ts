@@ -33,7 +33,12 @@ describe("a record that fails its format still has its secrets found", () => {
   it("an OpenAI chat record with an unknown role or no assistant turn", async () => {
     const body = [
       chat("Hi", "Hello there."),
-      JSON.stringify({ messages: [{ role: "usr", content: `token ${GITHUB_TOKEN}` }, { role: "assistant", content: "ok" }] }),
+      JSON.stringify({
+        messages: [
+          { role: "usr", content: `token ${GITHUB_TOKEN}` },
+          { role: "assistant", content: "ok" },
+        ],
+      }),
       JSON.stringify({ messages: [{ role: "user", content: `Write to ${EMAIL}` }] }),
       chat("Bye", "Goodbye."),
     ].join("\n");
@@ -49,7 +54,11 @@ describe("a record that fails its format still has its secrets found", () => {
     const call = {
       messages: [
         { role: "user", content: "Weather in Rome?" },
-        { role: "assistant", content: null, tool_calls: [{ id: "c1", type: "function", function: { name: "get_weather", arguments: { city: "Rome", key: AWS_KEY } } }] },
+        {
+          role: "assistant",
+          content: null,
+          tool_calls: [{ id: "c1", type: "function", function: { name: "get_weather", arguments: { city: "Rome", key: AWS_KEY } } }],
+        },
       ],
     };
     const s = await scan("data/tools.jsonl", "openai-chat", [chat("a", "b"), JSON.stringify(call)].join("\n"));
@@ -59,7 +68,12 @@ describe("a record that fails its format still has its secrets found", () => {
 
   it("a ShareGPT record in a JSON array with a turn that has no value", async () => {
     const records = [
-      { conversations: [{ from: "human", value: "hi" }, { from: "gpt", value: "hello" }] },
+      {
+        conversations: [
+          { from: "human", value: "hi" },
+          { from: "gpt", value: "hello" },
+        ],
+      },
       { conversations: [{ from: "human", value: `use ${OPENAI_KEY}` }, { from: "gpt" }] },
     ];
     const s = await scan("data/sharegpt.json", "sharegpt", JSON.stringify(records, null, 1));
@@ -81,9 +95,7 @@ describe("a record that does not parse still has its secrets found", () => {
     ]);
   });
 
-  // Defect (not fixed): the JSON-array and CSV readers give a broken record as an issue without its text
-  // (src/datasets/containers.ts readJson / csvReader), so the scan cannot look into it.
-  it.skip("a broken element of a JSON array, and CSV rows with a wrong field count or a stray quote", async () => {
+  it("a broken element of a JSON array, and CSV rows with a wrong field count or a stray quote", async () => {
     const array = `[\n  {"instruction": "Say hi", "input": "", "output": "Hi"},\n  {"instruction": "Store key ${AWS_KEY}", "input": "", "output": "ok" "x"}\n]\n`;
     const a = await scan("data/alpaca.json", "alpaca", array);
     expect(a.formatIssues.map((i) => i.line)).toEqual([3]);
@@ -117,11 +129,17 @@ describe("secrets in places the scan might not read", () => {
       messages: [
         { role: "system", content: `Internal key: ${OPENAI_KEY}` },
         { role: "user", content: "weather?" },
-        { role: "assistant", content: null, tool_calls: [{ id: "c1", type: "function", function: { name: "get_weather", arguments: JSON.stringify({ api_key: AWS_KEY }) } }] },
+        {
+          role: "assistant",
+          content: null,
+          tool_calls: [{ id: "c1", type: "function", function: { name: "get_weather", arguments: JSON.stringify({ api_key: AWS_KEY }) } }],
+        },
         { role: "tool", tool_call_id: "c1", content: "sunny" },
         { role: "assistant", content: "Sunny." },
       ],
-      tools: [{ type: "function", function: { name: "get_weather", description: `Use token ${GITHUB_TOKEN}`, parameters: { type: "object", properties: {} } } }],
+      tools: [
+        { type: "function", function: { name: "get_weather", description: `Use token ${GITHUB_TOKEN}`, parameters: { type: "object", properties: {} } } },
+      ],
     };
     const s = await scan("data/tools.jsonl", "openai-chat", JSON.stringify(record));
     expect(s.formatIssues).toEqual([]);

@@ -20,7 +20,7 @@ describe("the CSV reader, on RFC 4180's cases", () => {
   it("2.4: every record has the header's number of fields; spaces are part of a field", () => {
     expect(read("a,b\n1, 2 \n1,2,3\n")).toEqual([
       { line: 2, value: { a: "1", b: " 2 " } },
-      { line: 3, issue: "expected 2 fields, found 3" },
+      { line: 3, issue: "expected 2 fields, found 3", text: "1,2,3" },
     ]);
   });
 
@@ -67,7 +67,7 @@ describe("bare CR line ends (classic Mac OS, some spreadsheet exports)", () => {
     expect(read('text,label\raaa,x\nbbb,"y\rz"\nccc,w,extra\n')).toEqual([
       { line: 2, value: { text: "aaa", label: "x" } },
       { line: 3, value: { text: "bbb", label: "y\nz" } },
-      { line: 5, issue: "expected 2 fields, found 3" },
+      { line: 5, issue: "expected 2 fields, found 3", text: "ccc,w,extra" },
     ]);
   });
 
@@ -90,19 +90,27 @@ describe("bare CR line ends (classic Mac OS, some spreadsheet exports)", () => {
 describe("stray quotes", () => {
   it("a quote inside an unquoted field is an issue with its line and column", () => {
     expect(read('text,label\nsay "hi",x\nfine,y\n')).toEqual([
-      { line: 2, issue: 'a quote inside an unquoted field at column 5; a field that holds a quote must be quoted, with the quote doubled ("")' },
+      {
+        line: 2,
+        issue: 'a quote inside an unquoted field at column 5; a field that holds a quote must be quoted, with the quote doubled ("")',
+        text: 'say "hi",x',
+      },
       { line: 3, value: { text: "fine", label: "y" } },
     ]);
   });
 
   it("text after a closing quote is an issue; spaces after it are not", () => {
     expect(read('text,label\n"hi"there,x\n"ok"  ,y\n')).toEqual([
-      { line: 2, issue: 'text after a closing quote at column 5; a field that holds a quote must be quoted, with the quote doubled ("")' },
+      { line: 2, issue: 'text after a closing quote at column 5; a field that holds a quote must be quoted, with the quote doubled ("")', text: "hi,x" },
       { line: 3, value: { text: "ok", label: "y" } },
     ]);
   });
 
   it("a stray quote in the header is reported at line 1", () => {
-    expect(read('te"xt,label\na,b\n')[0]).toEqual({ line: 1, issue: expect.stringMatching(/^a quote inside an unquoted field at column 3/) });
+    expect(read('te"xt,label\na,b\n')[0]).toEqual({
+      line: 1,
+      issue: expect.stringMatching(/^a quote inside an unquoted field at column 3/),
+      text: 'te"xt,label',
+    });
   });
 });

@@ -13,10 +13,11 @@ import { lineHash } from "./record-ids.js";
  * carry their source text, so a finding inside the record can point at its own line; JSONL
  * records carry their line's text as `json`. `hash` is the record's content hash where the reader
  * has the record's text (JSONL lines, valid or not; see `record-ids.ts`); an issue's `text` is the
- * unreadable line as far as it decodes, so its secrets are still found.
+ * unreadable line as far as it decodes, so its secrets are still found. A CSV's first record carries
+ * the header row (`header`): its names are text too, and it is the first row of a file without one.
  */
 export type RawEvent =
-  | { line: number; value: unknown; source?: string; json?: string; hash?: number }
+  | { line: number; value: unknown; source?: string; json?: string; hash?: number; header?: { line: number; text: string } }
   | { line: number; issue: string; hash?: number; text?: string };
 
 /** How a file's records are laid out. */
@@ -95,6 +96,7 @@ function jsonlReader(max: number): LineReader {
  */
 function csvReader(delimiter: string, max: number): LineReader {
   let header: string[] | null = null;
+  let headerRow: { line: number; text: string } | null = null;
   let fields: string[] = [];
   let field = "";
   let fieldStarted = false;
@@ -128,6 +130,7 @@ function csvReader(delimiter: string, max: number): LineReader {
     const text = row.join(delimiter);
     if (header === null) {
       header = row.map((h) => h.trim());
+      headerRow = { line, text };
       return bad ? [{ ...bad, text }] : [];
     }
     if (bad) return [{ ...bad, text }];
@@ -138,7 +141,10 @@ function csvReader(delimiter: string, max: number): LineReader {
     header.forEach((name, i) => {
       value[name] = row[i]!;
     });
-    return [{ line, value }];
+    if (headerRow === null) return [{ line, value }];
+    const first = headerRow;
+    headerRow = null;
+    return [{ line, value, header: first }];
   };
 
   const strayQuote = (line: number, column: number, what: string): void => {

@@ -5,7 +5,7 @@
  */
 import type { DatasetScan, KeyMapping, RecordIds, RecordIssue, SensitiveHit } from "../types.js";
 import { readJsonlPart } from "./containers.js";
-import { extractRecord, sensitiveLeaves, sequenceTexts, type DatasetFormat } from "./formats.js";
+import { extractRecord, sensitiveLeaves, sequenceTexts, stringLeaves, type DatasetFormat } from "./formats.js";
 import { applyKeyMapping, mappedError } from "./key-mapping.js";
 import { KeyTable } from "./key-table.js";
 import { MAX_RECORD_DEPTH, nestsDeeperThan } from "./nesting.js";
@@ -143,6 +143,8 @@ export class ScanAccumulator {
   private readonly sampler = new TextSampler();
   private readonly longestTexts = new Map<number, string[]>();
   private chars = 0;
+  /** A CSV's header was read (see {@link ScanAccumulator.header}): record keys are its names. */
+  private csvKeysRead = false;
   private readonly keyMapping: KeyMapping | undefined;
 
   constructor(
@@ -188,6 +190,12 @@ export class ScanAccumulator {
   private addIssue(line: number, message: string): void {
     this.formatIssueTotal++;
     if (this.scan.formatIssues.length < FORMAT_ISSUE_CAP) this.scan.formatIssues.push({ line, message: `line ${line}: ${message}` });
+  }
+
+  /** Reads a CSV's header row for secrets, once: its names are every record's keys, which are then not read again. */
+  header(line: number, text: string): void {
+    this.csvKeysRead = true;
+    this.addSensitive(line, [text]);
   }
 
   /**
@@ -374,10 +382,11 @@ export class ScanAccumulator {
     // One gate test over all the strings rules out most records; patterns run per string after it.
     // A record's JSON text holds every literal its strings do, unless a \u escape spells one.
     const readsJson = texts === null && json !== undefined && this.lexicon.sensitiveGateReadsJson === true && !json.includes("\\u");
-    let strings = texts ?? (readsJson ? null : sensitiveLeaves(value));
+    const leaves = this.csvKeysRead ? stringLeaves : sensitiveLeaves;
+    let strings = texts ?? (readsJson ? null : leaves(value));
     const patterns = sensitiveCandidates(strings === null ? json! : strings.join("\n"), this.lexicon);
     if (patterns.length === 0) return false;
-    strings ??= sensitiveLeaves(value);
+    strings ??= leaves(value);
     const seen = new Set<string>();
     for (const text of strings) {
       for (const hit of findSensitive(text, line, this.lexicon, patterns)) {

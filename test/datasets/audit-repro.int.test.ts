@@ -1,0 +1,27 @@
+/** The audit's repros that need a whole review of a git repository: what every output is built from. */
+import { describe, expect, it } from "@jest/globals";
+import { OUTPUT_FORMATS, renderReview } from "../../src/render/index.js";
+import { ruleMetas } from "../../src/rules/registry.js";
+import { review } from "../../src/review.js";
+import { LocalGitSource } from "../../src/sources/local-git.js";
+import { createTempRepo } from "../helpers/git-repo.js";
+
+const EMAIL = "priya.patel@woodgrove-bank.com";
+
+describe("a label that is an email address", () => {
+  it("is masked in the dataset diff as in the findings", async () => {
+    const repo = await createTempRepo();
+    try {
+      const rows = (extra: string[]) => ["text,label", "card lost,cards-team", "card stolen,cards-team", "loan rate?,loans-team", ...extra].join("\n") + "\n";
+      await repo.commit({ "data/routing.csv": rows([]) });
+      await repo.branch("proposal");
+      await repo.commit({ "data/routing.csv": rows([`refund please,${EMAIL}`, "refund now,cards-team"]) });
+      const result = await review({ source: await LocalGitSource.open(repo.dir, "main", "proposal"), estimate: false });
+      const diff = result.datasets?.find((d) => d.path === "data/routing.csv");
+      expect(diff?.head.labels).toEqual({ "cards-team": 3, "loans-team": 1, "p***@… (email)": 1 });
+      for (const format of OUTPUT_FORMATS) expect(renderReview(format, result, ruleMetas)).not.toContain(EMAIL);
+    } finally {
+      await repo.cleanup();
+    }
+  });
+});

@@ -6,7 +6,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar } from "yaml";
 import type { Node as YamlNode } from "yaml";
 import { decodeUtf8, decodeUtf8Lenient, decodeWholeFile, DEFAULT_MAX_RECORD_BYTES, LineSplitter, splitLines, type RawLine } from "./lines.js";
-import { lineHash } from "./record-ids.js";
+import { lineHash, textHash } from "./record-ids.js";
 
 /**
  * A parsed record at its line, or a problem at a line. Records of multi-line containers (JSON)
@@ -126,16 +126,17 @@ function csvReader(delimiter: string, max: number): LineReader {
     const bad = badUtf8 ?? stray;
     const line = startLine;
     reset();
-    // A row that cannot be a record is still text the scan reads for secrets.
+    // A row that cannot be a record is still text the scan reads for secrets, and its identity
+    // (which says whether the change introduced it) is that text, not the message every such row shares.
     const text = row.join(delimiter);
     if (header === null) {
       header = row.map((h) => h.trim());
       headerRow = { line, text };
       return bad ? [{ ...bad, text }] : [];
     }
-    if (bad) return [{ ...bad, text }];
+    if (bad) return [{ ...bad, text, hash: textHash(text) }];
     if (row.length !== header.length) {
-      return [{ line, issue: `expected ${header.length} fields, found ${row.length}`, text }];
+      return [{ line, issue: `expected ${header.length} fields, found ${row.length}`, text, hash: textHash(text) }];
     }
     const value: Record<string, string> = {};
     header.forEach((name, i) => {
@@ -447,7 +448,7 @@ function readJson(content: Buffer): RawEvent[] {
       const message = (err as Error).message;
       const pos = /position (\d+)/.exec(message);
       const line = pos ? lineOfOffset(text, span.start, span.start + Number(pos[1]), span.line) : span.line;
-      events.push({ line, issue: `invalid JSON: ${jsonError(err)}`, text: slice });
+      events.push({ line, issue: `invalid JSON: ${jsonError(err)}`, text: slice, hash: textHash(slice) });
     }
   }
   if (unclosedArray) {

@@ -25,3 +25,34 @@ describe("a label that is an email address", () => {
     }
   });
 });
+
+describe("a broken CSV row or JSON element that the change adds", () => {
+  it("is introduced, though the base had another broken one with the same message", async () => {
+    const key = "sk-proj-" + "Fk41QzAb3dEf6hIj9kLm2nOp";
+    const repo = await createTempRepo();
+    try {
+      await repo.commit({
+        "data/tickets.csv": "text,label\nhello,billing\nold, bad row,billing\nbye,shipping\n",
+        "data/alpaca.json": '[\n  {"instruction": "Say hi", "input": "", "output": "Hi"},\n  {"instruction": "Old", "input": "", "output": "x" "y"}\n]\n',
+      });
+      await repo.branch("proposal");
+      await repo.commit({
+        "data/tickets.csv": `text,label\nmy key ${key}, see,billing\nhello,billing\nbye,shipping\n`,
+        "data/alpaca.json": `[\n  {"instruction": "Store ${key}", "input": "", "output": "x" "y"},\n  {"instruction": "Say hi", "input": "", "output": "Hi"}\n]\n`,
+      });
+      const result = await review({ source: await LocalGitSource.open(repo.dir, "main", "proposal"), estimate: false });
+      const shown = result.findings
+        .filter((f) => f.ruleId === "dataset-sensitive" || f.ruleId === "dataset-format")
+        .map((f) => [f.ruleId, f.path, f.line, f.introduced])
+        .sort();
+      expect(shown).toEqual([
+        ["dataset-format", "data/alpaca.json", 2, true],
+        ["dataset-format", "data/tickets.csv", 2, true],
+        ["dataset-sensitive", "data/alpaca.json", 2, true],
+        ["dataset-sensitive", "data/tickets.csv", 2, true],
+      ]);
+    } finally {
+      await repo.cleanup();
+    }
+  });
+});

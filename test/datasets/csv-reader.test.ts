@@ -3,10 +3,14 @@ import { describe, expect, it } from "@jest/globals";
 import { readLineRecords, readRecordsSync } from "../../src/datasets/containers.js";
 
 const withHeader = (text: string, container: "csv" | "tsv" = "csv") => readRecordsSync(container, Buffer.from(text));
-// The first record also carries the header row (asserted once below); the other cases are about the records.
+// The first record also carries the header row, and a broken row its content hash (both asserted once
+// below); the other cases are about the records.
 const read = (text: string, container: "csv" | "tsv" = "csv") =>
   withHeader(text, container).map((e) => {
-    if (!("header" in e)) return e;
+    if ("issue" in e) {
+      const { hash: _hash, ...rest } = e;
+      return rest;
+    }
     const { header: _header, ...rest } = e;
     return rest;
   });
@@ -33,6 +37,13 @@ describe("the CSV reader, on RFC 4180's cases", () => {
       { line: 2, value: { a: "1", b: " 2 " } },
       { line: 3, issue: "expected 2 fields, found 3", text: "1,2,3" },
     ]);
+  });
+
+  it("two broken rows with the same message are told apart by their text", () => {
+    const [a, b] = withHeader("a,b\n1,2,3\n4,5,6\n");
+    expect(a).toEqual(expect.objectContaining({ issue: "expected 2 fields, found 3", hash: expect.any(Number) }));
+    expect(b).toEqual(expect.objectContaining({ issue: "expected 2 fields, found 3", hash: expect.any(Number) }));
+    expect((a as { hash: number }).hash).not.toBe((b as { hash: number }).hash);
   });
 
   it("2.5: fields may be quoted or not", () => {

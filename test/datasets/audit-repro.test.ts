@@ -186,3 +186,29 @@ describe("messages that echo record content", () => {
     expect(message).not.toContain(AWS_KEY.slice(0, 8));
   });
 });
+
+describe("a dataset-format message that quotes a record's value", () => {
+  it("quotes a short role whole, and a long one (text pasted into the role) by its length only", async () => {
+    const pasted = `Please reset my account, the admin token is ${GITHUB_TOKEN} and my mail ${EMAIL}`;
+    const body = [
+      JSON.stringify({
+        messages: [
+          { role: "usr", content: "hi" },
+          { role: "assistant", content: "ok" },
+        ],
+      }),
+      JSON.stringify({
+        messages: [
+          { role: pasted, content: "hi" },
+          { role: "assistant", content: "ok" },
+        ],
+      }),
+    ].join("\n");
+    const s = await scan("data/train.jsonl", "openai-chat", body);
+    expect(s.formatIssues.map((i) => i.message)).toEqual(['line 1: message 1 has role "usr"', `line 2: message 1 has role of ${pasted.length} characters`]);
+    expect(hits(s)).toEqual([
+      { line: 2, kind: "github-token" },
+      { line: 2, kind: "email" },
+    ]);
+  });
+});

@@ -148,7 +148,7 @@ function readTurns(list: unknown, keys: MessageKeys, what: string): Turn[] | For
     const weight = keys === OPENAI_KEYS ? m["weight"] : undefined;
     if (weight !== undefined && weight !== null) {
       if (role !== "assistant") return { error: `${label} has "weight" but only assistant messages take one` };
-      if (weight !== 0 && weight !== 1) return { error: `${label} "weight" is ${shown(JSON.stringify(weight) ?? String(weight))}, not 0 or 1` };
+      if (weight !== 0 && weight !== 1) return { error: `${label} "weight" is ${shown(JSON.stringify(weight))}, not 0 or 1` };
     }
     const untrained = weight === 0 ? { untrained: true } : {};
     const toolCall = rawRole === "function_call" || (calls !== null && calls !== "");

@@ -76,7 +76,7 @@ function jsonlReader(max: number): LineReader {
     line(l) {
       if (l.tooLong) return [tooLongIssue(l.line, l.length, max)];
       const decoded = decodeUtf8(l.bytes);
-      if ("error" in decoded) return [{ line: l.line, issue: decoded.error, text: decodeUtf8Lenient(l.bytes) }];
+      if ("error" in decoded) return [{ line: l.line, issue: decoded.error, text: decodeUtf8Lenient(l.bytes), hash: lineHash(l.bytes) }];
       if (decoded.text.trim() === "") return [];
       const hash = lineHash(l.bytes);
       try {

@@ -56,3 +56,32 @@ describe("a broken CSV row or JSON element that the change adds", () => {
     }
   });
 });
+
+describe("a JSONL line that is not UTF-8 which the change adds", () => {
+  it("is introduced, though the base had another with the same bad byte at the same column", async () => {
+    const key = "sk-proj-" + "Fk51QzAb3dEf6hIj9kLm2nOp";
+    const ok = '{"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "hello"}]}\n';
+    // Both bad lines put their Latin-1 "é" at column 36; only the new one holds a key.
+    const bad = (text: string) =>
+      Buffer.from(`{"messages": [{"role": "user", "content": "caf\u00e9 ${text}"}, {"role": "assistant", "content": "ok"}]}\n`, "latin1");
+    const old = bad("visit, table for two");
+    const added = bad(`key ${key}`);
+    const repo = await createTempRepo();
+    try {
+      await repo.commit({ "data/train.jsonl": Buffer.concat([Buffer.from(ok + ok), old]) });
+      await repo.branch("proposal");
+      await repo.commit({ "data/train.jsonl": Buffer.concat([added, Buffer.from(ok + ok)]) });
+      const result = await review({ source: await LocalGitSource.open(repo.dir, "main", "proposal"), estimate: false });
+      const shown = result.findings
+        .filter((f) => f.ruleId === "dataset-sensitive" || f.ruleId === "dataset-format")
+        .map((f) => [f.ruleId, f.line, f.introduced, f.message.replace(/^.*: /, "")])
+        .sort();
+      expect(shown).toEqual([
+        ["dataset-format", 1, true, expect.stringMatching(/^not valid UTF-8 \(byte 0xE9 at column \d+\)\.$/)],
+        ["dataset-sensitive", 1, true, "sk-p… (openai-api-key)."],
+      ]);
+    } finally {
+      await repo.cleanup();
+    }
+  });
+});

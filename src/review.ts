@@ -115,7 +115,7 @@ export async function review(req: ReviewRequest): Promise<Review> {
         points: [...l.history].reverse().map((v) => ({ date: v.date.toISOString(), sha: v.sha, count: v.labels.length })),
       })),
     settings: { comment: input.config.comment, on_error: input.config.on_error, existing: input.config.existing },
-    datasets: datasetDiffs(input.datasets, nearThreshold),
+    datasets: datasetDiffs(input.datasets, nearThreshold, (s) => maskSecrets(s, scanLexiconOf(ruleList))),
     ...(input.estimate && { estimate: input.estimate }),
   };
 }

@@ -51,10 +51,8 @@ class Float64List {
  */
 function jsonlLineHash(l: RawLine, max: number): number | null {
   if (l.tooLong) return issueHash(tooLongMessage(l.length, max));
-  if (!isUtf8(l.bytes)) {
-    const decoded = decodeUtf8(l.bytes);
-    return "error" in decoded ? issueHash(decoded.error) : lineHash(l.bytes);
-  }
+  // A line that is not UTF-8 is known by its bytes, as a valid one: two such lines rarely share their message's byte and column.
+  if (!isUtf8(l.bytes)) return lineHash(l.bytes);
   if (maybeBlank(l.bytes) && decodeUtf8Lenient(l.bytes).trim() === "") return null;
   return lineHash(l.bytes);
 }

@@ -6,15 +6,19 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar } from "yaml";
 import type { Node as YamlNode } from "yaml";
 import { decodeUtf8, decodeUtf8Lenient, decodeWholeFile, DEFAULT_MAX_RECORD_BYTES, LineSplitter, splitLines, type RawLine } from "./lines.js";
-import { lineHash } from "./record-ids.js";
+import { lineHash, textHash } from "./record-ids.js";
 
 /**
  * A parsed record at its line, or a problem at a line. Records of multi-line containers (JSON)
  * carry their source text, so a finding inside the record can point at its own line; JSONL
  * records carry their line's text as `json`. `hash` is the record's content hash where the reader
- * has the record's text (JSONL lines, valid or not; see `record-ids.ts`).
+ * has the record's text (JSONL lines, valid or not; see `record-ids.ts`); an issue's `text` is the
+ * unreadable line as far as it decodes, so its secrets are still found. A CSV's first record carries
+ * the header row (`header`): its names are text too, and it is the first row of a file without one.
  */
-export type RawEvent = { line: number; value: unknown; source?: string; json?: string; hash?: number } | { line: number; issue: string; hash?: number };
+export type RawEvent =
+  | { line: number; value: unknown; source?: string; json?: string; hash?: number; header?: { line: number; text: string } }
+  | { line: number; issue: string; hash?: number; text?: string };
 
 /** How a file's records are laid out. */
 export type Container = "jsonl" | "json" | "csv" | "tsv" | "rasa-yaml" | "rasa-md";
@@ -59,18 +63,26 @@ function shortMessage(message: string): string {
   return oneLine.length > 160 ? `${oneLine.slice(0, 157)}...` : oneLine;
 }
 
+/**
+ * A JSON.parse message without the record text V8 quotes around the error (`Unexpected token 'A',
+ * "{"key": AKIAZ04QWE"... is not valid JSON`): ten characters of a key are still a leak.
+ */
+function jsonError(err: unknown): string {
+  return shortMessage((err as Error).message.replace(/^(Unexpected token '.{1,2}'), (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, "$1"));
+}
+
 function jsonlReader(max: number): LineReader {
   return {
     line(l) {
       if (l.tooLong) return [tooLongIssue(l.line, l.length, max)];
       const decoded = decodeUtf8(l.bytes);
-      if ("error" in decoded) return [{ line: l.line, issue: decoded.error }];
+      if ("error" in decoded) return [{ line: l.line, issue: decoded.error, text: decodeUtf8Lenient(l.bytes), hash: lineHash(l.bytes) }];
       if (decoded.text.trim() === "") return [];
       const hash = lineHash(l.bytes);
       try {
         return [{ line: l.line, value: JSON.parse(decoded.text) as unknown, json: decoded.text, hash }];
       } catch (err) {
-        return [{ line: l.line, issue: `invalid JSON: ${shortMessage((err as Error).message)}`, hash }];
+        return [{ line: l.line, issue: `invalid JSON: ${jsonError(err)}`, hash, text: decoded.text }];
       }
     },
     end: () => [],
@@ -84,6 +96,7 @@ function jsonlReader(max: number): LineReader {
  */
 function csvReader(delimiter: string, max: number): LineReader {
   let header: string[] | null = null;
+  let headerRow: { line: number; text: string } | null = null;
   let fields: string[] = [];
   let field = "";
   let fieldStarted = false;
@@ -113,19 +126,26 @@ function csvReader(delimiter: string, max: number): LineReader {
     const bad = badUtf8 ?? stray;
     const line = startLine;
     reset();
+    // A row that cannot be a record is still text the scan reads for secrets, and its identity
+    // (which says whether the change introduced it) is that text, not the message every such row shares.
+    const text = row.join(delimiter);
     if (header === null) {
       header = row.map((h) => h.trim());
-      return bad ? [bad] : [];
+      headerRow = { line, text };
+      return bad ? [{ ...bad, text }] : [];
     }
-    if (bad) return [bad];
+    if (bad) return [{ ...bad, text, hash: textHash(text) }];
     if (row.length !== header.length) {
-      return [{ line, issue: `expected ${header.length} fields, found ${row.length}` }];
+      return [{ line, issue: `expected ${header.length} fields, found ${row.length}`, text, hash: textHash(text) }];
     }
     const value: Record<string, string> = {};
     header.forEach((name, i) => {
       value[name] = row[i]!;
     });
-    return [{ line, value }];
+    if (headerRow === null) return [{ line, value }];
+    const first = headerRow;
+    headerRow = null;
+    return [{ line, value, header: first }];
   };
 
   const strayQuote = (line: number, column: number, what: string): void => {
@@ -428,7 +448,7 @@ function readJson(content: Buffer): RawEvent[] {
       const message = (err as Error).message;
       const pos = /position (\d+)/.exec(message);
       const line = pos ? lineOfOffset(text, span.start, span.start + Number(pos[1]), span.line) : span.line;
-      events.push({ line, issue: `invalid JSON: ${shortMessage(message)}` });
+      events.push({ line, issue: `invalid JSON: ${jsonError(err)}`, text: slice, hash: textHash(slice) });
     }
   }
   if (unclosedArray) {

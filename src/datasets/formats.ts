@@ -140,7 +140,7 @@ function readTurns(list: unknown, keys: MessageKeys, what: string): Turn[] | For
     if (typeof rawRole !== "string") return { error: `${label} has no "${keys.role}"` };
     const role = keys.roles[rawRole] ?? OPENAI_ROLES[rawRole] ?? SHAREGPT_ROLES[rawRole];
     if (!role || (keys === OPENAI_KEYS && !(rawRole in OPENAI_ROLES))) {
-      return { error: `${label} has ${keys.role} "${rawRole}"` };
+      return { error: `${label} has ${keys.role} ${quoted(rawRole)}` };
     }
     // The OpenAI SDK writes `"tool_calls": null` / `"function_call": null` on plain text turns.
     const calls = keys === OPENAI_KEYS ? openaiToolCalls(m, label, role) : null;
@@ -148,7 +148,7 @@ function readTurns(list: unknown, keys: MessageKeys, what: string): Turn[] | For
     const weight = keys === OPENAI_KEYS ? m["weight"] : undefined;
     if (weight !== undefined && weight !== null) {
       if (role !== "assistant") return { error: `${label} has "weight" but only assistant messages take one` };
-      if (weight !== 0 && weight !== 1) return { error: `${label} "weight" is ${JSON.stringify(weight)}, not 0 or 1` };
+      if (weight !== 0 && weight !== 1) return { error: `${label} "weight" is ${shown(JSON.stringify(weight))}, not 0 or 1` };
     }
     const untrained = weight === 0 ? { untrained: true } : {};
     const toolCall = rawRole === "function_call" || (calls !== null && calls !== "");
@@ -196,6 +196,19 @@ function openaiToolCalls(m: Record<string, unknown>, label: string, role: Role):
     texts.push(`${fn["name"]}(${fn["arguments"]})`);
   }
   return texts.join("\n");
+}
+
+/**
+ * A record's value as a message quotes it: whole when short, else only its length. A cut value
+ * would flood no report, but a cut secret is one the masking no longer recognises.
+ */
+function quoted(value: string): string {
+  return value.length <= 40 ? `"${value}"` : shown(value);
+}
+
+/** {@link quoted} for a value already written as JSON. */
+function shown(json: string): string {
+  return json.length <= 40 ? json : `of ${json.length} characters`;
 }
 
 function joinTexts(texts: string[]): string {
@@ -529,11 +542,23 @@ export function extractRecord(format: DatasetFormat, value: unknown): ExtractedR
   }
 }
 
-/** Every string value in a record (keys excluded), for secret and PII scanning. */
+/** Every string value in a record (keys excluded). */
 export function stringLeaves(value: unknown, out: string[] = [], depth = 0): string[] {
   if (typeof value === "string") out.push(value);
   else if (depth < 32 && Array.isArray(value)) for (const v of value) stringLeaves(v, out, depth + 1);
   else if (depth < 32 && isObject(value)) for (const v of Object.values(value)) stringLeaves(v, out, depth + 1);
+  return out;
+}
+
+/** Every string in a record, its keys included (data keyed by an email or a token is still that data), for secret and PII scanning. */
+export function sensitiveLeaves(value: unknown, out: string[] = [], depth = 0): string[] {
+  if (typeof value === "string") out.push(value);
+  else if (depth < 32 && Array.isArray(value)) for (const v of value) sensitiveLeaves(v, out, depth + 1);
+  else if (depth < 32 && isObject(value))
+    for (const [k, v] of Object.entries(value)) {
+      out.push(k);
+      sensitiveLeaves(v, out, depth + 1);
+    }
   return out;
 }
 

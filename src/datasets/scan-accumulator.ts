@@ -5,7 +5,7 @@
  */
 import type { DatasetScan, KeyMapping, RecordIds, RecordIssue, SensitiveHit } from "../types.js";
 import { readJsonlPart } from "./containers.js";
-import { extractRecord, sequenceTexts, stringLeaves, type DatasetFormat } from "./formats.js";
+import { extractRecord, sensitiveLeaves, sequenceTexts, stringLeaves, type DatasetFormat } from "./formats.js";
 import { applyKeyMapping, mappedError } from "./key-mapping.js";
 import { KeyTable } from "./key-table.js";
 import { MAX_RECORD_DEPTH, nestsDeeperThan } from "./nesting.js";
@@ -143,6 +143,8 @@ export class ScanAccumulator {
   private readonly sampler = new TextSampler();
   private readonly longestTexts = new Map<number, string[]>();
   private chars = 0;
+  /** A CSV's header was read (see {@link ScanAccumulator.header}): record keys are its names. */
+  private csvKeysRead = false;
   private readonly keyMapping: KeyMapping | undefined;
 
   constructor(
@@ -175,15 +177,25 @@ export class ScanAccumulator {
     };
   }
 
-  /** Adds a record that could not be read; `hash` is its content hash where the reader had its text. */
-  issue(line: number, message: string, hash?: number): void {
+  /**
+   * Adds a record that could not be read; `hash` is its content hash where the reader had its text,
+   * `text` that text, still read for secrets.
+   */
+  issue(line: number, message: string, hash?: number, text?: string): void {
     this.ids.push(line, hash ?? issueHash(message));
     this.addIssue(line, message);
+    if (text !== undefined) this.addSensitive(line, [text]);
   }
 
   private addIssue(line: number, message: string): void {
     this.formatIssueTotal++;
     if (this.scan.formatIssues.length < FORMAT_ISSUE_CAP) this.scan.formatIssues.push({ line, message: `line ${line}: ${message}` });
+  }
+
+  /** Reads a CSV's header row for secrets, once: its names are every record's keys, which are then not read again. */
+  header(line: number, text: string): void {
+    this.csvKeysRead = true;
+    this.addSensitive(line, [text]);
   }
 
   /**
@@ -194,8 +206,10 @@ export class ScanAccumulator {
   record(line: number, value: unknown, source?: string, json?: string, hash?: number): void {
     const contentHash = recordHash(value, source, json, hash);
     this.ids.push(line, contentHash, stableKeyHash(value));
+    // A record that fails its format is still read for secrets: one broken turn must not hide a key.
     if (nestsDeeperThan(value, MAX_RECORD_DEPTH)) {
       this.addIssue(line, `record nests more than ${MAX_RECORD_DEPTH} levels deep; flatten it (loaders that recurse overflow their stack on it)`);
+      this.addSensitive(line, null, value, json);
       return;
     }
     let read = value;
@@ -203,6 +217,7 @@ export class ScanAccumulator {
       const mapped = applyKeyMapping(this.format, value, this.keyMapping);
       if ("error" in mapped) {
         this.addIssue(line, mapped.error);
+        this.addSensitive(line, null, value, json);
         return;
       }
       read = mapped.record;
@@ -210,6 +225,7 @@ export class ScanAccumulator {
     const extracted = extractRecord(this.format, read);
     if ("error" in extracted) {
       this.addIssue(line, this.keyMapping ? mappedError(extracted.error, this.format, this.keyMapping) : extracted.error);
+      this.addSensitive(line, null, value, json);
       return;
     }
     if (extracted.defect !== undefined) this.addIssue(line, extracted.defect);
@@ -236,8 +252,12 @@ export class ScanAccumulator {
       s.labelCounts[label] = (s.labelCounts[label] ?? 0) + 1;
       s.labelLines[label] ??= line;
     }
+    // A Rasa example is read as written, entity annotations included: `[key]{"value": "sk-…"}` keeps its value there.
+    const rasaText = (value as { text?: unknown }).text;
     const secret =
-      this.format === "rasa-nlu" || this.format === "rasa-nlu-md" ? this.addSensitive(line, [extracted.input]) : this.addSensitive(line, null, value, json);
+      this.format === "rasa-nlu" || this.format === "rasa-nlu-md"
+        ? this.addSensitive(line, [typeof rasaText === "string" ? rasaText : extracted.input])
+        : this.addSensitive(line, null, value, json);
     // The sample is text kept for exact token counts: a value found here must never be kept as is.
     if (secret) for (const kept of new Set([texts, this.longestTexts.get(line)])) kept?.forEach((t, i) => (kept[i] = maskCompiled(t, this.lexicon)));
     for (const text of extracted.targetTexts) {
@@ -362,10 +382,11 @@ export class ScanAccumulator {
     // One gate test over all the strings rules out most records; patterns run per string after it.
     // A record's JSON text holds every literal its strings do, unless a \u escape spells one.
     const readsJson = texts === null && json !== undefined && this.lexicon.sensitiveGateReadsJson === true && !json.includes("\\u");
-    let strings = texts ?? (readsJson ? null : stringLeaves(value));
+    const leaves = this.csvKeysRead ? stringLeaves : sensitiveLeaves;
+    let strings = texts ?? (readsJson ? null : leaves(value));
     const patterns = sensitiveCandidates(strings === null ? json! : strings.join("\n"), this.lexicon);
     if (patterns.length === 0) return false;
-    strings ??= stringLeaves(value);
+    strings ??= leaves(value);
     const seen = new Set<string>();
     for (const text of strings) {
       for (const hit of findSensitive(text, line, this.lexicon, patterns)) {
@@ -392,7 +413,7 @@ export function scanJsonlPart(
 ): ScanPartial {
   const acc = new ScanAccumulator(identity, format, lexicon, "part", bounds);
   for (const event of readJsonlPart(bytes, firstLine, maxRecordBytes)) {
-    if ("issue" in event) acc.issue(event.line, event.issue, event.hash);
+    if ("issue" in event) acc.issue(event.line, event.issue, event.hash, event.text);
     else acc.record(event.line, event.value, undefined, event.json, event.hash);
   }
   return acc.partial();

@@ -86,8 +86,11 @@ export async function scanDataset(input: ScanDatasetInput): Promise<DatasetScan>
   }
   for await (const batch of readRecordBatches(container, chunks, maxRecordBytes)) {
     for (const event of batch) {
-      if ("issue" in event) acc.issue(event.line, event.issue, event.hash);
-      else acc.record(event.line, event.value, event.source, event.json, event.hash);
+      if ("issue" in event) acc.issue(event.line, event.issue, event.hash, event.text);
+      else {
+        if (event.header) acc.header(event.header.line, event.header.text);
+        acc.record(event.line, event.value, event.source, event.json, event.hash);
+      }
     }
   }
   return acc.result();

@@ -2573,7 +2573,7 @@ var require_schema2 = __commonJS({
         stringify: stringifyJSON
       }
     ];
-    var jsonError = {
+    var jsonError2 = {
       default: true,
       tag: "",
       test: /^/,
@@ -2582,7 +2582,7 @@ var require_schema2 = __commonJS({
         return str;
       }
     };
-    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError2);
     exports.schema = schema;
   }
 });
@@ -7451,6 +7451,9 @@ function decodeUtf8(bytes) {
     return { error: `not valid UTF-8 (byte 0x${byte} at column ${column})` };
   }
 }
+function decodeUtf8Lenient(bytes) {
+  return lenient.decode(bytes);
+}
 function firstInvalidUtf8(bytes) {
   let i = 0;
   const n = bytes.length;
@@ -7638,18 +7641,21 @@ function shortMessage(message) {
   const oneLine = message.replace(/\s+/g, " ").trim();
   return oneLine.length > 160 ? `${oneLine.slice(0, 157)}...` : oneLine;
 }
+function jsonError(err) {
+  return shortMessage(err.message.replace(/^(Unexpected token '.{1,2}'), (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, "$1"));
+}
 function jsonlReader(max) {
   return {
     line(l) {
       if (l.tooLong) return [tooLongIssue(l.line, l.length, max)];
       const decoded = decodeUtf8(l.bytes);
-      if ("error" in decoded) return [{ line: l.line, issue: decoded.error }];
+      if ("error" in decoded) return [{ line: l.line, issue: decoded.error, text: decodeUtf8Lenient(l.bytes), hash: lineHash(l.bytes) }];
       if (decoded.text.trim() === "") return [];
       const hash = lineHash(l.bytes);
       try {
         return [{ line: l.line, value: JSON.parse(decoded.text), json: decoded.text, hash }];
       } catch (err) {
-        return [{ line: l.line, issue: `invalid JSON: ${shortMessage(err.message)}`, hash }];
+        return [{ line: l.line, issue: `invalid JSON: ${jsonError(err)}`, hash, text: decoded.text }];
       }
     },
     end: () => []
@@ -7744,14 +7750,14 @@ function readTurns(list, keys, what) {
     if (typeof rawRole !== "string") return { error: `${label} has no "${keys.role}"` };
     const role = keys.roles[rawRole] ?? OPENAI_ROLES[rawRole] ?? SHAREGPT_ROLES[rawRole];
     if (!role || keys === OPENAI_KEYS && !(rawRole in OPENAI_ROLES)) {
-      return { error: `${label} has ${keys.role} "${rawRole}"` };
+      return { error: `${label} has ${keys.role} ${quoted(rawRole)}` };
     }
     const calls = keys === OPENAI_KEYS ? openaiToolCalls(m, label, role) : null;
     if (isMismatch(calls)) return calls;
     const weight = keys === OPENAI_KEYS ? m["weight"] : void 0;
     if (weight !== void 0 && weight !== null) {
       if (role !== "assistant") return { error: `${label} has "weight" but only assistant messages take one` };
-      if (weight !== 0 && weight !== 1) return { error: `${label} "weight" is ${JSON.stringify(weight)}, not 0 or 1` };
+      if (weight !== 0 && weight !== 1) return { error: `${label} "weight" is ${shown(JSON.stringify(weight))}, not 0 or 1` };
     }
     const untrained = weight === 0 ? { untrained: true } : {};
     const toolCall = rawRole === "function_call" || calls !== null && calls !== "";
@@ -7794,6 +7800,12 @@ function openaiToolCalls(m, label, role) {
     texts.push(`${fn["name"]}(${fn["arguments"]})`);
   }
   return texts.join("\n");
+}
+function quoted(value) {
+  return value.length <= 40 ? `"${value}"` : shown(value);
+}
+function shown(json) {
+  return json.length <= 40 ? json : `of ${json.length} characters`;
 }
 function joinTexts(texts) {
   return texts.filter((t) => t.length > 0).join("\n");
@@ -8097,6 +8109,16 @@ function stringLeaves(value, out = [], depth = 0) {
   else if (depth < 32 && isObject(value)) for (const v of Object.values(value)) stringLeaves(v, out, depth + 1);
   return out;
 }
+function sensitiveLeaves(value, out = [], depth = 0) {
+  if (typeof value === "string") out.push(value);
+  else if (depth < 32 && Array.isArray(value)) for (const v of value) sensitiveLeaves(v, out, depth + 1);
+  else if (depth < 32 && isObject(value))
+    for (const [k, v] of Object.entries(value)) {
+      out.push(k);
+      sensitiveLeaves(v, out, depth + 1);
+    }
+  return out;
+}
 function sequenceTexts(format, value, record) {
   if ((format === "openai-chat" || format === "sharegpt") && isObject(value)) {
     const key = format === "openai-chat" ? "messages" : "conversations" in value ? "conversations" : "messages";
@@ -8210,9 +8232,9 @@ function mappedError(message, format, mapping) {
     if (contentKey !== "value") renames.set("value", contentKey);
   }
   if (renames.size === 0) return message;
-  return message.replace(/"([^"]*)"|\bhas from\b/g, (whole, quoted) => {
-    if (quoted === void 0) return renames.has("from") ? `has ${renames.get("from")}` : whole;
-    const key = renames.get(quoted);
+  return message.replace(/"([^"]*)"|\bhas from\b/g, (whole, quoted2) => {
+    if (quoted2 === void 0) return renames.has("from") ? `has ${renames.get("from")}` : whole;
+    const key = renames.get(quoted2);
     return key === void 0 ? whole : JSON.stringify(key);
   });
 }
@@ -11745,15 +11767,26 @@ var ScanAccumulator = class {
   sampler = new TextSampler();
   longestTexts = /* @__PURE__ */ new Map();
   chars = 0;
+  /** A CSV's header was read (see {@link ScanAccumulator.header}): record keys are its names. */
+  csvKeysRead = false;
   keyMapping;
-  /** Adds a record that could not be read; `hash` is its content hash where the reader had its text. */
-  issue(line, message, hash) {
+  /**
+   * Adds a record that could not be read; `hash` is its content hash where the reader had its text,
+   * `text` that text, still read for secrets.
+   */
+  issue(line, message, hash, text) {
     this.ids.push(line, hash ?? issueHash(message));
     this.addIssue(line, message);
+    if (text !== void 0) this.addSensitive(line, [text]);
   }
   addIssue(line, message) {
     this.formatIssueTotal++;
     if (this.scan.formatIssues.length < FORMAT_ISSUE_CAP) this.scan.formatIssues.push({ line, message: `line ${line}: ${message}` });
+  }
+  /** Reads a CSV's header row for secrets, once: its names are every record's keys, which are then not read again. */
+  header(line, text) {
+    this.csvKeysRead = true;
+    this.addSensitive(line, [text]);
   }
   /**
    * Adds one parsed record. `source` is a multi-line record's text (see `RawEvent`); `json` is a
@@ -11765,6 +11798,7 @@ var ScanAccumulator = class {
     this.ids.push(line, contentHash, stableKeyHash(value));
     if (nestsDeeperThan(value, MAX_RECORD_DEPTH)) {
       this.addIssue(line, `record nests more than ${MAX_RECORD_DEPTH} levels deep; flatten it (loaders that recurse overflow their stack on it)`);
+      this.addSensitive(line, null, value, json);
       return;
     }
     let read = value;
@@ -11772,6 +11806,7 @@ var ScanAccumulator = class {
       const mapped = applyKeyMapping(this.format, value, this.keyMapping);
       if ("error" in mapped) {
         this.addIssue(line, mapped.error);
+        this.addSensitive(line, null, value, json);
         return;
       }
       read = mapped.record;
@@ -11779,6 +11814,7 @@ var ScanAccumulator = class {
     const extracted = extractRecord(this.format, read);
     if ("error" in extracted) {
       this.addIssue(line, this.keyMapping ? mappedError(extracted.error, this.format, this.keyMapping) : extracted.error);
+      this.addSensitive(line, null, value, json);
       return;
     }
     if (extracted.defect !== void 0) this.addIssue(line, extracted.defect);
@@ -11804,7 +11840,8 @@ var ScanAccumulator = class {
       s.labelCounts[label] = (s.labelCounts[label] ?? 0) + 1;
       s.labelLines[label] ??= line;
     }
-    const secret = this.format === "rasa-nlu" || this.format === "rasa-nlu-md" ? this.addSensitive(line, [extracted.input]) : this.addSensitive(line, null, value, json);
+    const rasaText = value.text;
+    const secret = this.format === "rasa-nlu" || this.format === "rasa-nlu-md" ? this.addSensitive(line, [typeof rasaText === "string" ? rasaText : extracted.input]) : this.addSensitive(line, null, value, json);
     if (secret) for (const kept of /* @__PURE__ */ new Set([texts, this.longestTexts.get(line)])) kept?.forEach((t, i) => kept[i] = maskCompiled(t, this.lexicon));
     for (const text of extracted.targetTexts) {
       const phrase = findBusinessRule(text, this.lexicon);
@@ -11919,10 +11956,11 @@ var ScanAccumulator = class {
   /** Adds the record's secret/PII hits; true when it has any. */
   addSensitive(line, texts, value, json) {
     const readsJson = texts === null && json !== void 0 && this.lexicon.sensitiveGateReadsJson === true && !json.includes("\\u");
-    let strings = texts ?? (readsJson ? null : stringLeaves(value));
+    const leaves = this.csvKeysRead ? stringLeaves : sensitiveLeaves;
+    let strings = texts ?? (readsJson ? null : leaves(value));
     const patterns = sensitiveCandidates(strings === null ? json : strings.join("\n"), this.lexicon);
     if (patterns.length === 0) return false;
-    strings ??= stringLeaves(value);
+    strings ??= leaves(value);
     const seen = /* @__PURE__ */ new Set();
     for (const text of strings) {
       for (const hit of findSensitive(text, line, this.lexicon, patterns)) {
@@ -11939,7 +11977,7 @@ var ScanAccumulator = class {
 function scanJsonlPart(identity, format, lexicon2, bytes, firstLine, maxRecordBytes, bounds) {
   const acc = new ScanAccumulator(identity, format, lexicon2, "part", bounds);
   for (const event of readJsonlPart(bytes, firstLine, maxRecordBytes)) {
-    if ("issue" in event) acc.issue(event.line, event.issue, event.hash);
+    if ("issue" in event) acc.issue(event.line, event.issue, event.hash, event.text);
     else acc.record(event.line, event.value, void 0, event.json, event.hash);
   }
   return acc.partial();

@@ -16,17 +16,17 @@ import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { scanChatFile } from "./chat-scan.mjs";
 import { classificationLines, LABELS, seeded, sentence, writeChatJsonl } from "./generate.mjs";
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL("../", import.meta.url));
 const helpers = join(root, "node_modules/.cache/finetune-review-bench");
-const { scanDataset, nearDuplicatePairs } = await import("../dist/datasets/index.js");
+const { nearDuplicatePairs } = await import("../dist/datasets/index.js");
 const { minhashSignature } = await import("../dist/datasets/signature.js");
 const { KeyTable } = await import("../dist/datasets/key-table.js");
 const { scanWorkerCount } = await import("../dist/datasets/scan-pool.js");
 const { hash64 } = await import("../dist/datasets/hash.js");
-const { scanLexicon } = await import("../dist/scan-lexicon.js");
 const { startFakeGitHub } = await import(join(helpers, "fake-github.js"));
 
 const SCAN_MB = Number(process.env.BENCH_SCAN_MB ?? 100);
@@ -96,16 +96,7 @@ async function scanThroughput() {
     }
     return n;
   };
-  const fullScan = async () => {
-    const scan = await scanDataset({
-      path: "data/train.jsonl",
-      format: "openai-chat",
-      role: "train",
-      chunks: createReadStream(file, { highWaterMark: 1 << 20 }),
-      lexicon: scanLexicon(),
-    });
-    return { scan, pairs: nearDuplicatePairs(scan.keys, 0.8) };
-  };
+  const fullScan = () => scanChatFile(file, 0.8);
   // Each measured twice, alternating, and the faster run of each kept: one run of either is at the
   // mercy of whatever else the machine is doing at that moment (±25% seen on 2 shared cores).
   let baseSec = Infinity;
@@ -290,14 +281,7 @@ async function dupHeavy() {
     scanSec = Math.min(scanSec, (performance.now() - t) / 1000);
     scan = JSON.parse(scanned.trim().split("\n").pop());
     t = performance.now();
-    const warm = await scanDataset({
-      path: "data/train.jsonl",
-      format: "openai-chat",
-      role: "train",
-      chunks: createReadStream(file, { highWaterMark: 1 << 20 }),
-      lexicon: scanLexicon(),
-    });
-    nearDuplicatePairs(warm.keys, 0.8);
+    await scanChatFile(file, 0.8);
     warmSec = Math.min(warmSec, (performance.now() - t) / 1000);
     log(`reviewing it (run ${round + 1} of 2)...`);
     t = performance.now();

@@ -8103,19 +8103,13 @@ function extractRecord(format, value) {
       return unlabelled(stringLeaves(value).join("\n"));
   }
 }
-function stringLeaves(value, out = [], depth = 0) {
+function stringLeaves(value, keys = false, out = [], depth = 0) {
   if (typeof value === "string") out.push(value);
-  else if (depth < 32 && Array.isArray(value)) for (const v of value) stringLeaves(v, out, depth + 1);
-  else if (depth < 32 && isObject(value)) for (const v of Object.values(value)) stringLeaves(v, out, depth + 1);
-  return out;
-}
-function sensitiveLeaves(value, out = [], depth = 0) {
-  if (typeof value === "string") out.push(value);
-  else if (depth < 32 && Array.isArray(value)) for (const v of value) sensitiveLeaves(v, out, depth + 1);
+  else if (depth < 32 && Array.isArray(value)) for (const v of value) stringLeaves(v, keys, out, depth + 1);
   else if (depth < 32 && isObject(value))
     for (const [k, v] of Object.entries(value)) {
-      out.push(k);
-      sensitiveLeaves(v, out, depth + 1);
+      if (keys) out.push(k);
+      stringLeaves(v, keys, out, depth + 1);
     }
   return out;
 }
@@ -11779,9 +11773,10 @@ var ScanAccumulator = class {
     this.addIssue(line, message);
     if (text !== void 0) this.addSensitive(line, [text]);
   }
-  addIssue(line, message) {
+  addIssue(line, message, defect = false) {
     this.formatIssueTotal++;
-    if (this.scan.formatIssues.length < FORMAT_ISSUE_CAP) this.scan.formatIssues.push({ line, message: `line ${line}: ${message}` });
+    if (this.scan.formatIssues.length < FORMAT_ISSUE_CAP)
+      this.scan.formatIssues.push({ line, message: `line ${line}: ${message}`, ...defect && { defect: true } });
   }
   /** Reads a CSV's header row for secrets, once: its names are every record's keys, which are then not read again. */
   header(line, text) {
@@ -11817,7 +11812,7 @@ var ScanAccumulator = class {
       this.addSensitive(line, null, value, json);
       return;
     }
-    if (extracted.defect !== void 0) this.addIssue(line, extracted.defect);
+    if (extracted.defect !== void 0) this.addIssue(line, extracted.defect, true);
     const s = this.scan;
     s.records++;
     const k = this.textKeys;
@@ -11956,11 +11951,11 @@ var ScanAccumulator = class {
   /** Adds the record's secret/PII hits; true when it has any. */
   addSensitive(line, texts, value, json) {
     const readsJson = texts === null && json !== void 0 && this.lexicon.sensitiveGateReadsJson === true && !json.includes("\\u");
-    const leaves = this.csvKeysRead ? stringLeaves : sensitiveLeaves;
-    let strings = texts ?? (readsJson ? null : leaves(value));
+    const keys = !this.csvKeysRead;
+    let strings = texts ?? (readsJson ? null : stringLeaves(value, keys));
     const patterns = sensitiveCandidates(strings === null ? json : strings.join("\n"), this.lexicon);
     if (patterns.length === 0) return false;
-    strings ??= leaves(value);
+    strings ??= stringLeaves(value, keys);
     const seen = /* @__PURE__ */ new Set();
     for (const text of strings) {
       for (const hit of findSensitive(text, line, this.lexicon, patterns)) {

@@ -27,6 +27,7 @@ function allowed(spec) {
   if (!spec) return "";
   if (spec.enum) return spec.enum.join(" | ");
   const what = spec.type === "integer" ? "a whole number " : spec.type === "array" ? "a list" : "";
+  // A maximum of a billion or more is a guard against typos, not a range a user picks from.
   const huge = (n) => n >= 1e9;
   if (spec.minimum !== undefined && spec.maximum !== undefined && !huge(spec.maximum)) return `${what}${spec.minimum}–${spec.maximum}`;
   if (spec.minimum !== undefined) return `${what}≥ ${spec.minimum}`;

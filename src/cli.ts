@@ -59,8 +59,8 @@ async function readArgFile(flag: string, path: string): Promise<string> {
     return await readFile(path, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = (code && READ_ERRORS[code]) ?? code ?? (error as Error).message;
-    throw new UsageError(`cannot read ${flag} ${path}: ${why}${code && READ_ERRORS[code] ? ` (${code})` : ""}`);
+    const words = code === undefined ? undefined : READ_ERRORS[code];
+    throw new UsageError(`cannot read ${flag} ${path}: ${words ? `${words} (${code})` : (code ?? (error as Error).message)}`);
   }
 }
 

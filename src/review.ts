@@ -46,13 +46,16 @@ export type RepoConfigResult = ConfigResult & { notes?: string[] };
 /** The near-duplicate threshold of the dataset diff when no rule declares one. */
 const DEFAULT_DUPLICATE_THRESHOLD = 0.85;
 
+/** A text as every output shows it: secret and PII values the scan lexicon knows are masked. */
+function maskText(text: string): string {
+  return maskSecrets(text, scanLexiconOf(ruleList));
+}
+
 function mask(finding: Finding): Finding {
-  const lexicon = scanLexiconOf(ruleList);
-  const m = (s: string) => maskSecrets(s, lexicon);
   return {
     ...finding,
-    message: m(finding.message),
-    ...(finding.evidence && { evidence: finding.evidence.map(m) }),
+    message: maskText(finding.message),
+    ...(finding.evidence && { evidence: finding.evidence.map(maskText) }),
   };
 }
 
@@ -115,7 +118,7 @@ export async function review(req: ReviewRequest): Promise<Review> {
         points: [...l.history].reverse().map((v) => ({ date: v.date.toISOString(), sha: v.sha, count: v.labels.length })),
       })),
     settings: { comment: input.config.comment, on_error: input.config.on_error, existing: input.config.existing },
-    datasets: datasetDiffs(input.datasets, nearThreshold, (s) => maskSecrets(s, scanLexiconOf(ruleList))),
+    datasets: datasetDiffs(input.datasets, nearThreshold, maskText),
     ...(input.estimate && { estimate: input.estimate }),
   };
 }

@@ -158,6 +158,8 @@ export interface Artifact {
 export interface RecordIssue {
   line: number;
   message: string;
+  /** A defect of content in a record that is still read (see `ExtractedRecord.defect`), not a record that could not be read. */
+  defect?: true;
 }
 
 /** One secret or PII pattern from a rule lexicon. */

@@ -542,22 +542,17 @@ export function extractRecord(format: DatasetFormat, value: unknown): ExtractedR
   }
 }
 
-/** Every string value in a record (keys excluded). */
-export function stringLeaves(value: unknown, out: string[] = [], depth = 0): string[] {
+/**
+ * Every string value in a record; with `keys`, its object keys too (data keyed by an email or a
+ * token is still that data, so the secret and PII scan reads them).
+ */
+export function stringLeaves(value: unknown, keys = false, out: string[] = [], depth = 0): string[] {
   if (typeof value === "string") out.push(value);
-  else if (depth < 32 && Array.isArray(value)) for (const v of value) stringLeaves(v, out, depth + 1);
-  else if (depth < 32 && isObject(value)) for (const v of Object.values(value)) stringLeaves(v, out, depth + 1);
-  return out;
-}
-
-/** Every string in a record, its keys included (data keyed by an email or a token is still that data), for secret and PII scanning. */
-export function sensitiveLeaves(value: unknown, out: string[] = [], depth = 0): string[] {
-  if (typeof value === "string") out.push(value);
-  else if (depth < 32 && Array.isArray(value)) for (const v of value) sensitiveLeaves(v, out, depth + 1);
+  else if (depth < 32 && Array.isArray(value)) for (const v of value) stringLeaves(v, keys, out, depth + 1);
   else if (depth < 32 && isObject(value))
     for (const [k, v] of Object.entries(value)) {
-      out.push(k);
-      sensitiveLeaves(v, out, depth + 1);
+      if (keys) out.push(k);
+      stringLeaves(v, keys, out, depth + 1);
     }
   return out;
 }

@@ -5,7 +5,7 @@
  */
 import type { DatasetScan, KeyMapping, RecordIds, RecordIssue, SensitiveHit } from "../types.js";
 import { readJsonlPart } from "./containers.js";
-import { extractRecord, sensitiveLeaves, sequenceTexts, stringLeaves, type DatasetFormat } from "./formats.js";
+import { extractRecord, sequenceTexts, stringLeaves, type DatasetFormat } from "./formats.js";
 import { applyKeyMapping, mappedError } from "./key-mapping.js";
 import { KeyTable } from "./key-table.js";
 import { MAX_RECORD_DEPTH, nestsDeeperThan } from "./nesting.js";
@@ -187,9 +187,10 @@ export class ScanAccumulator {
     if (text !== undefined) this.addSensitive(line, [text]);
   }
 
-  private addIssue(line: number, message: string): void {
+  private addIssue(line: number, message: string, defect = false): void {
     this.formatIssueTotal++;
-    if (this.scan.formatIssues.length < FORMAT_ISSUE_CAP) this.scan.formatIssues.push({ line, message: `line ${line}: ${message}` });
+    if (this.scan.formatIssues.length < FORMAT_ISSUE_CAP)
+      this.scan.formatIssues.push({ line, message: `line ${line}: ${message}`, ...(defect && { defect: true }) });
   }
 
   /** Reads a CSV's header row for secrets, once: its names are every record's keys, which are then not read again. */
@@ -228,7 +229,7 @@ export class ScanAccumulator {
       this.addSensitive(line, null, value, json);
       return;
     }
-    if (extracted.defect !== undefined) this.addIssue(line, extracted.defect);
+    if (extracted.defect !== undefined) this.addIssue(line, extracted.defect, true);
     const s = this.scan;
     s.records++;
     const k = this.textKeys;
@@ -382,11 +383,12 @@ export class ScanAccumulator {
     // One gate test over all the strings rules out most records; patterns run per string after it.
     // A record's JSON text holds every literal its strings do, unless a \u escape spells one.
     const readsJson = texts === null && json !== undefined && this.lexicon.sensitiveGateReadsJson === true && !json.includes("\\u");
-    const leaves = this.csvKeysRead ? stringLeaves : sensitiveLeaves;
-    let strings = texts ?? (readsJson ? null : leaves(value));
+    // A CSV's keys are its header, read once at its own line (see `header`).
+    const keys = !this.csvKeysRead;
+    let strings = texts ?? (readsJson ? null : stringLeaves(value, keys));
     const patterns = sensitiveCandidates(strings === null ? json! : strings.join("\n"), this.lexicon);
     if (patterns.length === 0) return false;
-    strings ??= leaves(value);
+    strings ??= stringLeaves(value, keys);
     const seen = new Set<string>();
     for (const text of strings) {
       for (const hit of findSensitive(text, line, this.lexicon, patterns)) {

@@ -11,7 +11,9 @@ export default defineRule({ id: "dataset-format", options }, (input) =>
       path: scan.path,
       line: issue.line,
       endLine: issue.line,
-      message: `Line ${issue.line} of ${scan.path} is not a valid ${scan.format === "unknown" ? "" : `${scan.format} `}record: ${issue.message.replace(/^line \d+: /, "")}.`,
+      message: issue.defect
+        ? `Line ${issue.line} of ${scan.path} has a defect: ${issue.message.replace(/^line \d+: /, "")}; it is still read, and trained on, as written.`
+        : `Line ${issue.line} of ${scan.path} is not a valid ${scan.format === "unknown" ? "" : `${scan.format} `}record: ${issue.message.replace(/^line \d+: /, "")}.`,
     }));
     const unlisted = (scan.formatIssueTotal ?? 0) - scan.formatIssues.length;
     if (unlisted > 0) results.push({ path: scan.path, message: `${unlisted} more malformed records in ${scan.path} were not listed.` });

@@ -1,5 +1,7 @@
 import { describe, it, expect } from "@jest/globals";
 import { scanDataset } from "../../src/datasets/index.js";
+import { ruleList } from "../../src/rules/registry.js";
+import type { ReviewInput } from "../../src/types.js";
 import { defaultTestLexicon } from "./default-test-lexicon.js";
 
 // Records shaped like the defects AlpacaDataCleaned lists in the original Alpaca data.
@@ -29,6 +31,13 @@ describe("Alpaca records the AlpacaDataCleaned project removed", () => {
     // Line 2 carries its sentence inline and line 7 is well formed; the defective records are still training examples.
     expect(scan.records).toBe(7);
     expect(scan.emptyTargets).toEqual([5, 6]);
+    // dataset-format says the record is still trained on, not that it is unreadable.
+    const rule = ruleList.find((r) => r.meta.id === "dataset-format")!;
+    const messages = rule.check({ datasets: [scan] } as unknown as ReviewInput, { max_findings: 20 }).map((r) => r.message);
+    expect(messages[0]).toBe(
+      'Line 1 of alpaca_data.jsonl has a defect: "instruction" refers to "the following article" but "input" is empty; it is still read, and trained on, as written.',
+    );
+    expect(messages).toHaveLength(3);
   });
 
   it("still reads a defective record for the other checks: its secret and its repeat are found", async () => {
